@@ -1,0 +1,176 @@
+import type { Citation } from './source.js';
+import {
+  comparePartialDates,
+  earliestDay,
+  formatPartialDate,
+  isOnOrBefore,
+  latestDay,
+  type PartialDate,
+} from './partial-date.js';
+
+/** What can happen to a link, in the order it usually happens. */
+export const EVENT_TYPES = [
+  'explored',
+  'proposed',
+  'first_contact',
+  'adopted',
+  'agreement_signed',
+  'formalised',
+  'renewed',
+  'paused',
+  'suspended',
+  'broken_unilaterally',
+  'resumed',
+  'terminated',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** The state of a link at a date. `unknown` when undated events leave it open. */
+export const LINK_STATUSES = [
+  'not_formed',
+  'active',
+  'paused',
+  'suspended',
+  'broken_unilaterally',
+  'ended',
+  'unknown',
+] as const;
+export type LinkStatus = (typeof LINK_STATUSES)[number];
+
+/** Who acted: one side of the link, both, or someone else (a government, a third city). */
+export type ActorSide = 'a' | 'b' | 'both' | 'third_party';
+
+/** One dated step in a link's life. */
+export interface LifecycleEvent {
+  id?: number;
+  type: EventType;
+  date?: PartialDate;
+  actor?: ActorSide;
+  /** The third party or acting body, when named ("Turkish government"). */
+  actorName?: string;
+  cause?: string;
+  notes?: string;
+  unverified?: boolean;
+  citations: Citation[];
+}
+
+/** An event that does not fit the state the link was in. */
+export interface Contradiction {
+  event: LifecycleEvent;
+  message: string;
+}
+
+/** A link's status at a date, the event that set it, and anything in its history that does not add up. */
+export interface StatusReport {
+  status: LinkStatus;
+  since?: PartialDate;
+  /** The event that put the link into this status. */
+  cause?: LifecycleEvent;
+  contradictions: Contradiction[];
+}
+
+const FORMING: ReadonlySet<EventType> = new Set(['adopted', 'agreement_signed', 'formalised']);
+const INTERRUPTED: ReadonlySet<LinkStatus> = new Set(['paused', 'suspended', 'broken_unilaterally']);
+
+/** The order of events on the same day, and of undated events among themselves. */
+function rank(type: EventType): number {
+  return EVENT_TYPES.indexOf(type);
+}
+
+/** Sorts events by date, then by their natural order; undated events are left out. */
+export function chronological(events: readonly LifecycleEvent[]): LifecycleEvent[] {
+  return events
+    .filter((e) => e.date !== undefined)
+    .sort((x, y) => comparePartialDates(x.date!, y.date!) || rank(x.type) - rank(y.type));
+}
+
+/** Applies one event to a status; returns the new status, or a contradiction message. */
+function step(status: LinkStatus, type: EventType): LinkStatus | { contradiction: string } {
+  switch (type) {
+    case 'explored':
+    case 'proposed':
+    case 'first_contact':
+      return status === 'not_formed' || status === 'ended'
+        ? status
+        : status === 'active'
+          ? status
+          : { contradiction: `${type} while the link is ${status}` };
+    case 'adopted':
+    case 'agreement_signed':
+    case 'formalised':
+      return status === 'not_formed' || status === 'active' || status === 'ended'
+        ? 'active'
+        : { contradiction: `${type} while the link is ${status}; a resumption was expected first` };
+    case 'renewed':
+      return status === 'active' ? 'active' : { contradiction: `renewed while the link is ${status}` };
+    case 'paused':
+    case 'suspended':
+    case 'broken_unilaterally': {
+      const next: LinkStatus = type === 'paused' ? 'paused' : type === 'suspended' ? 'suspended' : 'broken_unilaterally';
+      if (status === 'active' || INTERRUPTED.has(status)) return next;
+      return { contradiction: `${type} while the link is ${status}` };
+    }
+    case 'resumed':
+      return INTERRUPTED.has(status) ? 'active' : { contradiction: `resumed while the link is ${status}` };
+    case 'terminated':
+      return status === 'not_formed' || status === 'ended'
+        ? { contradiction: `terminated while the link is ${status}` }
+        : 'ended';
+  }
+}
+
+function fold(events: readonly LifecycleEvent[]): StatusReport {
+  let report: StatusReport = { status: 'not_formed', contradictions: [] };
+  for (const event of events) {
+    const next = step(report.status, event.type);
+    if (typeof next === 'object') {
+      const when = event.date ? ` (${formatPartialDate(event.date)})` : ' (undated)';
+      report.contradictions.push({ event, message: `${next.contradiction}${when}` });
+      continue;
+    }
+    if (next !== report.status || (FORMING.has(event.type) && report.cause === undefined)) {
+      report = { ...report, status: next, since: event.date, cause: event };
+    }
+  }
+  return report;
+}
+
+/** Places undated events among dated ones: forming steps first, ending steps last, others by type. */
+function withUndated(events: readonly LifecycleEvent[]): LifecycleEvent[] {
+  const undated = events.filter((e) => e.date === undefined).sort((x, y) => rank(x.type) - rank(y.type));
+  const early = undated.filter((e) => rank(e.type) <= rank('formalised'));
+  const late = undated.filter((e) => rank(e.type) > rank('formalised'));
+  return [...early, ...chronological(events), ...late];
+}
+
+/**
+ * Derives a link's status at a date from its events, whatever order they were given in.
+ * Events dated within the period asked count as having happened by it. Undated events are known to
+ * have happened by `today`: they count when `asOf` is absent or not before today, and when an earlier
+ * `asOf` would depend on them the status is `unknown`. Events that do not fit are reported, never
+ * silently dropped.
+ */
+export function statusAt(events: readonly LifecycleEvent[], asOf: PartialDate | undefined, today: PartialDate): StatusReport {
+  const isPresent = asOf === undefined || latestDay(asOf) >= earliestDay(today);
+  const until = asOf ?? today;
+  const dated = chronological(events).filter((e) => isOnOrBefore(e.date!, until));
+  const hasUndated = events.some((e) => e.date === undefined);
+  const all = fold(withUndated(events));
+  if (!hasUndated) return { ...fold(dated), contradictions: all.contradictions };
+  const undated = events.filter((e) => e.date === undefined);
+  const withThem = fold(withUndated([...dated, ...undated]));
+  if (isPresent) return { ...withThem, contradictions: all.contradictions };
+  const without = fold(dated);
+  if (without.status === withThem.status) return { ...without, contradictions: all.contradictions };
+  return { status: 'unknown', contradictions: all.contradictions };
+}
+
+/** Every contradiction in a link's history, whatever the date asked. */
+export function contradictions(events: readonly LifecycleEvent[]): Contradiction[] {
+  return fold(withUndated(events)).contradictions;
+}
+
+/** True when the link was ever formed (adopted, signed or formalised) by the date. */
+export function hasBegun(report: StatusReport): boolean {
+  return report.status !== 'not_formed';
+}
