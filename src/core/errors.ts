@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'DuplicateLink'
   | 'LifecycleContradiction'
   | 'DataFileInvalid'
+  | 'MalformedFile'
+  | 'SourceUnavailable'
   | 'Conflict'
   | 'NotFound';
 
@@ -57,11 +59,13 @@ export function isInputError(error: TwinningError): boolean {
     case 'DuplicateLink':
     case 'LifecycleContradiction':
     case 'DataFileInvalid':
+    case 'MalformedFile':
       return true;
     case 'LocalityNotFound':
     case 'LinkNotFound':
     case 'NotFound':
     case 'Conflict':
+    case 'SourceUnavailable':
       return false;
   }
 }

@@ -146,23 +146,22 @@ function withUndated(events: readonly LifecycleEvent[]): LifecycleEvent[] {
 /**
  * Derives a link's status at a date from its events, whatever order they were given in.
  * Events dated within the period asked count as having happened by it. Undated events are known to
- * have happened by `today`: they count when `asOf` is absent or not before today, and when an earlier
- * `asOf` would depend on them the status is `unknown`. Events that do not fit are reported, never
- * silently dropped.
+ * have happened by `today`; an undated forming event is also known to precede any dated pause, suspension,
+ * break or termination. When an earlier `asOf` would depend on an undated event the status is `unknown`.
+ * Events that do not fit are reported, never silently dropped.
  */
 export function statusAt(events: readonly LifecycleEvent[], asOf: PartialDate | undefined, today: PartialDate): StatusReport {
-  const isPresent = asOf === undefined || latestDay(asOf) >= earliestDay(today);
-  const until = asOf ?? today;
-  const dated = chronological(events).filter((e) => isOnOrBefore(e.date!, until));
-  const hasUndated = events.some((e) => e.date === undefined);
-  const all = fold(withUndated(events));
-  if (!hasUndated) return { ...fold(dated), contradictions: all.contradictions };
+  const { contradictions: all } = fold(withUndated(events));
+  const dated = chronological(events).filter((e) => isOnOrBefore(e.date!, asOf ?? today));
   const undated = events.filter((e) => e.date === undefined);
-  const withThem = fold(withUndated([...dated, ...undated]));
-  if (isPresent) return { ...withThem, contradictions: all.contradictions };
-  const without = fold(dated);
-  if (without.status === withThem.status) return { ...without, contradictions: all.contradictions };
-  return { status: 'unknown', contradictions: all.contradictions };
+  const isPresent = asOf === undefined || latestDay(asOf) >= earliestDay(today);
+  if (undated.length === 0 || isPresent) return { ...fold(withUndated([...dated, ...undated])), contradictions: all };
+  const impliesFormed = dated.some((e) => rank(e.type) > rank('formalised'));
+  const implied = impliesFormed ? undated.filter((e) => FORMING.has(e.type)) : [];
+  const certain = fold(withUndated([...dated, ...implied]));
+  const possible = fold(withUndated([...dated, ...undated]));
+  if (certain.status === possible.status) return { ...certain, contradictions: all };
+  return { status: 'unknown', contradictions: all };
 }
 
 /** Every contradiction in a link's history, whatever the date asked. */

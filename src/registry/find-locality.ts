@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import { countryName } from '../core/country.js';
+import { TwinningError } from '../core/errors.js';
+import { localitiesById, localityIdsByExactName, searchLocalityNames } from '../store/locality.repository.js';
+import type { DB } from '../store/schema.js';
+import { summarize, type LocalitySummary } from './locality-partners.js';
+
+/**
+ * The one locality a person means by a key or a name (any language, any period), optionally in a
+ * country. EmptyName for blank text, LocalityNotFound for none, AmbiguousLocality (listing keys) for several.
+ */
+export async function findLocality(db: Kysely<DB>, text: string, country?: string): Promise<number> {
+  if (text.trim() === '') throw new TwinningError('EmptyName', 'a locality name may not be empty', { field: 'name' });
+  let ids = await localityIdsByExactName(db, text.trim());
+  const found = await localitiesById(db, ids);
+  if (country) ids = ids.filter((id) => found.get(id)?.country === country.toUpperCase());
+  if (ids.length === 0) {
+    const where = country ? ` in ${countryName(country.toUpperCase())}` : '';
+    throw new TwinningError('LocalityNotFound', `no locality is called "${text}"${where}; try \`twinning search\``, {
+      field: 'name',
+    });
+  }
+  if (ids.length > 1) {
+    const options = ids.map((id) => {
+      const loc = found.get(id)!;
+      return `${loc.key} (${loc.country ?? 'no country'})`;
+    });
+    throw new TwinningError('AmbiguousLocality', `"${text}" names ${ids.length} localities: ${options.join(', ')}; give a key or --country`, {
+      field: 'name',
+    });
+  }
+  return ids[0]!;
+}
+
+/** A search result: the locality and the name that matched. */
+export interface SearchResult extends LocalitySummary {
+  matched: string;
+}
+
+/** Localities whose names (any language, historical ones included) contain the text, best first. */
+export async function searchLocalities(db: Kysely<DB>, text: string, limit = 20): Promise<SearchResult[]> {
+  if (text.trim() === '') throw new TwinningError('EmptyName', 'search text may not be empty', { field: 'text' });
+  const hits = await searchLocalityNames(db, text, limit);
+  const localities = await localitiesById(db, hits.map((h) => h.localityId));
+  return hits.map((h) => ({ ...summarize(localities.get(h.localityId)!, undefined), matched: h.matched }));
+}

@@ -1,0 +1,42 @@
+import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
+import { TwinningError } from '../core/errors.js';
+import type { DialectName } from './dialect-name.js';
+import { openPostgres } from './dialects/postgres.js';
+import { openSqlite } from './dialects/sqlite.js';
+import { allMigrations } from './migrations/index.js';
+import type { DB } from './schema.js';
+
+/** An open registry database: the Kysely handle and which dialect it speaks. */
+export interface Database {
+  db: Kysely<DB>;
+  dialect: DialectName;
+  /** Where it is, for messages (a file path, or the URL without its password). */
+  location: string;
+  close(): Promise<void>;
+}
+
+/** The database the registry uses when none is named. */
+export const DEFAULT_DATABASE_URL = 'twinning.sqlite';
+
+/** Opens a database from a URL: `postgres://…` or `postgresql://…` for PostgreSQL; a file path or `sqlite:path` for SQLite. */
+export function openDatabase(url: string): Database {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const { db } = openPostgres(url);
+    return { db, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
+  }
+  const file = url.replace(/^sqlite:(\/\/)?/, '');
+  if (file.trim() === '') throw new TwinningError('InvalidInput', 'the database URL names no file', { field: 'db' });
+  const { db } = openSqlite(file);
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+/** Applies every migration not yet applied, in order, each in its own transaction. */
+export async function migrateToLatest(database: Database): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => allMigrations(database.dialect) };
+  const migrator = new Migrator({ db: database.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,2 @@
+/** The databases the registry runs on. */
+export type DialectName = 'sqlite' | 'postgres';

@@ -1,0 +1,160 @@
+import { sql, type Kysely } from 'kysely';
+import type { Locality, LocalityKind, LocalityName } from '../core/locality.js';
+import { formatPartialDate, parsePartialDate } from '../core/partial-date.js';
+import { foldText } from '../core/text-fold.js';
+import { fromFlag, nowIso, toFlag } from './booleans.js';
+import type { DB } from './schema.js';
+
+/** A stored locality: the domain fields with its id, version and the id of its parent. */
+export interface LocalityRecord extends Omit<Locality, 'citations' | 'parentKey'> {
+  id: number;
+  parentId: number | null;
+  version: number;
+}
+
+/** Inserts a locality with its names; returns its id. */
+export async function insertLocality(
+  db: Kysely<DB>,
+  locality: Omit<Locality, 'citations' | 'parentKey'>,
+  parentId: number | null,
+): Promise<number> {
+  const now = nowIso();
+  const { id } = await db
+    .insertInto('localities')
+    .values({
+      key: locality.key,
+      kind: locality.kind,
+      country: locality.country ?? null,
+      parent_id: parentId,
+      lat: locality.coordinates?.lat ?? null,
+      lon: locality.coordinates?.lon ?? null,
+      population: locality.population ?? null,
+      population_year: locality.populationYear ?? null,
+      wikidata_id: locality.wikidataId ?? null,
+      geonames_id: locality.geonamesId ?? null,
+      unverified: toFlag(locality.unverified),
+      notes: locality.notes ?? null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await insertNames(db, id, locality.names);
+  return id;
+}
+
+/** Adds names to a locality. */
+export async function insertNames(db: Kysely<DB>, localityId: number, names: readonly LocalityName[]): Promise<void> {
+  if (names.length === 0) return;
+  await db
+    .insertInto('locality_names')
+    .values(
+      names.map((n) => ({
+        locality_id: localityId,
+        name: n.name,
+        folded: foldText(n.name),
+        lang: n.lang,
+        valid_from: n.validFrom ? formatPartialDate(n.validFrom) : null,
+        valid_to: n.validTo ? formatPartialDate(n.validTo) : null,
+        is_primary: toFlag(n.primary),
+      })),
+    )
+    .execute();
+}
+
+/** Ids of the localities with these keys. */
+export async function localityIdsByKey(db: Kysely<DB>, keys: readonly string[]): Promise<Map<string, number>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db.selectFrom('localities').select(['id', 'key']).where('key', 'in', [...keys]).execute();
+  return new Map(rows.map((r) => [r.key, r.id]));
+}
+
+/** Localities by id, with their names; missing ids are absent from the map. */
+export async function localitiesById(db: Kysely<DB>, ids: readonly number[]): Promise<Map<number, LocalityRecord>> {
+  const result = new Map<number, LocalityRecord>();
+  if (ids.length === 0) return result;
+  const rows = await db.selectFrom('localities').selectAll().where('id', 'in', [...ids]).execute();
+  const names = await db
+    .selectFrom('locality_names')
+    .selectAll()
+    .where('locality_id', 'in', [...ids])
+    .orderBy('id')
+    .execute();
+  for (const r of rows) {
+    result.set(r.id, {
+      id: r.id,
+      key: r.key,
+      kind: r.kind as LocalityKind,
+      country: r.country ?? undefined,
+      parentId: r.parent_id,
+      coordinates: r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : undefined,
+      population: r.population ?? undefined,
+      populationYear: r.population_year ?? undefined,
+      wikidataId: r.wikidata_id ?? undefined,
+      geonamesId: r.geonames_id ?? undefined,
+      unverified: fromFlag(r.unverified),
+      notes: r.notes ?? undefined,
+      version: r.version,
+      names: [],
+    });
+  }
+  for (const n of names) {
+    result.get(n.locality_id)?.names.push({
+      name: n.name,
+      lang: n.lang,
+      validFrom: n.valid_from ? parsePartialDate(n.valid_from) : undefined,
+      validTo: n.valid_to ? parsePartialDate(n.valid_to) : undefined,
+      primary: fromFlag(n.is_primary),
+    });
+  }
+  return result;
+}
+
+/** Ids of localities whose key is the text, or one of whose names (any language, any period) folds to it. */
+export async function localityIdsByExactName(db: Kysely<DB>, text: string): Promise<number[]> {
+  const byKey = await db.selectFrom('localities').select('id').where('key', '=', text).execute();
+  if (byKey.length > 0) return byKey.map((r) => r.id);
+  const rows = await db
+    .selectFrom('locality_names')
+    .select('locality_id')
+    .distinct()
+    .where('folded', '=', foldText(text))
+    .orderBy('locality_id')
+    .execute();
+  return rows.map((r) => r.locality_id);
+}
+
+/** A search hit: the locality id and the name that matched. */
+export interface NameHit {
+  localityId: number;
+  matched: string;
+  rank: number;
+}
+
+/**
+ * Localities any of whose names contains the folded text, best first: whole-name matches, then
+ * prefixes, then word prefixes, then any substring; larger places first within a rank.
+ */
+export async function searchLocalityNames(db: Kysely<DB>, text: string, limit: number): Promise<NameHit[]> {
+  const folded = foldText(text);
+  if (folded === '') return [];
+  const pattern = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db
+    .selectFrom('locality_names')
+    .innerJoin('localities', 'localities.id', 'locality_names.locality_id')
+    .select(['locality_names.locality_id', 'locality_names.name', 'locality_names.folded', 'localities.population'])
+    .where(sql<boolean>`locality_names.folded like ${pattern} escape '\\'`)
+    .execute();
+  const rankOf = (f: string): number =>
+    f === folded ? 0 : f.startsWith(folded) ? 1 : f.split(' ').some((w) => w.startsWith(folded)) ? 2 : 3;
+  const best = new Map<number, NameHit & { population: number }>();
+  for (const r of rows) {
+    const hit = { localityId: r.locality_id, matched: r.name, rank: rankOf(r.folded), population: r.population ?? 0 };
+    const previous = best.get(hit.localityId);
+    if (!previous || hit.rank < previous.rank) best.set(hit.localityId, hit);
+  }
+  return [...best.values()]
+    .sort((x, y) => x.rank - y.rank || y.population - x.population || x.localityId - y.localityId)
+    .slice(0, limit)
+    .map(({ localityId, matched, rank }) => ({ localityId, matched, rank }));
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import type { DialectName } from '../dialect-name.js';
+import { registryMigration } from './0001-registry.js';
+
+/** Every migration in order, by name. Add a new one with the next number; never edit an applied one. */
+export function allMigrations(dialect: DialectName): Record<string, Migration> {
+  return {
+    '0001-registry': registryMigration(dialect),
+  };
+}

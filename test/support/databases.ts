@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { DialectName } from '../../src/store/dialect-name.js';
+
+/** The PostgreSQL server the tests use (trust auth, database `test`). */
+export const PG_ADMIN_URL = process.env.TWINNING_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function probePostgres(): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+const pgProblem = await probePostgres();
+if (pgProblem !== undefined) {
+  if (process.env.TWINNING_REQUIRE_PG === '1') {
+    throw new Error(`TWINNING_REQUIRE_PG=1 but PostgreSQL at ${PG_ADMIN_URL} is unreachable: ${pgProblem}`);
+  }
+  console.warn(`\n*** PostgreSQL at ${PG_ADMIN_URL} is unreachable (${pgProblem}): PostgreSQL tests are SKIPPED ***\n`);
+}
+
+/** The dialects to test on: SQLite always, PostgreSQL when reachable (required when TWINNING_REQUIRE_PG=1). */
+export const DIALECTS: readonly DialectName[] = pgProblem === undefined ? ['sqlite', 'postgres'] : ['sqlite'];
+
+/** A new empty database of a dialect, and a function that removes it. */
+export async function createTestDatabase(dialect: DialectName): Promise<{ url: string; drop(): Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'twinning-test-'));
+    return { url: join(dir, 'test.sqlite'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `twinning_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
