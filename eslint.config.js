@@ -12,6 +12,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -22,7 +26,18 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*', 'fs', 'path', 'http', 'child_process'], message: 'src/core does no I/O.' },
-            { group: ['**/store/**', '**/api/**', '**/cli/**', '**/ingest/**', 'kysely', 'fastify', 'commander'], message: 'src/core depends on nothing outside it.' },
+            {
+              group: [
+                '**/store/**',
+                '**/api/**',
+                '**/cli/**',
+                '**/ingest/**',
+                'kysely',
+                'fastify',
+                'commander',
+              ],
+              message: 'src/core depends on nothing outside it.',
+            },
           ],
         },
       ],

@@ -20,7 +20,10 @@ export function databaseUrl(options: GlobalOptions): string {
 }
 
 /** Runs `fn` on the opened (migrated, seeded) registry and closes it afterwards. */
-export async function withRegistry<T>(options: GlobalOptions, fn: (database: Database) => Promise<T>): Promise<T> {
+export async function withRegistry<T>(
+  options: GlobalOptions,
+  fn: (database: Database) => Promise<T>,
+): Promise<T> {
   const { database } = await openRegistry(databaseUrl(options));
   try {
     return await fn(database);

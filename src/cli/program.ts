@@ -14,7 +14,10 @@ export const EXIT = { ok: 0, notFound: 1, badInput: 2, internal: 3 } as const;
 export function buildProgram(io: CliIo): Command {
   const program = new Command('twinning')
     .description('Twinning: the open registry of twin towns, sister cities and every link between places')
-    .option('--db <url>', 'database: a SQLite file path, or postgres://… (default: $TWINNING_DATABASE_URL or twinning.sqlite)')
+    .option(
+      '--db <url>',
+      'database: a SQLite file path, or postgres://… (default: $TWINNING_DATABASE_URL or twinning.sqlite)',
+    )
     .option('--json', 'print JSON instead of text')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
@@ -29,7 +32,12 @@ export function buildProgram(io: CliIo): Command {
 /** Maps an error to its exit code, printing one line that names the problem. */
 export function reportError(error: unknown, io: CliIo): number {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return EXIT.ok;
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.exitCode === 0
+    )
+      return EXIT.ok;
     return EXIT.badInput; // commander already printed its message
   }
   if (error instanceof TwinningError) {

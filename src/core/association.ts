@@ -2,7 +2,13 @@ import type { Citation } from './source.js';
 import type { PartialDate } from './partial-date.js';
 
 /** Kinds of body that gather places: twinning associations, city-diplomacy networks, national bodies. */
-export const ASSOCIATION_KINDS = ['twinning_association', 'city_network', 'national_association', 'agency', 'other'] as const;
+export const ASSOCIATION_KINDS = [
+  'twinning_association',
+  'city_network',
+  'national_association',
+  'agency',
+  'other',
+] as const;
 export type AssociationKind = (typeof ASSOCIATION_KINDS)[number];
 
 /** A place's membership of an association, for a period. */

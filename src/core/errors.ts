@@ -40,7 +40,9 @@ export class TwinningError extends Error {
   /** One line naming the problem and its place, e.g. `data/links.yaml:12: events[0].date: ...`. */
   describe(): string {
     const { file, line, column, field } = this.location;
-    const place = file ? `${file}${line !== undefined ? `:${line}` : ''}${column !== undefined ? `:${column}` : ''}: ` : '';
+    const place = file
+      ? `${file}${line !== undefined ? `:${line}` : ''}${column !== undefined ? `:${column}` : ''}: `
+      : '';
     const fieldPart = field ? `${field}: ` : '';
     return `${place}${fieldPart}${this.message}`;
   }

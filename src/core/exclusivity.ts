@@ -9,7 +9,13 @@ export interface LinkStanding {
   status: LinkStatus;
 }
 
-const LIVE: ReadonlySet<LinkStatus> = new Set(['active', 'paused', 'suspended', 'broken_unilaterally', 'unknown']);
+const LIVE: ReadonlySet<LinkStatus> = new Set([
+  'active',
+  'paused',
+  'suspended',
+  'broken_unilaterally',
+  'unknown',
+]);
 
 /** True while a link still binds its parties (formed and not ended). */
 export function isLive(status: LinkStatus): boolean {

@@ -106,7 +106,8 @@ function step(status: LinkStatus, type: EventType): LinkStatus | { contradiction
     case 'paused':
     case 'suspended':
     case 'broken_unilaterally': {
-      const next: LinkStatus = type === 'paused' ? 'paused' : type === 'suspended' ? 'suspended' : 'broken_unilaterally';
+      const next: LinkStatus =
+        type === 'paused' ? 'paused' : type === 'suspended' ? 'suspended' : 'broken_unilaterally';
       if (status === 'active' || INTERRUPTED.has(status)) return next;
       return { contradiction: `${type} while the link is ${status}` };
     }
@@ -150,12 +151,17 @@ function withUndated(events: readonly LifecycleEvent[]): LifecycleEvent[] {
  * break or termination. When an earlier `asOf` would depend on an undated event the status is `unknown`.
  * Events that do not fit are reported, never silently dropped.
  */
-export function statusAt(events: readonly LifecycleEvent[], asOf: PartialDate | undefined, today: PartialDate): StatusReport {
+export function statusAt(
+  events: readonly LifecycleEvent[],
+  asOf: PartialDate | undefined,
+  today: PartialDate,
+): StatusReport {
   const { contradictions: all } = fold(withUndated(events));
   const dated = chronological(events).filter((e) => isOnOrBefore(e.date!, asOf ?? today));
   const undated = events.filter((e) => e.date === undefined);
   const isPresent = asOf === undefined || latestDay(asOf) >= earliestDay(today);
-  if (undated.length === 0 || isPresent) return { ...fold(withUndated([...dated, ...undated])), contradictions: all };
+  if (undated.length === 0 || isPresent)
+    return { ...fold(withUndated([...dated, ...undated])), contradictions: all };
   const impliesFormed = dated.some((e) => rank(e.type) > rank('formalised'));
   const implied = impliesFormed ? undated.filter((e) => FORMING.has(e.type)) : [];
   const certain = fold(withUndated([...dated, ...implied]));

@@ -30,13 +30,16 @@ export function nameAt(names: readonly LocalityName[], asOf?: PartialDate, lang 
 
 /** Checks a list of names: none empty, periods in order. Throws naming the offending entry. */
 export function validateNames(names: readonly LocalityName[], field = 'names'): void {
-  if (names.length === 0) throw new TwinningError('EmptyName', 'a locality needs at least one name', { field });
+  if (names.length === 0)
+    throw new TwinningError('EmptyName', 'a locality needs at least one name', { field });
   names.forEach((n, i) => {
     if (n.name.trim() === '') {
       throw new TwinningError('EmptyName', 'a name may not be empty', { field: `${field}[${i}].name` });
     }
     if (n.validFrom && n.validTo && earliestDay(n.validTo) < earliestDay(n.validFrom)) {
-      throw new TwinningError('InvalidDate', `"${n.name}" ends before it begins`, { field: `${field}[${i}].validTo` });
+      throw new TwinningError('InvalidDate', `"${n.name}" ends before it begins`, {
+        field: `${field}[${i}].validTo`,
+      });
     }
   });
 }

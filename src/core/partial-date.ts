@@ -18,14 +18,18 @@ function daysInMonth(year: number, month: number): number {
 export function parsePartialDate(text: string, field = 'date'): PartialDate {
   const match = PATTERN.exec(text.trim());
   if (!match) {
-    throw new TwinningError('InvalidDate', `"${text}" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD`, { field });
+    throw new TwinningError('InvalidDate', `"${text}" is not a date; use YYYY, YYYY-MM or YYYY-MM-DD`, {
+      field,
+    });
   }
   const year = Number(match[1]);
   const date: PartialDate = { year };
   if (match[2] !== undefined) {
     const month = Number(match[2]);
     if (month < 1 || month > 12) {
-      throw new TwinningError('InvalidDate', `"${text}" has month ${month}; months run from 1 to 12`, { field });
+      throw new TwinningError('InvalidDate', `"${text}" has month ${month}; months run from 1 to 12`, {
+        field,
+      });
     }
     date.month = month;
     if (match[3] !== undefined) {

@@ -23,6 +23,11 @@ export interface Term {
 export function termsInLanguage(terms: readonly Term[], lang?: string): Term[] {
   const wanted = lang?.toLowerCase();
   return terms
-    .filter((t) => wanted === undefined || t.lang.toLowerCase() === wanted || t.lang.toLowerCase().split('-')[0] === wanted)
+    .filter(
+      (t) =>
+        wanted === undefined ||
+        t.lang.toLowerCase() === wanted ||
+        t.lang.toLowerCase().split('-')[0] === wanted,
+    )
     .sort((x, y) => x.lang.localeCompare(y.lang) || x.term.localeCompare(y.term));
 }

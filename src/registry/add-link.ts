@@ -4,7 +4,13 @@ import { assertExclusivityAllows, type LinkStanding } from '../core/exclusivity.
 import type { Link } from '../core/link.js';
 import { contradictions, statusAt } from '../core/link-lifecycle.js';
 import type { PartialDate } from '../core/partial-date.js';
-import { insertLink, insertEvent, linkBetween, linksOfLocality, type LinkRecord } from '../store/link.repository.js';
+import {
+  insertLink,
+  insertEvent,
+  linkBetween,
+  linksOfLocality,
+  type LinkRecord,
+} from '../store/link.repository.js';
 import type { DB } from '../store/schema.js';
 import { insertCitations } from '../store/source.repository.js';
 
@@ -32,12 +38,17 @@ export async function addLink(
     throw new TwinningError('SelfLink', `a place cannot twin with itself (${link.aKey})`, { field: 'b' });
   }
   if (await linkBetween(db, ids.aId, ids.bId)) {
-    throw new TwinningError('DuplicateLink', `${link.aKey} and ${link.bKey} are already linked; add events to that link`, {
-      field: 'b',
-    });
+    throw new TwinningError(
+      'DuplicateLink',
+      `${link.aKey} and ${link.bKey} are already linked; add events to that link`,
+      {
+        field: 'b',
+      },
+    );
   }
   const [contradiction] = contradictions(link.events);
-  if (contradiction) throw new TwinningError('LifecycleContradiction', contradiction.message, { field: 'events' });
+  if (contradiction)
+    throw new TwinningError('LifecycleContradiction', contradiction.message, { field: 'events' });
 
   const others = [...(await linksOfLocality(db, ids.aId)), ...(await linksOfLocality(db, ids.bId))];
   const involved = [...new Set(others.flatMap((o) => [o.aId, o.bId]))];
@@ -47,7 +58,12 @@ export async function addLink(
   const keys = new Map(rows.map((r) => [r.id, r.key]));
   const keyOf = (id: number): string => keys.get(id) ?? `locality ${id}`;
   assertExclusivityAllows(
-    { aKey: link.aKey, bKey: link.bKey, exclusive: link.exclusive, status: statusAt(link.events, undefined, today).status },
+    {
+      aKey: link.aKey,
+      bKey: link.bKey,
+      exclusive: link.exclusive,
+      status: statusAt(link.events, undefined, today).status,
+    },
     others.map((o) => standing(o, keyOf, today)),
   );
 

@@ -10,24 +10,33 @@ import { summarize, type LocalitySummary } from './locality-partners.js';
  * country. EmptyName for blank text, LocalityNotFound for none, AmbiguousLocality (listing keys) for several.
  */
 export async function findLocality(db: Kysely<DB>, text: string, country?: string): Promise<number> {
-  if (text.trim() === '') throw new TwinningError('EmptyName', 'a locality name may not be empty', { field: 'name' });
+  if (text.trim() === '')
+    throw new TwinningError('EmptyName', 'a locality name may not be empty', { field: 'name' });
   let ids = await localityIdsByExactName(db, text.trim());
   const found = await localitiesById(db, ids);
   if (country) ids = ids.filter((id) => found.get(id)?.country === country.toUpperCase());
   if (ids.length === 0) {
     const where = country ? ` in ${countryName(country.toUpperCase())}` : '';
-    throw new TwinningError('LocalityNotFound', `no locality is called "${text}"${where}; try \`twinning search\``, {
-      field: 'name',
-    });
+    throw new TwinningError(
+      'LocalityNotFound',
+      `no locality is called "${text}"${where}; try \`twinning search\``,
+      {
+        field: 'name',
+      },
+    );
   }
   if (ids.length > 1) {
     const options = ids.map((id) => {
       const loc = found.get(id)!;
       return `${loc.key} (${loc.country ?? 'no country'})`;
     });
-    throw new TwinningError('AmbiguousLocality', `"${text}" names ${ids.length} localities: ${options.join(', ')}; give a key or --country`, {
-      field: 'name',
-    });
+    throw new TwinningError(
+      'AmbiguousLocality',
+      `"${text}" names ${ids.length} localities: ${options.join(', ')}; give a key or --country`,
+      {
+        field: 'name',
+      },
+    );
   }
   return ids[0]!;
 }
@@ -39,8 +48,12 @@ export interface SearchResult extends LocalitySummary {
 
 /** Localities whose names (any language, historical ones included) contain the text, best first. */
 export async function searchLocalities(db: Kysely<DB>, text: string, limit = 20): Promise<SearchResult[]> {
-  if (text.trim() === '') throw new TwinningError('EmptyName', 'search text may not be empty', { field: 'text' });
+  if (text.trim() === '')
+    throw new TwinningError('EmptyName', 'search text may not be empty', { field: 'text' });
   const hits = await searchLocalityNames(db, text, limit);
-  const localities = await localitiesById(db, hits.map((h) => h.localityId));
+  const localities = await localitiesById(
+    db,
+    hits.map((h) => h.localityId),
+  );
   return hits.map((h) => ({ ...summarize(localities.get(h.localityId)!, undefined), matched: h.matched }));
 }

@@ -40,7 +40,12 @@ export interface LinkTimeline {
 }
 
 /** The timeline of the link between two localities; LinkNotFound when they are not linked. */
-export async function linkTimeline(db: Kysely<DB>, x: number, y: number, today: PartialDate): Promise<LinkTimeline> {
+export async function linkTimeline(
+  db: Kysely<DB>,
+  x: number,
+  y: number,
+  today: PartialDate,
+): Promise<LinkTimeline> {
   const link = await linkBetween(db, x, y);
   const localities = await localitiesById(db, [x, y]);
   if (!link) {
@@ -53,7 +58,11 @@ export async function linkTimeline(db: Kysely<DB>, x: number, y: number, today: 
   const a = localities.get(link.aId)!;
   const b = localities.get(link.bId)!;
   const ordered = [...chronological(link.events), ...link.events.filter((e) => e.date === undefined)];
-  const eventSources = await citationsFor(db, 'event', link.events.map((e) => e.id));
+  const eventSources = await citationsFor(
+    db,
+    'event',
+    link.events.map((e) => e.id),
+  );
   const linkSources = await citationsFor(db, 'link', [link.id]);
   const report = statusAt(link.events, undefined, today);
   const aView = summarize(a, undefined);

@@ -5,10 +5,16 @@ import { migrateToLatest, openDatabase, type Database } from '../store/database.
 import { isSeeded, seedRegistry, type SeedSummary } from './seed-registry.js';
 
 /** The project's own dataset folder, beside src/ (and beside dist/src/ when built). */
-export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url)).replace(/dist\/data\/$/, 'data/');
+export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url)).replace(
+  /dist\/data\/$/,
+  'data/',
+);
 
 /** Opens a registry, migrating it and loading the bundled dataset on first use. */
-export async function openRegistry(url: string, dataDir = BUNDLED_DATA_DIR): Promise<{ database: Database; seeded?: SeedSummary }> {
+export async function openRegistry(
+  url: string,
+  dataDir = BUNDLED_DATA_DIR,
+): Promise<{ database: Database; seeded?: SeedSummary }> {
   const database = openDatabase(url);
   try {
     await migrateToLatest(database);

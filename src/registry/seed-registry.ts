@@ -14,7 +14,11 @@ export const BUNDLED_META_KEY = 'bundled_dataset_loaded_at';
 
 /** True when the bundled dataset is already in the database. */
 export async function isSeeded(db: Kysely<DB>): Promise<boolean> {
-  const row = await db.selectFrom('meta').select('value').where('key', '=', BUNDLED_META_KEY).executeTakeFirst();
+  const row = await db
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', BUNDLED_META_KEY)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -29,7 +33,11 @@ export interface SeedSummary {
 }
 
 /** Writes the whole bundled dataset in one transaction: all of it, or (on any error) none of it. */
-export async function seedRegistry(db: Kysely<DB>, data: BundledDataset, today: PartialDate): Promise<SeedSummary> {
+export async function seedRegistry(
+  db: Kysely<DB>,
+  data: BundledDataset,
+  today: PartialDate,
+): Promise<SeedSummary> {
   return db.transaction().execute(async (trx) => {
     const sourceIds = await upsertSources(trx, data.sources);
     const localityIds = new Map<string, number>();
@@ -44,14 +52,23 @@ export async function seedRegistry(db: Kysely<DB>, data: BundledDataset, today: 
       return id;
     };
     for (const loc of data.localities) {
-      if (loc.parentKey) await trx.updateTable('localities').set({ parent_id: idOf(loc.parentKey) }).where('id', '=', idOf(loc.key)).execute();
+      if (loc.parentKey)
+        await trx
+          .updateTable('localities')
+          .set({ parent_id: idOf(loc.parentKey) })
+          .where('id', '=', idOf(loc.key))
+          .execute();
     }
     for (const link of data.links) {
       try {
         await addLink(trx, link, { aId: idOf(link.aKey), bId: idOf(link.bKey) }, sourceIds, today);
       } catch (error) {
         if (error instanceof TwinningError) {
-          throw new TwinningError(error.code, `link ${link.aKey}–${link.bKey}: ${error.message}`, error.location);
+          throw new TwinningError(
+            error.code,
+            `link ${link.aKey}–${link.bKey}: ${error.message}`,
+            error.location,
+          );
         }
         throw error;
       }

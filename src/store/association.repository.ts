@@ -4,7 +4,10 @@ import { formatPartialDate, parsePartialDate } from '../core/partial-date.js';
 import type { DB } from './schema.js';
 
 /** Inserts an association without its members; returns its id. */
-export async function insertAssociation(db: Kysely<DB>, a: Omit<Association, 'members' | 'citations'>): Promise<number> {
+export async function insertAssociation(
+  db: Kysely<DB>,
+  a: Omit<Association, 'members' | 'citations'>,
+): Promise<number> {
   const { id } = await db
     .insertInto('associations')
     .values({

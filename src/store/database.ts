@@ -22,10 +22,16 @@ export const DEFAULT_DATABASE_URL = 'twinning.sqlite';
 export function openDatabase(url: string): Database {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const { db } = openPostgres(url);
-    return { db, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      location: url.replace(/:[^:@/]*@/, ':***@'),
+      close: () => db.destroy(),
+    };
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '');
-  if (file.trim() === '') throw new TwinningError('InvalidInput', 'the database URL names no file', { field: 'db' });
+  if (file.trim() === '')
+    throw new TwinningError('InvalidInput', 'the database URL names no file', { field: 'db' });
   const { db } = openSqlite(file);
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }

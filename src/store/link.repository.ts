@@ -112,7 +112,11 @@ export async function linksOfLocality(db: Kysely<DB>, localityId: number): Promi
 /** Links by id, in the order given, each with its events. */
 export async function linksById(db: Kysely<DB>, ids: readonly number[]): Promise<LinkRecord[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('links').selectAll().where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('links')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
   const events = await db
     .selectFrom('link_events')
     .selectAll()

@@ -44,7 +44,11 @@ export async function insertLocality(
 }
 
 /** Adds names to a locality. */
-export async function insertNames(db: Kysely<DB>, localityId: number, names: readonly LocalityName[]): Promise<void> {
+export async function insertNames(
+  db: Kysely<DB>,
+  localityId: number,
+  names: readonly LocalityName[],
+): Promise<void> {
   if (names.length === 0) return;
   await db
     .insertInto('locality_names')
@@ -63,17 +67,31 @@ export async function insertNames(db: Kysely<DB>, localityId: number, names: rea
 }
 
 /** Ids of the localities with these keys. */
-export async function localityIdsByKey(db: Kysely<DB>, keys: readonly string[]): Promise<Map<string, number>> {
+export async function localityIdsByKey(
+  db: Kysely<DB>,
+  keys: readonly string[],
+): Promise<Map<string, number>> {
   if (keys.length === 0) return new Map();
-  const rows = await db.selectFrom('localities').select(['id', 'key']).where('key', 'in', [...keys]).execute();
+  const rows = await db
+    .selectFrom('localities')
+    .select(['id', 'key'])
+    .where('key', 'in', [...keys])
+    .execute();
   return new Map(rows.map((r) => [r.key, r.id]));
 }
 
 /** Localities by id, with their names; missing ids are absent from the map. */
-export async function localitiesById(db: Kysely<DB>, ids: readonly number[]): Promise<Map<number, LocalityRecord>> {
+export async function localitiesById(
+  db: Kysely<DB>,
+  ids: readonly number[],
+): Promise<Map<number, LocalityRecord>> {
   const result = new Map<number, LocalityRecord>();
   if (ids.length === 0) return result;
-  const rows = await db.selectFrom('localities').selectAll().where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('localities')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
   const names = await db
     .selectFrom('locality_names')
     .selectAll()
@@ -142,14 +160,24 @@ export async function searchLocalityNames(db: Kysely<DB>, text: string, limit: n
   const rows = await db
     .selectFrom('locality_names')
     .innerJoin('localities', 'localities.id', 'locality_names.locality_id')
-    .select(['locality_names.locality_id', 'locality_names.name', 'locality_names.folded', 'localities.population'])
+    .select([
+      'locality_names.locality_id',
+      'locality_names.name',
+      'locality_names.folded',
+      'localities.population',
+    ])
     .where(sql<boolean>`locality_names.folded like ${pattern} escape '\\'`)
     .execute();
   const rankOf = (f: string): number =>
     f === folded ? 0 : f.startsWith(folded) ? 1 : f.split(' ').some((w) => w.startsWith(folded)) ? 2 : 3;
   const best = new Map<number, NameHit & { population: number }>();
   for (const r of rows) {
-    const hit = { localityId: r.locality_id, matched: r.name, rank: rankOf(r.folded), population: r.population ?? 0 };
+    const hit = {
+      localityId: r.locality_id,
+      matched: r.name,
+      rank: rankOf(r.folded),
+      population: r.population ?? 0,
+    };
     const previous = best.get(hit.localityId);
     if (!previous || hit.rank < previous.rank) best.set(hit.localityId, hit);
   }

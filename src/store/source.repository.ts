@@ -12,7 +12,10 @@ export interface CitationView {
 }
 
 /** Inserts sources not yet present (by key) and returns every key's id. */
-export async function upsertSources(db: Kysely<DB>, sources: readonly Source[]): Promise<Map<string, number>> {
+export async function upsertSources(
+  db: Kysely<DB>,
+  sources: readonly Source[],
+): Promise<Map<string, number>> {
   for (const s of sources) {
     await db
       .insertInto('sources')
@@ -48,7 +51,9 @@ export async function insertCitations(
   const rows = citations.map((c, i) => {
     const sourceId = sourceIds.get(c.sourceKey);
     if (sourceId === undefined) {
-      throw new TwinningError('InvalidInput', `no source has the key "${c.sourceKey}"`, { field: `cite[${i}]` });
+      throw new TwinningError('InvalidInput', `no source has the key "${c.sourceKey}"`, {
+        field: `cite[${i}]`,
+      });
     }
     return { source_id: sourceId, entity_type: entityType, entity_id: entityId, locator: c.locator ?? null };
   });

@@ -42,7 +42,9 @@ for (const dialect of DIALECTS) {
       const volgograd = value.partners.find((p) => p.partner.key === 'volgograd');
       expect(volgograd).toMatchObject({ status: 'paused', since: '2022-03-22' });
       expect(volgograd?.partner.name).toBe('Volgograd');
-      expect(value.partners.map((p) => p.partner.name)).toEqual(expect.arrayContaining(['Kiel', 'Dresden', 'Belgrade']));
+      expect(value.partners.map((p) => p.partner.name)).toEqual(
+        expect.arrayContaining(['Kiel', 'Dresden', 'Belgrade']),
+      );
       expect(value.underConsideration.map((p) => p.partner.key)).toEqual(['mariupol']);
       const text = await cli(url, 'locality', 'Coventry', '--as-of', '2023');
       expect(text.out).toMatch(/Volgograd \(RU\): .*paused since 2022-03-22/);
@@ -80,10 +82,16 @@ for (const dialect of DIALECTS) {
     it("tells Alberta's eight sister-province agreements from its three policy agreements", async () => {
       const { value } = await cliJson<LocalityPartners>(url, 'locality', 'Alberta');
       expect(value.partners).toHaveLength(11);
-      const byKind = (kind: string) => value.partners.filter((p) => p.kind === kind).map((p) => p.partner.name).sort();
+      const byKind = (kind: string) =>
+        value.partners
+          .filter((p) => p.kind === kind)
+          .map((p) => p.partner.name)
+          .sort();
       expect(byKind('policy_agreement')).toEqual(['Missouri', 'Nevada', 'Texas']);
       expect(byKind('sister_province_or_state')).toHaveLength(8);
-      expect(byKind('sister_province_or_state')).toEqual(expect.arrayContaining(['Gangwon', 'Hokkaido', 'California']));
+      expect(byKind('sister_province_or_state')).toEqual(
+        expect.arrayContaining(['Gangwon', 'Hokkaido', 'California']),
+      );
     });
 
     it('shows Rome and Paris as an exclusive twinning of 9 April 1956', async () => {
@@ -100,7 +108,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('searches any language and historical names, ignoring case and accents', async () => {
-      const search = async (text: string) => (await cliJson<SearchResult[]>(url, 'search', text)).value.map((r) => r.key);
+      const search = async (text: string) =>
+        (await cliJson<SearchResult[]>(url, 'search', text)).value.map((r) => r.key);
       expect(await search('DUSSELDORF')).toContain('dusseldorf');
       expect(await search('stalin')).toContain('volgograd');
       expect(await search('Волгоград')).toContain('volgograd');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TwinningError } from '../../src/core/errors.js';
+import type { TwinningError } from '../../src/core/errors.js';
 import { assertExclusivityAllows, type LinkStanding } from '../../src/core/exclusivity.js';
 
 const romeParis: LinkStanding = { aKey: 'rome', bKey: 'paris', exclusive: true, status: 'active' };
@@ -13,7 +13,9 @@ describe('exclusive twinning', () => {
       expect(() => assertExclusivityAllows(candidate, [romeParis])).toThrowError(/twinned exclusively/);
     }
     try {
-      assertExclusivityAllows({ aKey: 'rome', bKey: 'london', exclusive: false, status: 'active' }, [romeParis]);
+      assertExclusivityAllows({ aKey: 'rome', bKey: 'london', exclusive: false, status: 'active' }, [
+        romeParis,
+      ]);
     } catch (error) {
       expect((error as TwinningError).code).toBe('ExclusiveLink');
       expect((error as TwinningError).message).toContain('rome is twinned exclusively with paris');
@@ -22,10 +24,14 @@ describe('exclusive twinning', () => {
 
   it('allows a link that is not live, and partners once the exclusive link has ended', () => {
     expect(() =>
-      assertExclusivityAllows({ aKey: 'rome', bKey: 'london', exclusive: false, status: 'not_formed' }, [romeParis]),
+      assertExclusivityAllows({ aKey: 'rome', bKey: 'london', exclusive: false, status: 'not_formed' }, [
+        romeParis,
+      ]),
     ).not.toThrow();
     expect(() =>
-      assertExclusivityAllows({ aKey: 'rome', bKey: 'london', exclusive: false, status: 'active' }, [{ ...romeParis, status: 'ended' }]),
+      assertExclusivityAllows({ aKey: 'rome', bKey: 'london', exclusive: false, status: 'active' }, [
+        { ...romeParis, status: 'ended' },
+      ]),
     ).not.toThrow();
   });
 

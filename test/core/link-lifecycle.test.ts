@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { contradictions, statusAt, type EventType, type LifecycleEvent } from '../../src/core/link-lifecycle.js';
+import {
+  contradictions,
+  statusAt,
+  type EventType,
+  type LifecycleEvent,
+} from '../../src/core/link-lifecycle.js';
 import { parsePartialDate } from '../../src/core/partial-date.js';
 
 const TODAY = parsePartialDate('2026-11-28');
@@ -13,7 +18,11 @@ const at = (events: LifecycleEvent[], date?: string) =>
   statusAt(events, date === undefined ? undefined : parsePartialDate(date), TODAY);
 
 describe('link status at a date', () => {
-  const coventryVolgograd = [ev('paused', '2022-03-22', { cause: 'invasion' }), ev('first_contact', '1942'), ev('formalised', '1944')];
+  const coventryVolgograd = [
+    ev('paused', '2022-03-22', { cause: 'invasion' }),
+    ev('first_contact', '1942'),
+    ev('formalised', '1944'),
+  ];
 
   it('is derived from events given in any order', () => {
     expect(at(coventryVolgograd, '1941').status).toBe('not_formed');
@@ -26,15 +35,30 @@ describe('link status at a date', () => {
   });
 
   it('follows a link through a unilateral break to its formal end', () => {
-    const events = [ev('terminated', '2021'), ev('broken_unilaterally', '2017-03'), ev('agreement_signed', '2006')];
+    const events = [
+      ev('terminated', '2021'),
+      ev('broken_unilaterally', '2017-03'),
+      ev('agreement_signed', '2006'),
+    ];
     expect(at(events, '2010').status).toBe('active');
     expect(at(events, '2018').status).toBe('broken_unilaterally');
     expect(at(events, '2021')).toMatchObject({ status: 'ended', since: { year: 2021 } });
   });
 
   it('resumes after a suspension and can be re-formed after it ended', () => {
-    const events = [ev('agreement_signed', '1990'), ev('suspended', '2013'), ev('resumed', '2015'), ev('terminated', '2020'), ev('agreement_signed', '2024')];
-    expect(['2014', '2016', '2021', '2025'].map((d) => at(events, d).status)).toEqual(['suspended', 'active', 'ended', 'active']);
+    const events = [
+      ev('agreement_signed', '1990'),
+      ev('suspended', '2013'),
+      ev('resumed', '2015'),
+      ev('terminated', '2020'),
+      ev('agreement_signed', '2024'),
+    ];
+    expect(['2014', '2016', '2021', '2025'].map((d) => at(events, d).status)).toEqual([
+      'suspended',
+      'active',
+      'ended',
+      'active',
+    ]);
   });
 
   it('keeps an adoption as the start of a link later formalised', () => {
@@ -60,14 +84,21 @@ describe('link status at a date', () => {
   });
 
   it('reports contradictions instead of guessing', () => {
-    const events = [ev('agreement_signed', '2000'), ev('resumed', '2005'), ev('terminated', '2010'), ev('paused', '2012')];
+    const events = [
+      ev('agreement_signed', '2000'),
+      ev('resumed', '2005'),
+      ev('terminated', '2010'),
+      ev('paused', '2012'),
+    ];
     const report = at(events);
     expect(report.status).toBe('ended');
     expect(report.contradictions.map((c) => c.message)).toEqual([
       'resumed while the link is active (2005)',
       'paused while the link is ended (2012)',
     ]);
-    expect(contradictions([ev('terminated', '1990')])[0]?.message).toBe('terminated while the link is not_formed (1990)');
+    expect(contradictions([ev('terminated', '1990')])[0]?.message).toBe(
+      'terminated while the link is not_formed (1990)',
+    );
   });
 
   it('orders same-day events by their natural sequence', () => {

@@ -30,8 +30,8 @@ describe('names at a date', () => {
   it('rejects an empty name and a period that ends before it begins', () => {
     expect(() => validateNames([{ name: '  ', lang: 'en' }])).toThrowError(/may not be empty/);
     expect(() => validateNames([])).toThrowError(/at least one name/);
-    expect(() => validateNames([{ name: 'X', lang: 'en', validFrom: { year: 2000 }, validTo: { year: 1990 } }])).toThrowError(
-      /ends before it begins/,
-    );
+    expect(() =>
+      validateNames([{ name: 'X', lang: 'en', validFrom: { year: 2000 }, validTo: { year: 1990 } }]),
+    ).toThrowError(/ends before it begins/);
   });
 });

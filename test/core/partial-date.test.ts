@@ -44,7 +44,13 @@ describe('partial dates', () => {
 
   it('orders dates of mixed precision, the vaguer first when they start together', () => {
     const dates = ['2022-03-22', '2022', '836', '2022-03', '1944'].map((d) => parsePartialDate(d));
-    expect(dates.sort(comparePartialDates).map(formatPartialDate)).toEqual(['0836', '1944', '2022', '2022-03', '2022-03-22']);
+    expect(dates.sort(comparePartialDates).map(formatPartialDate)).toEqual([
+      '0836',
+      '1944',
+      '2022',
+      '2022-03',
+      '2022-03-22',
+    ]);
   });
 
   it('counts a date as reached when it may have begun by the end of the period asked', () => {

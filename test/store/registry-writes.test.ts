@@ -45,7 +45,16 @@ for (const dialect of DIALECTS) {
       const created = await createTestDatabase(dialect);
       drop = created.drop;
       database = (await openRegistry(created.url)).database;
-      await insertLocality(database.db, { key: 'test-london', kind: 'city', country: 'GB', names: [{ name: 'London', lang: 'en', primary: true }] }, null);
+      await insertLocality(
+        database.db,
+        {
+          key: 'test-london',
+          kind: 'city',
+          country: 'GB',
+          names: [{ name: 'London', lang: 'en', primary: true }],
+        },
+        null,
+      );
       ids = await localityIdsByKey(database.db, ['rome', 'paris', 'test-london', 'coventry', 'kiel']);
     });
     afterAll(async () => {
@@ -54,9 +63,17 @@ for (const dialect of DIALECTS) {
     });
 
     const add = async (link: Link) =>
-      database.db.transaction().execute(async (trx) =>
-        addLink(trx, link, { aId: ids.get(link.aKey)!, bId: ids.get(link.bKey)! }, await sourceIdsByKey(trx), TODAY),
-      );
+      database.db
+        .transaction()
+        .execute(async (trx) =>
+          addLink(
+            trx,
+            link,
+            { aId: ids.get(link.aKey)!, bId: ids.get(link.bKey)! },
+            await sourceIdsByKey(trx),
+            TODAY,
+          ),
+        );
 
     it('refuses another active twin for Rome or Paris, naming the exclusivity, and writes nothing', async () => {
       const before = await tableCounts(database.db);
@@ -67,13 +84,19 @@ for (const dialect of DIALECTS) {
         const error = await add(newLink(a, b)).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(TwinningError);
         expect((error as TwinningError).code).toBe('ExclusiveLink');
-        expect((error as TwinningError).message).toMatch(/(rome is twinned exclusively with paris|paris is twinned exclusively with rome)/);
+        expect((error as TwinningError).message).toMatch(
+          /(rome is twinned exclusively with paris|paris is twinned exclusively with rome)/,
+        );
       }
       expect(await tableCounts(database.db)).toEqual(before);
     });
 
     it('still lets Rome record a link that was only proposed', async () => {
-      const id = await add(newLink('rome', 'test-london', { events: [{ type: 'proposed', date: parsePartialDate('2025'), citations: [] }] }));
+      const id = await add(
+        newLink('rome', 'test-london', {
+          events: [{ type: 'proposed', date: parsePartialDate('2025'), citations: [] }],
+        }),
+      );
       expect(id).toBeGreaterThan(0);
     });
 
@@ -81,14 +104,22 @@ for (const dialect of DIALECTS) {
       await expect(add(newLink('kiel', 'coventry'))).rejects.toMatchObject({ code: 'DuplicateLink' });
       await expect(add(newLink('kiel', 'kiel'))).rejects.toMatchObject({ code: 'SelfLink' });
       await expect(
-        add(newLink('test-london', 'kiel', { events: [{ type: 'resumed', date: parsePartialDate('2020'), citations: [] }] })),
+        add(
+          newLink('test-london', 'kiel', {
+            events: [{ type: 'resumed', date: parsePartialDate('2020'), citations: [] }],
+          }),
+        ),
       ).rejects.toMatchObject({ code: 'LifecycleContradiction' });
     });
 
     it('stores sides in id order and keeps each event’s actor on the right side', async () => {
       const [first, second] = [...[ids.get('test-london')!, ids.get('kiel')!]].sort((x, y) => y - x);
       const keyOf = new Map([...ids].map(([k, v]) => [v, k]));
-      await add(newLink(keyOf.get(first!)!, keyOf.get(second!)!, { events: [{ type: 'agreement_signed', date: parsePartialDate('2025'), actor: 'a', citations: [] }] }));
+      await add(
+        newLink(keyOf.get(first!)!, keyOf.get(second!)!, {
+          events: [{ type: 'agreement_signed', date: parsePartialDate('2025'), actor: 'a', citations: [] }],
+        }),
+      );
       const stored = await linkBetween(database.db, first!, second!);
       expect(stored!.aId).toBeLessThan(stored!.bId);
       expect(stored!.aId).toBe(second);
@@ -98,10 +129,30 @@ for (const dialect of DIALECTS) {
 
   describe(`loading a broken bundled dataset [${dialect}]`, () => {
     const cases: [string, string, (t: string) => string, RegExp][] = [
-      ['a bad date', 'links.yaml', (t) => t.replace(/date: "1944"/, 'date: "1944-13-40"'), /links\.yaml:\d+:\d+: \[\d+\]\.events\[\d+\]\.date: "1944-13-40" has month 13/],
-      ['an unknown locality', 'links.yaml', (t) => t.replace('[coventry, kiel]', '[coventry, atlantis]'), /links\.yaml:\d+:\d+: \[\d+\]\.between\[1\]: "atlantis" is not a locality/],
-      ['an empty name', 'localities.yaml', (t) => t.replace(/name: Coventry\b/, 'name: ""'), /localities\.yaml:\d+:\d+: \[\d+\]\.names\[0\]\.name: a name may not be empty/],
-      ['an unknown kind', 'links.yaml', (t) => t.replace('kind: twin_town', 'kind: twinnish'), /links\.yaml:\d+:\d+: \[\d+\]\.kind: /],
+      [
+        'a bad date',
+        'links.yaml',
+        (t) => t.replace(/date: "1944"/, 'date: "1944-13-40"'),
+        /links\.yaml:\d+:\d+: \[\d+\]\.events\[\d+\]\.date: "1944-13-40" has month 13/,
+      ],
+      [
+        'an unknown locality',
+        'links.yaml',
+        (t) => t.replace('[coventry, kiel]', '[coventry, atlantis]'),
+        /links\.yaml:\d+:\d+: \[\d+\]\.between\[1\]: "atlantis" is not a locality/,
+      ],
+      [
+        'an empty name',
+        'localities.yaml',
+        (t) => t.replace(/name: Coventry\b/, 'name: ""'),
+        /localities\.yaml:\d+:\d+: \[\d+\]\.names\[0\]\.name: a name may not be empty/,
+      ],
+      [
+        'an unknown kind',
+        'links.yaml',
+        (t) => t.replace('kind: twin_town', 'kind: twinnish'),
+        /links\.yaml:\d+:\d+: \[\d+\]\.kind: /,
+      ],
       ['a YAML syntax error', 'terms.yaml', (t) => `${t}\n- term: [unclosed\n`, /terms\.yaml:\d+:\d+: /],
     ];
     it.each(cases)('rejects %s with file:line and loads nothing', async (_what, file, edit, message) => {

@@ -16,7 +16,10 @@ export async function cli(dbUrl: string, ...args: string[]): Promise<CliRun> {
 }
 
 /** Runs the CLI with --json and parses what it printed. */
-export async function cliJson<T>(dbUrl: string, ...args: string[]): Promise<{ code: number; value: T; err: string }> {
+export async function cliJson<T>(
+  dbUrl: string,
+  ...args: string[]
+): Promise<{ code: number; value: T; err: string }> {
   const run = await cli(dbUrl, '--json', ...args);
   return { code: run.code, value: (run.out ? JSON.parse(run.out) : undefined) as T, err: run.err };
 }

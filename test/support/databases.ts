@@ -25,14 +25,18 @@ if (pgProblem !== undefined) {
   if (process.env.TWINNING_REQUIRE_PG === '1') {
     throw new Error(`TWINNING_REQUIRE_PG=1 but PostgreSQL at ${PG_ADMIN_URL} is unreachable: ${pgProblem}`);
   }
-  console.warn(`\n*** PostgreSQL at ${PG_ADMIN_URL} is unreachable (${pgProblem}): PostgreSQL tests are SKIPPED ***\n`);
+  console.warn(
+    `\n*** PostgreSQL at ${PG_ADMIN_URL} is unreachable (${pgProblem}): PostgreSQL tests are SKIPPED ***\n`,
+  );
 }
 
 /** The dialects to test on: SQLite always, PostgreSQL when reachable (required when TWINNING_REQUIRE_PG=1). */
 export const DIALECTS: readonly DialectName[] = pgProblem === undefined ? ['sqlite', 'postgres'] : ['sqlite'];
 
 /** A new empty database of a dialect, and a function that removes it. */
-export async function createTestDatabase(dialect: DialectName): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(
+  dialect: DialectName,
+): Promise<{ url: string; drop(): Promise<void> }> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'twinning-test-'));
     return { url: join(dir, 'test.sqlite'), drop: async () => rmSync(dir, { recursive: true, force: true }) };

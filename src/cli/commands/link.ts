@@ -5,7 +5,9 @@ import type { CitationView } from '../../store/source.repository.js';
 import { printJson, today, withRegistry, type CliIo, type GlobalOptions } from '../context.js';
 
 const cite = (sources: readonly CitationView[]): string =>
-  sources.length === 0 ? '' : ` [${sources.map((s) => (s.locator ? `${s.sourceKey}#${s.locator}` : s.sourceKey)).join('; ')}]`;
+  sources.length === 0
+    ? ''
+    : ` [${sources.map((s) => (s.locator ? `${s.sourceKey}#${s.locator}` : s.sourceKey)).join('; ')}]`;
 
 function eventLine(e: TimelineEvent): string {
   const parts = [e.type.replace(/_/g, ' ')];
@@ -30,7 +32,9 @@ export function registerLink(program: Command, io: CliIo): void {
       );
       if (globals.json) return printJson(io, view);
       const purposes = view.purposes.length ? `; ${view.purposes.join(', ')}` : '';
-      io.out(`${view.a.name} – ${view.b.name} (${view.kind ?? 'kind not stated'}${purposes}${view.exclusive ? '; exclusive' : ''})`);
+      io.out(
+        `${view.a.name} – ${view.b.name} (${view.kind ?? 'kind not stated'}${purposes}${view.exclusive ? '; exclusive' : ''})`,
+      );
       io.out(`Status today: ${view.status.replace(/_/g, ' ')}${view.since ? ` since ${view.since}` : ''}`);
       if (view.notes) io.out(`Notes: ${view.notes}`);
       io.out('Timeline:');

@@ -11,7 +11,9 @@ export function registerSearch(program: Command, io: CliIo): void {
     .option('--limit <n>', 'at most this many results', '20')
     .action(async (text: string, options: { limit: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const results = await withRegistry(globals, ({ db }) => searchLocalities(db, text, Number(options.limit) || 20));
+      const results = await withRegistry(globals, ({ db }) =>
+        searchLocalities(db, text, Number(options.limit) || 20),
+      );
       if (globals.json) return printJson(io, results);
       if (results.length === 0) io.out(`No locality matches "${text}".`);
       for (const r of results) {

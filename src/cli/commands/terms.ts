@@ -16,7 +16,11 @@ export function registerTerms(program: Command, io: CliIo): void {
         all.map((t) => ({ ...t, citations: [] })),
         options.lang,
       );
-      if (globals.json) return printJson(io, terms.map(({ citations: _c, ...t }) => t));
+      if (globals.json)
+        return printJson(
+          io,
+          terms.map(({ citations: _c, ...t }) => t),
+        );
       if (terms.length === 0) io.out(`No terms in language "${options.lang}".`);
       for (const t of terms) {
         const roman = t.romanized ? ` (${t.romanized})` : '';

@@ -51,7 +51,12 @@ function fail(yaml: LocatedYaml, path: Path, message: string): never {
 }
 
 /** Reads one YAML list and checks every entry against its schema. */
-function readList<T>(dir: string, name: string, schema: TSchema, shownDir: string): { yaml: LocatedYaml; items: T[] } {
+function readList<T>(
+  dir: string,
+  name: string,
+  schema: TSchema,
+  shownDir: string,
+): { yaml: LocatedYaml; items: T[] } {
   const path = join(dir, name);
   const yaml = parseLocatedYaml(readFileSync(path, 'utf8'), join(shownDir, name));
   if (!Array.isArray(yaml.value)) fail(yaml, [], 'the file must be a YAML list');
@@ -65,7 +70,11 @@ function readList<T>(dir: string, name: string, schema: TSchema, shownDir: strin
 const date = (value: string | number | undefined, field: string): PartialDate | undefined =>
   value === undefined ? undefined : parsePartialDate(String(value), field);
 
-function citations(cite: readonly string[] | undefined, sourceKeys: ReadonlySet<string>, field = 'cite'): Citation[] {
+function citations(
+  cite: readonly string[] | undefined,
+  sourceKeys: ReadonlySet<string>,
+  field = 'cite',
+): Citation[] {
   return (cite ?? []).map((c, i) => {
     const [sourceKey = '', locator] = c.split('#', 2);
     if (!sourceKeys.has(sourceKey)) {
@@ -177,21 +186,34 @@ function checkLinkEnds(yaml: LocatedYaml, links: readonly Link[], localityKeys: 
   const pairs = new Set<string>();
   links.forEach((l, i) => {
     [l.aKey, l.bKey].forEach((k, side) => {
-      if (!localityKeys.has(k)) fail(yaml, [i, 'between', side], `"${k}" is not a locality in localities.yaml`);
+      if (!localityKeys.has(k))
+        fail(yaml, [i, 'between', side], `"${k}" is not a locality in localities.yaml`);
     });
     if (l.aKey === l.bKey) fail(yaml, [i, 'between'], `a place cannot twin with itself ("${l.aKey}")`);
     const pair = [l.aKey, l.bKey].sort().join('|');
-    if (pairs.has(pair)) fail(yaml, [i, 'between'], `${l.aKey} and ${l.bKey} are linked twice; give one entry with all events`);
+    if (pairs.has(pair))
+      fail(yaml, [i, 'between'], `${l.aKey} and ${l.bKey} are linked twice; give one entry with all events`);
     pairs.add(pair);
   });
 }
 
 /** Reads and checks the five YAML files of a dataset folder; the first problem throws with file:line. */
-export function readBundledDataset(dir: string, shownDir = relative(process.cwd(), dir) || '.'): BundledDataset {
+export function readBundledDataset(
+  dir: string,
+  shownDir = relative(process.cwd(), dir) || '.',
+): BundledDataset {
   const s = readList<SourceEntry>(dir, 'sources.yaml', SourceEntry, shownDir);
-  const sourceKeys = uniqueKeys(s.yaml, s.items.map((e) => e.key), 'source');
+  const sourceKeys = uniqueKeys(
+    s.yaml,
+    s.items.map((e) => e.key),
+    'source',
+  );
   const l = readList<LocalityEntry>(dir, 'localities.yaml', LocalityEntry, shownDir);
-  const localityKeys = uniqueKeys(l.yaml, l.items.map((e) => e.key), 'locality');
+  const localityKeys = uniqueKeys(
+    l.yaml,
+    l.items.map((e) => e.key),
+    'locality',
+  );
   const localities = l.items.map((e, i) => at(l.yaml, [i], () => toLocality(e, sourceKeys)));
   localities.forEach((loc, i) => {
     if (loc.parentKey !== undefined && !localityKeys.has(loc.parentKey)) {
@@ -202,15 +224,21 @@ export function readBundledDataset(dir: string, shownDir = relative(process.cwd(
   const links = k.items.map((e, i) => at(k.yaml, [i], () => toLink(e, sourceKeys)));
   links.forEach((link, i) => {
     const [first] = contradictions(link.events);
-    if (first) fail(k.yaml, [i, 'events', link.events.indexOf(first.event)], `contradiction: ${first.message}`);
+    if (first)
+      fail(k.yaml, [i, 'events', link.events.indexOf(first.event)], `contradiction: ${first.message}`);
   });
   checkLinkEnds(k.yaml, links, localityKeys);
   const a = readList<AssociationEntry>(dir, 'associations.yaml', AssociationEntry, shownDir);
-  uniqueKeys(a.yaml, a.items.map((e) => e.key), 'association');
+  uniqueKeys(
+    a.yaml,
+    a.items.map((e) => e.key),
+    'association',
+  );
   const associations = a.items.map((e, i) => at(a.yaml, [i], () => toAssociation(e, sourceKeys)));
   associations.forEach((assoc, i) =>
     assoc.members.forEach((m, j) => {
-      if (!localityKeys.has(m.localityKey)) fail(a.yaml, [i, 'members', j, 'locality'], `"${m.localityKey}" is not a locality`);
+      if (!localityKeys.has(m.localityKey))
+        fail(a.yaml, [i, 'members', j, 'locality'], `"${m.localityKey}" is not a locality`);
     }),
   );
   const t = readList<TermEntry>(dir, 'terms.yaml', TermEntry, shownDir);

@@ -49,5 +49,8 @@ export function pointerSegments(pointer: string): (string | number)[] {
 
 /** Formats segments as a field path: `[3].events[0].date`. */
 export function fieldPath(segments: readonly (string | number)[]): string {
-  return segments.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '');
+  return segments
+    .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+    .join('')
+    .replace(/^\./, '');
 }

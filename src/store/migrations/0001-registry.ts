@@ -27,7 +27,11 @@ export function registryMigration(dialect: DialectName): Migration {
         .addColumn('entity_id', 'integer', (c) => c.notNull())
         .addColumn('locator', 'text')
         .execute();
-      await db.schema.createIndex('citations_entity').on('citations').columns(['entity_type', 'entity_id']).execute();
+      await db.schema
+        .createIndex('citations_entity')
+        .on('citations')
+        .columns(['entity_type', 'entity_id'])
+        .execute();
 
       await withId(db.schema.createTable('localities'), dialect)
         .addColumn('key', 'text', (c) => c.notNull().unique())
@@ -51,7 +55,9 @@ export function registryMigration(dialect: DialectName): Migration {
       await db.schema.createIndex('localities_geonames').on('localities').column('geonames_id').execute();
 
       await withId(db.schema.createTable('locality_names'), dialect)
-        .addColumn('locality_id', 'integer', (c) => c.notNull().references('localities.id').onDelete('cascade'))
+        .addColumn('locality_id', 'integer', (c) =>
+          c.notNull().references('localities.id').onDelete('cascade'),
+        )
         .addColumn('name', 'text', (c) => c.notNull())
         .addColumn('folded', 'text', (c) => c.notNull())
         .addColumn('lang', 'text', (c) => c.notNull())
@@ -60,7 +66,11 @@ export function registryMigration(dialect: DialectName): Migration {
         .addColumn('is_primary', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
       await db.schema.createIndex('locality_names_folded').on('locality_names').column('folded').execute();
-      await db.schema.createIndex('locality_names_locality').on('locality_names').column('locality_id').execute();
+      await db.schema
+        .createIndex('locality_names_locality')
+        .on('locality_names')
+        .column('locality_id')
+        .execute();
 
       await withId(db.schema.createTable('links'), dialect)
         .addColumn('a_id', 'integer', (c) => c.notNull().references('localities.id'))
@@ -103,7 +113,9 @@ export function registryMigration(dialect: DialectName): Migration {
         .execute();
 
       await withId(db.schema.createTable('memberships'), dialect)
-        .addColumn('association_id', 'integer', (c) => c.notNull().references('associations.id').onDelete('cascade'))
+        .addColumn('association_id', 'integer', (c) =>
+          c.notNull().references('associations.id').onDelete('cascade'),
+        )
         .addColumn('locality_id', 'integer', (c) => c.notNull().references('localities.id'))
         .addColumn('valid_from', 'text')
         .addColumn('valid_to', 'text')

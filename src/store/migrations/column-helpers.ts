@@ -2,7 +2,10 @@ import type { CreateTableBuilder } from 'kysely';
 import type { DialectName } from '../dialect-name.js';
 
 /** Adds an auto-incrementing integer primary key named `id`, in each dialect's own way. */
-export function withId<T extends string>(table: CreateTableBuilder<T, never>, dialect: DialectName): CreateTableBuilder<T, 'id'> {
+export function withId<T extends string>(
+  table: CreateTableBuilder<T, never>,
+  dialect: DialectName,
+): CreateTableBuilder<T, 'id'> {
   return dialect === 'postgres'
     ? table.addColumn('id', 'serial', (c) => c.primaryKey())
     : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
