@@ -29,8 +29,8 @@ export function buildProgram(io: CliIo): Command {
   return program;
 }
 
-/** Maps an error to its exit code, printing one line that names the problem. */
-export function reportError(error: unknown, io: CliIo): number {
+/** Maps an error to its exit code, printing one line that names the problem (a JSON object with --json). */
+export function reportError(error: unknown, io: CliIo, json = false): number {
   if (error instanceof CommanderError) {
     if (
       error.code === 'commander.helpDisplayed' ||
@@ -41,7 +41,11 @@ export function reportError(error: unknown, io: CliIo): number {
     return EXIT.badInput; // commander already printed its message
   }
   if (error instanceof TwinningError) {
-    io.err(`error: ${error.describe()}`);
+    io.err(
+      json
+        ? JSON.stringify({ error: { code: error.code, message: error.message, ...error.location } })
+        : `error: ${error.describe()}`,
+    );
     return isInputError(error) ? EXIT.badInput : EXIT.notFound;
   }
   io.err(`internal error: ${error instanceof Error ? error.message : String(error)}`);
@@ -54,6 +58,6 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     await buildProgram(io).parseAsync([...args], { from: 'user' });
     return EXIT.ok;
   } catch (error) {
-    return reportError(error, io);
+    return reportError(error, io, args.includes('--json'));
   }
 }
