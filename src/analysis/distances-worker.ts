@@ -1,79 +1,100 @@
 /**
  * The one file of src/analysis that touches Node: it runs the all-pairs distance count on worker
- * threads. Imported, it exports `distanceStatsParallel`; started as a worker, it counts one slice.
+ * threads. Each worker loads only the search kernel (distance-kernel.ts); the workers take batches
+ * of sources from one shared counter until none is left, so a worker that starts late does less.
  */
 import { availableParallelism } from 'node:os';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { countDistances, type DistanceCounts } from './distance-kernel.js';
-import { allSources, distanceStatsForPlan, planDistances, statsFromCounts, type DistanceStats } from './distances.js';
-import type { Csr } from './twin-graph.js';
+import { Worker } from 'node:worker_threads';
+import type { DistanceCounts } from './distance-kernel.js';
+import {
+  allSources,
+  distanceStatsForPlan,
+  planDistances,
+  statsFromCounts,
+  type DistanceStats,
+} from './distances.js';
+import { summariseNetwork, type SummaryResult } from './summary.js';
+import type { Csr, TwinGraph } from './twin-graph.js';
 
-const WORKER_TAG = 'twinning-distance-slice';
-const WORDS = 8;
+const WORDS = 16;
 const BATCH = 32 * WORDS;
 
-interface SliceMessage {
-  tag: typeof WORKER_TAG;
+/** What every worker is given: the core graph, folded leaves, all sources, and the shared batch counter. */
+interface Job {
   n: number;
   offsets: Int32Array;
   neighbors: Int32Array;
   leaves: Int32Array;
   sources: Int32Array;
+  words: number;
+  counter: SharedArrayBuffer;
 }
 
-/** Exact diameter, mean and median distance of the largest component, sources shared among worker threads. */
-export async function distanceStatsParallel(csr: Csr, threads = Math.min(2, availableParallelism())): Promise<DistanceStats> {
-  const plan = planDistances(csr);
-  const sources = allSources(plan);
-  if (threads <= 1 || sources.length <= BATCH) return distanceStatsForPlan(plan);
-  const slices = interleaveBatches(sources, threads);
-  const { core, leaves } = plan;
-  const parts = await Promise.all(
-    slices.map((slice) => runSlice({ tag: WORKER_TAG, n: core.n, offsets: core.offsets, neighbors: core.neighbors, leaves, sources: slice })),
-  );
-  return statsFromCounts(plan.componentSize, parts);
-}
-
-/** Deals batches of consecutive sources round-robin, so every thread gets a similar share of the graph. */
-function interleaveBatches(sources: Int32Array, threads: number): Int32Array[] {
-  const slices: number[][] = Array.from({ length: threads }, () => []);
-  for (let start = 0, k = 0; start < sources.length; start += BATCH, k++) {
-    slices[k % threads]!.push(...sources.subarray(start, start + BATCH));
+/** Exact diameter, mean and median distance of the largest component, counted on worker threads. */
+export async function distanceStatsParallel(
+  csr: Csr,
+  threads = Math.min(2, availableParallelism()),
+): Promise<DistanceStats> {
+  if (threads <= 1 || csr.n <= BATCH) return distanceStatsForPlan(planDistances(csr));
+  const workers = Array.from({ length: threads }, startWorker);
+  try {
+    const plan = planDistances(csr);
+    const { core, leaves } = plan;
+    const counter = new SharedArrayBuffer(4);
+    const { n, offsets, neighbors } = core;
+    const job: Job = { n, offsets, neighbors, leaves, sources: allSources(plan), words: WORDS, counter };
+    const parts = await Promise.all(workers.map((worker) => runJob(worker, job)));
+    return statsFromCounts(plan.componentSize, parts);
+  } finally {
+    for (const worker of workers) void worker.terminate();
   }
-  return slices.map((slice) => Int32Array.from(slice));
 }
 
-/** Starts one worker on a slice and resolves with its counts. */
-function runSlice(message: SliceMessage): Promise<DistanceCounts> {
+/** The whole network summary, with the all-pairs distances counted on worker threads. */
+export async function summariseNetworkParallel(graph: TwinGraph, threads?: number): Promise<SummaryResult> {
+  const start = performance.now();
+  const distances = await distanceStatsParallel(graph, threads);
+  const elapsed = performance.now() - start;
+  const result = summariseNetwork(graph, { distances });
+  return {
+    summary: result.summary,
+    timingsMs: { ...result.timingsMs, 'distances (all pairs, parallel)': elapsed },
+  };
+}
+
+/** Sends the job to a started worker and resolves with its counts. */
+function runJob(worker: Worker, job: Job): Promise<DistanceCounts> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(message);
-    worker.once('message', (counts: DistanceCounts) => {
-      resolve(counts);
-      void worker.terminate();
-    });
+    worker.once('message', resolve);
     worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`distance worker stopped with exit code ${code}`));
-    });
+    worker.once('exit', (code) => reject(new Error(`distance worker stopped with exit code ${code}`)));
+    worker.postMessage(job);
   });
 }
 
+/** Starts a worker early, so that it loads the kernel while this thread prepares the graph. */
+function startWorker(): Worker {
+  return new Worker(workerSource(), { eval: true });
+}
+
 /**
- * Starts this file as a worker. Run from TypeScript source (tests, `tsx` scripts), the worker
- * first registers tsx itself, since tsx's `--import` hook does not reach worker threads on Node 20.
+ * The worker's program: import the kernel, wait for the job, count, post the counts back. Run from
+ * TypeScript source (tests, tsx scripts) it registers tsx first, since tsx's hooks do not reach worker
+ * threads on Node 20, and unregisters it once the kernel is loaded (left registered, it halves the kernel's speed).
  */
-function startWorker(message: SliceMessage): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(import.meta.url), { workerData: message });
-  const boot = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-  return new Worker(boot, { eval: true, workerData: message });
-}
-
-function isSliceMessage(data: unknown): data is SliceMessage {
-  return typeof data === 'object' && data !== null && (data as { tag?: unknown }).tag === WORKER_TAG;
-}
-
-if (!isMainThread && parentPort && isSliceMessage(workerData)) {
-  const { n, offsets, neighbors, leaves, sources } = workerData;
-  const counts = countDistances({ csr: { n, offsets, neighbors }, leaves, sources, words: WORDS });
-  parentPort.postMessage(counts, [counts.histogram.buffer]);
+function workerSource(): string {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const kernel = new URL(`./distance-kernel.${fromSource ? 'ts' : 'js'}`, import.meta.url).href;
+  return `const { parentPort } = require('node:worker_threads');
+(async () => {
+  const unregister = ${fromSource ? "(await import('tsx/esm/api')).register()" : 'async () => {}'};
+  const { countDistances } = await import(${JSON.stringify(kernel)});
+  await unregister();
+  parentPort.once('message', ({ n, offsets, neighbors, leaves, sources, words, counter }) => {
+    const claims = new Int32Array(counter);
+    const claimBatch = () => Atomics.add(claims, 0, 1);
+    const counts = countDistances({ csr: { n, offsets, neighbors }, leaves, sources, words, claimBatch });
+    parentPort.postMessage(counts, [counts.histogram.buffer]);
+  });
+})();`;
 }

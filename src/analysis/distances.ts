@@ -52,26 +52,31 @@ function foldLeaves(component: Subgraph): { core: Subgraph; leaves: Int32Array }
 }
 
 /**
- * Depth-first preorder from the highest-degree node: nodes numbered close together are close in
- * the graph, so a batch of consecutive sources reaches most nodes within a few levels of each other.
+ * Breadth-first order from the highest-degree node (then from each node not yet reached): nodes
+ * numbered close together lie at similar depths near each other, so a batch of consecutive sources
+ * reaches most nodes within a few levels of each other, and the bitsets they touch sit close in memory.
  */
 export function searchOrder(csr: Csr): Int32Array {
   const { n, offsets, neighbors } = csr;
   const order = new Int32Array(n);
-  const visited = new Uint8Array(n);
-  const stack = new Int32Array(2 * offsets[n]! + n + 1);
+  const placed = new Uint8Array(n);
   let hub = 0;
   for (let v = 1; v < n; v++) if (offsets[v + 1]! - offsets[v]! > offsets[hub + 1]! - offsets[hub]!) hub = v;
-  let k = 0;
-  for (let root = 0; root < n && k < n; root++) {
-    let top = 0;
-    stack[top++] = root === 0 ? hub : root;
-    while (top > 0) {
-      const u = stack[--top]!;
-      if (visited[u] === 1) continue;
-      visited[u] = 1;
-      order[k++] = u;
-      for (let e = offsets[u + 1]! - 1; e >= offsets[u]!; e--) if (visited[neighbors[e]!] === 0) stack[top++] = neighbors[e]!;
+  let tail = 0;
+  for (let k = -1; k < n; k++) {
+    const root = k === -1 ? hub : k;
+    if (n === 0 || placed[root] === 1) continue;
+    placed[root] = 1;
+    order[tail++] = root;
+    for (let head = tail - 1; head < tail; head++) {
+      const u = order[head]!;
+      for (let e = offsets[u]!; e < offsets[u + 1]!; e++) {
+        const v = neighbors[e]!;
+        if (placed[v] === 0) {
+          placed[v] = 1;
+          order[tail++] = v;
+        }
+      }
     }
   }
   return order;
@@ -108,7 +113,14 @@ export function statsFromCounts(componentSize: number, parts: readonly DistanceC
   const histogram = merged.slice(0, diameter + 1);
   const pairs = histogram.reduce((sum, count) => sum + count, 0);
   const total = histogram.reduce((sum, count, d) => sum + d * count, 0);
-  return { nodes: componentSize, pairs, diameter, mean: pairs === 0 ? 0 : total / pairs, median: histogramMedian(histogram, pairs), histogram };
+  return {
+    nodes: componentSize,
+    pairs,
+    diameter,
+    mean: pairs === 0 ? 0 : total / pairs,
+    median: histogramMedian(histogram, pairs),
+    histogram,
+  };
 }
 
 /** The median of a distance histogram holding `pairs` values. */

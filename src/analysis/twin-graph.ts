@@ -1,4 +1,4 @@
-import type { TwinGraphInput, TwinNodeInput } from './graph-input.js';
+import { selectNetwork, type NetworkFilter, type TwinGraphInput, type TwinNodeInput } from './graph-input.js';
 
 /** An undirected graph in compressed sparse row form: the neighbours of v are `neighbors[offsets[v] .. offsets[v+1])`. */
 export interface Csr {
@@ -59,6 +59,11 @@ export function buildTwinGraph(input: TwinGraphInput): TwinGraph {
   const duplicates = input.edges.length - selfLoops - m;
   const keys = nodes.map((node) => node.key);
   return { n, m, keys, indexOf, nodes, edgeA, edgeB, edgeOrigins, selfLoops, duplicates, offsets, neighbors };
+}
+
+/** The compact graph of the part of the network a filter selects (as of a year, by kind, country or source). */
+export function buildNetwork(input: TwinGraphInput, filter: NetworkFilter = {}): TwinGraph {
+  return buildTwinGraph(selectNetwork(input, filter));
 }
 
 /** Groups edge ends by unordered pair, packed as `min * n + max`; self-loops are counted, not kept. */

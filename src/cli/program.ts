@@ -6,6 +6,13 @@ import { registerLink } from './commands/link.js';
 import { registerLocality } from './commands/locality.js';
 import { registerSearch } from './commands/search.js';
 import { registerTerms } from './commands/terms.js';
+import { registerGazetteer } from './commands/gazetteer.js';
+import { registerImport } from './commands/import.js';
+import { registerExport } from './commands/export.js';
+import { registerReport } from './commands/report.js';
+import { registerLocalityFixes } from './commands/locality-fixes.js';
+import { registerServe } from './commands/serve.js';
+import { registerToken } from './commands/token.js';
 
 /** Exit codes: 0 done, 1 not found, 2 bad input, 3 an internal failure. */
 export const EXIT = { ok: 0, notFound: 1, badInput: 2, internal: 3 } as const;
@@ -22,7 +29,20 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .showHelpAfterError(false);
-  for (const register of [registerInit, registerLocality, registerLink, registerSearch, registerTerms]) {
+  for (const register of [
+    registerInit,
+    registerLocality,
+    registerLink,
+    registerSearch,
+    registerTerms,
+    registerGazetteer,
+    registerImport,
+    registerExport,
+    registerReport,
+    registerLocalityFixes,
+    registerServe,
+    registerToken,
+  ]) {
     register(program, io);
   }
   for (const command of program.commands) command.exitOverride();

@@ -15,7 +15,13 @@ export type ErrorCode =
   | 'MalformedFile'
   | 'SourceUnavailable'
   | 'Conflict'
-  | 'NotFound';
+  | 'NotFound'
+  | 'Unauthorized'
+  | 'Forbidden'
+  | 'PreconditionRequired'
+  | 'PayloadTooLarge'
+  | 'UnsupportedMediaType'
+  | 'RateLimited';
 
 /** Where bad input came from: a field path, and a file position when it came from a file. */
 export interface ErrorLocation {
@@ -62,12 +68,18 @@ export function isInputError(error: TwinningError): boolean {
     case 'LifecycleContradiction':
     case 'DataFileInvalid':
     case 'MalformedFile':
+    case 'PreconditionRequired':
+    case 'PayloadTooLarge':
+    case 'UnsupportedMediaType':
       return true;
     case 'LocalityNotFound':
     case 'LinkNotFound':
     case 'NotFound':
     case 'Conflict':
     case 'SourceUnavailable':
+    case 'Unauthorized':
+    case 'Forbidden':
+    case 'RateLimited':
       return false;
   }
 }

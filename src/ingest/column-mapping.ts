@@ -29,7 +29,10 @@ function bad(message: string): TwinningError {
 export function parseColumnMapping(text: string): ColumnMapping {
   const sides: Record<'a' | 'b', Partial<Record<SideField, string>>> = { a: {}, b: {} };
   const link: { start?: string; end?: string } = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const eq = part.indexOf('=');
     if (eq <= 0 || eq === part.length - 1) throw bad(`"${part}" is not key=column`);
     const key = part.slice(0, eq).trim();
@@ -40,12 +43,15 @@ export function parseColumnMapping(text: string): ColumnMapping {
     }
     const [side, field = 'name'] = key.split('.', 2) as [string, string | undefined];
     if ((side !== 'a' && side !== 'b') || !(SIDE_FIELDS as readonly string[]).includes(field)) {
-      throw bad(`"${key}" is not a mapping key; use a, b, a.<field> or b.<field> with field one of ${SIDE_FIELDS.join(', ')}, or start, end`);
+      throw bad(
+        `"${key}" is not a mapping key; use a, b, a.<field> or b.<field> with field one of ${SIDE_FIELDS.join(', ')}, or start, end`,
+      );
     }
     sides[side][field as SideField] = column;
   }
   const { a, b } = sides;
-  if (a.name === undefined || b.name === undefined) throw bad('the mapping needs a=<column> and b=<column> for the two names');
+  if (a.name === undefined || b.name === undefined)
+    throw bad('the mapping needs a=<column> and b=<column> for the two names');
   return { a: { ...a, name: a.name }, b: { ...b, name: b.name }, ...link };
 }
 

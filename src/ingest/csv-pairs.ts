@@ -30,7 +30,12 @@ function readSide(row: CsvRow, cols: ColumnMapping['a'], cell: Cell, file: strin
   const at = (f: SideField): { text: string | undefined; column: number } => cell(row, cols[f]);
   const name = at('name');
   if (name.text === undefined || name.text.trim() === '') {
-    throw malformed(file, row.line, name.column, `expected a place name in column "${cols.name}", found nothing`);
+    throw malformed(
+      file,
+      row.line,
+      name.column,
+      `expected a place name in column "${cols.name}", found nothing`,
+    );
   }
   const place: SourcePlace = { name: name.text.trim() };
   const text = (f: SideField): string | undefined => at(f).text?.trim() || undefined;
@@ -40,22 +45,37 @@ function readSide(row: CsvRow, cols: ColumnMapping['a'], cell: Cell, file: strin
   if (country) place.country = country;
   if (code) place.countryCode = code.toUpperCase();
   if (qid) {
-    if (!isQid(qid)) throw malformed(file, row.line, at('qid').column, `expected a Wikidata id such as Q64, found "${qid}"`);
+    if (!isQid(qid))
+      throw malformed(file, row.line, at('qid').column, `expected a Wikidata id such as Q64, found "${qid}"`);
     place.wikidataId = qid;
   }
-  const lat = parseOptionalNumber(at('lat').text, { file, line: row.line, column: at('lat').column }, 'a latitude');
-  const lon = parseOptionalNumber(at('lon').text, { file, line: row.line, column: at('lon').column }, 'a longitude');
+  const lat = parseOptionalNumber(
+    at('lat').text,
+    { file, line: row.line, column: at('lat').column },
+    'a latitude',
+  );
+  const lon = parseOptionalNumber(
+    at('lon').text,
+    { file, line: row.line, column: at('lon').column },
+    'a longitude',
+  );
   if (lat !== undefined && lon !== undefined) Object.assign(place, { lat, lon });
   return place;
 }
 
-function readDate(row: CsvRow, column: string | undefined, cell: Cell, file: string): PartialDate | undefined {
+function readDate(
+  row: CsvRow,
+  column: string | undefined,
+  cell: Cell,
+  file: string,
+): PartialDate | undefined {
   const { text, column: col } = cell(row, column);
   if (text === undefined || text.trim() === '') return undefined;
   try {
     return parsePartialDate(text, column);
   } catch (error) {
-    if (error instanceof TwinningError) throw malformed(file, row.line, col, `expected YYYY, YYYY-MM or YYYY-MM-DD, found "${text}"`);
+    if (error instanceof TwinningError)
+      throw malformed(file, row.line, col, `expected YYYY, YYYY-MM or YYYY-MM-DD, found "${text}"`);
     throw error;
   }
 }
@@ -65,13 +85,22 @@ function checkHeader(header: CsvRow, options: CsvPairOptions, file: string): Col
   const optional = new Set(options.optionalColumns ?? []);
   const missing = mappedColumns(options.mapping).filter((c) => !names.includes(c) && !optional.has(c));
   if (missing.length > 0) {
-    throw malformed(file, header.line, 1, `expected a header with column(s) ${missing.map((m) => `"${m}"`).join(', ')}; found ${names.join(', ')}`);
+    throw malformed(
+      file,
+      header.line,
+      1,
+      `expected a header with column(s) ${missing.map((m) => `"${m}"`).join(', ')}; found ${names.join(', ')}`,
+    );
   }
   return options.mapping;
 }
 
 /** Streams a CSV of pairs (one pair a row) as statements, by a column mapping; errors point at file:line:column. */
-export async function* readCsvPairs(source: string | Readable, file: string, options: CsvPairOptions): AsyncGenerator<StatementRecord> {
+export async function* readCsvPairs(
+  source: string | Readable,
+  file: string,
+  options: CsvPairOptions,
+): AsyncGenerator<StatementRecord> {
   const delimiter = options.delimiter ?? ',';
   let header: CsvRow | undefined;
   let cell: Cell | undefined;
@@ -85,7 +114,10 @@ export async function* readCsvPairs(source: string | Readable, file: string, opt
     }
     checkFieldCount(row, header.fields.length, file, delimiter);
     const record: StatementRecord = {
-      kind: 'statement', file, line: row.line, directed: options.directed ?? false,
+      kind: 'statement',
+      file,
+      line: row.line,
+      directed: options.directed ?? false,
       subject: readSide(row, mapping.a, cell, file),
       object: readSide(row, mapping.b, cell, file),
     };

@@ -40,16 +40,23 @@ function translate(error: CsvError, file: string, startLine: number, delimiter: 
   const raw = typeof error.raw === 'string' ? error.raw : '';
   const line = startLine + countNewlines(raw.replace(/(\r\n|\r|\n)$/, ''));
   const lastLine = raw.slice(raw.lastIndexOf('\n') + 1);
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return malformed(file, startLine, quotedFieldColumn(raw, Number(error.index ?? 0), delimiter),
-        'a quoted field is never closed; expected a closing double quote (")');
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return malformed(file, line, lastLine.length + 1,
-        `expected "${delimiter}" or the end of the line after a closing quote`);
-    default:
-      return malformed(file, line, lastLine.length + 1, `expected CSV: ${error.message}`);
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+    return malformed(
+      file,
+      startLine,
+      quotedFieldColumn(raw, Number(error.index ?? 0), delimiter),
+      'a quoted field is never closed; expected a closing double quote (")',
+    );
   }
+  if (error.code === 'CSV_INVALID_CLOSING_QUOTE') {
+    return malformed(
+      file,
+      line,
+      lastLine.length + 1,
+      `expected "${delimiter}" or the end of the line after a closing quote`,
+    );
+  }
+  return malformed(file, line, lastLine.length + 1, `expected CSV: ${error.message}`);
 }
 
 /**
@@ -90,8 +97,18 @@ async function* inOrder(parser: Parser, input: Readable): AsyncGenerator<ParsedR
  * Streams the records of a CSV file with the line each starts on. Handles a byte-order mark, CRLF,
  * quoted delimiters and line breaks; blank lines are skipped. Malformed quoting throws MalformedFile.
  */
-export async function* readCsvRows(source: string | Readable, file: string, delimiter = ','): AsyncGenerator<CsvRow> {
-  const parser = parse({ bom: true, raw: true, delimiter, relax_column_count: true, skip_empty_lines: false });
+export async function* readCsvRows(
+  source: string | Readable,
+  file: string,
+  delimiter = ',',
+): AsyncGenerator<CsvRow> {
+  const parser = parse({
+    bom: true,
+    raw: true,
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: false,
+  });
   let line = 1;
   try {
     for await (const { record, raw } of inOrder(parser, openText(source))) {

@@ -27,7 +27,14 @@ export interface GeoNamesPlace {
 
 const COLUMNS = 19;
 
-function integerAt(fields: string[], i: number, file: string, line: number, what: string, optional = false): number | undefined {
+function integerAt(
+  fields: string[],
+  i: number,
+  file: string,
+  line: number,
+  what: string,
+  optional = false,
+): number | undefined {
   const text = fields[i]!;
   if (text === '' && optional) return undefined;
   const value = Number(text);
@@ -41,7 +48,12 @@ function coordinateAt(fields: string[], i: number, file: string, line: number, l
   const value = Number(fields[i]);
   if (fields[i] === '' || !Number.isFinite(value) || Math.abs(value) > limit) {
     const what = limit === 90 ? 'a latitude' : 'a longitude';
-    throw malformed(file, line, fieldColumn(fields, i), `expected ${what} within ±${limit}, found "${fields[i]}"`);
+    throw malformed(
+      file,
+      line,
+      fieldColumn(fields, i),
+      `expected ${what} within ±${limit}, found "${fields[i]}"`,
+    );
   }
   return value;
 }
@@ -51,7 +63,12 @@ export function parseGeoNamesLine(text: string, file: string, line: number): Geo
   const f = text.split('\t');
   if (f.length !== COLUMNS) {
     const column = f.length > COLUMNS ? fieldColumn(f, COLUMNS) : text.length + 1;
-    throw malformed(file, line, column, `expected ${COLUMNS} tab-separated GeoNames columns, found ${f.length}`);
+    throw malformed(
+      file,
+      line,
+      column,
+      `expected ${COLUMNS} tab-separated GeoNames columns, found ${f.length}`,
+    );
   }
   return {
     geonameId: integerAt(f, 0, file, line, 'a geonameid')!,

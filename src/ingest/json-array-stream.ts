@@ -51,7 +51,11 @@ function step(s: Scanner, c: string, key: string): boolean {
  * without holding the document in memory. An element that is not valid JSON throws MalformedFile at
  * its file:line:column; so does a document that ends early.
  */
-export async function* streamJsonArray(source: string | Readable, file: string, key: string): AsyncGenerator<JsonElement> {
+export async function* streamJsonArray(
+  source: string | Readable,
+  file: string,
+  key: string,
+): AsyncGenerator<JsonElement> {
   const s = new Scanner();
   let quoted = -1;
   let carry = '';
@@ -63,13 +67,19 @@ export async function* streamJsonArray(source: string | Readable, file: string, 
         s.elementStart = { line: s.line, column: s.column };
         segment = i;
       }
-      if (s.elementStart === undefined && !s.inString && c === '"') (quoted = i + 1), (carry = '');
-      else if (s.elementStart === undefined && s.inString && c === '"' && !s.escape && quoted >= 0) {
+      if (s.elementStart === undefined && !s.inString && c === '"') {
+        quoted = i + 1;
+        carry = '';
+      } else if (s.elementStart === undefined && s.inString && c === '"' && !s.escape && quoted >= 0) {
         s.lastString = carry + chunk.slice(quoted, i);
       }
       const closed = step(s, c, key);
-      if (c === '\n') (s.line++, (s.column = 1));
-      else s.column++;
+      if (c === '\n') {
+        s.line++;
+        s.column = 1;
+      } else {
+        s.column++;
+      }
       if (closed) {
         s.element.push(chunk.slice(segment, i + 1));
         segment = -1;
@@ -80,7 +90,13 @@ export async function* streamJsonArray(source: string | Readable, file: string, 
     carry = s.inString && quoted >= 0 && s.elementStart === undefined ? carry + chunk.slice(quoted) : '';
     quoted = s.inString ? 0 : -1;
   }
-  if (s.depth !== 0 || s.inString) throw malformed(file, s.line, s.column, 'the JSON ends early; expected the closing brackets of the document');
+  if (s.depth !== 0 || s.inString)
+    throw malformed(
+      file,
+      s.line,
+      s.column,
+      'the JSON ends early; expected the closing brackets of the document',
+    );
   if (s.arrayDepth === -1) throw malformed(file, 1, 1, `expected a JSON document with a "${key}" array`);
 }
 

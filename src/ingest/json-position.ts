@@ -33,7 +33,11 @@ export function jsonErrorOffset(text: string): number {
 }
 
 /** The line and column of an offset, counting from a starting position. */
-export function positionAt(text: string, offset: number, start: TextPosition = { line: 1, column: 1 }): TextPosition {
+export function positionAt(
+  text: string,
+  offset: number,
+  start: TextPosition = { line: 1, column: 1 },
+): TextPosition {
   let { line, column } = start;
   for (let i = 0; i < offset && i < text.length; i++) {
     if (text.charCodeAt(i) === 10) {

@@ -10,7 +10,9 @@ export interface NumberedLine {
 
 /** Opens a file (or takes a stream) for reading as UTF-8 text. */
 export function openText(source: string | Readable): Readable {
-  return typeof source === 'string' ? createReadStream(source, { encoding: 'utf8', highWaterMark: 1 << 20 }) : source;
+  return typeof source === 'string'
+    ? createReadStream(source, { encoding: 'utf8', highWaterMark: 1 << 20 })
+    : source;
 }
 
 /**

@@ -18,7 +18,12 @@ export interface TsvShape {
 function checkHeader(row: TsvRow, header: readonly string[], file: string): void {
   header.forEach((name, i) => {
     if (row.fields[i]?.trim() !== name) {
-      throw malformed(file, row.line, fieldColumn(row.fields, i), `expected the header column "${name}", found "${row.fields[i] ?? ''}"`);
+      throw malformed(
+        file,
+        row.line,
+        fieldColumn(row.fields, i),
+        `expected the header column "${name}", found "${row.fields[i] ?? ''}"`,
+      );
     }
   });
 }
@@ -27,7 +32,11 @@ function checkHeader(row: TsvRow, header: readonly string[], file: string): void
  * Streams a tab-separated file: blank lines skipped, a header checked when the shape names one,
  * and every row must have the expected number of fields (MalformedFile at file:line:column otherwise).
  */
-export async function* readTsvRows(source: string | Readable, file: string, shape: TsvShape): AsyncGenerator<TsvRow> {
+export async function* readTsvRows(
+  source: string | Readable,
+  file: string,
+  shape: TsvShape,
+): AsyncGenerator<TsvRow> {
   let headerSeen = shape.header === undefined;
   for await (const { line, text } of readLines(source)) {
     if (text.trim() === '') continue;
@@ -51,7 +60,12 @@ export async function* readTsvRows(source: string | Readable, file: string, shap
 export function qidAt(row: TsvRow, index: number, file: string): string {
   const text = row.fields[index]!.trim();
   if (!isQid(text)) {
-    throw malformed(file, row.line, fieldColumn(row.fields, index), `expected a Wikidata id such as Q64, found "${text}"`);
+    throw malformed(
+      file,
+      row.line,
+      fieldColumn(row.fields, index),
+      `expected a Wikidata id such as Q64, found "${text}"`,
+    );
   }
   return text;
 }

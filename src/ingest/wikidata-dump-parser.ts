@@ -36,7 +36,8 @@ function label(entity: Entity): { name: string; lang: string } | undefined {
 }
 
 function qualifierDate(claim: Claim, property: string) {
-  const value = claim.qualifiers?.[property]?.[0]?.datavalue?.value as { time?: string; precision?: number } | undefined;
+  const value = claim.qualifiers?.[property]?.[0]?.datavalue?.value as
+    { time?: string; precision?: number } | undefined;
   return value?.time ? wikidataDate(value.time, value.precision) : undefined;
 }
 
@@ -52,7 +53,12 @@ function describePlace(entity: Entity & { id: string }, isoByQid: ReadonlyMap<st
   return place;
 }
 
-function* entityRecords(entity: Entity & { id: string }, file: string, line: number, isoByQid: Map<string, string>): Generator<ImportRecord> {
+function* entityRecords(
+  entity: Entity & { id: string },
+  file: string,
+  line: number,
+  isoByQid: Map<string, string>,
+): Generator<ImportRecord> {
   const iso = values(entity, 'P297')[0];
   if (typeof iso === 'string') isoByQid.set(entity.id, iso.toUpperCase());
   const subject = describePlace(entity, isoByQid);
@@ -63,9 +69,14 @@ function* entityRecords(entity: Entity & { id: string }, file: string, line: num
     const start = qualifierDate(claim, 'P580');
     const end = qualifierDate(claim, 'P582');
     yield {
-      kind: 'statement', file, line, directed: true, subject,
+      kind: 'statement',
+      file,
+      line,
+      directed: true,
+      subject,
       object: { name: target, wikidataId: target },
-      ...(start ? { start } : {}), ...(end ? { end } : {}),
+      ...(start ? { start } : {}),
+      ...(end ? { end } : {}),
     };
   }
 }
@@ -75,7 +86,10 @@ function* entityRecords(entity: Entity & { id: string }, file: string, line: num
  * trailing commas are accepted): each entity as a place, each P190 claim as a directed statement with
  * its P580/P582 dates. Country items in the dump (those with P297) give their ISO code to places in them.
  */
-export async function* readWikidataDump(source: string | Readable, file: string): AsyncGenerator<ImportRecord> {
+export async function* readWikidataDump(
+  source: string | Readable,
+  file: string,
+): AsyncGenerator<ImportRecord> {
   const isoByQid = new Map<string, string>();
   const pending: { entity: Entity & { id: string }; line: number }[] = [];
   for await (const { line, text } of readLines(source)) {
@@ -93,10 +107,17 @@ export async function* readWikidataDump(source: string | Readable, file: string)
     const withId = entity as Entity & { id: string };
     yield* entityRecords(withId, file, line, isoByQid);
     const countryId = (values(entity, 'P17')[0] as { id?: string } | undefined)?.id;
-    if (countryId && !isoByQid.has(countryId)) pending.push({ entity: { id: withId.id, claims: { P17: entity.claims!.P17! } }, line });
+    if (countryId && !isoByQid.has(countryId))
+      pending.push({ entity: { id: withId.id, claims: { P17: entity.claims!.P17! } }, line });
   }
   for (const { entity, line } of pending) {
     const code = isoByQid.get((values(entity, 'P17')[0] as { id: string }).id);
-    if (code) yield { kind: 'place', file, line, place: { name: entity.id, wikidataId: entity.id, countryCode: code } };
+    if (code)
+      yield {
+        kind: 'place',
+        file,
+        line,
+        place: { name: entity.id, wikidataId: entity.id, countryCode: code },
+      };
   }
 }

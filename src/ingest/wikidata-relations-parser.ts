@@ -1,14 +1,23 @@
 import type { Readable } from 'node:stream';
 import { fieldColumn, malformed } from './malformed.js';
 import type { ImportRecord } from './records.js';
-import { qidAt, readTsvRows, type TsvRow } from './tsv-rows.js';
+import { qidAt, readTsvRows } from './tsv-rows.js';
 
 /** Streams a label file (`Q-id<TAB>label`, no header) as place records. Labels' language is unknown. */
-export async function* readWikidataLabels(source: string | Readable, file: string): AsyncGenerator<ImportRecord> {
+export async function* readWikidataLabels(
+  source: string | Readable,
+  file: string,
+): AsyncGenerator<ImportRecord> {
   for await (const row of readTsvRows(source, file, { columns: 2 })) {
     const wikidataId = qidAt(row, 0, file);
     const name = row.fields[1]!.trim();
-    if (name === '') throw malformed(file, row.line, fieldColumn(row.fields, 1), 'expected a label after the tab, found nothing');
+    if (name === '')
+      throw malformed(
+        file,
+        row.line,
+        fieldColumn(row.fields, 1),
+        'expected a label after the tab, found nothing',
+      );
     yield { kind: 'place', file, line: row.line, place: { wikidataId, name, lang: 'und' } };
   }
 }
@@ -17,12 +26,18 @@ export async function* readWikidataLabels(source: string | Readable, file: strin
  * Streams a relations file (`subject<TAB>object`, no header), one directed P190 statement a line:
  * the subject lists the object. Names are the Q-ids until a label file supplies better.
  */
-export async function* readWikidataRelations(source: string | Readable, file: string): AsyncGenerator<ImportRecord> {
+export async function* readWikidataRelations(
+  source: string | Readable,
+  file: string,
+): AsyncGenerator<ImportRecord> {
   for await (const row of readTsvRows(source, file, { columns: 2 })) {
     const subject = qidAt(row, 0, file);
     const object = qidAt(row, 1, file);
     yield {
-      kind: 'statement', file, line: row.line, directed: true,
+      kind: 'statement',
+      file,
+      line: row.line,
+      directed: true,
       subject: { name: subject, wikidataId: subject },
       object: { name: object, wikidataId: object },
     };

@@ -20,7 +20,13 @@ export function parseWktPoint(text: string | undefined): { lat: number; lon: num
 
 function place(binding: Binding, prefix: 'item' | 'twin', where: JsonElement, file: string): SourcePlace {
   const id = qidFromUri(binding[prefix]?.value ?? '');
-  if (!isQid(id)) throw malformed(file, where.line, where.column, `expected ?${prefix} to be a Wikidata item URI, found "${binding[prefix]?.value ?? ''}"`);
+  if (!isQid(id))
+    throw malformed(
+      file,
+      where.line,
+      where.column,
+      `expected ?${prefix} to be a Wikidata item URI, found "${binding[prefix]?.value ?? ''}"`,
+    );
   const label = binding[`${prefix}Label`];
   const name = label?.value && label.value !== id ? label.value : id;
   const result: SourcePlace = { name, wikidataId: id, lang: label?.['xml:lang'] ?? 'und' };
@@ -43,12 +49,19 @@ export function bindingToStatement(element: JsonElement, file: string): Statemen
     throw malformed(file, element.line, element.column, 'expected a binding object');
   }
   const record: StatementRecord = {
-    kind: 'statement', file, line: element.line, directed: true,
+    kind: 'statement',
+    file,
+    line: element.line,
+    directed: true,
     subject: place(binding, 'item', element, file),
     object: place(binding, 'twin', element, file),
   };
-  const start = binding.start?.value ? wikidataDate(binding.start.value, precision(binding, 'startPrecision')) : undefined;
-  const end = binding.end?.value ? wikidataDate(binding.end.value, precision(binding, 'endPrecision')) : undefined;
+  const start = binding.start?.value
+    ? wikidataDate(binding.start.value, precision(binding, 'startPrecision'))
+    : undefined;
+  const end = binding.end?.value
+    ? wikidataDate(binding.end.value, precision(binding, 'endPrecision'))
+    : undefined;
   if (start) record.start = start;
   if (end) record.end = end;
   return record;
@@ -58,6 +71,10 @@ export function bindingToStatement(element: JsonElement, file: string): Statemen
  * Streams Wikidata Query Service JSON results for P190 (variables item, twin, their Label, Coord and
  * Country, start and end with optional startPrecision and endPrecision) as directed statements.
  */
-export async function* readWikidataSparql(source: string | Readable, file: string): AsyncGenerator<StatementRecord> {
-  for await (const element of streamJsonArray(source, file, 'bindings')) yield bindingToStatement(element, file);
+export async function* readWikidataSparql(
+  source: string | Readable,
+  file: string,
+): AsyncGenerator<StatementRecord> {
+  for await (const element of streamJsonArray(source, file, 'bindings'))
+    yield bindingToStatement(element, file);
 }

@@ -1,27 +1,12 @@
 import type { Kysely } from 'kysely';
 import { TwinningError } from '../core/errors.js';
-import { assertExclusivityAllows, type LinkStanding } from '../core/exclusivity.js';
 import type { Link } from '../core/link.js';
 import { contradictions, statusAt } from '../core/link-lifecycle.js';
 import type { PartialDate } from '../core/partial-date.js';
-import {
-  insertLink,
-  insertEvent,
-  linkBetween,
-  linksOfLocality,
-  type LinkRecord,
-} from '../store/link.repository.js';
+import { insertLink, insertEvent, linkBetween } from '../store/link.repository.js';
 import type { DB } from '../store/schema.js';
 import { insertCitations } from '../store/source.repository.js';
-
-function standing(link: LinkRecord, keyOf: (id: number) => string, today: PartialDate): LinkStanding {
-  return {
-    aKey: keyOf(link.aId),
-    bKey: keyOf(link.bId),
-    exclusive: link.exclusive,
-    status: statusAt(link.events, undefined, today).status,
-  };
-}
+import { assertExclusivityAround } from './link-exclusivity.js';
 
 /**
  * Adds a link with its events and citations, refusing a self-link, a second link for the same pair,
@@ -50,21 +35,16 @@ export async function addLink(
   if (contradiction)
     throw new TwinningError('LifecycleContradiction', contradiction.message, { field: 'events' });
 
-  const others = [...(await linksOfLocality(db, ids.aId)), ...(await linksOfLocality(db, ids.bId))];
-  const involved = [...new Set(others.flatMap((o) => [o.aId, o.bId]))];
-  const rows = involved.length
-    ? await db.selectFrom('localities').select(['id', 'key']).where('id', 'in', involved).execute()
-    : [];
-  const keys = new Map(rows.map((r) => [r.id, r.key]));
-  const keyOf = (id: number): string => keys.get(id) ?? `locality ${id}`;
-  assertExclusivityAllows(
+  await assertExclusivityAround(
+    db,
     {
       aKey: link.aKey,
       bKey: link.bKey,
       exclusive: link.exclusive,
       status: statusAt(link.events, undefined, today).status,
     },
-    others.map((o) => standing(o, keyOf, today)),
+    ids,
+    today,
   );
 
   const { id, swapped } = await insertLink(db, { ...ids, ...link });

@@ -3,8 +3,8 @@ import { TwinningError } from '../core/errors.js';
 import type { LinkKind, LinkPurpose } from '../core/link.js';
 import { chronological, statusAt, type EventType, type LinkStatus } from '../core/link-lifecycle.js';
 import { formatPartialDate, type PartialDate } from '../core/partial-date.js';
-import { linkBetween } from '../store/link.repository.js';
-import { localitiesById } from '../store/locality.repository.js';
+import { linkBetween, linksById, type LinkRecord } from '../store/link.repository.js';
+import { localitiesById, type LocalityRecord } from '../store/locality.repository.js';
 import type { DB } from '../store/schema.js';
 import { citationsFor, type CitationView } from '../store/source.repository.js';
 import { summarize, type LocalitySummary } from './locality-partners.js';
@@ -55,6 +55,26 @@ export async function linkTimeline(
     });
     throw new TwinningError('LinkNotFound', `${names[0]} and ${names[1]} are not linked in the registry`);
   }
+  return buildTimeline(db, link, localities, today);
+}
+
+/** The timeline of a link by its id; LinkNotFound when there is none. */
+export async function linkTimelineById(
+  db: Kysely<DB>,
+  linkId: number,
+  today: PartialDate,
+): Promise<LinkTimeline> {
+  const [link] = await linksById(db, [linkId]);
+  if (!link) throw new TwinningError('LinkNotFound', `no link has id ${linkId}`, { field: 'id' });
+  return buildTimeline(db, link, await localitiesById(db, [link.aId, link.bId]), today);
+}
+
+async function buildTimeline(
+  db: Kysely<DB>,
+  link: LinkRecord,
+  localities: ReadonlyMap<number, LocalityRecord>,
+  today: PartialDate,
+): Promise<LinkTimeline> {
   const a = localities.get(link.aId)!;
   const b = localities.get(link.bId)!;
   const ordered = [...chronological(link.events), ...link.events.filter((e) => e.date === undefined)];

@@ -60,6 +60,16 @@ export async function localityPartners(
   asOf: PartialDate | undefined,
   today: PartialDate,
 ): Promise<LocalityPartners> {
+  return (await localityWithPartners(db, localityId, asOf, today)).partners;
+}
+
+/** The stored locality and its partners at `asOf`, read once for callers that show both. */
+export async function localityWithPartners(
+  db: Kysely<DB>,
+  localityId: number,
+  asOf: PartialDate | undefined,
+  today: PartialDate,
+): Promise<{ record: LocalityRecord; partners: LocalityPartners }> {
   const links = await linksOfLocality(db, localityId);
   const ids = [localityId, ...links.map((l) => (l.aId === localityId ? l.bId : l.aId))];
   const localities = await localitiesById(db, ids);
@@ -88,9 +98,12 @@ export async function localityPartners(
   }
   const byName = (x: PartnerView, y: PartnerView): number => x.partner.name.localeCompare(y.partner.name);
   return {
-    locality: summarize(self, asOf),
-    asOf: asOf ? formatPartialDate(asOf) : null,
-    partners: partners.sort(byName),
-    underConsideration: underConsideration.sort(byName),
+    record: self,
+    partners: {
+      locality: summarize(self, asOf),
+      asOf: asOf ? formatPartialDate(asOf) : null,
+      partners: partners.sort(byName),
+      underConsideration: underConsideration.sort(byName),
+    },
   };
 }

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { partialDateFromJsDate } from '../core/partial-date.js';
 import { readBundledDataset } from '../ingest/bundled/read-bundled-dataset.js';
 import { migrateToLatest, openDatabase, type Database } from '../store/database.js';
+import { indexUnindexedNames } from '../store/name-index.repository.js';
 import { isSeeded, seedRegistry, type SeedSummary } from './seed-registry.js';
 
 /** The project's own dataset folder, beside src/ (and beside dist/src/ when built). */
@@ -10,7 +11,7 @@ export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta
   'data/',
 );
 
-/** Opens a registry, migrating it and loading the bundled dataset on first use. */
+/** Opens a registry, migrating it, indexing names for search, and loading the bundled dataset on first use. */
 export async function openRegistry(
   url: string,
   dataDir = BUNDLED_DATA_DIR,
@@ -18,6 +19,7 @@ export async function openRegistry(
   const database = openDatabase(url);
   try {
     await migrateToLatest(database);
+    await indexUnindexedNames(database.db);
     if (await isSeeded(database.db)) return { database };
     const dataset = readBundledDataset(dataDir);
     const seeded = await seedRegistry(database.db, dataset, partialDateFromJsDate(new Date()));

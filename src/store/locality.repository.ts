@@ -1,8 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Locality, LocalityKind, LocalityName } from '../core/locality.js';
 import { formatPartialDate, parsePartialDate } from '../core/partial-date.js';
 import { foldText } from '../core/text-fold.js';
 import { fromFlag, nowIso, toFlag } from './booleans.js';
+import { indexNames, searchNameIndex } from './name-index.repository.js';
 import type { DB } from './schema.js';
 
 /** A stored locality: the domain fields with its id, version and the id of its parent. */
@@ -39,18 +40,19 @@ export async function insertLocality(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await insertNames(db, id, locality.names);
+  await insertNames(db, id, locality.names, locality.population ?? null);
   return id;
 }
 
-/** Adds names to a locality. */
+/** Adds names to a locality, indexing them for search (ranked by the locality's population, read when not given). */
 export async function insertNames(
   db: Kysely<DB>,
   localityId: number,
   names: readonly LocalityName[],
+  population?: number | null,
 ): Promise<void> {
   if (names.length === 0) return;
-  await db
+  const stored = await db
     .insertInto('locality_names')
     .values(
       names.map((n) => ({
@@ -63,7 +65,17 @@ export async function insertNames(
         is_primary: toFlag(n.primary),
       })),
     )
+    .returning(['id', 'folded'])
     .execute();
+  const ranking =
+    population !== undefined
+      ? population
+      : ((await db.selectFrom('localities').select('population').where('id', '=', localityId).executeTakeFirst())
+          ?.population ?? null);
+  await indexNames(
+    db,
+    stored.map((n) => ({ ...n, population: ranking === null ? null : Number(ranking) })),
+  );
 }
 
 /** Ids of the localities with these keys. */
@@ -150,39 +162,11 @@ export interface NameHit {
 }
 
 /**
- * Localities any of whose names contains the folded text, best first: whole-name matches, then
- * prefixes, then word prefixes, then any substring; larger places first within a rank.
+ * Localities one of whose names (any language, any period) has a word beginning with the text, best first:
+ * whole-name matches, then name prefixes, then later-word prefixes; larger places first within a rank.
+ * Answered from the word index (see name-index.repository.ts), so the CLI and the API share one search.
  */
 export async function searchLocalityNames(db: Kysely<DB>, text: string, limit: number): Promise<NameHit[]> {
-  const folded = foldText(text);
-  if (folded === '') return [];
-  const pattern = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const rows = await db
-    .selectFrom('locality_names')
-    .innerJoin('localities', 'localities.id', 'locality_names.locality_id')
-    .select([
-      'locality_names.locality_id',
-      'locality_names.name',
-      'locality_names.folded',
-      'localities.population',
-    ])
-    .where(sql<boolean>`locality_names.folded like ${pattern} escape '\\'`)
-    .execute();
-  const rankOf = (f: string): number =>
-    f === folded ? 0 : f.startsWith(folded) ? 1 : f.split(' ').some((w) => w.startsWith(folded)) ? 2 : 3;
-  const best = new Map<number, NameHit & { population: number }>();
-  for (const r of rows) {
-    const hit = {
-      localityId: r.locality_id,
-      matched: r.name,
-      rank: rankOf(r.folded),
-      population: r.population ?? 0,
-    };
-    const previous = best.get(hit.localityId);
-    if (!previous || hit.rank < previous.rank) best.set(hit.localityId, hit);
-  }
-  return [...best.values()]
-    .sort((x, y) => x.rank - y.rank || y.population - x.population || x.localityId - y.localityId)
-    .slice(0, limit)
-    .map(({ localityId, matched, rank }) => ({ localityId, matched, rank }));
+  const matches = await searchNameIndex(db, { text, limit });
+  return matches.map((m) => ({ localityId: m.localityId, matched: m.matched, rank: m.rank }));
 }

@@ -12,6 +12,14 @@ export interface DB {
   associations: AssociationsTable;
   memberships: MembershipsTable;
   terms: TermsTable;
+  gazetteer_places: GazetteerPlacesTable;
+  gazetteer_names: GazetteerNamesTable;
+  source_places: SourcePlacesTable;
+  link_sources: LinkSourcesTable;
+  locality_merges: LocalityMergesTable;
+  locality_name_words: LocalityNameWordsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
 }
 
 export interface MetaTable {
@@ -132,4 +140,121 @@ export interface TermsTable {
   meaning: string;
   link_kind: string | null;
   notes: string | null;
+}
+
+/** A GeoNames place, loaded once by `twinning gazetteer load`. */
+export interface GazetteerPlacesTable {
+  geoname_id: number;
+  name: string;
+  lat: number;
+  lon: number;
+  feature_code: string;
+  country: string;
+  admin1: string;
+  admin2: string;
+  population: number;
+  timezone: string;
+}
+
+/** One lookup key of a gazetteer place's names (folded, and spelling-blind). */
+export interface GazetteerNamesTable {
+  geoname_id: number;
+  key: string;
+  skeleton: string;
+  country: string;
+  is_main: number;
+}
+
+/** A place as one source names it, and the locality it was matched to (how, how sure). */
+export interface SourcePlacesTable {
+  id: Generated<number>;
+  source_id: number;
+  /** The place's identity within the source: its Q-id, or its folded name and country. */
+  place_key: string;
+  name: string;
+  country_text: string | null;
+  lat: number | null;
+  lon: number | null;
+  wikidata_id: string | null;
+  locality_id: number;
+  method: string;
+  confidence: number;
+  doubtful: number;
+  distance_km: number | null;
+  /** What it matched: `geonames:3169070`, `subdivision:IT-78`, `country:FK`, or null. */
+  matched_ref: string | null;
+  /** Who fixed the match by hand, and when; null when the importer chose. */
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
+/** A source stating a link, with which side lists which (a directed source's reciprocity). */
+export interface LinkSourcesTable {
+  id: Generated<number>;
+  link_id: number;
+  source_id: number;
+  a_lists_b: number;
+  b_lists_a: number;
+  /** The source states the pair without direction (a list of pairs). */
+  undirected: number;
+  first_line: number | null;
+  created_at: string;
+}
+
+/** Two localities found to be one place: which was kept, a snapshot to undo it, who and when. */
+export interface LocalityMergesTable {
+  id: Generated<number>;
+  kept_id: number;
+  merged_id: number;
+  /** JSON: the merged locality's row and names, and the rows re-pointed to the kept one. */
+  snapshot: string;
+  reason: string;
+  merged_by: string;
+  merged_at: string;
+  undone_at: string | null;
+}
+
+/** The search index of names: one row per word start of each folded name (migration 0003). */
+export interface LocalityNameWordsTable {
+  id: Generated<number>;
+  name_id: number;
+  /** The folded name from a word start to its end: `york city` for the second word of `new york city`. */
+  word: string;
+  /** The first one and two characters of `word`, for short texts. */
+  head1: string;
+  head2: string;
+  /** 1 for the start of the whole name, 0 for a later word. */
+  is_start: number;
+  /** The locality's population (-1 when unknown), the ranking key within a rank. */
+  population: number;
+}
+
+/** API tokens, stored as SHA-256 hashes; the token itself is shown once, when made (migration 0003). */
+export interface ApiTokensTable {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  role: string;
+  /** JSON array of scopes, e.g. `["country:DE","locality:coventry"]`. */
+  scopes: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** One write to the registry: who, when, what, and the entity before and after (migration 0003). */
+export interface AuditLogTable {
+  id: Generated<number>;
+  entity_type: string;
+  entity_id: number;
+  entity_key: string | null;
+  action: string;
+  actor_token_id: number | null;
+  actor_name: string;
+  actor_role: string;
+  at: string;
+  /** The entity's version after the write; null when the write deleted it. */
+  version: number | null;
+  /** JSON snapshots; null before a creation and after a deletion. */
+  before: string | null;
+  after: string | null;
 }

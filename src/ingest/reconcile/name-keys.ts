@@ -16,17 +16,82 @@ const CANONICAL_WORDS: Readonly<Record<string, string>> = {
  * ("Oświęcim County", "City of Sydney", "Setagaya-ku", "Gyeonggi-do", "Lahn-Dill-Kreis").
  */
 const GENERIC_WORDS = new Set([
-  'city', 'town', 'village', 'municipality', 'municipal', 'district', 'county', 'borough', 'metropolitan',
-  'prefecture', 'province', 'region', 'state', 'oblast', 'raion', 'rayon', 'gmina', 'commune', 'kommune',
-  'municipio', 'comune', 'landkreis', 'kreis', 'stadt', 'gemeinde', 'of', 'the', 'rural', 'urban',
-  'ku', 'shi', 'gu', 'gun', 'si', 'do', 'qu', 'xian', 'shire', 'okrug', 'krai', 'kray', 'republic',
-  'voivodeship', 'powiat', 'ward', 'township', 'parish', 'provincia', 'departamento', 'department',
-  'teukbyeolsi', 'gwangyeoksi', 'teukbyeoljachido', 'sheng', 'zizhiqu', 'special', 'autonomous',
+  'city',
+  'town',
+  'village',
+  'municipality',
+  'municipal',
+  'district',
+  'county',
+  'borough',
+  'metropolitan',
+  'prefecture',
+  'province',
+  'region',
+  'state',
+  'oblast',
+  'raion',
+  'rayon',
+  'gmina',
+  'commune',
+  'kommune',
+  'municipio',
+  'comune',
+  'landkreis',
+  'kreis',
+  'stadt',
+  'gemeinde',
+  'of',
+  'the',
+  'rural',
+  'urban',
+  'ku',
+  'shi',
+  'gu',
+  'gun',
+  'si',
+  'do',
+  'qu',
+  'xian',
+  'shire',
+  'okrug',
+  'krai',
+  'kray',
+  'republic',
+  'voivodeship',
+  'powiat',
+  'ward',
+  'township',
+  'parish',
+  'provincia',
+  'departamento',
+  'department',
+  'teukbyeolsi',
+  'gwangyeoksi',
+  'teukbyeoljachido',
+  'sheng',
+  'zizhiqu',
+  'special',
+  'autonomous',
+  'prafektur',
+  'provinz',
+  'bezirk',
+  'departement',
+  'kanton',
+  'canton',
+  'regierungsbezirk',
+  'stadtkreis',
 ]);
+
+/** A Chinese, Japanese or Korean administrative suffix after at least two characters (罗马市 → 罗马). */
+const CJK_SUFFIX = /(?<=\p{Script=Han}{2}|\p{Script=Hangul}{2})[市区區県县省道郡町村시군구]$/u;
 
 /** Folded text with abbreviations spelt one way (St. / Saint / Sankt → saint): the key for exact lookups. */
 export function matchKey(text: string): string {
-  const folded = foldText(text).replace(/[()[\]"/]/g, ' ').replace(/\s+/g, ' ').trim();
+  const folded = foldText(text)
+    .replace(/[()[\]"/]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return folded
     .split(' ')
     .map((w) => CANONICAL_WORDS[w] ?? w)
@@ -40,7 +105,8 @@ export function coreKey(key: string): string {
   let end = words.length;
   while (start < end - 1 && GENERIC_WORDS.has(words[start]!)) start++;
   while (end - 1 > start && GENERIC_WORDS.has(words[end - 1]!)) end--;
-  return words.slice(start, end).join(' ');
+  const core = words.slice(start, end).join(' ');
+  return CJK_SUFFIX.test(core) ? core.slice(0, -1) : core;
 }
 
 const SKELETON_RULES: readonly [RegExp, string][] = [
@@ -50,6 +116,7 @@ const SKELETON_RULES: readonly [RegExp, string][] = [
   [/ph/g, 'f'],
   [/w/g, 'v'],
   [/dh/g, 'd'],
+  [/zh/g, 'z'],
   [/th/g, 't'],
   [/gh/g, 'g'],
   [/[yj]/g, 'i'],

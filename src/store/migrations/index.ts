@@ -1,10 +1,14 @@
 import type { Migration } from 'kysely';
 import type { DialectName } from '../dialect-name.js';
 import { registryMigration } from './0001-registry.js';
+import { importMigration } from './0002-import.js';
+import { apiAccessMigration } from './0003-api-access.js';
 
 /** Every migration in order, by name. Add a new one with the next number; never edit an applied one. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-registry': registryMigration(dialect),
+    '0002-import': importMigration(dialect),
+    '0003-api-access': apiAccessMigration(dialect),
   };
 }

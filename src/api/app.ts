@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { TwinningError } from '../core/errors.js';
+import { formatPartialDate, partialDateFromJsDate, type PartialDate } from '../core/partial-date.js';
+import type { WriteContext } from '../registry/write-context.js';
+import { watchChanges } from '../store/change-watch.js';
+import type { Database } from '../store/database.js';
+import { TokenResolver } from './auth.js';
+import type { ApiConfig } from './config.js';
+import { handleError } from './error-handler.js';
+import { assertCan, roleAllows, type Action, type Principal } from './policies.js';
+import { ReadCache } from './read-cache.js';
+import { associationRoutes } from './routes/associations.js';
+import { auditRoutes } from './routes/audit.js';
+import { linkRoutes } from './routes/links.js';
+import { localityRoutes } from './routes/localities.js';
+import { metaRoutes } from './routes/meta.js';
+import { ErrorBody } from './schemas/common.js';
+import { EventInput, LinkTimeline } from './schemas/links.js';
+import { LocalityView } from './schemas/localities.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** What the route does, for the permission gate; routes without one (docs, health) are open. */
+    action?: Action;
+    /** The route's responses depend only on the URL and the data, so they may be served from the read cache. */
+    cache?: boolean;
+  }
+  interface FastifyRequest {
+    principal: Principal | undefined;
+    /** Where to keep this response in the read cache, and the generation it was read at. */
+    cacheSlot: { key: string; generation: number } | undefined;
+  }
+}
+
+/** What routes are given: the database, the configuration, today's date, and a write context maker. */
+export interface ApiContext {
+  db: Database['db'];
+  config: Readonly<ApiConfig>;
+  today(): PartialDate;
+  /** The context a write runs in: the caller as the audit actor, and the scope check for the action. */
+  writeContext(request: FastifyRequest, action: Action): WriteContext;
+}
+
+/** Options for tests and embedding. */
+export interface AppOptions {
+  /** The clock statuses are computed against; the real one by default. */
+  now?: () => Date;
+}
+
+const SAFE_REQUEST_ID = /^[\w.:-]{1,64}$/;
+/** The headers that describe a cached body and are sent again with it. */
+const CACHED_HEADERS = ['content-type', 'etag', 'content-disposition', 'x-export-truncated'] as const;
+
+/** Refuses a request its caller may not make at all: 401 without a usable token, 403 for the wrong role. */
+function gate(principal: Principal | undefined, action: Action, publicRead: boolean): void {
+  if (action === 'read' && publicRead) return;
+  if (!principal) {
+    throw new TwinningError('Unauthorized', 'this needs an API token: send Authorization: Bearer <token>', {
+      field: 'headers.authorization',
+    });
+  }
+  if (!roleAllows(principal.role, action)) {
+    throw new TwinningError('Forbidden', `a ${principal.role} token may not ${action}`);
+  }
+}
+
+/**
+ * The HTTP API over an open registry database: validated by TypeBox schemas, documented by the OpenAPI
+ * document built from them, with security headers, CORS, a rate limit, bearer tokens and one error handler.
+ */
+export async function buildApp(
+  config: Readonly<ApiConfig>,
+  database: Database,
+  options: AppOptions = {},
+): Promise<FastifyInstance> {
+  const now = options.now ?? (() => new Date());
+  if (database.dialect === 'postgres' && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
+    throw new TwinningError('InvalidInput', 'the configured database URL is not the PostgreSQL database given', {
+      field: 'databaseUrl',
+    });
+  }
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization'],
+    },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    ajv: { customOptions: { allowUnionTypes: true, removeAdditional: false, coerceTypes: 'array' } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler((error, request, reply) => reply.send(handleError(error, request, reply)));
+  app.setNotFoundHandler((request, reply) =>
+    reply.send(
+      handleError(
+        new TwinningError('NotFound', `no route ${request.method} ${request.url.split('?')[0]}`),
+        request,
+        reply,
+      ),
+    ),
+  );
+
+  await app.register(helmet, {
+    // The documentation page needs its own script and style; swagger-ui sets a CSP for those routes.
+    contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } },
+  });
+  if (config.corsOrigins.length > 0) {
+    await app.register(cors, {
+      origin: [...config.corsOrigins],
+      methods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'X-Request-Id'],
+      exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After'],
+    });
+  }
+  await app.register(rateLimit, {
+    max: config.rateLimit.max,
+    timeWindow: config.rateLimit.windowMs,
+    errorResponseBuilder: (_request, context) =>
+      new TwinningError(
+        'RateLimited',
+        `more than ${context.max} requests in ${config.rateLimit.windowMs / 1000} s; retry in ${context.after}`,
+      ),
+  });
+
+  for (const schema of [ErrorBody, LocalityView, LinkTimeline, EventInput]) app.addSchema(schema);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Twinning registry API',
+        version: '1',
+        description:
+          'Search, read, export and edit the open registry of town twinnings. Reads are open unless the server requires a token; writes need a bearer token of the right role and scope, and If-Match with the ETag read.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `schema${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  const resolver = new TokenResolver(database.db, config.auth.tokenCacheSeconds * 1000);
+  const cache = new ReadCache(config.readCacheEntries, 1024 * 1024);
+  const watch = await watchChanges(database, config.databaseUrl, () => cache.invalidate());
+  app.addHook('onClose', async () => watch.close());
+  app.decorateRequest('principal', undefined);
+  app.decorateRequest('cacheSlot', undefined);
+  // Hook order: request id (onRequest), the rate limit (its route-level onRequest), the token and the
+  // permission gate (preParsing, before any body is read), then the read cache (preValidation).
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  app.addHook('preParsing', async (request) => {
+    request.principal = await resolver.resolve(request.headers.authorization);
+    const { action } = request.routeOptions.config;
+    if (action) gate(request.principal, action, config.auth.publicRead);
+  });
+  app.addHook('preValidation', async (request, reply) => {
+    if (!request.routeOptions.config.cache || request.method !== 'GET' || cache.maxEntries === 0) return;
+    await watch.check();
+    if (!watch.reliable) return;
+    // Statuses are derived against today, so a cached read lasts until midnight (UTC) at most.
+    const key = `${formatPartialDate(partialDateFromJsDate(now()))} ${request.url}`;
+    const hit = cache.get(key);
+    if (hit) return reply.headers(hit.headers).header('x-cache', 'hit').send(hit.body);
+    void reply.header('x-cache', 'miss');
+    request.cacheSlot = { key, generation: cache.generation };
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
+      cache.invalidate(); // this instance's own write, before its client hears of it
+    } else if (request.cacheSlot && reply.statusCode === 200 && typeof payload === 'string') {
+      const headers: Record<string, string> = {};
+      for (const name of CACHED_HEADERS) {
+        const value = reply.getHeader(name);
+        if (value !== undefined) headers[name] = String(value);
+      }
+      cache.set(request.cacheSlot.key, { generation: request.cacheSlot.generation, body: payload, headers });
+    }
+    return payload;
+  });
+
+  const context: ApiContext = {
+    db: database.db,
+    config,
+    today: () => partialDateFromJsDate(now()),
+    writeContext: (request, action) => {
+      const principal = request.principal!;
+      return {
+        actor: { tokenId: principal.tokenId, name: principal.name, role: principal.role },
+        today: partialDateFromJsDate(now()),
+        authorize: (subject) => assertCan(principal, action, subject),
+      };
+    },
+  };
+  await app.register(metaRoutes(context));
+  await app.register(localityRoutes(context), { prefix: '/v1' });
+  await app.register(linkRoutes(context), { prefix: '/v1' });
+  await app.register(associationRoutes(context), { prefix: '/v1' });
+  await app.register(auditRoutes(context), { prefix: '/v1' });
+  return app;
+}

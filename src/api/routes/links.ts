@@ -1,0 +1,240 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { normalizeCountry } from '../../core/country.js';
+import { earliestDay, latestDay, type PartialDate } from '../../core/partial-date.js';
+import { appendEvent } from '../../registry/append-event.js';
+import { createLink } from '../../registry/create-link.js';
+import { linkTimelineById } from '../../registry/link-timeline.js';
+import { localityIdOfKey } from '../../registry/locality-view.js';
+import { queryLinks, type LinkListItem, type LinkQuery } from '../../registry/query-links.js';
+import { updateLink } from '../../registry/update-link.js';
+import type { DayRange, LinkFilter } from '../../store/link-query.repository.js';
+import type { ApiContext } from '../app.js';
+import { etagOf, versionFromIfMatch } from '../etag.js';
+import { auditPage } from './audit.js';
+import { linksToCsv } from '../formats/link-csv.js';
+import { linksToGeoJson } from '../formats/link-geojson.js';
+import { linksToGraphMl } from '../formats/link-graphml.js';
+import { decodeCursor, encodeCursor, eventFromInput, linkFromInput, optionalDate } from '../input.js';
+import { errorResponses, IfMatchHeaders, pageQuery, Shared } from '../schemas/common.js';
+import {
+  EventInput,
+  LinkCreate,
+  LinkIdParams,
+  LinkListQuery,
+  LinkPage,
+  LinkPatch,
+  LinkTimeline,
+  type LinkFormat,
+} from '../schemas/links.js';
+import { AuditPage } from '../schemas/reference.js';
+
+const bearer = [{ bearer: [] }];
+
+const EXPORTS: Record<Exclude<LinkFormat, 'json'>, { type: string; file: string; write(items: LinkListItem[]): string }> =
+  {
+    csv: { type: 'text/csv; charset=utf-8', file: 'links.csv', write: linksToCsv },
+    geojson: { type: 'application/geo+json', file: 'links.geojson', write: linksToGeoJson },
+    graphml: { type: 'application/graphml+xml; charset=utf-8', file: 'links.graphml', write: linksToGraphMl },
+  };
+
+function range(from: PartialDate | undefined, to: PartialDate | undefined): DayRange | undefined {
+  if (from === undefined && to === undefined) return undefined;
+  return { from: from && earliestDay(from), to: to && latestDay(to) };
+}
+
+/** Lets a repeatable query parameter also take comma-separated values: `status=paused,suspended`. */
+function splitLists(names: readonly string[]) {
+  return async (request: { query: unknown }): Promise<void> => {
+    const query = request.query as Record<string, string | string[] | undefined>;
+    for (const name of names) {
+      const value = query[name];
+      if (value !== undefined) query[name] = [value].flat().flatMap((v) => v.split(','));
+    }
+  };
+}
+
+/** Links: query with filters (as JSON pages or whole exports), read one with its timeline, audit, create, update, append events. */
+export const linkRoutes =
+  (context: ApiContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const { db, config } = context;
+
+    app.get(
+      '/links',
+      {
+        config: { action: 'read', cache: true },
+        preValidation: splitLists(['country', 'kind', 'status']),
+        schema: {
+          summary: 'Query links; export them as CSV, GeoJSON or GraphML',
+          description:
+            'Filters combine with AND. status is the status at asOf (today by default), derived from each link’s events. format=json pages with cursor; the other formats export every match from the cursor on (up to the server’s export limit; X-Export-Truncated says when it was reached).',
+          tags: ['links'],
+          querystring: LinkListQuery(config.maxPageSize),
+          response: {
+            200: {
+              description: 'A page of links, or an export',
+              content: {
+                'application/json': { schema: LinkPage },
+                'text/csv': { schema: Type.String() },
+                'application/geo+json': { schema: Type.String() },
+                'application/graphml+xml': { schema: Type.String() },
+              },
+            },
+            ...errorResponses(400, 401, 404, 429),
+          },
+        },
+      },
+      async (request, reply) => {
+        const q = request.query;
+        const asOf = optionalDate(q.asOf, 'query.asOf');
+        const between = q.between?.split(',').map((c) => normalizeCountry(c, 'query.between'));
+        const filter: LinkFilter = {
+          localityId: q.locality === undefined ? undefined : await localityIdOfKey(db, q.locality, 'query.locality'),
+          countries: q.country?.map((c) => normalizeCountry(c, 'query.country')),
+          between: between && [between[0]!, between[1]!],
+          kinds: q.kind,
+          sourceKey: q.source,
+          formed: range(optionalDate(q.formedFrom, 'query.formedFrom'), optionalDate(q.formedTo, 'query.formedTo')),
+          ended: range(optionalDate(q.endedFrom, 'query.endedFrom'), optionalDate(q.endedTo, 'query.endedTo')),
+        };
+        const base: LinkQuery = { filter, statuses: q.status, asOf, afterId: decodeCursor(q.cursor), limit: q.limit ?? 50 };
+        const format = q.format ?? 'json';
+        if (format === 'json') {
+          const page = await queryLinks(db, base, context.today());
+          return { items: page.items, nextCursor: encodeCursor(page.nextAfterId) };
+        }
+        const items: LinkListItem[] = [];
+        let afterId: number | null = base.afterId;
+        while (afterId !== null && items.length < config.maxExportRows) {
+          const limit = Math.min(config.maxPageSize, config.maxExportRows - items.length);
+          const page = await queryLinks(db, { ...base, afterId, limit }, context.today());
+          items.push(...page.items);
+          afterId = page.nextAfterId;
+        }
+        const out = EXPORTS[format];
+        return reply
+          .header('content-type', out.type)
+          .header('content-disposition', `attachment; filename="${out.file}"`)
+          .header('x-export-truncated', String(afterId !== null))
+          .send(out.write(items));
+      },
+    );
+
+    app.get(
+      '/links/:id',
+      {
+        config: { action: 'read', cache: true },
+        schema: {
+          summary: 'One link with its timeline and sources',
+          tags: ['links'],
+          params: LinkIdParams,
+          response: { 200: Shared(LinkTimeline), ...errorResponses(400, 401, 404, 429) },
+        },
+      },
+      async (request, reply) => {
+        const timeline = await linkTimelineById(db, request.params.id, context.today());
+        void reply.header('etag', etagOf(timeline.version));
+        return timeline;
+      },
+    );
+
+    app.get(
+      '/links/:id/audit',
+      {
+        config: { action: 'readAudit' },
+        schema: {
+          summary: "A link's audit trail: every write, who made it, when, before and after",
+          tags: ['links', 'audit'],
+          security: bearer,
+          params: LinkIdParams,
+          querystring: Type.Object(pageQuery(config.maxPageSize), { additionalProperties: false }),
+          response: { 200: AuditPage, ...errorResponses(400, 401, 403, 404, 429) },
+        },
+      },
+      async (request) => {
+        await linkTimelineById(db, request.params.id, context.today());
+        return auditPage(db, 'link', request.params.id, request.query);
+      },
+    );
+
+    app.post(
+      '/links',
+      {
+        config: { action: 'createLink' },
+        schema: {
+          summary: 'Create a link between two localities, with its events',
+          description: 'Admins, and editors scoped to either side (by country or by locality).',
+          tags: ['links'],
+          security: bearer,
+          body: LinkCreate,
+          response: { 201: Shared(LinkTimeline), ...errorResponses(400, 401, 403, 404, 409, 413, 415, 429) },
+        },
+      },
+      async (request, reply) => {
+        const created = await createLink(db, linkFromInput(request.body), context.writeContext(request, 'createLink'));
+        request.log.info({ write: 'createLink', id: created.id, by: request.principal?.name }, 'write');
+        void reply.code(201).header('etag', etagOf(created.version)).header('location', `/v1/links/${created.id}`);
+        return created;
+      },
+    );
+
+    app.patch(
+      '/links/:id',
+      {
+        config: { action: 'updateLink' },
+        schema: {
+          summary: 'Update a link at the version read (If-Match)',
+          tags: ['links'],
+          security: bearer,
+          params: LinkIdParams,
+          headers: IfMatchHeaders,
+          body: LinkPatch,
+          response: { 200: Shared(LinkTimeline), ...errorResponses(400, 401, 403, 404, 409, 413, 415, 428, 429) },
+        },
+      },
+      async (request, reply) => {
+        const expected = versionFromIfMatch(request.headers['if-match']);
+        const updated = await updateLink(
+          db,
+          request.params.id,
+          request.body,
+          expected,
+          context.writeContext(request, 'updateLink'),
+        );
+        request.log.info({ write: 'updateLink', id: updated.id, by: request.principal?.name }, 'write');
+        void reply.header('etag', etagOf(updated.version));
+        return updated;
+      },
+    );
+
+    app.post(
+      '/links/:id/events',
+      {
+        config: { action: 'appendEvent' },
+        schema: {
+          summary: 'Append a lifecycle event to a link at the version read (If-Match)',
+          description: 'Sides a and b are the link’s as read. 400 for an event the history contradicts.',
+          tags: ['links'],
+          security: bearer,
+          params: LinkIdParams,
+          headers: IfMatchHeaders,
+          body: Shared(EventInput),
+          response: { 201: Shared(LinkTimeline), ...errorResponses(400, 401, 403, 404, 409, 413, 415, 428, 429) },
+        },
+      },
+      async (request, reply) => {
+        const expected = versionFromIfMatch(request.headers['if-match']);
+        const updated = await appendEvent(
+          db,
+          request.params.id,
+          eventFromInput(request.body),
+          expected,
+          context.writeContext(request, 'appendEvent'),
+        );
+        request.log.info({ write: 'appendEvent', id: updated.id, by: request.principal?.name }, 'write');
+        void reply.code(201).header('etag', etagOf(updated.version));
+        return updated;
+      },
+    );
+  };

@@ -1,0 +1,50 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sql } from 'kysely';
+import type { ApiContext } from '../app.js';
+import { formatScope } from '../policies.js';
+import { errorResponses } from '../schemas/common.js';
+import { Me } from '../schemas/reference.js';
+import { Type } from '@sinclair/typebox';
+
+/** The OpenAPI document, a health check, and who the caller's token is. */
+export const metaRoutes =
+  (context: ApiContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+    app.get(
+      '/health',
+      {
+        schema: {
+          summary: 'Liveness and database reachability',
+          tags: ['meta'],
+          response: { 200: Type.Object({ status: Type.Literal('ok') }), ...errorResponses(503) },
+        },
+      },
+      async () => {
+        await sql`select 1`.execute(context.db);
+        return { status: 'ok' as const };
+      },
+    );
+
+    app.get(
+      '/v1/me',
+      {
+        schema: {
+          summary: 'The role and scopes of the token sent (none without one)',
+          tags: ['meta'],
+          security: [{ bearer: [] }],
+          response: { 200: Me, ...errorResponses(401, 429) },
+        },
+      },
+      async (request) => {
+        const p = request.principal;
+        return {
+          authenticated: p !== undefined,
+          name: p?.name ?? null,
+          role: p?.role ?? null,
+          scopes: p ? p.scopes.map(formatScope) : [],
+        };
+      },
+    );
+  };

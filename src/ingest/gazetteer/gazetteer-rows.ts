@@ -1,0 +1,67 @@
+import type { GeoNamesPlace } from '../geonames-parser.js';
+import { gazetteerKeys, skeletonKey } from '../reconcile/name-keys.js';
+
+/** A gazetteer place row as stored. */
+export interface GazetteerPlaceRow {
+  geoname_id: number;
+  name: string;
+  lat: number;
+  lon: number;
+  feature_code: string;
+  country: string;
+  admin1: string;
+  admin2: string;
+  population: number;
+  timezone: string;
+}
+
+/** A gazetteer name-key row as stored. */
+export interface GazetteerNameRow {
+  geoname_id: number;
+  key: string;
+  skeleton: string;
+  country: string;
+  is_main: number;
+}
+
+/** The place row of a GeoNames record. */
+export function placeRow(p: GeoNamesPlace): GazetteerPlaceRow {
+  return {
+    geoname_id: p.geonameId,
+    name: p.name,
+    lat: p.lat,
+    lon: p.lon,
+    feature_code: p.featureCode,
+    country: p.country,
+    admin1: p.admin1,
+    admin2: p.admin2,
+    population: p.population,
+    timezone: p.timezone,
+  };
+}
+
+/** Every distinct lookup key of a GeoNames record's names; the main name's keys are marked. */
+export function nameRows(p: GeoNamesPlace): GazetteerNameRow[] {
+  const rows = new Map<string, GazetteerNameRow>();
+  const add = (name: string, main: boolean): void => {
+    if (name === '' || name.includes('://')) return;
+    for (const key of gazetteerKeys(name)) {
+      const existing = rows.get(key);
+      if (existing) {
+        if (main) existing.is_main = 1;
+        continue;
+      }
+      rows.set(key, {
+        geoname_id: p.geonameId,
+        key,
+        skeleton: skeletonKey(key),
+        country: p.country,
+        is_main: main ? 1 : 0,
+      });
+    }
+  };
+  add(p.name, true);
+  add(p.asciiName, true);
+  for (const alt of p.alternateNames) add(alt, false);
+  return [...rows.values()];
+}

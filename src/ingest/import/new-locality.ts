@@ -1,0 +1,79 @@
+import type { LocalityKind, LocalityName } from '../../core/locality.js';
+import { foldText } from '../../core/text-fold.js';
+import type { NewLocalityRow } from '../../store/import.repository.js';
+import type { MatchResult, PlaceCandidate } from '../reconcile/match-types.js';
+import type { PreparedPlace } from '../reconcile/prepare-query.js';
+
+/** A key for a new locality: its name in lower-case kebab with its country, made unique against `taken`. */
+export function uniqueKey(name: string, country: string | undefined, taken: Set<string>): string {
+  const slug =
+    foldText(name)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'place';
+  const stem = country ? `${slug}-${country.toLowerCase()}` : slug;
+  let key = stem;
+  for (let n = 2; taken.has(key); n++) key = `${stem}-${n}`;
+  taken.add(key);
+  return key;
+}
+
+function kindOfGeonames(c: PlaceCandidate): LocalityKind {
+  if (c.featureCode === 'PPLX') return 'district';
+  if (c.featureCode === 'PPLC' || c.population >= 100_000) return 'city';
+  return c.population >= 5_000 ? 'town' : 'village';
+}
+
+function kindOf(p: PreparedPlace, m: MatchResult): LocalityKind {
+  const c = m.candidate;
+  if (m.method === 'parent' || c === undefined) return p.parsed.kind ?? 'other';
+  if (c.kind === 'country') return 'country';
+  if (c.kind === 'subdivision') return p.parsed.kind ?? 'region';
+  return p.parsed.kind === 'district' || p.parsed.kind === 'county' ? p.parsed.kind : kindOfGeonames(c);
+}
+
+function namesOf(p: PreparedPlace, m: MatchResult): LocalityName[] {
+  const own = m.method !== 'parent' ? m.candidate?.name : undefined;
+  const names: LocalityName[] = [];
+  if (own) names.push({ name: own, lang: 'und', primary: true });
+  const written = p.parsed.base;
+  if (foldText(written) !== foldText(own ?? ''))
+    names.push({ name: written, lang: p.place.lang ?? 'und', primary: names.length === 0 });
+  return names;
+}
+
+/** The locality to create for a source's place and its match (gazetteer facts first, the source's as fallback). */
+export function newLocality(p: PreparedPlace, m: MatchResult, taken: Set<string>): NewLocalityRow {
+  const c = m.method === 'parent' ? undefined : m.candidate;
+  const country = c?.country ?? p.place.countryCode ?? p.country?.country ?? null;
+  const names = namesOf(p, m);
+  const lat = c?.lat ?? p.place.lat ?? null;
+  const lon = c?.lon ?? p.place.lon ?? null;
+  const unresolved = m.method === 'unresolved' || m.method === 'parent';
+  return {
+    key: uniqueKey(names[0]!.name, country ?? undefined, taken),
+    kind: kindOf(p, m),
+    country,
+    lat,
+    lon,
+    population: c?.kind === 'geonames' && c.population > 0 ? c.population : null,
+    wikidataId: p.place.wikidataId ?? null,
+    geonamesId: c?.kind === 'geonames' ? Number(c.id) : null,
+    unverified: unresolved,
+    notes:
+      m.method === 'parent'
+        ? `not in the gazetteer; lies in ${m.candidate!.name}`
+        : unresolved
+          ? 'not matched to the gazetteer'
+          : null,
+    names,
+  };
+}
+
+/** The identity under which a match is shared across sources: the gazetteer entry, or the source's own place. */
+export function matchRef(placeKey: string, m: MatchResult): string {
+  const c = m.candidate;
+  if (m.method === 'unresolved' || c === undefined) return `unresolved:${placeKey}`;
+  if (m.method === 'parent') return `within:${c.id}:${placeKey}`;
+  return `${c.kind}:${c.id}`;
+}

@@ -1,0 +1,162 @@
+import type { Kysely } from 'kysely';
+import type { LifecycleEvent } from '../../core/link-lifecycle.js';
+import { formatPartialDate, type PartialDate } from '../../core/partial-date.js';
+import { insertEvent } from '../../store/link.repository.js';
+import {
+  eventKeysOf,
+  insertBareLinks,
+  insertLinkSources,
+  linkIdsByPair,
+  linkSourcesOf,
+  pairKey,
+  updateLinkSourceFlags,
+  type LinkSourceRow,
+} from '../../store/link-source.repository.js';
+import type { DB } from '../../store/schema.js';
+import type { CollectedStatement } from './collect.js';
+
+/** What writing a source's links did. */
+export interface LinkSummary {
+  statements: number;
+  pairs: number;
+  linksCreated: number;
+  /** Links other sources already stated that this source confirms. */
+  linksConfirmed: number;
+  /** Statements folded into a link another statement of this import already stated (both directions, repeats). */
+  statementsMerged: number;
+  /** Pairs a directed source states in one direction only. */
+  oneSided: number;
+  selfPairs: number;
+  eventsAdded: number;
+}
+
+interface Pair {
+  a: number;
+  b: number;
+  aListsB: boolean;
+  bListsA: boolean;
+  undirected: boolean;
+  line: number;
+  start?: PartialDate;
+  end?: PartialDate;
+}
+
+function pairsOf(
+  statements: readonly CollectedStatement[],
+  localityOf: ReadonlyMap<string, number>,
+): { pairs: Map<string, Pair>; selfPairs: number } {
+  const pairs = new Map<string, Pair>();
+  let selfPairs = 0;
+  for (const s of statements) {
+    const x = localityOf.get(s.subject)!;
+    const y = localityOf.get(s.object)!;
+    if (x === y) {
+      selfPairs++;
+      continue;
+    }
+    const key = pairKey(x, y);
+    const pair = pairs.get(key) ?? {
+      a: Math.min(x, y),
+      b: Math.max(x, y),
+      aListsB: false,
+      bListsA: false,
+      undirected: false,
+      line: s.line,
+    };
+    if (!s.directed) pair.undirected = true;
+    else if (x === pair.a) pair.aListsB = true;
+    else pair.bListsA = true;
+    pair.start ??= s.start;
+    pair.end ??= s.end;
+    pairs.set(key, pair);
+  }
+  return { pairs, selfPairs };
+}
+
+async function recordProvenance(
+  db: Kysely<DB>,
+  sourceId: number,
+  pairs: Map<string, Pair>,
+  linkOf: Map<string, number>,
+): Promise<number> {
+  const known = await linkSourcesOf(db, sourceId);
+  const fresh: LinkSourceRow[] = [];
+  let oneSided = 0;
+  for (const [key, p] of pairs) {
+    const linkId = linkOf.get(key)!;
+    const before = known.get(linkId);
+    const flags = {
+      a_lists_b: p.aListsB || before?.a_lists_b === 1 ? 1 : 0,
+      b_lists_a: p.bListsA || before?.b_lists_a === 1 ? 1 : 0,
+      undirected: p.undirected || before?.undirected === 1 ? 1 : 0,
+    };
+    if (flags.a_lists_b !== flags.b_lists_a) oneSided++;
+    if (!before) fresh.push({ link_id: linkId, source_id: sourceId, first_line: p.line, ...flags });
+    else if (
+      flags.a_lists_b !== before.a_lists_b ||
+      flags.b_lists_a !== before.b_lists_a ||
+      flags.undirected !== before.undirected
+    ) {
+      await updateLinkSourceFlags(db, before.id, flags);
+    }
+  }
+  await insertLinkSources(db, fresh);
+  return oneSided;
+}
+
+async function addEvents(
+  db: Kysely<DB>,
+  sourceKey: string,
+  pairs: Map<string, Pair>,
+  linkOf: Map<string, number>,
+): Promise<number> {
+  const dated = [...pairs].filter(([, p]) => p.start || p.end);
+  const existing = await eventKeysOf(
+    db,
+    dated.map(([key]) => linkOf.get(key)!),
+  );
+  let added = 0;
+  for (const [key, p] of dated) {
+    const linkId = linkOf.get(key)!;
+    const have = existing.get(linkId) ?? new Set<string>();
+    const events: LifecycleEvent[] = [];
+    if (p.start) events.push({ type: 'formalised', date: p.start, citations: [{ sourceKey }] });
+    if (p.end) events.push({ type: 'terminated', date: p.end, citations: [{ sourceKey }] });
+    for (const e of events) {
+      if (have.has(`${e.type}|${formatPartialDate(e.date!)}`)) continue;
+      await insertEvent(db, linkId, { ...e, notes: `from ${sourceKey}` });
+      added++;
+    }
+  }
+  return added;
+}
+
+/** Turns a source's statements into links (one per pair of localities) with the source recorded on each. */
+export async function writeLinks(
+  db: Kysely<DB>,
+  source: { id: number; key: string },
+  statements: readonly CollectedStatement[],
+  localityOf: ReadonlyMap<string, number>,
+): Promise<LinkSummary> {
+  const { pairs, selfPairs } = pairsOf(statements, localityOf);
+  const linkOf = await linkIdsByPair(db);
+  const before = await linkSourcesOf(db, source.id);
+  const missingKeys = new Set([...pairs.keys()].filter((key) => !linkOf.has(key)));
+  const missing = [...missingKeys].map((key): [number, number] => [pairs.get(key)!.a, pairs.get(key)!.b]);
+  for (const [key, id] of await insertBareLinks(db, missing)) linkOf.set(key, id);
+  const linksConfirmed = [...pairs.keys()].filter(
+    (k) => !missingKeys.has(k) && !before.has(linkOf.get(k)!),
+  ).length;
+  const oneSided = await recordProvenance(db, source.id, pairs, linkOf);
+  const eventsAdded = await addEvents(db, source.key, pairs, linkOf);
+  return {
+    statements: statements.length,
+    pairs: pairs.size,
+    linksCreated: missing.length,
+    linksConfirmed,
+    statementsMerged: statements.length - selfPairs - pairs.size,
+    oneSided,
+    selfPairs,
+    eventsAdded,
+  };
+}

@@ -1,0 +1,63 @@
+import type { ParsedPlaceName } from './place-name.js';
+import type { Point } from './geo-distance.js';
+
+/**
+ * How a place was matched, from the strongest evidence to none. `parent`: the place itself is not in
+ * the gazetteer, but the place a qualifier names is ("Guro (Seoul)" lies in Seoul).
+ */
+export const MATCH_METHODS = [
+  'manual',
+  'wikidata-id',
+  'exact-name',
+  'alternate-name',
+  'qualified',
+  'transliteration',
+  'fuzzy',
+  'coordinates',
+  'subdivision',
+  'country',
+  'parent',
+  'unresolved',
+] as const;
+export type MatchMethod = (typeof MATCH_METHODS)[number];
+
+/** How a candidate was found: by its main name, another name, a core or spelling-blind key, an edit or nearness. */
+export type CandidateVia = 'name' | 'alternate' | 'core' | 'skeleton' | 'fuzzy' | 'nearby';
+
+/** A gazetteer place, subdivision or country that a source's place may be. */
+export interface PlaceCandidate {
+  kind: 'geonames' | 'subdivision' | 'country';
+  /** The GeoNames id, ISO 3166-2 code or ISO 3166-1 code. */
+  id: string;
+  name: string;
+  country: string;
+  admin1?: string;
+  lat?: number;
+  lon?: number;
+  population: number;
+  featureCode?: string;
+  via: CandidateVia;
+}
+
+/** Everything known about a source's place when matching it. */
+export interface MatchQuery {
+  parsed: ParsedPlaceName;
+  /** Countries its places may be in; empty when the source gives none. */
+  countries: readonly string[];
+  /** An ISO 3166-2 subdivision the country string names. */
+  subdivision?: string;
+  point?: Point;
+  /** Where places named in its qualifiers lie ("Seoul" for "Guro (Seoul)"). */
+  hintPoints: readonly Point[];
+}
+
+/** The chosen candidate, how, how sure, and whether a person should look. */
+export interface MatchResult {
+  candidate?: PlaceCandidate;
+  method: MatchMethod;
+  /** 0..1. */
+  confidence: number;
+  /** A match a person should check: far from the source's coordinates, in another country, or weak. */
+  doubtful: boolean;
+  distanceKm?: number;
+}

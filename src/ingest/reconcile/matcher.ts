@@ -1,0 +1,124 @@
+import { distanceKm } from './geo-distance.js';
+import type { CandidateVia, MatchMethod, MatchQuery, MatchResult, PlaceCandidate } from './match-types.js';
+
+/** Beyond this many kilometres from the source's own coordinates a match is doubtful. */
+export const DOUBTFUL_KM = 25;
+/** Below this score nothing is chosen. */
+const ACCEPT = 0.45;
+
+const VIA_SCORE: Readonly<Record<CandidateVia, number>> = {
+  name: 1,
+  alternate: 0.92,
+  core: 0.86,
+  skeleton: 0.72,
+  fuzzy: 0.66,
+  nearby: 0.55,
+};
+const REGION_KINDS = new Set(['region', 'province', 'state', 'prefecture', 'county']);
+
+interface Scored {
+  candidate: PlaceCandidate;
+  score: number;
+  distance?: number;
+  countryAgrees: boolean;
+}
+
+function coordinateFactor(d: number | undefined): number {
+  if (d === undefined) return 1;
+  if (d <= 10) return 1.12;
+  if (d <= DOUBTFUL_KM) return 1.06;
+  if (d <= 100) return 0.75;
+  return 0.45;
+}
+
+function hintFactor(q: MatchQuery, c: PlaceCandidate): number {
+  if (q.hintPoints.length === 0 || c.lat === undefined || c.lon === undefined) return 1;
+  const nearest = Math.min(...q.hintPoints.map((p) => distanceKm(p, { lat: c.lat!, lon: c.lon! })));
+  return nearest <= 40 ? 1.1 : nearest <= 150 ? 1 : 0.85;
+}
+
+function subdivisionFactor(q: MatchQuery, c: PlaceCandidate): number {
+  if (q.subdivision === undefined) return 1;
+  if (c.kind === 'subdivision') return c.id === q.subdivision ? 0.5 : 1;
+  const [country, code] = q.subdivision.split('-') as [string, string];
+  if (c.kind !== 'geonames' || c.country !== country || c.admin1 === undefined) return 1;
+  if (country === 'US' || (country === 'GB' && ['ENG', 'SCT', 'WLS', 'NIR'].includes(code))) {
+    return c.admin1 === code ? 1.05 : 0.7;
+  }
+  return 1;
+}
+
+function kindFactor(q: MatchQuery, c: PlaceCandidate): number {
+  const regional = q.parsed.kind !== undefined && REGION_KINDS.has(q.parsed.kind);
+  if (c.kind === 'geonames') return regional ? 0.9 : 1;
+  return regional ? 1.08 : 0.9;
+}
+
+/**
+ * Coordinates outweigh a country tag only when the tagged country has no place of that name: a wrong tag
+ * (Mexicali tagged United States) is then likelier than a geocoder that picked a namesake abroad (Perth).
+ */
+function score(q: MatchQuery, c: PlaceCandidate, homeHasName: boolean): Scored {
+  const distance =
+    q.point && c.lat !== undefined && c.lon !== undefined
+      ? distanceKm(q.point, { lat: c.lat, lon: c.lon })
+      : undefined;
+  const countryAgrees = q.countries.length === 0 || q.countries.includes(c.country);
+  const countryFactor =
+    countryAgrees || (!homeHasName && distance !== undefined && distance <= 10) ? 1 : 0.35;
+  const size = 0.04 * Math.min(1, Math.log10(c.population + 1) / 7);
+  const seat = c.featureCode === 'PPLC' ? 0.02 : c.featureCode?.startsWith('PPLA') ? 0.01 : 0;
+  const value =
+    (VIA_SCORE[c.via] + size + seat) *
+    countryFactor *
+    coordinateFactor(distance) *
+    hintFactor(q, c) *
+    subdivisionFactor(q, c) *
+    kindFactor(q, c);
+  return { candidate: c, score: value, distance, countryAgrees };
+}
+
+function methodOf(q: MatchQuery, c: PlaceCandidate): MatchMethod {
+  if (c.kind === 'country') return 'country';
+  if (c.kind === 'subdivision') return 'subdivision';
+  const qualified = q.parsed.hints.length > 0 || q.parsed.kind !== undefined;
+  switch (c.via) {
+    case 'name':
+      return qualified ? 'qualified' : 'exact-name';
+    case 'alternate':
+    case 'core':
+      return qualified ? 'qualified' : 'alternate-name';
+    case 'skeleton':
+      return 'transliteration';
+    case 'fuzzy':
+      return 'fuzzy';
+    case 'nearby':
+      return 'coordinates';
+  }
+}
+
+/**
+ * Chooses the candidate a source's place most likely is: name evidence first, then country,
+ * coordinates (a name match far away is doubtful), qualifiers, the kind of place, and population
+ * to break ties. Returns `unresolved` when nothing is good enough.
+ */
+export function chooseMatch(query: MatchQuery, candidates: readonly PlaceCandidate[]): MatchResult {
+  const homeHasName = candidates.some(
+    (c) => query.countries.includes(c.country) && VIA_SCORE[c.via] >= VIA_SCORE.core,
+  );
+  const scored = candidates.map((c) => score(query, c, homeHasName)).sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  if (best === undefined || best.score < ACCEPT)
+    return { method: 'unresolved', confidence: 0, doubtful: false };
+  const rival = scored.find((s) => s.candidate.id !== best.candidate.id);
+  const ambiguous = rival !== undefined && best.distance === undefined && rival.score > best.score - 0.03;
+  const confidence = Math.min(1, best.score) * (ambiguous ? 0.8 : 1);
+  const far = best.distance !== undefined && best.distance > DOUBTFUL_KM;
+  return {
+    candidate: best.candidate,
+    method: methodOf(query, best.candidate),
+    confidence: Math.round(confidence * 1000) / 1000,
+    doubtful: far || !best.countryAgrees || confidence < 0.6,
+    ...(best.distance !== undefined ? { distanceKm: Math.round(best.distance * 10) / 10 } : {}),
+  };
+}

@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../store/schema.js';
+
+/** Counts of what the registry holds. */
+export interface RegistrySummary {
+  localities: number;
+  countries: number;
+  links: number;
+  events: number;
+  associations: number;
+  memberships: number;
+  terms: number;
+  sources: number;
+  localitiesByKind: { kind: string; count: number }[];
+  linksByKind: { kind: string | null; count: number }[];
+}
+
+/** Counts rows of the registry's tables, and localities and links by kind (largest first). */
+export async function registrySummary(db: Kysely<DB>): Promise<RegistrySummary> {
+  const count = async (table: 'localities' | 'links' | 'link_events' | 'associations' | 'memberships' | 'terms' | 'sources') =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const countries = await db
+    .selectFrom('localities')
+    .select((eb) => eb.fn.count<number>('country').distinct().as('n'))
+    .executeTakeFirstOrThrow();
+  const localitiesByKind = await db
+    .selectFrom('localities')
+    .select(['kind', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy('kind')
+    .orderBy('count', 'desc')
+    .orderBy('kind')
+    .execute();
+  const linksByKind = await db
+    .selectFrom('links')
+    .select(['kind', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy('kind')
+    .orderBy('count', 'desc')
+    .orderBy('kind')
+    .execute();
+  return {
+    localities: await count('localities'),
+    countries: Number(countries.n),
+    links: await count('links'),
+    events: await count('link_events'),
+    associations: await count('associations'),
+    memberships: await count('memberships'),
+    terms: await count('terms'),
+    sources: await count('sources'),
+    localitiesByKind: localitiesByKind.map((r) => ({ kind: r.kind, count: Number(r.count) })),
+    linksByKind: linksByKind.map((r) => ({ kind: r.kind, count: Number(r.count) })),
+  };
+}

@@ -1,0 +1,88 @@
+import pg from 'pg';
+import { sql } from 'kysely';
+import type { Database } from './database.js';
+import { REGISTRY_CHANNEL } from './migrations/0003-api-access.js';
+
+/** Tells a cache when the registry may have changed, including changes made by other processes. */
+export interface ChangeWatch {
+  /** Call before serving from a cache; it reports changes it can only learn by asking (SQLite). */
+  check(): Promise<void>;
+  /** False while changes could go unnoticed (a lost PostgreSQL listener): do not serve from a cache then. */
+  readonly reliable: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Watches a registry (opened from `url`) for committed changes by anyone. SQLite: `PRAGMA data_version`, which changes when
+ * another connection commits (this process's own writes must be reported by the caller). PostgreSQL: a
+ * LISTEN connection on the channel the 0003 triggers notify, on commit, for every statement that changes
+ * a watched table; if it drops, the watch is unreliable until it has reconnected.
+ */
+export async function watchChanges(
+  database: Database,
+  url: string,
+  onChange: () => void,
+): Promise<ChangeWatch> {
+  if (database.dialect === 'sqlite') {
+    let version: number | undefined;
+    return {
+      reliable: true,
+      async check() {
+        const { rows } = await sql<{ data_version: number }>`pragma data_version`.execute(database.db);
+        const now = Number(rows[0]?.data_version);
+        if (version !== undefined && now !== version) onChange();
+        version = now;
+      },
+      close: async () => undefined,
+    };
+  }
+  return PostgresWatch.start(url, onChange);
+}
+
+class PostgresWatch implements ChangeWatch {
+  reliable = false;
+  #client: pg.Client | undefined;
+  #closed = false;
+
+  private constructor(
+    private readonly url: string,
+    private readonly onChange: () => void,
+  ) {}
+
+  static async start(url: string, onChange: () => void): Promise<PostgresWatch> {
+    const watch = new PostgresWatch(url, onChange);
+    await watch.#connect();
+    return watch;
+  }
+
+  async #connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url });
+    client.on('notification', () => this.onChange());
+    client.on('error', () => this.#lost(client));
+    client.on('end', () => this.#lost(client));
+    await client.connect();
+    await client.query(`listen ${REGISTRY_CHANNEL}`);
+    this.#client = client;
+    this.reliable = true;
+    this.onChange(); // whatever changed while nobody listened
+  }
+
+  #lost(client: pg.Client): void {
+    if (this.#client !== client || this.#closed) return;
+    this.reliable = false;
+    this.#client = undefined;
+    this.onChange();
+    const retry = (): void => {
+      if (this.#closed) return;
+      this.#connect().catch(() => setTimeout(retry, 1000).unref());
+    };
+    setTimeout(retry, 100).unref();
+  }
+
+  async check(): Promise<void> {}
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#client?.end().catch(() => undefined);
+  }
+}

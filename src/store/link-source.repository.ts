@@ -1,0 +1,102 @@
+import type { Kysely } from 'kysely';
+import { nowIso } from './booleans.js';
+import type { DB, LinkSourcesTable } from './schema.js';
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** The key of an ordered pair of locality ids. */
+export function pairKey(a: number, b: number): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+/** Every link's id by its pair key. */
+export async function linkIdsByPair(db: Kysely<DB>): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('links').select(['id', 'a_id', 'b_id']).execute();
+  return new Map(rows.map((r) => [pairKey(r.a_id, r.b_id), r.id]));
+}
+
+/** Creates links for pairs (sides in any order) with no kind or purpose; returns ids by pair key. */
+export async function insertBareLinks(
+  db: Kysely<DB>,
+  pairs: readonly [number, number][],
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  const now = nowIso();
+  for (const part of chunks(pairs, 300)) {
+    const rows = await db
+      .insertInto('links')
+      .values(
+        part.map(([x, y]) => ({
+          a_id: Math.min(x, y),
+          b_id: Math.max(x, y),
+          kind: null,
+          purposes: '[]',
+          exclusive: 0,
+          unverified: 0,
+          notes: null,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .returning(['id', 'a_id', 'b_id'])
+      .execute();
+    for (const r of rows) ids.set(pairKey(r.a_id, r.b_id), r.id);
+  }
+  return ids;
+}
+
+/** A link's provenance from one source. */
+export type LinkSourceRow = Omit<LinkSourcesTable, 'id' | 'created_at'>;
+
+/** What one source already says about each link, by link id. */
+export async function linkSourcesOf(
+  db: Kysely<DB>,
+  sourceId: number,
+): Promise<Map<number, LinkSourceRow & { id: number }>> {
+  const rows = await db.selectFrom('link_sources').selectAll().where('source_id', '=', sourceId).execute();
+  return new Map(rows.map((r) => [r.link_id, r]));
+}
+
+/** Records that sources state links. */
+export async function insertLinkSources(db: Kysely<DB>, rows: readonly LinkSourceRow[]): Promise<void> {
+  const now = nowIso();
+  for (const part of chunks(rows, 300))
+    await db
+      .insertInto('link_sources')
+      .values(part.map((r) => ({ ...r, created_at: now })))
+      .execute();
+}
+
+/** Updates which sides a source says list each other. */
+export async function updateLinkSourceFlags(
+  db: Kysely<DB>,
+  id: number,
+  flags: Pick<LinkSourceRow, 'a_lists_b' | 'b_lists_a' | 'undirected'>,
+): Promise<void> {
+  await db.updateTable('link_sources').set(flags).where('id', '=', id).execute();
+}
+
+/** The `type|date` of every event of some links, by link id. */
+export async function eventKeysOf(
+  db: Kysely<DB>,
+  linkIds: readonly number[],
+): Promise<Map<number, Set<string>>> {
+  const result = new Map<number, Set<string>>();
+  for (const part of chunks([...new Set(linkIds)], 400)) {
+    const rows = await db
+      .selectFrom('link_events')
+      .select(['link_id', 'type', 'date'])
+      .where('link_id', 'in', part)
+      .execute();
+    for (const r of rows) {
+      const set = result.get(r.link_id) ?? new Set<string>();
+      set.add(`${r.type}|${r.date ?? ''}`);
+      result.set(r.link_id, set);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import { tableCounts } from '../support/registry-snapshot.js';
+import type { DB } from '../../src/store/schema.js';
+
+const IMPORT_TABLES = [
+  'gazetteer_places',
+  'gazetteer_names',
+  'source_places',
+  'link_sources',
+  'locality_merges',
+] as const;
+
+/** Row counts of every registry and import table. */
+export async function allCounts(db: Kysely<DB>): Promise<Record<string, number>> {
+  const counts = await tableCounts(db);
+  for (const table of IMPORT_TABLES) {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  return counts;
+}
+
+/** The locality a source's place was matched to, with its method. */
+export async function matchOf(
+  db: Kysely<DB>,
+  name: string,
+): Promise<{ locality_id: number; method: string; geonames_id: number | null; doubtful: number }[]> {
+  return db
+    .selectFrom('source_places')
+    .innerJoin('localities', 'localities.id', 'source_places.locality_id')
+    .select([
+      'source_places.locality_id',
+      'source_places.method',
+      'localities.geonames_id',
+      'source_places.doubtful',
+    ])
+    .where('source_places.name', '=', name)
+    .execute();
+}

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/store/database.js';
+import type { ImportSummary } from '../../src/ingest/import/run-import.js';
+import { DIALECTS, createTestDatabase } from '../support/databases.js';
+import { cli, cliJson } from '../support/cli.js';
+import { fixture } from './fixtures.js';
+import { allCounts, matchOf } from './import-support.js';
+
+for (const dialect of DIALECTS) {
+  describe(`import and reconcile [${dialect}]`, () => {
+    let url: string;
+    let drop: () => Promise<void>;
+    let database: Database;
+
+    beforeAll(async () => {
+      ({ url, drop } = await createTestDatabase(dialect));
+      expect((await cli(url, 'gazetteer', 'load', fixture('gazetteer.txt'))).code).toBe(0);
+      database = openDatabase(url);
+    });
+    afterAll(async () => {
+      await database.close();
+      await drop();
+    });
+
+    it('imports a Wikipedia list, matching Kiev, Saint Petersburg and Toledo to the gazetteer by country', async () => {
+      const run = await cliJson<ImportSummary>(
+        url,
+        'import',
+        'wikipedia-list',
+        fixture('wikipedia-list.csv'),
+        '--source',
+        'wp',
+      );
+      expect(run.code).toBe(0);
+      expect(run.value).toMatchObject({ rowsRead: 7, statements: 7, placesSeen: 13 });
+      // Rome–Paris and Kyiv–Kyoto are in the bundled dataset already: the import confirms them.
+      expect(run.value.linksCreated + run.value.linksConfirmed).toBe(7);
+      expect(run.value.linksConfirmed).toBeGreaterThanOrEqual(1);
+      expect((await matchOf(database.db, 'Kiev'))[0]).toMatchObject({
+        geonames_id: 703448,
+        method: 'alternate-name',
+      });
+      expect((await matchOf(database.db, 'Saint Petersburg'))[0]).toMatchObject({
+        geonames_id: 498817,
+        method: 'exact-name',
+      });
+      const toledos = await database.db
+        .selectFrom('localities')
+        .select('geonames_id')
+        .where('geonames_id', 'in', [2510409, 5174035])
+        .execute();
+      expect(toledos).toHaveLength(2);
+      expect((await matchOf(database.db, 'Москва'))[0]).toMatchObject({ geonames_id: 524901 });
+      expect((await matchOf(database.db, 'Rome, Italy'))[0]).toMatchObject({ geonames_id: 3169070 });
+    });
+
+    it('keeps a place the gazetteer lacks: Guro lies in Seoul, Smallville is unresolved, neither is dropped', async () => {
+      expect((await matchOf(database.db, 'Guro (Seoul)'))[0]).toMatchObject({
+        method: 'parent',
+        geonames_id: null,
+      });
+      expect((await matchOf(database.db, 'Smallville'))[0]).toMatchObject({ method: 'unresolved' });
+    });
+
+    it('changes nothing when the same file is imported again', async () => {
+      const before = await allCounts(database.db);
+      const again = await cliJson<ImportSummary>(
+        url,
+        'import',
+        'wikipedia-list',
+        fixture('wikipedia-list.csv'),
+        '--source',
+        'wp',
+      );
+      expect(again.value).toMatchObject({ linksCreated: 0, placesNew: 0, localitiesCreated: 0 });
+      expect(await allCounts(database.db)).toEqual(before);
+    });
+
+    it('merges a second source into the same links, Kyiv and Kiev and St. Petersburg included', async () => {
+      const before = await allCounts(database.db);
+      const run = await cliJson<ImportSummary>(
+        url,
+        'import',
+        'wikipedia-list',
+        fixture('wikipedia-list-raw.csv'),
+        '--source',
+        'wp-raw',
+      );
+      expect(run.value).toMatchObject({ linksCreated: 0, linksConfirmed: 4 });
+      expect((await matchOf(database.db, 'Kyiv'))[0]!.locality_id).toBe(
+        (await matchOf(database.db, 'Kiev'))[0]!.locality_id,
+      );
+      expect((await matchOf(database.db, 'St. Petersburg'))[0]!.locality_id).toBe(
+        (await matchOf(database.db, 'Saint Petersburg'))[0]!.locality_id,
+      );
+      const after = await allCounts(database.db);
+      expect(after.links).toBe(before.links);
+      expect(after.link_sources).toBe(before.link_sources! + 4);
+    });
+
+    it('checks reciprocity of directed statements and unifies Wikidata ids across sources', async () => {
+      const relations = await cliJson<ImportSummary>(
+        url,
+        'import',
+        'wikidata-relations',
+        fixture('relations.tsv'),
+        '--labels',
+        fixture('names.tsv'),
+      );
+      expect(relations.value).toMatchObject({ statements: 5, pairs: 3, oneSided: 1, statementsMerged: 2 });
+      expect((await matchOf(database.db, 'Kiew'))[0]).toMatchObject({ geonames_id: 703448 });
+      const nodes = await cliJson<ImportSummary>(
+        url,
+        'import',
+        'wikidata-nodes',
+        fixture('links.tsv'),
+        '--nodes',
+        fixture('nodes.tsv'),
+      );
+      expect(nodes.value.byMethod['wikidata-id']).toBeGreaterThanOrEqual(2);
+      const kyiv = await database.db
+        .selectFrom('localities')
+        .select(['wikidata_id'])
+        .where('geonames_id', '=', 703448)
+        .execute();
+      expect(kyiv).toEqual([{ wikidata_id: 'Q1899' }]);
+    });
+
+    it('turns P580 and P582 qualifiers into lifecycle events, a year such as 836 included', async () => {
+      const run = await cliJson<ImportSummary>(url, 'import', 'wikidata-sparql', fixture('sparql-p190.json'));
+      expect(run.value).toMatchObject({ eventsAdded: 3, oneSided: 1 });
+      const events = await database.db
+        .selectFrom('link_events')
+        .select(['type', 'date'])
+        .where('notes', 'like', 'from %')
+        .orderBy('date')
+        .execute();
+      expect(events).toEqual([
+        { type: 'formalised', date: '0836' },
+        { type: 'formalised', date: '1997-05' },
+        { type: 'terminated', date: '2022-03-25' },
+      ]);
+    });
+
+    it('rejects a malformed file with its position and writes nothing', async () => {
+      const before = await allCounts(database.db);
+      const run = await cli(url, 'import', 'wikipedia-list', fixture('malformed-fields.csv'));
+      expect(run.code).toBe(2);
+      expect(run.err).toMatch(/malformed-fields\.csv:3:25: expected 4 fields, found 5/);
+      expect(await allCounts(database.db)).toEqual(before);
+    });
+  });
+}

@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import { resolveCountry } from '../../src/ingest/reconcile/country-resolver.js';
+import { editDistance } from '../../src/ingest/reconcile/edit-distance.js';
+import { chooseMatch } from '../../src/ingest/reconcile/matcher.js';
+import type { MatchQuery, PlaceCandidate } from '../../src/ingest/reconcile/match-types.js';
+import { coreKey, gazetteerKeys, matchKey, skeletonKey } from '../../src/ingest/reconcile/name-keys.js';
+import { parsePlaceName } from '../../src/ingest/reconcile/place-name.js';
+import { findSubdivisions } from '../../src/ingest/reconcile/subdivisions.js';
+
+function buildCandidate(overrides: Partial<PlaceCandidate> = {}): PlaceCandidate {
+  return {
+    kind: 'geonames',
+    id: '1',
+    name: 'Toledo',
+    country: 'ES',
+    lat: 39.86,
+    lon: -4.02,
+    population: 74_632,
+    via: 'name',
+    ...overrides,
+  };
+}
+
+function buildQuery(name: string, overrides: Partial<MatchQuery> = {}): MatchQuery {
+  return { parsed: parsePlaceName(name), countries: [], hintPoints: [], ...overrides };
+}
+
+const toledoSpain = buildCandidate();
+const toledoOhio = buildCandidate({
+  id: '2',
+  country: 'US',
+  admin1: 'OH',
+  lat: 41.66,
+  lon: -83.56,
+  population: 270_871,
+});
+
+describe('name keys', () => {
+  it('spell Saint, St. and Sankt one way', () => {
+    expect(matchKey('St. Petersburg')).toBe(matchKey('Saint Petersburg'));
+    expect(matchKey('Sankt Petersburg')).toBe('saint petersburg');
+  });
+
+  it('fold case and diacritics, keep non-Latin scripts', () => {
+    expect(matchKey('KRAKÓW')).toBe('krakow');
+    expect(matchKey('Рим')).toBe('рим');
+    expect(gazetteerKeys('罗马市')).toEqual(['罗马市', '罗马']);
+  });
+
+  it('drop generic words for a core key', () => {
+    expect(coreKey(matchKey('Oświęcim County'))).toBe('oswiecim');
+    expect(coreKey(matchKey('Setagaya-ku'))).toBe('setagaya');
+    expect(coreKey(matchKey('City of Sydney'))).toBe('sydney');
+  });
+
+  it('make transliteration variants meet (Kyiv and Kiev, Kharkov and Charkow, Gyumri and Giumri)', () => {
+    expect(skeletonKey('kyiv')).toBe(skeletonKey('kiev'));
+    expect(skeletonKey('kharkov')).toBe(skeletonKey('charkow'));
+    expect(skeletonKey('gyumri')).toBe(skeletonKey('giumri'));
+    expect(skeletonKey('paris')).not.toBe(skeletonKey('perth'));
+  });
+
+  it('count edits with swaps, stopping past a limit', () => {
+    expect(editDistance('grece', 'greece')).toBe(1);
+    expect(editDistance('kazakhstah', 'kazakhstan')).toBe(1);
+    expect(editDistance('ab', 'ba')).toBe(1);
+    expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3);
+  });
+});
+
+describe('place names', () => {
+  it('keep a bracketed qualifier as a hint', () => {
+    expect(parsePlaceName('Guro (Seoul)')).toMatchObject({ base: 'Guro', hints: ['Seoul'] });
+  });
+
+  it('read a kind from a qualifier or a trailing word', () => {
+    expect(parsePlaceName('Lahn-Dill (district)')).toMatchObject({
+      base: 'Lahn-Dill',
+      hints: [],
+      kind: 'district',
+    });
+    expect(parsePlaceName('Oświęcim County')).toMatchObject({ kind: 'county' });
+  });
+
+  it('take a comma or a spaced dash as a qualifier', () => {
+    expect(parsePlaceName('Salisbury, North Carolina')).toMatchObject({
+      base: 'Salisbury',
+      hints: ['North Carolina'],
+    });
+    expect(parsePlaceName('Tokyo – Shinagawa')).toMatchObject({ base: 'Shinagawa', hints: ['Tokyo'] });
+    expect(parsePlaceName('Weston-super-Mare')).toMatchObject({ base: 'Weston-super-Mare', hints: [] });
+  });
+});
+
+describe('country strings', () => {
+  it.each([
+    ['Germany', 'DE', undefined],
+    ['England, United Kingdom', 'GB', 'GB-ENG'],
+    ['England', 'GB', 'GB-ENG'],
+    ['Wales', 'GB', 'GB-WLS'],
+    ['New York, United States', 'US', 'US-NY'],
+    ['Georgia (country)', 'GE', undefined],
+    ['Georgia', 'GE', undefined],
+    ['Réunion, France', 'RE', undefined],
+    ['Republic of Ireland', 'IE', undefined],
+    ['Deutschland', 'DE', undefined],
+    ['Grece', 'GR', undefined],
+    ['Kazakhstah', 'KZ', undefined],
+    ['Soviet Union', 'SU', undefined],
+    ['Kosovo', 'XK', undefined],
+  ])('%s → %s', (text, country, subdivision) => {
+    const resolved = resolveCountry(text)!;
+    expect(resolved.country).toBe(country);
+    expect(resolved.subdivision).toBe(subdivision);
+  });
+
+  it('search overseas territories in the territory first, then the state', () => {
+    expect(resolveCountry('Réunion, France')!.searchCountries).toEqual(['RE', 'FR']);
+  });
+
+  it("search a former state's successors", () => {
+    expect(resolveCountry('Yugoslavia')!.searchCountries).toContain('HR');
+  });
+});
+
+describe('subdivisions', () => {
+  it.each([
+    ['Calabria', 'IT-78'],
+    ['Galicia', 'ES-GA'],
+    ['Alberta', 'CA-AB'],
+    ['Gangwon', 'KR-42'],
+    ['Lower Saxony', 'DE-NI'],
+  ])('%s is %s', (name, code) => {
+    expect(findSubdivisions(name).map((s) => s.code)).toContain(code);
+  });
+});
+
+describe('matcher', () => {
+  it('tells Toledo in Spain from Toledo in Ohio by the country', () => {
+    expect(
+      chooseMatch(buildQuery('Toledo', { countries: ['ES'] }), [toledoSpain, toledoOhio]).candidate?.id,
+    ).toBe('1');
+    expect(
+      chooseMatch(buildQuery('Toledo', { countries: ['US'] }), [toledoSpain, toledoOhio]).candidate?.id,
+    ).toBe('2');
+  });
+
+  it('breaks a tie by population when nothing else tells', () => {
+    const result = chooseMatch(buildQuery('Toledo'), [toledoSpain, toledoOhio]);
+    expect(result.candidate?.id).toBe('2');
+    expect(result.confidence).toBeLessThan(0.9);
+  });
+
+  it('flags a name match far from the given coordinates as doubtful', () => {
+    const result = chooseMatch(buildQuery('Toledo', { countries: ['ES'], point: { lat: 40.4, lon: -3.7 } }), [
+      toledoSpain,
+    ]);
+    expect(result).toMatchObject({ method: 'exact-name', doubtful: true });
+    expect(result.distanceKm).toBeGreaterThan(25);
+  });
+
+  it('trusts nearby coordinates over a wrong country tag', () => {
+    const result = chooseMatch(
+      buildQuery('Toledo', { countries: ['FR'], point: { lat: 39.86, lon: -4.03 } }),
+      [toledoSpain],
+    );
+    expect(result.candidate?.id).toBe('1');
+  });
+
+  it('leaves a name in the wrong country unresolved rather than guess', () => {
+    expect(chooseMatch(buildQuery('Toledo', { countries: ['BR'] }), [toledoSpain, toledoOhio]).method).toBe(
+      'unresolved',
+    );
+  });
+
+  it('prefers a subdivision when the name says it is a region', () => {
+    const region: PlaceCandidate = {
+      kind: 'subdivision',
+      id: 'IT-78',
+      name: 'Calabria',
+      country: 'IT',
+      population: 0,
+      via: 'name',
+    };
+    const town = buildCandidate({ id: '9', name: 'Calabria', country: 'IT', population: 600 });
+    expect(chooseMatch(buildQuery('Calabria Region', { countries: ['IT'] }), [town, region]).method).toBe(
+      'subdivision',
+    );
+  });
+
+  it('says how: exact, alternate, qualified, transliteration', () => {
+    expect(chooseMatch(buildQuery('Toledo', { countries: ['ES'] }), [toledoSpain]).method).toBe('exact-name');
+    expect(
+      chooseMatch(buildQuery('Toletum', { countries: ['ES'] }), [buildCandidate({ via: 'alternate' })])
+        .method,
+    ).toBe('alternate-name');
+    expect(chooseMatch(buildQuery('Toledo (Castile)', { countries: ['ES'] }), [toledoSpain]).method).toBe(
+      'qualified',
+    );
+    expect(
+      chooseMatch(buildQuery('Tolyedo', { countries: ['ES'] }), [buildCandidate({ via: 'skeleton' })]).method,
+    ).toBe('transliteration');
+  });
+});
+
+describe('matcher and namesakes', () => {
+  it('keeps Perth in Australia when the file geocoded it to Perth in Scotland, and flags it', () => {
+    const perthAu = buildCandidate({
+      id: '10',
+      name: 'Perth',
+      country: 'AU',
+      lat: -31.95,
+      lon: 115.86,
+      population: 1_896_548,
+    });
+    const perthGb = buildCandidate({
+      id: '11',
+      name: 'Perth',
+      country: 'GB',
+      lat: 56.4,
+      lon: -3.43,
+      population: 47_180,
+    });
+    const result = chooseMatch(buildQuery('Perth', { countries: ['AU'], point: { lat: 56.4, lon: -3.43 } }), [
+      perthAu,
+      perthGb,
+    ]);
+    expect(result).toMatchObject({ candidate: { id: '10' }, doubtful: true });
+  });
+});
