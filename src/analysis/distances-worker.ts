@@ -85,9 +85,12 @@ function startWorker(): Worker {
 function workerSource(): string {
   const fromSource = import.meta.url.endsWith('.ts');
   const kernel = new URL(`./distance-kernel.${fromSource ? 'ts' : 'js'}`, import.meta.url).href;
+  const unregister = fromSource
+    ? `(await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})).register()`
+    : 'async () => {}';
   return `const { parentPort } = require('node:worker_threads');
 (async () => {
-  const unregister = ${fromSource ? "(await import('tsx/esm/api')).register()" : 'async () => {}'};
+  const unregister = ${unregister};
   const { countDistances } = await import(${JSON.stringify(kernel)});
   await unregister();
   parentPort.once('message', ({ n, offsets, neighbors, leaves, sources, words, counter }) => {

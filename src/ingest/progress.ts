@@ -1,3 +1,4 @@
+import cliProgress from 'cli-progress';
 import type { Writable } from 'node:stream';
 
 /** Reports how far a long step has got. */
@@ -6,37 +7,54 @@ export interface Progress {
   done(count: number): void;
 }
 
-/** A progress reporter: a redrawn bar on a terminal, a plain line every few seconds otherwise. */
+/** A cli-progress bar on a terminal (a bar with a total, a counter without one). */
+function terminalProgress(label: string, stream: Writable, total?: number): Progress {
+  const format =
+    total === undefined || total === 0
+      ? `${label}: {value} rows ({duration_formatted})`
+      : `${label} [{bar}] {percentage}% {value}/{total} ({duration_formatted}, eta {eta_formatted})`;
+  const bar = new cliProgress.SingleBar(
+    { format, stream, hideCursor: true, clearOnComplete: false, etaBuffer: 50 },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total ?? 0, 0);
+  return {
+    tick: (count) => bar.update(count),
+    done(count) {
+      if (total === undefined || total === 0) bar.setTotal(count);
+      bar.update(count);
+      bar.stop();
+    },
+  };
+}
+
+/** Plain lines every two seconds, for logs and pipes. */
+function lineProgress(label: string, stream: Writable, total?: number): Progress {
+  const started = Date.now();
+  let last = started;
+  const line = (count: number): string => {
+    const secs = ((Date.now() - started) / 1000).toFixed(1);
+    const of = total ? `/${total.toLocaleString('en')} (${Math.round((100 * count) / total)}%)` : '';
+    return `${label}: ${count.toLocaleString('en')}${of} after ${secs} s`;
+  };
+  return {
+    tick(count) {
+      const now = Date.now();
+      if (now - last < 2000) return;
+      last = now;
+      stream.write(`${line(count)}\n`);
+    },
+    done: (count) => void stream.write(`${line(count)}, done\n`),
+  };
+}
+
+/** A progress reporter: a cli-progress bar on a terminal, a plain line every two seconds otherwise. */
 export function createProgress(
   label: string,
   stream: Writable & { isTTY?: boolean },
   total?: number,
 ): Progress {
-  const started = Date.now();
-  let last = 0;
-  const line = (count: number): string => {
-    const secs = ((Date.now() - started) / 1000).toFixed(1);
-    if (total === undefined || total === 0) return `${label}: ${count.toLocaleString('en')} (${secs} s)`;
-    const share = Math.min(1, count / total);
-    const bar = '#'.repeat(Math.round(share * 30)).padEnd(30, '.');
-    return `${label} [${bar}] ${Math.round(share * 100)}% ${count.toLocaleString('en')}/${total.toLocaleString('en')} (${secs} s)`;
-  };
-  return {
-    tick(count) {
-      const now = Date.now();
-      if (stream.isTTY) {
-        if (now - last < 100) return;
-        stream.write(`\r${line(count)}`);
-      } else {
-        if (now - last < 2000) return;
-        stream.write(`${line(count)}\n`);
-      }
-      last = now;
-    },
-    done(count) {
-      stream.write(stream.isTTY ? `\r${line(count)}\n` : `${line(count)} done\n`);
-    },
-  };
+  return stream.isTTY ? terminalProgress(label, stream, total) : lineProgress(label, stream, total);
 }
 
 /** A progress reporter that says nothing (tests, --json). */

@@ -62,7 +62,13 @@ for (const dialect of DIALECTS) {
         ifMatch: read.headers.etag as string,
       });
       expect(await notes()).toEqual({ cache: 'miss', notes: 'changed through the API' });
-      expect((await notes()).cache).toBe('hit');
+      // On PostgreSQL the write's own notification arrives a moment later and starts one more generation.
+      let again = await notes();
+      for (let i = 0; i < 50 && again.cache !== 'hit'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        again = await notes();
+      }
+      expect(again).toEqual({ cache: 'hit', notes: 'changed through the API' });
     });
 
     it('notices a change committed by another process', async () => {
