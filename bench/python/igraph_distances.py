@@ -14,6 +14,7 @@ import time
 
 import igraph
 
+sys.dont_write_bytecode = True  # no __pycache__ in the repository
 sys.path.insert(0, __file__.rsplit('/', 1)[0])
 from networkx_metrics import unescape  # noqa: E402
 
