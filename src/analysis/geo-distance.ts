@@ -1,16 +1,5 @@
+import { EARTH_RADIUS_KM, haversineKm } from '../core/geo.js';
 import type { TwinGraph } from './twin-graph.js';
-
-/** Mean Earth radius (IUGG), kilometres. */
-export const EARTH_RADIUS_KM = 6371.0088;
-
-/** Great-circle distance in kilometres between two points given in degrees (haversine formula). */
-export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 /** The distance between two nodes in kilometres, or NaN when either lacks coordinates. */
 export function nodeDistanceKm(graph: TwinGraph, a: number, b: number): number {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { earliestDay, formatPartialDate, latestDay, type PartialDate } from '../core/partial-date.js';
 import { nowIso } from './booleans.js';
 import type { DB, LinkSourcesTable } from './schema.js';
 
@@ -99,4 +100,54 @@ export async function eventKeysOf(
     }
   }
   return result;
+}
+
+/** An event a source states about a link, to be written with a citation of that source. */
+export interface SourcedEvent {
+  linkId: number;
+  type: 'agreement_signed' | 'formalised' | 'terminated';
+  date?: PartialDate;
+  notes: string;
+}
+
+/** Writes events in bulk, each citing the source that states it; returns how many were written. */
+export async function insertSourcedEvents(
+  db: Kysely<DB>,
+  sourceId: number,
+  events: readonly SourcedEvent[],
+): Promise<number> {
+  const now = nowIso();
+  for (const part of chunks(events, 300)) {
+    const rows = await db
+      .insertInto('link_events')
+      .values(
+        part.map((e) => ({
+          link_id: e.linkId,
+          type: e.type,
+          date: e.date ? formatPartialDate(e.date) : null,
+          date_start: e.date ? earliestDay(e.date) : null,
+          date_end: e.date ? latestDay(e.date) : null,
+          actor_side: null,
+          actor_name: null,
+          cause: null,
+          notes: e.notes,
+          unverified: 0,
+          created_at: now,
+        })),
+      )
+      .returning('id')
+      .execute();
+    await db
+      .insertInto('citations')
+      .values(
+        rows.map((r) => ({
+          source_id: sourceId,
+          entity_type: 'event' as const,
+          entity_id: r.id,
+          locator: null,
+        })),
+      )
+      .execute();
+  }
+  return events.length;
 }

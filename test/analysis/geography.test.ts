@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { distanceShares, haversineKm } from '../../src/analysis/geo-distance.js';
+import { distanceShares } from '../../src/analysis/geo-distance.js';
+import { haversineKm } from '../../src/core/geo.js';
 import { geographyStudy } from '../../src/analysis/geography.js';
 import { doubleEdgeSwap } from '../../src/analysis/null-model.js';
 import { seededRng } from '../../src/analysis/random.js';

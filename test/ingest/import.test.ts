@@ -128,18 +128,51 @@ for (const dialect of DIALECTS) {
 
     it('turns P580 and P582 qualifiers into lifecycle events, a year such as 836 included', async () => {
       const run = await cliJson<ImportSummary>(url, 'import', 'wikidata-sparql', fixture('sparql-p190.json'));
-      expect(run.value).toMatchObject({ eventsAdded: 3, oneSided: 1 });
-      const events = await database.db
+      expect(run.value).toMatchObject({ oneSided: 1 });
+      const dated = await database.db
         .selectFrom('link_events')
         .select(['type', 'date'])
-        .where('notes', 'like', 'from %')
+        .where('notes', 'like', 'stated by %')
+        .where('date', 'is not', null)
         .orderBy('date')
         .execute();
-      expect(events).toEqual([
+      expect(dated).toEqual([
         { type: 'formalised', date: '0836' },
         { type: 'formalised', date: '1997-05' },
         { type: 'terminated', date: '2022-03-25' },
       ]);
+      // Every link this source states now has a formation: dated from P580, or undated and citing the source.
+      const unformed = await database.db
+        .selectFrom('link_sources')
+        .innerJoin('sources', 'sources.id', 'link_sources.source_id')
+        .select('link_sources.link_id')
+        .where('sources.key', '=', run.value.source)
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('link_events')
+                .select('link_events.id')
+                .whereRef('link_events.link_id', '=', 'link_sources.link_id')
+                .where('link_events.type', 'in', ['agreement_signed', 'formalised', 'adopted']),
+            ),
+          ),
+        )
+        .execute();
+      expect(unformed).toEqual([]);
+      const undated = database.db
+        .selectFrom('link_events')
+        .leftJoin('citations', (j) =>
+          j.onRef('citations.entity_id', '=', 'link_events.id').on('citations.entity_type', '=', 'event'),
+        )
+        .leftJoin('sources', 'sources.id', 'citations.source_id')
+        .select(['link_events.id', 'sources.key'])
+        .where('link_events.date', 'is', null)
+        .where('link_events.notes', 'like', 'stated by %');
+      const rows = await undated.execute();
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.filter((r) => r.key === null)).toEqual([]);
+      expect(run.value.eventsAdded).toBe(3 + rows.filter((r) => r.key === run.value.source).length);
     });
 
     it('rejects a malformed file with its position and writes nothing', async () => {

@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely';
-import type { LifecycleEvent } from '../../core/link-lifecycle.js';
 import { formatPartialDate, type PartialDate } from '../../core/partial-date.js';
-import { insertEvent } from '../../store/link.repository.js';
 import {
   eventKeysOf,
   insertBareLinks,
   insertLinkSources,
+  insertSourcedEvents,
   linkIdsByPair,
   linkSourcesOf,
   pairKey,
   updateLinkSourceFlags,
   type LinkSourceRow,
+  type SourcedEvent,
 } from '../../store/link-source.repository.js';
 import type { DB } from '../../store/schema.js';
 import type { CollectedStatement } from './collect.js';
@@ -104,31 +104,41 @@ async function recordProvenance(
   return oneSided;
 }
 
+const FORMING = new Set(['adopted', 'agreement_signed', 'formalised']);
+
+/**
+ * The events a source states: its start and end dates (Wikidata's P580 and P582), and, for a link with no
+ * formation on record, an undated formation, since a source that lists two places as twinned says the link
+ * was formed. Events already on record are not repeated, so a re-import adds nothing.
+ */
 async function addEvents(
   db: Kysely<DB>,
-  sourceKey: string,
+  source: { id: number; key: string },
   pairs: Map<string, Pair>,
   linkOf: Map<string, number>,
 ): Promise<number> {
-  const dated = [...pairs].filter(([, p]) => p.start || p.end);
   const existing = await eventKeysOf(
     db,
-    dated.map(([key]) => linkOf.get(key)!),
+    [...pairs.keys()].map((key) => linkOf.get(key)!),
   );
-  let added = 0;
-  for (const [key, p] of dated) {
+  const events: SourcedEvent[] = [];
+  const notes = `stated by ${source.key}`;
+  for (const [key, p] of pairs) {
     const linkId = linkOf.get(key)!;
     const have = existing.get(linkId) ?? new Set<string>();
-    const events: LifecycleEvent[] = [];
-    if (p.start) events.push({ type: 'formalised', date: p.start, citations: [{ sourceKey }] });
-    if (p.end) events.push({ type: 'terminated', date: p.end, citations: [{ sourceKey }] });
-    for (const e of events) {
-      if (have.has(`${e.type}|${formatPartialDate(e.date!)}`)) continue;
-      await insertEvent(db, linkId, { ...e, notes: `from ${sourceKey}` });
-      added++;
-    }
+    const stated: SourcedEvent[] = [];
+    if (p.start) stated.push({ linkId, type: 'formalised', date: p.start, notes });
+    if (p.end) stated.push({ linkId, type: 'terminated', date: p.end, notes });
+    const formed = [...have].some((k) => FORMING.has(k.split('|')[0]!)) || p.start !== undefined;
+    if (!formed)
+      stated.push({
+        linkId,
+        type: 'agreement_signed',
+        notes: `${notes}, which lists the two as twinned; undated`,
+      });
+    events.push(...stated.filter((e) => !have.has(`${e.type}|${e.date ? formatPartialDate(e.date) : ''}`)));
   }
-  return added;
+  return insertSourcedEvents(db, source.id, events);
 }
 
 /** Turns a source's statements into links (one per pair of localities) with the source recorded on each. */
@@ -148,7 +158,7 @@ export async function writeLinks(
     (k) => !missingKeys.has(k) && !before.has(linkOf.get(k)!),
   ).length;
   const oneSided = await recordProvenance(db, source.id, pairs, linkOf);
-  const eventsAdded = await addEvents(db, source.key, pairs, linkOf);
+  const eventsAdded = await addEvents(db, source, pairs, linkOf);
   return {
     statements: statements.length,
     pairs: pairs.size,

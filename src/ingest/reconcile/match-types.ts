@@ -1,5 +1,5 @@
 import type { ParsedPlaceName } from './place-name.js';
-import type { Point } from './geo-distance.js';
+import type { Point } from '../../core/geo.js';
 
 /**
  * How a place was matched, from the strongest evidence to none. `parent`: the place itself is not in

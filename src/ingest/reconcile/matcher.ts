@@ -1,4 +1,4 @@
-import { distanceKm } from './geo-distance.js';
+import { distanceKm } from '../../core/geo.js';
 import type { CandidateVia, MatchMethod, MatchQuery, MatchResult, PlaceCandidate } from './match-types.js';
 
 /** Beyond this many kilometres from the source's own coordinates a match is doubtful. */

@@ -9,7 +9,7 @@ import {
 import type { DB } from '../../store/schema.js';
 import { exactCountry } from './country-resolver.js';
 import { editAllowance, editDistance, similarity } from './edit-distance.js';
-import { boxAround, distanceKm, type Point } from './geo-distance.js';
+import { boxAround, distanceKm, type Point } from '../../core/geo.js';
 import { chooseMatch } from './matcher.js';
 import type { CandidateVia, MatchQuery, MatchResult, PlaceCandidate } from './match-types.js';
 import { coreKey, matchKey, skeletonKey } from './name-keys.js';
