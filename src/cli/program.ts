@@ -13,6 +13,7 @@ import { registerReport } from './commands/report.js';
 import { registerLocalityFixes } from './commands/locality-fixes.js';
 import { registerServe } from './commands/serve.js';
 import { registerToken } from './commands/token.js';
+import { registerStats } from './commands/stats.js';
 
 /** Exit codes: 0 done, 1 not found, 2 bad input, 3 an internal failure. */
 export const EXIT = { ok: 0, notFound: 1, badInput: 2, internal: 3 } as const;
@@ -42,6 +43,7 @@ export function buildProgram(io: CliIo): Command {
     registerLocalityFixes,
     registerServe,
     registerToken,
+    registerStats,
   ]) {
     register(program, io);
   }

@@ -1,3 +1,4 @@
+import { countries as countryFacts } from 'countries-list';
 import countries from 'i18n-iso-countries';
 import { TwinningError } from './errors.js';
 
@@ -14,6 +15,24 @@ export const HISTORICAL_OR_DISPUTED_STATES: Readonly<Record<string, { name: stri
   XA: { name: 'Artsakh', note: 'unrecognised republic; user-assigned code, no ISO code exists' },
   XK: { name: 'Kosovo', note: 'user-assigned code in common use' },
 };
+
+/** The continent (AF AN AS EU NA OC SA) of the registry's historical or disputed states. */
+const HISTORICAL_CONTINENTS: Readonly<Record<string, string>> = {
+  SU: 'EU',
+  YU: 'EU',
+  CS: 'EU',
+  DD: 'EU',
+  XA: 'AS',
+  XK: 'EU',
+};
+
+/** The continent code (AF AN AS EU NA OC SA) of a country, from the countries-list data; undefined when unknown. */
+export function continentOf(code: string): string | undefined {
+  return (
+    HISTORICAL_CONTINENTS[code] ??
+    (countryFacts as Record<string, { continent: string } | undefined>)[code]?.continent
+  );
+}
 
 /** True for an ISO 3166-1 alpha-2 code or one of the registry's historical or disputed state codes. */
 export function isKnownCountry(code: string): boolean {

@@ -70,8 +70,13 @@ export async function insertNames(
   const ranking =
     population !== undefined
       ? population
-      : ((await db.selectFrom('localities').select('population').where('id', '=', localityId).executeTakeFirst())
-          ?.population ?? null);
+      : ((
+          await db
+            .selectFrom('localities')
+            .select('population')
+            .where('id', '=', localityId)
+            .executeTakeFirst()
+        )?.population ?? null);
   await indexNames(
     db,
     stored.map((n) => ({ ...n, population: ranking === null ? null : Number(ranking) })),
@@ -140,9 +145,9 @@ export async function localitiesById(
   return result;
 }
 
-/** Ids of localities whose key is the text, or one of whose names (any language, any period) folds to it. */
+/** Ids of localities whose key is the text (in any case), or one of whose names (any language, any period) folds to it. */
 export async function localityIdsByExactName(db: Kysely<DB>, text: string): Promise<number[]> {
-  const byKey = await db.selectFrom('localities').select('id').where('key', '=', text).execute();
+  const byKey = await db.selectFrom('localities').select('id').where('key', '=', text.toLowerCase()).execute();
   if (byKey.length > 0) return byKey.map((r) => r.id);
   const rows = await db
     .selectFrom('locality_names')

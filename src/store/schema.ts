@@ -20,6 +20,7 @@ export interface DB {
   locality_name_words: LocalityNameWordsTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
+  analysis_cache: AnalysisCacheTable;
 }
 
 export interface MetaTable {
@@ -257,4 +258,12 @@ export interface AuditLogTable {
   /** JSON snapshots; null before a creation and after a deletion. */
   before: string | null;
   after: string | null;
+}
+
+/** A network analysis result (JSON) for one query, valid while the data's version is unchanged. */
+export interface AnalysisCacheTable {
+  key: string;
+  version: string;
+  value: string;
+  computed_at: string;
 }

@@ -3,6 +3,7 @@ import type { DialectName } from '../dialect-name.js';
 import { registryMigration } from './0001-registry.js';
 import { importMigration } from './0002-import.js';
 import { apiAccessMigration } from './0003-api-access.js';
+import { analysisCacheMigration } from './0004-analysis-cache.js';
 
 /** Every migration in order, by name. Add a new one with the next number; never edit an applied one. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -10,5 +11,6 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
     '0001-registry': registryMigration(dialect),
     '0002-import': importMigration(dialect),
     '0003-api-access': apiAccessMigration(dialect),
+    '0004-analysis-cache': analysisCacheMigration(),
   };
 }

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import { linksById, type LinkRecord } from './link.repository.js';
+import type { DB } from './schema.js';
+
+/** A locality as the network needs it: key, primary name, country and coordinates. */
+export interface NetworkLocality {
+  id: number;
+  key: string;
+  name: string;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+/** Every locality with its primary name. */
+export async function allNetworkLocalities(db: Kysely<DB>): Promise<NetworkLocality[]> {
+  return db
+    .selectFrom('localities')
+    .leftJoin('locality_names', (j) =>
+      j.onRef('locality_names.locality_id', '=', 'localities.id').on('locality_names.is_primary', '=', 1),
+    )
+    .select([
+      'localities.id',
+      'localities.key',
+      'localities.country',
+      'localities.lat',
+      'localities.lon',
+      (eb) => eb.fn.coalesce('locality_names.name', 'localities.key').as('name'),
+    ])
+    .orderBy('localities.id')
+    .execute();
+}
+
+/** Every link with its events, in id order. */
+export async function allLinks(db: Kysely<DB>): Promise<LinkRecord[]> {
+  const ids = await db.selectFrom('links').select('id').orderBy('id').execute();
+  const result: LinkRecord[] = [];
+  for (let i = 0; i < ids.length; i += 5000) {
+    result.push(
+      ...(await linksById(
+        db,
+        ids.slice(i, i + 5000).map((r) => r.id),
+      )),
+    );
+  }
+  return result;
+}
+
+/** The keys of the sources that state or cite each link, by link id. */
+export async function sourceKeysByLink(db: Kysely<DB>): Promise<Map<number, string[]>> {
+  const listed = await db
+    .selectFrom('link_sources')
+    .innerJoin('sources', 'sources.id', 'link_sources.source_id')
+    .select(['link_sources.link_id as linkId', 'sources.key'])
+    .execute();
+  const cited = await db
+    .selectFrom('citations')
+    .innerJoin('sources', 'sources.id', 'citations.source_id')
+    .select(['citations.entity_id as linkId', 'sources.key'])
+    .where('citations.entity_type', '=', 'link')
+    .execute();
+  const byLink = new Map<number, string[]>();
+  for (const { linkId, key } of [...listed, ...cited]) {
+    const keys = byLink.get(linkId) ?? [];
+    if (!keys.includes(key)) keys.push(key);
+    byLink.set(linkId, keys);
+  }
+  return byLink;
+}
