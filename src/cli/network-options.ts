@@ -21,13 +21,16 @@ const list = (text: string | undefined): string[] | undefined =>
         .map((s) => s.trim())
         .filter((s) => s !== '');
 
-/** Reads and checks the network options; bad values throw naming the option. */
-export function networkQuery(options: {
+/** The network options as commander hands them over. */
+export interface NetworkOptions {
   asOf?: string;
   kind?: string;
   country?: string;
   source?: string;
-}): NetworkQuery {
+}
+
+/** Reads and checks the network options; bad values throw naming the option. */
+export function networkQuery(options: NetworkOptions): NetworkQuery {
   return {
     asOf: options.asOf === undefined ? undefined : parsePartialDate(options.asOf, '--as-of'),
     kinds: list(options.kind),

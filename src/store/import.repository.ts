@@ -187,9 +187,24 @@ export async function unidentifiedLocalitiesByName(
 
 /** Records the GeoNames id a locality was found to be. */
 export async function setGeonamesId(db: Kysely<DB>, localityId: number, geonamesId: number): Promise<void> {
+  const place = await db
+    .selectFrom('gazetteer_places')
+    .select(['lat', 'lon', 'population'])
+    .where('geoname_id', '=', geonamesId)
+    .executeTakeFirst();
   await db
     .updateTable('localities')
-    .set({ geonames_id: geonamesId, updated_at: nowIso() })
+    .set((eb) => ({
+      geonames_id: geonamesId,
+      // Facts the registry lacks are taken from the gazetteer; facts it has are kept.
+      lat: eb.fn.coalesce('lat', eb.val(place?.lat ?? null)),
+      lon: eb.fn.coalesce('lon', eb.val(place?.lon ?? null)),
+      population: eb.fn.coalesce(
+        'population',
+        eb.val(place && place.population > 0 ? place.population : null),
+      ),
+      updated_at: nowIso(),
+    }))
     .where('id', '=', localityId)
     .execute();
 }
