@@ -23,7 +23,11 @@ const LOADED_KEY = 'bench_api_shared_data_loaded_at';
 export function sharedSources(): (ImportSpec & { key: string })[] {
   const d = SHARED_DATA;
   return [
-    { key: 'wikipedia-lists-geocoded', format: 'wikipedia-list', path: `${d}/wikipedia-lists/twin_cities.csv` },
+    {
+      key: 'wikipedia-lists-geocoded',
+      format: 'wikipedia-list',
+      path: `${d}/wikipedia-lists/twin_cities.csv`,
+    },
     { key: 'wikipedia-lists', format: 'wikipedia-list', path: `${d}/wikipedia-lists/twin_cities_raw.csv` },
     {
       key: 'wikidata-2016',
@@ -72,24 +76,38 @@ export async function prepareBenchData(url: string, log: (line: string) => void)
   const { database } = await openRegistry(url);
   try {
     const shared = existsSync(SHARED_DATA);
-    const loaded = await database.db.selectFrom('meta').select('value').where('key', '=', LOADED_KEY).executeTakeFirst();
+    const loaded = await database.db
+      .selectFrom('meta')
+      .select('value')
+      .where('key', '=', LOADED_KEY)
+      .executeTakeFirst();
     if (shared && !loaded) {
       const started = performance.now();
       log(`loading the gazetteer and ../shared/data into ${database.location} with the import pipeline …`);
       await loadGazetteer(database, defaultGazetteerPath());
       for (const s of sharedSources()) {
         const summary = await runImport(database, s.format, openSource(s), { key: s.key, title: s.key });
-        log(`  ${s.key}: ${summary.linksCreated} new links, ${summary.localitiesCreated} new localities in ${summary.seconds} s`);
+        log(
+          `  ${s.key}: ${summary.linksCreated} new links, ${summary.localitiesCreated} new localities in ${summary.seconds} s`,
+        );
       }
       await indexUnindexedNames(database.db);
       // Fresh statistics, as autovacuum (PostgreSQL) would gather soon after a load this size.
       await sql`analyze`.execute(database.db);
-      await database.db.insertInto('meta').values({ key: LOADED_KEY, value: new Date().toISOString() }).execute();
+      await database.db
+        .insertInto('meta')
+        .values({ key: LOADED_KEY, value: new Date().toISOString() })
+        .execute();
       log(`  loaded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     }
     const count = async (table: 'localities' | 'locality_names' | 'links') =>
       Number(
-        (await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+        (
+          await database.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
       );
     return {
       description: shared

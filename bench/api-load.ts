@@ -3,7 +3,8 @@
  * measured in the same run. Search as you type and locality detail, on SQLite (one instance) and on
  * PostgreSQL (two instances on one database, load split between them), with the read cache on (warm) and
  * off. Prints figures; never passes or fails on time.
- * Run: npx tsx bench/api-load.ts   (BENCH_SECONDS=10 by default; BENCH_PG_URL to change the PostgreSQL server)
+ * Run: npx tsx bench/api-load.ts   (BENCH_SECONDS=10 by default; BENCH_ONLY=sqlite or postgres for one;
+ * BENCH_PG_URL to change the PostgreSQL server)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -38,12 +39,17 @@ async function workloads(url: string): Promise<{ search: string[]; detail: strin
       .selectFrom('localities as l')
       .select('l.key')
       .where(({ exists, selectFrom }) =>
-        exists(selectFrom('links').select('id').where((eb) => eb.or([eb('a_id', '=', eb.ref('l.id')), eb('b_id', '=', eb.ref('l.id'))]))),
+        exists(
+          selectFrom('links')
+            .select('id')
+            .where((eb) => eb.or([eb('a_id', '=', eb.ref('l.id')), eb('b_id', '=', eb.ref('l.id'))])),
+        ),
       )
       .orderBy('l.id')
       .execute();
     const next = random(2026);
-    const pick = <T>(list: readonly T[], n: number): T[] => Array.from({ length: n }, () => list[Math.floor(next() * list.length)]!);
+    const pick = <T>(list: readonly T[], n: number): T[] =>
+      Array.from({ length: n }, () => list[Math.floor(next() * list.length)]!);
     const search = pick(names, 300).flatMap(({ name }) => {
       const chars = [...name];
       return chars
@@ -60,7 +66,9 @@ async function workloads(url: string): Promise<{ search: string[]; detail: strin
 
 /** Starts a server child and waits for it to listen. */
 function start(args: string[]): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', server, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', server, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) resolve(child);
@@ -91,7 +99,12 @@ interface Figures {
 }
 
 /** Cycles through the paths on one port with autocannon for some seconds. */
-function cannon(port: number, paths: readonly string[], seconds: number, connections: number): Promise<autocannon.Result> {
+function cannon(
+  port: number,
+  paths: readonly string[],
+  seconds: number,
+  connections: number,
+): Promise<autocannon.Result> {
   let i = 0;
   return autocannon({
     url: `http://127.0.0.1:${port}`,
@@ -105,7 +118,9 @@ function cannon(port: number, paths: readonly string[], seconds: number, connect
 async function visitAll(ports: number[], paths: readonly string[]): Promise<void> {
   for (const port of ports) {
     for (let i = 0; i < paths.length; i += 8) {
-      await Promise.all(paths.slice(i, i + 8).map((p) => fetch(`http://127.0.0.1:${port}${p}`).then((r) => r.arrayBuffer())));
+      await Promise.all(
+        paths.slice(i, i + 8).map((p) => fetch(`http://127.0.0.1:${port}${p}`).then((r) => r.arrayBuffer())),
+      );
     }
   }
 }
@@ -129,31 +144,46 @@ async function load(ports: number[], paths: readonly string[]): Promise<Figures>
 }
 
 const rows: string[] = [];
-function report(setup: string, workload: string, f: Figures, baseline?: Figures): void {
-  const ratio = baseline ? `${((f.requestsPerSecond / baseline.requestsPerSecond) * 100).toFixed(0)}%` : '—';
-  const line = `| ${setup} | ${workload} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50} | ${f.p99} | ${ratio} | ${f.non2xx + f.errors} |`;
+/** One line of the table: the API's figures beside the hello-world's measured just before them. */
+function report(setup: string, workload: string, f: Figures, hello: Figures): void {
+  const ratio = `${((f.requestsPerSecond / hello.requestsPerSecond) * 100).toFixed(0)}%`;
+  const line = `| ${setup} | ${workload} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50} | ${f.p99} | ${hello.requestsPerSecond.toFixed(0)} | ${ratio} | ${f.non2xx + f.errors} |`;
   rows.push(line);
   console.log(line);
 }
 
-async function runSetup(name: string, url: string, instances: number, data: BenchData, basePort: number): Promise<void> {
+/**
+ * Each figure is paired with a hello-world figure measured just before it on the same ports' neighbours, so
+ * that the ratio compares like with like on a machine whose other load comes and goes.
+ */
+async function runSetup(
+  name: string,
+  url: string,
+  instances: number,
+  data: BenchData,
+  basePort: number,
+): Promise<void> {
   const { search, detail } = await workloads(url);
   console.log(
     `\n${name}: ${data.localities} localities, ${data.names} names, ${data.links} links; ${search.length} search paths, ${detail.length} detail paths`,
   );
-  const ports = Array.from({ length: instances }, (_, i) => basePort + i);
-  let children = await Promise.all(ports.map((p) => start(['hello', String(p)])));
-  const hello = await load(ports, ['/']);
-  await stop(children);
-  report(`${name}, ${instances} instance(s)`, 'hello-world baseline', hello);
+  const apiPorts = Array.from({ length: instances }, (_, i) => basePort + i);
+  const helloPorts = apiPorts.map((p) => p + 5);
+  const hellos = await Promise.all(helloPorts.map((p) => start(['hello', String(p)])));
   for (const cacheEntries of ['10000', '0']) {
-    const label = `${name}, ${instances} instance(s), read cache ${cacheEntries === '0' ? 'off' : 'on (warm)'}`;
-    children = [];
-    for (const p of ports) children.push(await start(['api', String(p), url, cacheEntries]));
-    report(label, 'search as you type', await load(ports, search), hello);
-    report(label, 'locality detail', await load(ports, detail), hello);
-    await stop(children);
+    const label = `${name}, ${instances} instance${instances > 1 ? 's' : ''}, read cache ${cacheEntries === '0' ? 'off' : 'on (warm)'}`;
+    const apis: ChildProcess[] = [];
+    for (const p of apiPorts) apis.push(await start(['api', String(p), url, cacheEntries]));
+    for (const [workload, paths] of [
+      ['search as you type', search],
+      ['locality detail', detail],
+    ] as const) {
+      const hello = await load(helloPorts, ['/']);
+      report(label, workload, await load(apiPorts, paths), hello);
+    }
+    await stop(apis);
   }
+  await stop(hellos);
 }
 
 console.log(
@@ -161,14 +191,19 @@ console.log(
     .map((l) => l.toFixed(2))
     .join(' ')}`,
 );
-console.log(`autocannon: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s per figure, 127.0.0.1`);
-console.log('| Setup | Workload | req/s | p50 ms | p99 ms | of hello-world | errors |');
-console.log('|---|---|---|---|---|---|---|');
-const sqliteData = await prepareBenchData(SQLITE_URL, console.log);
-await runSetup('SQLite', SQLITE_URL, 1, sqliteData, 18_080);
-let pgReady = true;
+console.log(
+  `autocannon: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s per figure, 127.0.0.1`,
+);
+console.log('| Setup | Workload | req/s | p50 ms | p99 ms | hello-world req/s | of hello-world | errors |');
+console.log('|---|---|---|---|---|---|---|---|');
+const only = process.env.BENCH_ONLY;
+if (only !== 'postgres') {
+  const sqliteData = await prepareBenchData(SQLITE_URL, console.log);
+  await runSetup('SQLite', SQLITE_URL, 1, sqliteData, 18_080);
+}
+let pgReady = only !== 'sqlite';
 try {
-  await ensurePostgresDatabase(PG_URL);
+  if (pgReady) await ensurePostgresDatabase(PG_URL);
 } catch (error) {
   pgReady = false;
   console.log(`PostgreSQL at ${PG_URL} unreachable (${(error as Error).message}): skipped`);

@@ -17,7 +17,13 @@ if (kind === 'hello') {
 } else if (kind === 'api' && url) {
   // Requests are not logged (warn), as in the baseline; the rate limit is on but never reached.
   const config = loadConfig(
-    { port, db: url, logLevel: 'warn', rateLimitMax: '1000000000', readCacheEntries: cacheEntries ?? '10000' },
+    {
+      port,
+      db: url,
+      logLevel: 'warn',
+      rateLimitMax: '1000000000',
+      readCacheEntries: cacheEntries ?? '10000',
+    },
     {},
   );
   const { database } = await openRegistry(config.databaseUrl);

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -16,6 +15,7 @@ import type { ApiConfig } from './config.js';
 import { handleError } from './error-handler.js';
 import { assertCan, roleAllows, type Action, type Principal } from './policies.js';
 import { ReadCache } from './read-cache.js';
+import { securityHeaders } from './security-headers.js';
 import { associationRoutes } from './routes/associations.js';
 import { auditRoutes } from './routes/audit.js';
 import { linkRoutes } from './routes/links.js';
@@ -55,6 +55,8 @@ export interface AppOptions {
 }
 
 const SAFE_REQUEST_ID = /^[\w.:-]{1,64}$/;
+/** The methods that change the registry. */
+const WRITES: ReadonlySet<string> = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 /** The headers that describe a cached body and are sent again with it. */
 const CACHED_HEADERS = ['content-type', 'etag', 'content-disposition', 'x-export-truncated'] as const;
 
@@ -71,50 +73,8 @@ function gate(principal: Principal | undefined, action: Action, publicRead: bool
   }
 }
 
-/**
- * The HTTP API over an open registry database: validated by TypeBox schemas, documented by the OpenAPI
- * document built from them, with security headers, CORS, a rate limit, bearer tokens and one error handler.
- */
-export async function buildApp(
-  config: Readonly<ApiConfig>,
-  database: Database,
-  options: AppOptions = {},
-): Promise<FastifyInstance> {
-  const now = options.now ?? (() => new Date());
-  if (database.dialect === 'postgres' && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
-    throw new TwinningError('InvalidInput', 'the configured database URL is not the PostgreSQL database given', {
-      field: 'databaseUrl',
-    });
-  }
-  const app = Fastify({
-    logger: {
-      level: config.logLevel,
-      redact: ['req.headers.authorization'],
-    },
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
-    },
-    bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
-    ajv: { customOptions: { allowUnionTypes: true, removeAdditional: false, coerceTypes: 'array' } },
-  }).withTypeProvider<TypeBoxTypeProvider>();
-
-  app.setErrorHandler((error, request, reply) => reply.send(handleError(error, request, reply)));
-  app.setNotFoundHandler((request, reply) =>
-    reply.send(
-      handleError(
-        new TwinningError('NotFound', `no route ${request.method} ${request.url.split('?')[0]}`),
-        request,
-        reply,
-      ),
-    ),
-  );
-
-  await app.register(helmet, {
-    // The documentation page needs its own script and style; swagger-ui sets a CSP for those routes.
-    contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } },
-  });
+/** CORS (when origins are configured), the rate limit, and the OpenAPI document with its documentation page. */
+async function registerPlugins(app: FastifyInstance, config: Readonly<ApiConfig>): Promise<void> {
   if (config.corsOrigins.length > 0) {
     await app.register(cors, {
       origin: [...config.corsOrigins],
@@ -132,7 +92,6 @@ export async function buildApp(
         `more than ${context.max} requests in ${config.rateLimit.windowMs / 1000} s; retry in ${context.after}`,
       ),
   });
-
   for (const schema of [ErrorBody, LocalityView, LinkTimeline, EventInput]) app.addSchema(schema);
   await app.register(swagger, {
     openapi: {
@@ -147,18 +106,35 @@ export async function buildApp(
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `schema${i}`) },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  // No validator badge: it would load an image from validator.swagger.io; the page uses local assets only.
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace(' validator.swagger.io', ''),
+    uiConfig: { validatorUrl: null },
+  });
+}
 
+/**
+ * The request pipeline's own hooks, in order: security headers and request id (onRequest), then the rate
+ * limit (its route-level onRequest), the token and the permission gate (preParsing, before any body is
+ * read), the read cache (preValidation), and keeping or dropping cached reads (onSend).
+ */
+async function installHooks(
+  app: FastifyInstance,
+  config: Readonly<ApiConfig>,
+  database: Database,
+  now: () => Date,
+): Promise<void> {
+  const security = await securityHeaders();
   const resolver = new TokenResolver(database.db, config.auth.tokenCacheSeconds * 1000);
   const cache = new ReadCache(config.readCacheEntries, 1024 * 1024);
   const watch = await watchChanges(database, config.databaseUrl, () => cache.invalidate());
   app.addHook('onClose', async () => watch.close());
   app.decorateRequest('principal', undefined);
   app.decorateRequest('cacheSlot', undefined);
-  // Hook order: request id (onRequest), the rate limit (its route-level onRequest), the token and the
-  // permission gate (preParsing, before any body is read), then the read cache (preValidation).
   app.addHook('onRequest', async (request, reply) => {
-    void reply.header('x-request-id', request.id);
+    void reply.headers(security).header('x-request-id', request.id);
   });
   app.addHook('preParsing', async (request) => {
     request.principal = await resolver.resolve(request.headers.authorization);
@@ -177,7 +153,7 @@ export async function buildApp(
     request.cacheSlot = { key, generation: cache.generation };
   });
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
+    if (WRITES.has(request.method) && reply.statusCode < 400) {
       cache.invalidate(); // this instance's own write, before its client hears of it
     } else if (request.cacheSlot && reply.statusCode === 200 && typeof payload === 'string') {
       const headers: Record<string, string> = {};
@@ -189,6 +165,45 @@ export async function buildApp(
     }
     return payload;
   });
+}
+
+/**
+ * The HTTP API over an open registry database: validated by TypeBox schemas, documented by the OpenAPI
+ * document built from them, with security headers, CORS, a rate limit, bearer tokens, a read cache and one
+ * error handler.
+ */
+export async function buildApp(
+  config: Readonly<ApiConfig>,
+  database: Database,
+  options: AppOptions = {},
+): Promise<FastifyInstance> {
+  const now = options.now ?? (() => new Date());
+  if (database.dialect === 'postgres' && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
+    throw new TwinningError(
+      'InvalidInput',
+      'the configured database URL is not the PostgreSQL database given',
+      {
+        field: 'databaseUrl',
+      },
+    );
+  }
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    ajv: { customOptions: { allowUnionTypes: true, removeAdditional: false, coerceTypes: 'array' } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setErrorHandler((error, request, reply) => reply.send(handleError(error, request, reply)));
+  app.setNotFoundHandler((request, reply) => {
+    const error = new TwinningError('NotFound', `no route ${request.method} ${request.url.split('?')[0]}`);
+    return reply.send(handleError(error, request, reply));
+  });
+  await registerPlugins(app, config);
+  await installHooks(app, config, database, now);
 
   const context: ApiContext = {
     db: database.db,
@@ -204,9 +219,8 @@ export async function buildApp(
     },
   };
   await app.register(metaRoutes(context));
-  await app.register(localityRoutes(context), { prefix: '/v1' });
-  await app.register(linkRoutes(context), { prefix: '/v1' });
-  await app.register(associationRoutes(context), { prefix: '/v1' });
-  await app.register(auditRoutes(context), { prefix: '/v1' });
+  for (const routes of [localityRoutes, linkRoutes, associationRoutes, auditRoutes]) {
+    await app.register(routes(context), { prefix: '/v1' });
+  }
   return app;
 }

@@ -28,7 +28,8 @@ export async function createToken(
   db: Kysely<DB>,
   grant: { name?: string; role: string; scopes: readonly string[] },
 ): Promise<{ id: number; token: string; name: string; role: Role; scopes: string[] }> {
-  if (grant.name?.trim() === '') throw new TwinningError('InvalidInput', 'a token needs a name', { field: 'name' });
+  if (grant.name?.trim() === '')
+    throw new TwinningError('InvalidInput', 'a token needs a name', { field: 'name' });
   const scopes = grant.scopes.map((s) => parseScope(s));
   const role = validateGrant(grant.role, scopes);
   const keys = scopes.flatMap((s) => (s.type === 'locality' ? [s.key] : []));
@@ -68,8 +69,7 @@ export class TokenResolver {
     }
     const hash = hashToken(match[1]!);
     const cached = this.#cache.get(hash);
-    const principal =
-      cached && cached.until > this.now() ? cached.principal : await this.#lookUp(hash);
+    const principal = cached && cached.until > this.now() ? cached.principal : await this.#lookUp(hash);
     if (!principal) {
       throw new TwinningError('Unauthorized', 'the token is unknown or revoked', {
         field: 'headers.authorization',

@@ -74,8 +74,20 @@ const SETTINGS: readonly Setting[] = [
     fallback: DEFAULT_DATABASE_URL,
   },
   { path: ['corsOrigins'], env: 'TWINNING_CORS_ORIGINS', flag: 'corsOrigin', kind: 'list', fallback: [] },
-  { path: ['bodyLimitBytes'], env: 'TWINNING_BODY_LIMIT', flag: 'bodyLimit', kind: 'int', fallback: 1_048_576 },
-  { path: ['rateLimit', 'max'], env: 'TWINNING_RATE_LIMIT_MAX', flag: 'rateLimitMax', kind: 'int', fallback: 600 },
+  {
+    path: ['bodyLimitBytes'],
+    env: 'TWINNING_BODY_LIMIT',
+    flag: 'bodyLimit',
+    kind: 'int',
+    fallback: 1_048_576,
+  },
+  {
+    path: ['rateLimit', 'max'],
+    env: 'TWINNING_RATE_LIMIT_MAX',
+    flag: 'rateLimitMax',
+    kind: 'int',
+    fallback: 600,
+  },
   {
     path: ['rateLimit', 'windowMs'],
     env: 'TWINNING_RATE_LIMIT_WINDOW_MS',
@@ -83,7 +95,13 @@ const SETTINGS: readonly Setting[] = [
     kind: 'int',
     fallback: 60_000,
   },
-  { path: ['auth', 'publicRead'], env: 'TWINNING_PUBLIC_READ', flag: 'publicRead', kind: 'bool', fallback: true },
+  {
+    path: ['auth', 'publicRead'],
+    env: 'TWINNING_PUBLIC_READ',
+    flag: 'publicRead',
+    kind: 'bool',
+    fallback: true,
+  },
   {
     path: ['auth', 'tokenCacheSeconds'],
     env: 'TWINNING_TOKEN_CACHE_SECONDS',

@@ -19,7 +19,8 @@ export function encodeCursor(afterId: number | null): string | null {
 export function decodeCursor(cursor: string | undefined): number {
   if (cursor === undefined) return 0;
   const match = /^after:(\d{1,12})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw new TwinningError('InvalidInput', 'not a cursor this API gave', { field: 'query.cursor' });
+  if (!match)
+    throw new TwinningError('InvalidInput', 'not a cursor this API gave', { field: 'query.cursor' });
   return Number(match[1]);
 }
 

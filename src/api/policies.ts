@@ -51,7 +51,11 @@ export const POLICY: Readonly<Record<Action, { roles: readonly Role[]; editorCov
 };
 
 /** True when a scope covers a place. */
-export function covers(scope: Scope, place: WriteSubject['localities'][number], byCountryOnly = false): boolean {
+export function covers(
+  scope: Scope,
+  place: WriteSubject['localities'][number],
+  byCountryOnly = false,
+): boolean {
   if (scope.type === 'country') return place.country === scope.country;
   return !byCountryOnly && place.key === scope.key;
 }
@@ -114,9 +118,13 @@ export function validateGrant(role: string, scopes: readonly Scope[]): Role {
     });
   }
   if (role === 'editor' && scopes.length === 0) {
-    throw new TwinningError('InvalidInput', 'an editor needs at least one scope (country:DE, locality:coventry)', {
-      field: 'scope',
-    });
+    throw new TwinningError(
+      'InvalidInput',
+      'an editor needs at least one scope (country:DE, locality:coventry)',
+      {
+        field: 'scope',
+      },
+    );
   }
   if (role !== 'editor' && scopes.length > 0) {
     throw new TwinningError('InvalidInput', `a${role === 'admin' ? 'n' : ''} ${role} takes no scope`, {

@@ -31,7 +31,13 @@ export interface LinkSnapshot {
 export async function linkWithKeys(
   db: Kysely<DB>,
   linkId: number,
-): Promise<{ link: LinkRecord; aKey: string; bKey: string; aCountry: string | null; bCountry: string | null }> {
+): Promise<{
+  link: LinkRecord;
+  aKey: string;
+  bKey: string;
+  aCountry: string | null;
+  bCountry: string | null;
+}> {
   const [link] = await linksById(db, [linkId]);
   if (!link) throw new TwinningError('LinkNotFound', `no link has id ${linkId}`, { field: 'id' });
   const sides = await db

@@ -103,7 +103,15 @@ export async function mergeLocalityInto(
     const kept = new Set(surviving.map((r) => r.id));
     for (const [linkId, snapshot] of before) {
       if (!kept.has(linkId)) {
-        await insertAudit(trx, { ...audit, entityType: 'link', entityId: linkId, entityKey: null, version: null, before: snapshot, after: null });
+        await insertAudit(trx, {
+          ...audit,
+          entityType: 'link',
+          entityId: linkId,
+          entityKey: null,
+          version: null,
+          before: snapshot,
+          after: null,
+        });
         continue;
       }
       await trx

@@ -116,6 +116,24 @@ export async function queryLinks(db: Kysely<DB>, query: LinkQuery, today: Partia
   };
 }
 
+/** Every link a query matches from its cursor on, a page at a time, up to `maxRows`; says whether it stopped short. */
+export async function queryAllLinks(
+  db: Kysely<DB>,
+  query: LinkQuery,
+  today: PartialDate,
+  bounds: { pageSize: number; maxRows: number },
+): Promise<{ items: LinkListItem[]; truncated: boolean }> {
+  const items: LinkListItem[] = [];
+  let afterId: number | null = query.afterId;
+  while (afterId !== null && items.length < bounds.maxRows) {
+    const limit = Math.min(bounds.pageSize, bounds.maxRows - items.length);
+    const page = await queryLinks(db, { ...query, afterId, limit }, today);
+    items.push(...page.items);
+    afterId = page.nextAfterId;
+  }
+  return { items, truncated: afterId !== null };
+}
+
 function toEnd(locality: LocalityRecord, asOf: PartialDate | undefined): LinkEnd {
   return {
     id: locality.id,

@@ -17,7 +17,9 @@ export interface RegistrySummary {
 
 /** Counts rows of the registry's tables, and localities and links by kind (largest first). */
 export async function registrySummary(db: Kysely<DB>): Promise<RegistrySummary> {
-  const count = async (table: 'localities' | 'links' | 'link_events' | 'associations' | 'memberships' | 'terms' | 'sources') =>
+  const count = async (
+    table: 'localities' | 'links' | 'link_events' | 'associations' | 'memberships' | 'terms' | 'sources',
+  ) =>
     Number(
       (
         await db

@@ -57,7 +57,9 @@ export async function updateLocality(
     if (patch.parentKey !== undefined) {
       parentId = patch.parentKey === null ? null : await localityIdOfKey(trx, patch.parentKey, 'parentKey');
       if (parentId === id) {
-        throw new TwinningError('InvalidInput', 'a locality cannot lie within itself', { field: 'parentKey' });
+        throw new TwinningError('InvalidInput', 'a locality cannot lie within itself', {
+          field: 'parentKey',
+        });
       }
     }
     const result = await trx

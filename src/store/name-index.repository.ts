@@ -177,7 +177,8 @@ export async function searchNameIndex(db: Kysely<DB>, query: NameQuery): Promise
     for (;;) {
       const rows = await rankedNames(db, folded, rank, query, fetch);
       const found = new Map(best);
-      for (const r of rows) if (!found.has(r.locality_id)) found.set(r.locality_id, { nameId: r.name_id, rank });
+      for (const r of rows)
+        if (!found.has(r.locality_id)) found.set(r.locality_id, { nameId: r.name_id, rank });
       // A locality with several matching names fills several rows: read further until the page is full.
       if (found.size >= query.limit || rows.length < fetch) {
         for (const [id, hit] of found) best.set(id, hit);
@@ -203,7 +204,11 @@ export async function searchNameIndex(db: Kysely<DB>, query: NameQuery): Promise
       'm.lang',
       'm.is_primary',
     ])
-    .where('l.id', 'in', chosen.map(([id]) => id))
+    .where(
+      'l.id',
+      'in',
+      chosen.map(([id]) => id),
+    )
     .orderBy('m.id')
     .execute();
   return chosen.map(([localityId, hit]) => {

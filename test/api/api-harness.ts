@@ -34,13 +34,20 @@ export interface TestApi {
 }
 
 /** Builds the app on a new database of the dialect with the bundled dataset and one token of each kind. */
-export async function startTestApi(dialect: DialectName, overrides: Partial<ApiConfig> = {}): Promise<TestApi> {
+export async function startTestApi(
+  dialect: DialectName,
+  overrides: Partial<ApiConfig> = {},
+): Promise<TestApi> {
   const created = await createTestDatabase(dialect);
   const { database } = await openRegistry(created.url);
   const make = async (role: string, scopes: string[] = [], name?: string) =>
     (await createToken(database.db, { name, role, scopes })).token;
   const revoked = await createToken(database.db, { name: 'revoked admin', role: 'admin', scopes: [] });
-  await database.db.updateTable('api_tokens').set({ revoked_at: TEST_NOW.toISOString() }).where('id', '=', revoked.id).execute();
+  await database.db
+    .updateTable('api_tokens')
+    .set({ revoked_at: TEST_NOW.toISOString() })
+    .where('id', '=', revoked.id)
+    .execute();
   const tokens: TestTokens = {
     admin: await make('admin', [], 'registry admin'),
     reader: await make('reader', [], 'a reader'),
@@ -49,7 +56,11 @@ export async function startTestApi(dialect: DialectName, overrides: Partial<ApiC
     editorJP: await make('editor', ['country:JP'], 'Japanese editor'),
     revoked: revoked.token,
   };
-  const app = await buildApp(configWith({ logLevel: 'silent', databaseUrl: created.url, ...overrides }), database, { now: () => TEST_NOW });
+  const app = await buildApp(
+    configWith({ logLevel: 'silent', databaseUrl: created.url, ...overrides }),
+    database,
+    { now: () => TEST_NOW },
+  );
   return {
     app,
     database,

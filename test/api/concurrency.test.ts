@@ -44,15 +44,24 @@ for (const dialect of DIALECTS) {
         const { etag } = await read();
         const editors = [
           { token: api.tokens.editorCoventry, body: { notes: `Coventry's office, round ${round}` } },
-          { token: api.tokens.editorDE, body: { purposes: round % 2 ? ['cultural'] : ['reconciliation', 'trade'] } },
+          {
+            token: api.tokens.editorDE,
+            body: { purposes: round % 2 ? ['cultural'] : ['reconciliation', 'trade'] },
+          },
         ];
         const responses = await Promise.all(
-          editors.map((e) => call(api.app, 'PATCH', `/v1/links/${linkId}`, { token: e.token, body: e.body, ifMatch: etag })),
+          editors.map((e) =>
+            call(api.app, 'PATCH', `/v1/links/${linkId}`, { token: e.token, body: e.body, ifMatch: etag }),
+          ),
         );
         expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 409]);
         const loser = editors[responses.findIndex((r) => r.statusCode === 409)]!;
         const retry = await read();
-        const again = await call(api.app, 'PATCH', `/v1/links/${linkId}`, { token: loser.token, body: loser.body, ifMatch: retry.etag });
+        const again = await call(api.app, 'PATCH', `/v1/links/${linkId}`, {
+          token: loser.token,
+          body: loser.body,
+          ifMatch: retry.etag,
+        });
         expect(again.statusCode).toBe(200);
         const { link } = await read();
         expect(link.notes).toBe(`Coventry's office, round ${round}`);
@@ -62,7 +71,9 @@ for (const dialect of DIALECTS) {
       expect(updates).toHaveLength(10);
       expect(updates.map((a) => a.version)).toEqual(updates.map((_, i) => i + 2));
       updates.slice(1).forEach((entry, i) => expect(entry.before).toEqual(updates[i]!.after));
-      expect(new Set(updates.map((a) => a.actor.name))).toEqual(new Set(['Coventry city office', 'German editor']));
+      expect(new Set(updates.map((a) => a.actor.name))).toEqual(
+        new Set(['Coventry city office', 'German editor']),
+      );
     });
 
     it('keeps both events when two editors append at once: one 409, a retry, both in the history and the log', async () => {
@@ -73,16 +84,28 @@ for (const dialect of DIALECTS) {
         { token: api.tokens.editorDE, body: { type: 'renewed', notes: 'renewed by Kiel' } },
       ];
       const responses = await Promise.all(
-        events.map((e) => call(api.app, 'POST', `/v1/links/${linkId}/events`, { token: e.token, body: e.body, ifMatch: etag })),
+        events.map((e) =>
+          call(api.app, 'POST', `/v1/links/${linkId}/events`, {
+            token: e.token,
+            body: e.body,
+            ifMatch: etag,
+          }),
+        ),
       );
       expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
       const loser = events[responses.findIndex((r) => r.statusCode === 409)]!;
       const retry = await read();
-      const again = await call(api.app, 'POST', `/v1/links/${linkId}/events`, { token: loser.token, body: loser.body, ifMatch: retry.etag });
+      const again = await call(api.app, 'POST', `/v1/links/${linkId}/events`, {
+        token: loser.token,
+        body: loser.body,
+        ifMatch: retry.etag,
+      });
       expect(again.statusCode).toBe(201);
       const after = (await read()).link;
       expect(after.events).toHaveLength(before + 2);
-      expect(after.events.map((e) => e.notes)).toEqual(expect.arrayContaining(['renewed by Coventry', 'renewed by Kiel']));
+      expect(after.events.map((e) => e.notes)).toEqual(
+        expect.arrayContaining(['renewed by Coventry', 'renewed by Kiel']),
+      );
       const appended = (await trail()).filter((a) => a.action === 'append_event');
       expect(appended).toHaveLength(2);
       expect(appended[1]!.before).toEqual(appended[0]!.after);

@@ -41,7 +41,7 @@ describe('link exports', () => {
   });
 
   it('writes a header and one CRLF-terminated row per link', () => {
-    const csv = linksToCsv([link(), link({ id: 8, a: end('x', "O'Brien, \"Town\"", null) })]);
+    const csv = linksToCsv([link(), link({ id: 8, a: end('x', 'O\'Brien, "Town"', null) })]);
     const lines = csv.split('\r\n');
     expect(lines[0]).toMatch(/^id,a_key,a_name,/);
     expect(lines[1]).toBe(
@@ -71,10 +71,7 @@ describe('link exports', () => {
     expect(xmlText(`<script>alert("x")</script> & 'y'\u0001`)).toBe(
       '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &apos;y&apos;\uFFFD',
     );
-    const xml = linksToGraphMl([
-      link(),
-      link({ id: 8, b: end('dresden', '<b>Dresden</b>', null) }),
-    ]);
+    const xml = linksToGraphMl([link(), link({ id: 8, b: end('dresden', '<b>Dresden</b>', null) })]);
     expect(xml.match(/<node id="coventry">/g)).toHaveLength(1);
     expect(xml).toContain('<edge id="link-8" source="coventry" target="dresden">');
     expect(xml).toContain('&lt;b&gt;Dresden&lt;/b&gt;');

@@ -148,6 +148,10 @@ for (const dialect of DIALECTS) {
         requestId: expect.any(String),
       });
       expect(response.body).not.toMatch(/terms|sqlite|SELECT|at \w+ \(/i);
+      await api.database.close();
+      const health = await call(api.app, 'GET', '/health');
+      expect(health.statusCode).toBe(503);
+      expect(errorOf(health)).toMatchObject({ code: 'SourceUnavailable' });
     });
   });
 }

@@ -2,7 +2,15 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../support/databases.js';
 import { tableCounts } from '../support/registry-snapshot.js';
-import { buildLocality, call, errorOf, json, startTestApi, type TestApi, type TestTokens } from './api-harness.js';
+import {
+  buildLocality,
+  call,
+  errorOf,
+  json,
+  startTestApi,
+  type TestApi,
+  type TestTokens,
+} from './api-harness.js';
 
 type Who = 'anonymous' | 'badToken' | keyof TestTokens;
 const EVERYONE: readonly Who[] = [
@@ -56,13 +64,17 @@ for (const dialect of DIALECTS) {
       {
         name: 'POST /v1/localities (in DE)',
         allowed: ['editorDE', 'admin'],
-        send: (token) => call(api.app, 'POST', '/v1/localities', { token, body: buildLocality({ key: `new-${++fresh}` }) }),
+        send: (token) =>
+          call(api.app, 'POST', '/v1/localities', { token, body: buildLocality({ key: `new-${++fresh}` }) }),
       },
       {
         name: 'POST /v1/localities (in GB)',
         allowed: ['admin'],
         send: (token) =>
-          call(api.app, 'POST', '/v1/localities', { token, body: buildLocality({ key: `new-${++fresh}`, country: 'GB' }) }),
+          call(api.app, 'POST', '/v1/localities', {
+            token,
+            body: buildLocality({ key: `new-${++fresh}`, country: 'GB' }),
+          }),
       },
       {
         name: 'PATCH /v1/localities/kiel (DE)',
@@ -107,12 +119,16 @@ for (const dialect of DIALECTS) {
         name: 'POST /v1/links (coventry–new DE place)',
         allowed: ['editorCoventry', 'editorDE', 'admin'],
         send: async (token) =>
-          call(api.app, 'POST', '/v1/links', { token, body: { a: 'coventry', b: await newGermanPlace(), kind: 'twin_town' } }),
+          call(api.app, 'POST', '/v1/links', {
+            token,
+            body: { a: 'coventry', b: await newGermanPlace(), kind: 'twin_town' },
+          }),
       },
       {
         name: 'POST /v1/links (edirne–new DE place)',
         allowed: ['editorDE', 'admin'],
-        send: async (token) => call(api.app, 'POST', '/v1/links', { token, body: { a: 'edirne', b: await newGermanPlace() } }),
+        send: async (token) =>
+          call(api.app, 'POST', '/v1/links', { token, body: { a: 'edirne', b: await newGermanPlace() } }),
       },
       {
         name: 'PATCH /v1/links/coventry–kiel',
@@ -221,7 +237,9 @@ for (const dialect of DIALECTS) {
       expect((await call(api.app, 'GET', '/v1/localities/coventry/audit')).statusCode).toBe(401);
       expect((await call(api.app, 'GET', '/v1/audit/locality/1')).statusCode).toBe(401);
       for (const who of ['reader', 'editorJP', 'admin'] as const) {
-        const response = await call(api.app, 'GET', '/v1/localities/coventry/audit', { token: api.tokens[who] });
+        const response = await call(api.app, 'GET', '/v1/localities/coventry/audit', {
+          token: api.tokens[who],
+        });
         expect(response.statusCode).toBe(200);
       }
     });
@@ -240,8 +258,12 @@ for (const dialect of DIALECTS) {
     it('checks the token before reading the body: a bad body from nobody is 401, from a reader 403', async () => {
       const junk = { nonsense: true };
       expect((await call(api.app, 'POST', '/v1/links', { body: junk })).statusCode).toBe(401);
-      expect((await call(api.app, 'POST', '/v1/links', { body: junk, token: api.tokens.reader })).statusCode).toBe(403);
-      expect((await call(api.app, 'POST', '/v1/links', { body: junk, token: api.tokens.editorDE })).statusCode).toBe(400);
+      expect(
+        (await call(api.app, 'POST', '/v1/links', { body: junk, token: api.tokens.reader })).statusCode,
+      ).toBe(403);
+      expect(
+        (await call(api.app, 'POST', '/v1/links', { body: junk, token: api.tokens.editorDE })).statusCode,
+      ).toBe(400);
     });
   });
 }

@@ -67,9 +67,9 @@ describe('permission rules', () => {
 
   it('says who may not do what', () => {
     const action: Action = 'updateLink';
-    expect(() => assertCan(principal('editor', ['country:JP']), action, { localities: [coventry, kiel] })).toThrow(
-      /may not updateLink for coventry \(GB\) and kiel \(DE\)/,
-    );
+    expect(() =>
+      assertCan(principal('editor', ['country:JP']), action, { localities: [coventry, kiel] }),
+    ).toThrow(/may not updateLink for coventry \(GB\) and kiel \(DE\)/);
     expect(() => assertCan(principal('reader'), action, { localities: [kiel] })).toThrow(
       /a reader token may not updateLink/,
     );

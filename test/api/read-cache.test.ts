@@ -23,7 +23,11 @@ describe('read cache', () => {
     cache.set('b', entry(0));
     cache.get('a');
     cache.set('c', entry(0));
-    expect([cache.get('a'), cache.get('b'), cache.get('c')].map((e) => e !== undefined)).toEqual([true, false, true]);
+    expect([cache.get('a'), cache.get('b'), cache.get('c')].map((e) => e !== undefined)).toEqual([
+      true,
+      false,
+      true,
+    ]);
     cache.set('big', entry(0, 'too long'));
     expect(cache.get('big')).toBeUndefined();
     const none = new ReadCache(0, 5);
@@ -46,7 +50,10 @@ for (const dialect of DIALECTS) {
 
     const notes = async () => {
       const response = await call(api.app, 'GET', '/v1/localities/kiel');
-      return { cache: response.headers['x-cache'], notes: json<{ locality: { notes: string | null } }>(response).locality.notes };
+      return {
+        cache: response.headers['x-cache'],
+        notes: json<{ locality: { notes: string | null } }>(response).locality.notes,
+      };
     };
 
     it('serves a repeated read from memory, and a changed one fresh after a write through the API', async () => {
@@ -75,7 +82,11 @@ for (const dialect of DIALECTS) {
       await notes();
       expect((await notes()).cache).toBe('hit');
       other = openDatabase(api.url);
-      await other.db.updateTable('localities').set({ notes: 'changed elsewhere' }).where('key', '=', 'kiel').execute();
+      await other.db
+        .updateTable('localities')
+        .set({ notes: 'changed elsewhere' })
+        .where('key', '=', 'kiel')
+        .execute();
       let seen = await notes();
       for (let i = 0; i < 50 && seen.notes !== 'changed elsewhere'; i++) {
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -85,4 +96,3 @@ for (const dialect of DIALECTS) {
     });
   });
 }
-

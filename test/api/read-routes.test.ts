@@ -32,7 +32,11 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       api = await startTestApi(dialect);
       const place = (key: string, name: string, population: number, country = 'US') =>
-        insertLocality(api.database.db, { key, kind: 'city', country, population, names: [{ name, lang: 'en', primary: true }] }, null);
+        insertLocality(
+          api.database.db,
+          { key, kind: 'city', country, population, names: [{ name, lang: 'en', primary: true }] },
+          null,
+        );
       await place('springfield-il', 'Springfield', 114_000);
       await place('springfield-ma', 'Springfield', 155_000);
       await place('springfield-gardens', 'Springfield Gardens', 5_000_000);
@@ -61,13 +65,19 @@ for (const dialect of DIALECTS) {
       });
 
       it('ignores case and accents, and matches historical names and other scripts', async () => {
-        expect((await search('q=ETIENNE'))[0]).toMatchObject({ key: 'saint-etienne', matched: 'Saint-Étienne' });
+        expect((await search('q=ETIENNE'))[0]).toMatchObject({
+          key: 'saint-etienne',
+          matched: 'Saint-Étienne',
+        });
         expect((await search('q=saint-%C3%A9t'))[0]?.key).toBe('saint-etienne');
         expect((await search('q=dussel')).map((h) => h.key)).toContain('dusseldorf');
         const stalin = await search('q=stalin');
         expect(stalin[0]).toMatchObject({ key: 'volgograd', name: 'Volgograd', matched: 'Stalingrad' });
         expect((await search(`q=${encodeURIComponent('волго')}`))[0]?.key).toBe('volgograd');
-        expect((await search(`q=${encodeURIComponent('京')}`)).map((h) => h.key).sort()).toEqual(['nanjing', 'tokyo']);
+        expect((await search(`q=${encodeURIComponent('京')}`)).map((h) => h.key).sort()).toEqual([
+          'nanjing',
+          'tokyo',
+        ]);
       });
 
       it('filters by country and kind, and limits', async () => {
@@ -81,14 +91,18 @@ for (const dialect of DIALECTS) {
         const seen: string[] = [];
         let cursor: string | null = null;
         do {
-          const page: Page<Hit> = json(await get(`/v1/localities?limit=50${cursor ? `&cursor=${cursor}` : ''}`));
+          const page: Page<Hit> = json(
+            await get(`/v1/localities?limit=50${cursor ? `&cursor=${cursor}` : ''}`),
+          );
           seen.push(...page.items.map((h) => h.key));
           cursor = page.nextCursor;
         } while (cursor);
         const counts = await tableCounts(api.database.db);
         expect(seen).toHaveLength(counts.localities!);
         expect(new Set(seen).size).toBe(seen.length);
-        const german = json<Page<Hit & { country: string }>>(await get('/v1/localities?country=DE&limit=500'));
+        const german = json<Page<Hit & { country: string }>>(
+          await get('/v1/localities?country=DE&limit=500'),
+        );
         expect(german.items.length).toBeGreaterThan(3);
         expect(german.items.every((h) => h.country === 'DE')).toBe(true);
       });
@@ -106,7 +120,10 @@ for (const dialect of DIALECTS) {
         for (const [url, field] of cases) {
           const response = await get(url);
           expect(response.statusCode, url).toBe(400);
-          expect(errorOf(response)).toMatchObject({ code: expect.stringMatching(/InvalidInput|InvalidCountry/), field });
+          expect(errorOf(response)).toMatchObject({
+            code: expect.stringMatching(/InvalidInput|InvalidCountry/),
+            field,
+          });
         }
       });
     });
@@ -116,18 +133,23 @@ for (const dialect of DIALECTS) {
         const response = await get('/v1/localities/coventry?asOf=1950');
         expect(response.statusCode).toBe(200);
         expect(response.headers.etag).toBe('W/"1"');
-        const body = json<{ locality: { key: string; version: number }; partners: { partner: { name: string } }[] }>(
-          response,
-        );
+        const body = json<{
+          locality: { key: string; version: number };
+          partners: { partner: { name: string } }[];
+        }>(response);
         expect(body.locality).toMatchObject({ key: 'coventry', version: 1 });
         expect(body.partners.map((p) => p.partner.name).sort()).toEqual(['Kiel', 'Stalingrad']);
       });
 
       it('shows partners paused and under consideration today', async () => {
-        const body = json<{ partners: { partner: { key: string }; status: string; since: string }[]; underConsideration: { partner: { key: string } }[] }>(
-          await get('/v1/localities/coventry'),
-        );
-        expect(body.partners.find((p) => p.partner.key === 'volgograd')).toMatchObject({ status: 'paused', since: '2022-03-22' });
+        const body = json<{
+          partners: { partner: { key: string }; status: string; since: string }[];
+          underConsideration: { partner: { key: string } }[];
+        }>(await get('/v1/localities/coventry'));
+        expect(body.partners.find((p) => p.partner.key === 'volgograd')).toMatchObject({
+          status: 'paused',
+          since: '2022-03-22',
+        });
         expect(body.underConsideration.map((p) => p.partner.key)).toEqual(['mariupol']);
       });
 
@@ -137,7 +159,9 @@ for (const dialect of DIALECTS) {
         const badDate = await get('/v1/localities/coventry?asOf=2022-13');
         expect(badDate.statusCode).toBe(400);
         expect(errorOf(badDate)).toMatchObject({ code: 'InvalidDate', field: 'query.asOf' });
-        expect(errorOf(await get('/v1/localities/coventry?asOf=yesterday'))).toMatchObject({ field: 'query.asOf' });
+        expect(errorOf(await get('/v1/localities/coventry?asOf=yesterday'))).toMatchObject({
+          field: 'query.asOf',
+        });
         expect(errorOf(await get('/v1/localities/Not%20A%20Key'))).toMatchObject({ field: 'params.key' });
       });
     });
@@ -243,13 +267,20 @@ for (const dialect of DIALECTS) {
         const id = list.items[0]!.id;
         const response = await get(`/v1/links/${id}`);
         expect(response.headers.etag).toBe('W/"1"');
-        const timeline = json<{ status: string; since: string; events: { type: string; cause: string; sources: unknown[] }[] }>(response);
+        const timeline = json<{
+          status: string;
+          since: string;
+          events: { type: string; cause: string; sources: unknown[] }[];
+        }>(response);
         expect(timeline).toMatchObject({ status: 'ended', since: '2016' });
         const end = timeline.events.find((e) => e.type === 'terminated');
         expect(end?.cause).toMatch(/Armenian genocide/);
         expect(end?.sources.length).toBeGreaterThan(0);
         expect((await get('/v1/links/999999')).statusCode).toBe(404);
-        expect(errorOf(await get('/v1/links/abc'))).toMatchObject({ code: 'InvalidInput', field: 'params.id' });
+        expect(errorOf(await get('/v1/links/abc'))).toMatchObject({
+          code: 'InvalidInput',
+          field: 'params.id',
+        });
       });
     });
 
@@ -305,11 +336,30 @@ describe('HTTP API reads with tokens required', () => {
     expect(errorOf(anonymous)).toMatchObject({ code: 'Unauthorized', field: 'headers.authorization' });
     expect((await call(api.app, 'GET', '/v1/summary', { token: 'twn_nonsense' })).statusCode).toBe(401);
     expect((await call(api.app, 'GET', '/v1/summary', { token: api.tokens.revoked })).statusCode).toBe(401);
-    const basic = await call(api.app, 'GET', '/v1/summary', { headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } });
+    const basic = await call(api.app, 'GET', '/v1/summary', {
+      headers: { authorization: 'Basic YWRtaW46YWRtaW4=' },
+    });
     expect(basic.statusCode).toBe(401);
     for (const token of [api.tokens.reader, api.tokens.editorJP, api.tokens.admin]) {
       expect((await call(api.app, 'GET', '/v1/localities/coventry', { token })).statusCode).toBe(200);
     }
     expect((await call(api.app, 'GET', '/health')).statusCode).toBe(200);
+  });
+});
+
+describe('HTTP API exports past the export limit', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(DIALECTS[0]!, { maxExportRows: 3, maxPageSize: 2 });
+  });
+  afterAll(async () => api.close());
+
+  it('stops at the limit and says so', async () => {
+    const csv = await call(api.app, 'GET', '/v1/links?format=csv');
+    expect(csv.headers['x-export-truncated']).toBe('true');
+    expect(csv.body.trimEnd().split('\r\n')).toHaveLength(4);
+    const few = await call(api.app, 'GET', '/v1/links?format=csv&locality=paris');
+    expect(few.headers['x-export-truncated']).toBe('false');
+    expect((await call(api.app, 'GET', '/v1/links?limit=3')).statusCode).toBe(400);
   });
 });

@@ -46,6 +46,11 @@ for (const dialect of DIALECTS) {
       call(api.app, 'PATCH', url, { token, body, ifMatch });
     const get = (url: string, token = admin) => call(api.app, 'GET', url, { token });
     const audit = async (url: string) => json<{ items: AuditItem[] }>(await get(url)).items;
+    /** The body of a response that must be 201 Created. */
+    const created = <T>(response: Awaited<ReturnType<typeof post>>): T => {
+      expect(response.statusCode, response.body).toBe(201);
+      return json<T>(response);
+    };
 
     beforeAll(async () => {
       api = await startTestApi(dialect);
@@ -74,7 +79,10 @@ for (const dialect of DIALECTS) {
 
       it('stores names full of quotes, SQL and markup verbatim, and finds them by their words', async () => {
         const names = HOSTILE.map((name, i) => ({ name, lang: 'en', primary: i === 0 }));
-        const response = await post('/v1/localities', buildLocality({ key: 'hostile', names, notes: HOSTILE.join('\n') }));
+        const response = await post(
+          '/v1/localities',
+          buildLocality({ key: 'hostile', names, notes: HOSTILE.join('\n') }),
+        );
         expect(response.statusCode, response.body).toBe(201);
         const stored = json<{ locality: Locality }>(await get('/v1/localities/hostile')).locality;
         expect(stored.names.map((n) => n.name)).toEqual(HOSTILE);
@@ -83,7 +91,9 @@ for (const dialect of DIALECTS) {
           await get(`/v1/localities?q=${encodeURIComponent('<script')}`),
         );
         expect(search.items).toContainEqual(expect.objectContaining({ key: 'hostile', matched: HOSTILE[2] }));
-        const drop = json<{ items: { key: string }[] }>(await get(`/v1/localities?q=${encodeURIComponent("'); drop")}`));
+        const drop = json<{ items: { key: string }[] }>(
+          await get(`/v1/localities?q=${encodeURIComponent("'); drop")}`),
+        );
         expect(drop.items.map((i) => i.key)).toEqual(['hostile']);
         expect((await tableCounts(api.database.db)).links).toBeGreaterThan(50);
       });
@@ -94,16 +104,31 @@ for (const dialect of DIALECTS) {
           [buildLocality({ key: 'coventry' }), 409, 'Conflict', 'key'],
           [buildLocality({ names: [] }), 400, 'InvalidInput', 'names'],
           [buildLocality({ names: [{ name: '', lang: 'en' }] }), 400, 'InvalidInput', 'names[0].name'],
-          [buildLocality({ names: [{ name: 'Nul\u0000Town', lang: 'en' }] }), 400, 'InvalidInput', 'names[0].name'],
+          [
+            buildLocality({ names: [{ name: 'Nul\u0000Town', lang: 'en' }] }),
+            400,
+            'InvalidInput',
+            'names[0].name',
+          ],
           [
             buildLocality({ names: [{ name: 'Late', lang: 'en', validFrom: '2000', validTo: '1990' }] }),
             400,
             'InvalidDate',
             'names[0].validTo',
           ],
-          [buildLocality({ names: [{ name: 'X', lang: 'en', validFrom: '2000-02-30' }] }), 400, 'InvalidDate', 'names[0].validFrom'],
           [
-            buildLocality({ names: [{ name: 'A', lang: 'en', primary: true }, { name: 'B', lang: 'en', primary: true }] }),
+            buildLocality({ names: [{ name: 'X', lang: 'en', validFrom: '2000-02-30' }] }),
+            400,
+            'InvalidDate',
+            'names[0].validFrom',
+          ],
+          [
+            buildLocality({
+              names: [
+                { name: 'A', lang: 'en', primary: true },
+                { name: 'B', lang: 'en', primary: true },
+              ],
+            }),
             400,
             'InvalidInput',
             'names',
@@ -113,7 +138,12 @@ for (const dialect of DIALECTS) {
           [buildLocality({ key: 'Bad Key' }), 400, 'InvalidInput', 'key'],
           [buildLocality({ colour: 'blue' }), 400, 'InvalidInput', 'colour'],
           [buildLocality({ coordinates: { lat: 91, lon: 0 } }), 400, 'InvalidInput', 'coordinates.lat'],
-          [buildLocality({ citations: [{ sourceKey: 'nobody' }] }), 400, 'InvalidInput', 'citations[0].sourceKey'],
+          [
+            buildLocality({ citations: [{ sourceKey: 'nobody' }] }),
+            400,
+            'InvalidInput',
+            'citations[0].sourceKey',
+          ],
           [buildLocality({ parentKey: 'atlantis' }), 404, 'LocalityNotFound', 'parentKey'],
         ];
         for (const [body, status, code, field] of cases) {
@@ -163,7 +193,10 @@ for (const dialect of DIALECTS) {
       let linkId = 0;
 
       it('creates a link with events, refusing duplicates, self-links, exclusivity breaches and contradictions', async () => {
-        await post('/v1/localities', buildLocality({ key: 'partnerdorf', names: [{ name: 'Partnerdorf', lang: 'de' }] }));
+        await post(
+          '/v1/localities',
+          buildLocality({ key: 'partnerdorf', names: [{ name: 'Partnerdorf', lang: 'de' }] }),
+        );
         const created = await post('/v1/links', {
           a: 'partnerdorf',
           b: 'kiel',
@@ -181,11 +214,31 @@ for (const dialect of DIALECTS) {
         const refusals: [Record<string, unknown>, number, string, string][] = [
           [{ a: 'kiel', b: 'partnerdorf' }, 409, 'DuplicateLink', 'b'],
           [{ a: 'kiel', b: 'kiel' }, 400, 'SelfLink', 'b'],
-          [{ a: 'partnerdorf', b: 'paris', events: [{ type: 'formalised', date: '2020' }] }, 409, 'ExclusiveLink', 'b'],
-          [{ a: 'partnerdorf', b: 'dresden', events: [{ type: 'resumed', date: '2020' }] }, 400, 'LifecycleContradiction', 'events'],
+          [
+            { a: 'partnerdorf', b: 'paris', events: [{ type: 'formalised', date: '2020' }] },
+            409,
+            'ExclusiveLink',
+            'b',
+          ],
+          [
+            { a: 'partnerdorf', b: 'dresden', events: [{ type: 'resumed', date: '2020' }] },
+            400,
+            'LifecycleContradiction',
+            'events',
+          ],
           [{ a: 'partnerdorf', b: 'atlantis' }, 404, 'LocalityNotFound', 'b'],
-          [{ a: 'partnerdorf', b: 'dresden', events: [{ type: 'signed' }] }, 400, 'InvalidInput', 'events[0].type'],
-          [{ a: 'partnerdorf', b: 'dresden', events: [{ type: 'adopted', date: '2020-13' }] }, 400, 'InvalidDate', 'events[0].date'],
+          [
+            { a: 'partnerdorf', b: 'dresden', events: [{ type: 'signed' }] },
+            400,
+            'InvalidInput',
+            'events[0].type',
+          ],
+          [
+            { a: 'partnerdorf', b: 'dresden', events: [{ type: 'adopted', date: '2020-13' }] },
+            400,
+            'InvalidDate',
+            'events[0].date',
+          ],
           [{ a: 'partnerdorf' }, 400, 'InvalidInput', 'b'],
         ];
         for (const [body, status, code, field] of refusals) {
@@ -226,43 +279,98 @@ for (const dialect of DIALECTS) {
         );
         expect(suspended.statusCode, suspended.body).toBe(201);
         expect(json<Link>(suspended)).toMatchObject({ status: 'suspended', version: 3 });
-        const renewed = await post(`/v1/links/${linkId}/events`, { type: 'renewed', date: '2025' }, admin, 'W/"3"');
+        const renewed = await post(
+          `/v1/links/${linkId}/events`,
+          { type: 'renewed', date: '2025' },
+          admin,
+          'W/"3"',
+        );
         expect(renewed.statusCode).toBe(400);
         expect(errorOf(renewed)).toMatchObject({ code: 'LifecycleContradiction' });
-        expect((await post(`/v1/links/${linkId}/events`, { type: 'resumed' }, admin, 'W/"2"')).statusCode).toBe(409);
+        expect(
+          (await post(`/v1/links/${linkId}/events`, { type: 'resumed' }, admin, 'W/"2"')).statusCode,
+        ).toBe(409);
         expect((await post(`/v1/links/${linkId}/events`, { type: 'resumed' }, admin)).statusCode).toBe(428);
-        const resumed = await post(`/v1/links/${linkId}/events`, { type: 'resumed', date: '2025' }, admin, 'W/"3"');
-        expect(json<Link>(resumed).events.map((e) => e.type)).toEqual(['agreement_signed', 'suspended', 'resumed']);
+        const resumed = await post(
+          `/v1/links/${linkId}/events`,
+          { type: 'resumed', date: '2025' },
+          admin,
+          'W/"3"',
+        );
+        expect(json<Link>(resumed).events.map((e) => e.type)).toEqual([
+          'agreement_signed',
+          'suspended',
+          'resumed',
+        ]);
         const trail = await audit(`/v1/links/${linkId}/audit`);
         expect(trail.map((a) => a.action)).toEqual(['create', 'update', 'append_event', 'append_event']);
         expect((trail[2]!.after as { events: { cause: string }[] }).events[1]!.cause).toBe(`"protest" <b>`);
-        expect((await post('/v1/links/999999/events', { type: 'resumed' }, admin, 'W/"1"')).statusCode).toBe(404);
+        expect((await post('/v1/links/999999/events', { type: 'resumed' }, admin, 'W/"1"')).statusCode).toBe(
+          404,
+        );
       });
     });
 
     describe('merging localities', () => {
       it('merges a duplicate into the kept one, links folded, both audited, the duplicate gone', async () => {
-        await post('/v1/localities', buildLocality({ key: 'merge-kept', names: [{ name: 'Mergestadt', lang: 'de' }] }));
-        await post('/v1/localities', buildLocality({ key: 'merge-dup', names: [{ name: 'Merge-Stadt', lang: 'de' }] }));
-        const keptLink = json<Link>(await post('/v1/links', { a: 'merge-kept', b: 'dresden', events: [{ type: 'adopted', date: '1990' }] }));
-        const dupShared = json<Link>(await post('/v1/links', { a: 'merge-dup', b: 'dresden', events: [{ type: 'formalised', date: '2000' }] }));
-        const dupOwn = json<Link>(await post('/v1/links', { a: 'merge-dup', b: 'kiel' }));
-        const stale = await post('/v1/localities/merge-kept/merge', { source: 'merge-dup', sourceVersion: 9 }, admin, 'W/"1"');
+        created(
+          await post(
+            '/v1/localities',
+            buildLocality({ key: 'merge-kept', names: [{ name: 'Mergestadt', lang: 'de' }] }),
+          ),
+        );
+        created(
+          await post(
+            '/v1/localities',
+            buildLocality({ key: 'merge-dup', names: [{ name: 'Merge-Stadt', lang: 'de' }] }),
+          ),
+        );
+        const keptLink = created<Link>(
+          await post('/v1/links', {
+            a: 'merge-kept',
+            b: 'dresden',
+            events: [{ type: 'adopted', date: '1990' }],
+          }),
+        );
+        const dupShared = created<Link>(
+          await post('/v1/links', {
+            a: 'merge-dup',
+            b: 'dresden',
+            events: [{ type: 'formalised', date: '2000' }],
+          }),
+        );
+        const dupOwn = created<Link>(await post('/v1/links', { a: 'merge-dup', b: 'kiel' }));
+        const stale = await post(
+          '/v1/localities/merge-kept/merge',
+          { source: 'merge-dup', sourceVersion: 9 },
+          admin,
+          'W/"1"',
+        );
         expect(stale.statusCode).toBe(409);
-        const merged = await post('/v1/localities/merge-kept/merge', { source: 'merge-dup', sourceVersion: 1 }, admin, 'W/"1"');
+        const merged = await post(
+          '/v1/localities/merge-kept/merge',
+          { source: 'merge-dup', sourceVersion: 1 },
+          admin,
+          'W/"1"',
+        );
         expect(merged.statusCode, merged.body).toBe(200);
         expect(merged.headers.etag).toBe('W/"2"');
         const result = json<{ locality: Locality; links: number[] }>(merged);
         expect(result.locality.names.map((n) => n.name).sort()).toEqual(['Merge-Stadt', 'Mergestadt']);
         expect(result.links.sort()).toEqual([keptLink.id, dupOwn.id].sort());
         expect((await get('/v1/localities/merge-dup')).statusCode).toBe(404);
-        const links = json<{ items: { id: number; b: { key: string } }[] }>(await get('/v1/links?locality=merge-kept')).items;
+        const links = json<{ items: { id: number; b: { key: string } }[] }>(
+          await get('/v1/links?locality=merge-kept'),
+        ).items;
         expect(links.map((l) => l.id).sort()).toEqual([keptLink.id, dupOwn.id].sort());
         const folded = json<Link>(await get(`/v1/links/${keptLink.id}`));
         expect(folded.events.map((e) => e.type)).toEqual(['adopted', 'formalised']);
         expect(folded.version).toBe(2);
         expect((await get(`/v1/localities?q=merge-stadt`)).body).toContain('"key":"merge-kept"');
-        expect((await audit('/v1/localities/merge-kept/audit')).map((a) => a.action)).toEqual(['create', 'merge']);
+        expect((await audit('/v1/localities/merge-kept/audit')).map((a) => a.action)).toEqual([
+          'create',
+          'merge',
+        ]);
         const moved = await audit(`/v1/links/${dupOwn.id}/audit`);
         expect(moved.map((a) => a.action)).toEqual(['create', 'merge']);
         expect([moved[1]!.before!.a, moved[1]!.before!.b]).toContain('merge-dup');
@@ -272,7 +380,16 @@ for (const dialect of DIALECTS) {
           ['create', expect.objectContaining({ a: 'dresden', b: 'merge-dup' })],
           ['merge', null],
         ]);
-        expect((await post('/v1/localities/merge-kept/merge', { source: 'merge-kept', sourceVersion: 2 }, admin, 'W/"2"')).statusCode).toBe(400);
+        expect(
+          (
+            await post(
+              '/v1/localities/merge-kept/merge',
+              { source: 'merge-kept', sourceVersion: 2 },
+              admin,
+              'W/"2"',
+            )
+          ).statusCode,
+        ).toBe(400);
       });
     });
 
@@ -315,7 +432,10 @@ for (const dialect of DIALECTS) {
       const anonymous = await call(api.app, 'POST', '/v1/localities', { body });
       expect(anonymous.statusCode).toBe(401);
       expect(await tableCounts(api.database.db)).toEqual(before);
-      const small = await call(api.app, 'POST', '/v1/localities', { token: api.tokens.admin, body: buildLocality() });
+      const small = await call(api.app, 'POST', '/v1/localities', {
+        token: api.tokens.admin,
+        body: buildLocality(),
+      });
       expect(small.statusCode).toBe(201);
     });
   });

@@ -2,15 +2,17 @@ import type { LinkEnd, LinkListItem } from '../../registry/query-links.js';
 
 /** Escapes text for XML character data and attribute values. */
 export function xmlText(value: string): string {
-  return value
-    // XML 1.0 forbids these control characters even escaped; they become U+FFFD.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return (
+    value
+      // XML 1.0 forbids these control characters even escaped; they become U+FFFD.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
 }
 
 const NODE_KEYS = [

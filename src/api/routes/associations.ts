@@ -36,7 +36,8 @@ export const associationRoutes =
       },
       async (request) => {
         const { locality } = request.query;
-        const memberId = locality === undefined ? undefined : await localityIdOfKey(db, locality, 'query.locality');
+        const memberId =
+          locality === undefined ? undefined : await localityIdOfKey(db, locality, 'query.locality');
         return associationViews(db, { memberId });
       },
     );

@@ -16,7 +16,10 @@ export async function auditPage(
   query: { limit?: number; cursor?: string },
 ): Promise<{ items: AuditRecord[]; nextCursor: string | null }> {
   const limit = query.limit ?? 50;
-  const rows = await auditTrail(db, entityType, entityId, { afterId: decodeCursor(query.cursor), limit: limit + 1 });
+  const rows = await auditTrail(db, entityType, entityId, {
+    afterId: decodeCursor(query.cursor),
+    limit: limit + 1,
+  });
   const items = rows.slice(0, limit);
   return { items, nextCursor: encodeCursor(rows.length > limit ? items.at(-1)!.id : null) };
 }

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { normalizeCountry } from '../../core/country.js';
 import { earliestDay, latestDay, type PartialDate } from '../../core/partial-date.js';
 import { appendEvent } from '../../registry/append-event.js';
 import { createLink } from '../../registry/create-link.js';
 import { linkTimelineById } from '../../registry/link-timeline.js';
 import { localityIdOfKey } from '../../registry/locality-view.js';
-import { queryLinks, type LinkListItem, type LinkQuery } from '../../registry/query-links.js';
+import { queryAllLinks, queryLinks, type LinkListItem, type LinkQuery } from '../../registry/query-links.js';
 import { updateLink } from '../../registry/update-link.js';
 import type { DayRange, LinkFilter } from '../../store/link-query.repository.js';
 import type { ApiContext } from '../app.js';
@@ -31,16 +31,43 @@ import { AuditPage } from '../schemas/reference.js';
 
 const bearer = [{ bearer: [] }];
 
-const EXPORTS: Record<Exclude<LinkFormat, 'json'>, { type: string; file: string; write(items: LinkListItem[]): string }> =
-  {
-    csv: { type: 'text/csv; charset=utf-8', file: 'links.csv', write: linksToCsv },
-    geojson: { type: 'application/geo+json', file: 'links.geojson', write: linksToGeoJson },
-    graphml: { type: 'application/graphml+xml; charset=utf-8', file: 'links.graphml', write: linksToGraphMl },
-  };
+const EXPORTS: Record<
+  Exclude<LinkFormat, 'json'>,
+  { type: string; file: string; write(items: LinkListItem[]): string }
+> = {
+  csv: { type: 'text/csv; charset=utf-8', file: 'links.csv', write: linksToCsv },
+  geojson: { type: 'application/geo+json', file: 'links.geojson', write: linksToGeoJson },
+  graphml: { type: 'application/graphml+xml; charset=utf-8', file: 'links.graphml', write: linksToGraphMl },
+};
 
 function range(from: PartialDate | undefined, to: PartialDate | undefined): DayRange | undefined {
   if (from === undefined && to === undefined) return undefined;
   return { from: from && earliestDay(from), to: to && latestDay(to) };
+}
+
+/** The registry's link query for the parameters of GET /links; field-named errors for bad values. */
+async function linkQueryOf(
+  db: ApiContext['db'],
+  q: Static<ReturnType<typeof LinkListQuery>>,
+): Promise<LinkQuery> {
+  const between = q.between?.split(',').map((c) => normalizeCountry(c, 'query.between'));
+  const filter: LinkFilter = {
+    localityId:
+      q.locality === undefined ? undefined : await localityIdOfKey(db, q.locality, 'query.locality'),
+    countries: q.country?.map((c) => normalizeCountry(c, 'query.country')),
+    between: between && [between[0]!, between[1]!],
+    kinds: q.kind,
+    sourceKey: q.source,
+    formed: range(optionalDate(q.formedFrom, 'query.formedFrom'), optionalDate(q.formedTo, 'query.formedTo')),
+    ended: range(optionalDate(q.endedFrom, 'query.endedFrom'), optionalDate(q.endedTo, 'query.endedTo')),
+  };
+  return {
+    filter,
+    statuses: q.status,
+    asOf: optionalDate(q.asOf, 'query.asOf'),
+    afterId: decodeCursor(q.cursor),
+    limit: q.limit ?? 50,
+  };
 }
 
 /** Lets a repeatable query parameter also take comma-separated values: `status=paused,suspended`. */
@@ -86,37 +113,21 @@ export const linkRoutes =
         },
       },
       async (request, reply) => {
-        const q = request.query;
-        const asOf = optionalDate(q.asOf, 'query.asOf');
-        const between = q.between?.split(',').map((c) => normalizeCountry(c, 'query.between'));
-        const filter: LinkFilter = {
-          localityId: q.locality === undefined ? undefined : await localityIdOfKey(db, q.locality, 'query.locality'),
-          countries: q.country?.map((c) => normalizeCountry(c, 'query.country')),
-          between: between && [between[0]!, between[1]!],
-          kinds: q.kind,
-          sourceKey: q.source,
-          formed: range(optionalDate(q.formedFrom, 'query.formedFrom'), optionalDate(q.formedTo, 'query.formedTo')),
-          ended: range(optionalDate(q.endedFrom, 'query.endedFrom'), optionalDate(q.endedTo, 'query.endedTo')),
-        };
-        const base: LinkQuery = { filter, statuses: q.status, asOf, afterId: decodeCursor(q.cursor), limit: q.limit ?? 50 };
-        const format = q.format ?? 'json';
+        const query = await linkQueryOf(db, request.query);
+        const format = request.query.format ?? 'json';
         if (format === 'json') {
-          const page = await queryLinks(db, base, context.today());
+          const page = await queryLinks(db, query, context.today());
           return { items: page.items, nextCursor: encodeCursor(page.nextAfterId) };
         }
-        const items: LinkListItem[] = [];
-        let afterId: number | null = base.afterId;
-        while (afterId !== null && items.length < config.maxExportRows) {
-          const limit = Math.min(config.maxPageSize, config.maxExportRows - items.length);
-          const page = await queryLinks(db, { ...base, afterId, limit }, context.today());
-          items.push(...page.items);
-          afterId = page.nextAfterId;
-        }
+        const { items, truncated } = await queryAllLinks(db, query, context.today(), {
+          pageSize: config.maxPageSize,
+          maxRows: config.maxExportRows,
+        });
         const out = EXPORTS[format];
         return reply
           .header('content-type', out.type)
           .header('content-disposition', `attachment; filename="${out.file}"`)
-          .header('x-export-truncated', String(afterId !== null))
+          .header('x-export-truncated', String(truncated))
           .send(out.write(items));
       },
     );
@@ -172,9 +183,16 @@ export const linkRoutes =
         },
       },
       async (request, reply) => {
-        const created = await createLink(db, linkFromInput(request.body), context.writeContext(request, 'createLink'));
+        const created = await createLink(
+          db,
+          linkFromInput(request.body),
+          context.writeContext(request, 'createLink'),
+        );
         request.log.info({ write: 'createLink', id: created.id, by: request.principal?.name }, 'write');
-        void reply.code(201).header('etag', etagOf(created.version)).header('location', `/v1/links/${created.id}`);
+        void reply
+          .code(201)
+          .header('etag', etagOf(created.version))
+          .header('location', `/v1/links/${created.id}`);
         return created;
       },
     );
@@ -190,7 +208,10 @@ export const linkRoutes =
           params: LinkIdParams,
           headers: IfMatchHeaders,
           body: LinkPatch,
-          response: { 200: Shared(LinkTimeline), ...errorResponses(400, 401, 403, 404, 409, 413, 415, 428, 429) },
+          response: {
+            200: Shared(LinkTimeline),
+            ...errorResponses(400, 401, 403, 404, 409, 413, 415, 428, 429),
+          },
         },
       },
       async (request, reply) => {
@@ -220,7 +241,10 @@ export const linkRoutes =
           params: LinkIdParams,
           headers: IfMatchHeaders,
           body: Shared(EventInput),
-          response: { 201: Shared(LinkTimeline), ...errorResponses(400, 401, 403, 404, 409, 413, 415, 428, 429) },
+          response: {
+            201: Shared(LinkTimeline),
+            ...errorResponses(400, 401, 403, 404, 409, 413, 415, 428, 429),
+          },
         },
       },
       async (request, reply) => {

@@ -92,7 +92,8 @@ export const localityRoutes =
           response: { 200: AuditPage, ...errorResponses(400, 401, 403, 404, 429) },
         },
       },
-      async (request) => auditPage(db, 'locality', await localityIdOfKey(db, request.params.key), request.query),
+      async (request) =>
+        auditPage(db, 'locality', await localityIdOfKey(db, request.params.key), request.query),
     );
 
     app.post(
@@ -189,7 +190,12 @@ export const localityRoutes =
           context.writeContext(request, 'mergeLocalities'),
         );
         request.log.info(
-          { write: 'mergeLocalities', key: request.params.key, source: request.body.source, by: request.principal?.name },
+          {
+            write: 'mergeLocalities',
+            key: request.params.key,
+            source: request.body.source,
+            by: request.principal?.name,
+          },
           'write',
         );
         void reply.header('etag', etagOf(result.locality.version));

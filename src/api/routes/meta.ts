@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import { sql } from 'kysely';
+import { TwinningError } from '../../core/errors.js';
 import type { ApiContext } from '../app.js';
 import { formatScope } from '../policies.js';
 import { errorResponses } from '../schemas/common.js';
 import { Me } from '../schemas/reference.js';
-import { Type } from '@sinclair/typebox';
 
 /** The OpenAPI document, a health check, and who the caller's token is. */
 export const metaRoutes =
@@ -22,7 +23,11 @@ export const metaRoutes =
         },
       },
       async () => {
-        await sql`select 1`.execute(context.db);
+        try {
+          await sql`select 1`.execute(context.db);
+        } catch {
+          throw new TwinningError('SourceUnavailable', 'the database does not answer');
+        }
         return { status: 'ok' as const };
       },
     );

@@ -27,7 +27,11 @@ export function Shared<T extends TSchema>(schema: T): TUnsafe<Static<T>> {
 export const NullableString = Nullable(Type.String());
 
 /** A locality key: lower-case kebab. */
-export const Key = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 120, description: 'locality key' });
+export const Key = Type.String({
+  pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+  maxLength: 120,
+  description: 'locality key',
+});
 
 /** A date as YYYY, YYYY-MM or YYYY-MM-DD (years of one to four digits). */
 export const DateText = Type.String({
@@ -71,7 +75,10 @@ export const CitationView = Type.Object({
 
 /** A citation in a request. */
 export const CitationInput = Type.Object(
-  { sourceKey: Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL }), locator: Type.Optional(Text(500)) },
+  {
+    sourceKey: Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL }),
+    locator: Type.Optional(Text(500)),
+  },
   { additionalProperties: false },
 );
 

@@ -57,7 +57,9 @@ const Repeated = <T extends ReturnType<typeof StringEnum>>(item: T) =>
 export const LinkListQuery = (maxPage: number) =>
   Type.Object(
     {
-      country: Type.Optional(Type.Array(CountryCode, { maxItems: 50, description: 'a side in any of these' })),
+      country: Type.Optional(
+        Type.Array(CountryCode, { maxItems: 50, description: 'a side in any of these' }),
+      ),
       between: Type.Optional(
         Type.String({
           pattern: '^[A-Za-z]{2},[A-Za-z]{2}$',
@@ -72,8 +74,12 @@ export const LinkListQuery = (maxPage: number) =>
       formedTo: Type.Optional(DateText),
       endedFrom: Type.Optional(DateText),
       endedTo: Type.Optional(DateText),
-      source: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL, description: 'a source key' })),
-      format: Type.Optional(StringEnum(LINK_FORMATS, { description: 'json (paged) or an export of every match' })),
+      source: Type.Optional(
+        Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL, description: 'a source key' }),
+      ),
+      format: Type.Optional(
+        StringEnum(LINK_FORMATS, { description: 'json (paged) or an export of every match' }),
+      ),
       limit: Type.Optional(Type.Integer({ minimum: 1, maximum: maxPage, default: Math.min(50, maxPage) })),
       cursor: Type.Optional(Type.String({ maxLength: 200 })),
     },

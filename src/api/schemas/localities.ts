@@ -110,7 +110,8 @@ export const LocalityListQuery = (maxPage: number) =>
           minLength: 1,
           maxLength: 200,
           pattern: NO_NUL,
-          description: 'search as you type: the start of any word of any name, any language, case and accents ignored',
+          description:
+            'search as you type: the start of any word of any name, any language, case and accents ignored',
         }),
       ),
       country: Type.Optional(CountryCode),
@@ -123,10 +124,7 @@ export const LocalityListQuery = (maxPage: number) =>
 
 export const KeyParams = Type.Object({ key: Key });
 
-export const AsOfQuery = Type.Object(
-  { asOf: Type.Optional(DateText) },
-  { additionalProperties: false },
-);
+export const AsOfQuery = Type.Object({ asOf: Type.Optional(DateText) }, { additionalProperties: false });
 
 const NameInput = Type.Object(
   {
@@ -186,6 +184,3 @@ export const MergeBody = Type.Object(
   },
   { additionalProperties: false },
 );
-
-/** Link kinds, for the OpenAPI document of filters. */
-export const LinkKindEnum = StringEnum(LINK_KINDS);

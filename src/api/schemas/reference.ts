@@ -25,7 +25,9 @@ export const AssociationQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const AssociationKeyParams = Type.Object({ key: Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL }) });
+export const AssociationKeyParams = Type.Object({
+  key: Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL }),
+});
 
 /** A word for a twinning. */
 export const TermView = Type.Object({
@@ -42,7 +44,10 @@ export const TermView = Type.Object({
 export const TermQuery = Type.Object(
   {
     lang: Type.Optional(
-      Type.String({ pattern: '^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$', description: 'BCP 47; zh finds zh-Hans' }),
+      Type.String({
+        pattern: '^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$',
+        description: 'BCP 47; zh finds zh-Hans',
+      }),
     ),
   },
   { additionalProperties: false },

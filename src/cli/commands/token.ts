@@ -36,7 +36,9 @@ export function registerToken(program: Command, io: CliIo): void {
       if (tokens.length === 0) io.out('No tokens.');
       for (const t of tokens) {
         const scopes = t.scopes.length ? ` [${t.scopes.join(', ')}]` : '';
-        io.out(`${t.id}  ${t.role}${scopes}  "${t.name}"  ${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}`);
+        io.out(
+          `${t.id}  ${t.role}${scopes}  "${t.name}"  ${t.revokedAt ? `revoked ${t.revokedAt}` : 'active'}`,
+        );
       }
     });
   token
@@ -45,7 +47,8 @@ export function registerToken(program: Command, io: CliIo): void {
     .argument('<id>', 'the token id (from `twinning token list`)')
     .action(async (id: string, _options: object, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      if (!/^\d+$/.test(id)) throw new TwinningError('InvalidInput', `"${id}" is not a token id`, { field: 'id' });
+      if (!/^\d+$/.test(id))
+        throw new TwinningError('InvalidInput', `"${id}" is not a token id`, { field: 'id' });
       const revoked = await withRegistry(globals, ({ db }) => revokeToken(db, Number(id)));
       if (!revoked) throw new TwinningError('NotFound', `no active token has id ${id}`);
       if (globals.json) return printJson(io, { id: Number(id), revoked: true });

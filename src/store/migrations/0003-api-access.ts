@@ -86,7 +86,9 @@ export function apiAccessMigration(dialect: DialectName): Migration {
           begin perform pg_notify(${sql.lit(REGISTRY_CHANNEL)}, ''); return null; end $$`.execute(db);
         for (const table of WATCHED_TABLES) {
           await sql`create trigger ${sql.id(`${table}_changed`)} after insert or update or delete or truncate
-            on ${sql.table(table)} for each statement execute function twinning_registry_changed()`.execute(db);
+            on ${sql.table(table)} for each statement execute function twinning_registry_changed()`.execute(
+            db,
+          );
         }
       }
     },
