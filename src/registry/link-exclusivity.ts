@@ -3,11 +3,13 @@ import { assertExclusivityAllows, type LinkStanding } from '../core/exclusivity.
 import { statusAt } from '../core/link-lifecycle.js';
 import type { PartialDate } from '../core/partial-date.js';
 import { linksOfLocality } from '../store/link.repository.js';
+import { lockLocalities } from '../store/locality.repository.js';
 import type { DB } from '../store/schema.js';
 
 /**
  * Refuses a new or changed link (its standing given with locality keys) that an exclusive twinning of
- * either side forbids, judged by every other link of its two localities as they stand today.
+ * either side forbids, judged by every other link of its two localities as they stand today. It locks
+ * both localities first, so a concurrent write about either waits until this transaction ends.
  */
 export async function assertExclusivityAround(
   db: Kysely<DB>,
@@ -15,6 +17,7 @@ export async function assertExclusivityAround(
   ids: { aId: number; bId: number; linkId?: number },
   today: PartialDate,
 ): Promise<void> {
+  await lockLocalities(db, [ids.aId, ids.bId]);
   const seen = new Set<number>(ids.linkId === undefined ? [] : [ids.linkId]);
   const others = [...(await linksOfLocality(db, ids.aId)), ...(await linksOfLocality(db, ids.bId))].filter(
     (link) => !seen.has(link.id) && seen.add(link.id),

@@ -147,7 +147,11 @@ export async function localitiesById(
 
 /** Ids of localities whose key is the text (in any case), or one of whose names (any language, any period) folds to it. */
 export async function localityIdsByExactName(db: Kysely<DB>, text: string): Promise<number[]> {
-  const byKey = await db.selectFrom('localities').select('id').where('key', '=', text.toLowerCase()).execute();
+  const byKey = await db
+    .selectFrom('localities')
+    .select('id')
+    .where('key', '=', text.toLowerCase())
+    .execute();
   if (byKey.length > 0) return byKey.map((r) => r.id);
   const rows = await db
     .selectFrom('locality_names')
@@ -174,4 +178,20 @@ export interface NameHit {
 export async function searchLocalityNames(db: Kysely<DB>, text: string, limit: number): Promise<NameHit[]> {
   const matches = await searchNameIndex(db, { text, limit });
   return matches.map((m) => ({ localityId: m.localityId, matched: m.matched, rank: m.rank }));
+}
+
+/**
+ * Takes the write locks of localities, in id order (so two writers never wait on each other crosswise),
+ * until the transaction ends: a no-op update locks the rows on PostgreSQL; SQLite has one writer anyway.
+ * Writes that judge a locality's other links (exclusivity) take it first, so that two of them never
+ * both judge before either commits.
+ */
+export async function lockLocalities(db: Kysely<DB>, ids: readonly number[]): Promise<void> {
+  for (const id of [...new Set(ids)].sort((x, y) => x - y)) {
+    await db
+      .updateTable('localities')
+      .set((eb) => ({ version: eb.ref('version') }))
+      .where('id', '=', id)
+      .execute();
+  }
 }

@@ -100,6 +100,41 @@ for (const dialect of DIALECTS) {
       expect(id).toBeGreaterThan(0);
     });
 
+    it('lets only one of two concurrent writes through when one would make the other break exclusivity', async () => {
+      for (const key of ['race-a', 'race-b', 'race-c']) {
+        const id = await insertLocality(
+          database.db,
+          { key, kind: 'town', country: 'FR', names: [{ name: key, lang: 'en', primary: true }] },
+          null,
+        );
+        ids.set(key, id);
+      }
+      // The first write holds its transaction open after its checks; the second starts meanwhile.
+      let release = (): void => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let firstChecked = (): void => undefined;
+      const checked = new Promise<void>((resolve) => (firstChecked = resolve));
+      const first = database.db.transaction().execute(async (trx) => {
+        const link = newLink('race-a', 'race-b', { exclusive: true });
+        await addLink(
+          trx,
+          link,
+          { aId: ids.get('race-a')!, bId: ids.get('race-b')! },
+          await sourceIdsByKey(trx),
+          TODAY,
+        );
+        firstChecked();
+        await held;
+      });
+      await checked;
+      const second = add(newLink('race-a', 'race-c'));
+      setTimeout(release, 300);
+      const results = await Promise.allSettled([first, second]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const refused = results.find((r) => r.status === 'rejected');
+      expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: 'ExclusiveLink' });
+    });
+
     it('refuses a second link for a pair, a self-link and a contradictory history', async () => {
       await expect(add(newLink('kiel', 'coventry'))).rejects.toMatchObject({ code: 'DuplicateLink' });
       await expect(add(newLink('kiel', 'kiel'))).rejects.toMatchObject({ code: 'SelfLink' });
