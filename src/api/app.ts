@@ -16,6 +16,7 @@ import { handleError } from './error-handler.js';
 import { assertCan, roleAllows, type Action, type Principal } from './policies.js';
 import { ReadCache } from './read-cache.js';
 import { securityHeaders } from './security-headers.js';
+import { analyticsRoutes } from './routes/analytics.js';
 import { associationRoutes } from './routes/associations.js';
 import { auditRoutes } from './routes/audit.js';
 import { linkRoutes } from './routes/links.js';
@@ -219,7 +220,7 @@ export async function buildApp(
     },
   };
   await app.register(metaRoutes(context));
-  for (const routes of [localityRoutes, linkRoutes, associationRoutes, auditRoutes]) {
+  for (const routes of [localityRoutes, linkRoutes, associationRoutes, auditRoutes, analyticsRoutes]) {
     await app.register(routes(context), { prefix: '/v1' });
   }
   return app;

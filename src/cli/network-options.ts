@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { normalizeCountry } from '../core/country.js';
 import { TwinningError } from '../core/errors.js';
-import { parsePartialDate } from '../core/partial-date.js';
 import type { NetworkQuery } from '../registry/network-input.js';
+import { parseNetworkQuery, type NetworkQueryText } from '../registry/network-query-text.js';
 
 /** The options that select the network: the same for every `stats` command and for `export graph`. */
 export function withNetworkOptions(command: Command): Command {
@@ -13,30 +12,12 @@ export function withNetworkOptions(command: Command): Command {
     .option('--source <keys>', 'only links stated by these sources, comma-separated source keys');
 }
 
-const list = (text: string | undefined): string[] | undefined =>
-  text === undefined
-    ? undefined
-    : text
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-
 /** The network options as commander hands them over. */
-export interface NetworkOptions {
-  asOf?: string;
-  kind?: string;
-  country?: string;
-  source?: string;
-}
+export type NetworkOptions = NetworkQueryText;
 
 /** Reads and checks the network options; bad values throw naming the option. */
 export function networkQuery(options: NetworkOptions): NetworkQuery {
-  return {
-    asOf: options.asOf === undefined ? undefined : parsePartialDate(options.asOf, '--as-of'),
-    kinds: list(options.kind),
-    countries: list(options.country)?.map((c) => normalizeCountry(c, '--country')),
-    sources: list(options.source),
-  };
+  return parseNetworkQuery(options, (name) => (name === 'asOf' ? '--as-of' : `--${name}`));
 }
 
 /** A positive whole-number option; InvalidInput naming the option otherwise. */

@@ -1,0 +1,125 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { TwinningError } from '../../core/errors.js';
+import { chainBetween, placesWithin } from '../../registry/network-paths.js';
+import { parseNetworkQuery, type NetworkQueryText } from '../../registry/network-query-text.js';
+import { runStudy, STUDIES, type StudyName } from '../../registry/network-studies.js';
+import { localityIdOfKey } from '../../registry/locality-view.js';
+import type { ApiContext } from '../app.js';
+import { DateText, errorResponses, Key, NullableString, StringEnum } from '../schemas/common.js';
+
+const Selection = {
+  asOf: Type.Optional(DateText),
+  kind: Type.Optional(Type.String({ maxLength: 500, description: 'link kinds, comma-separated' })),
+  country: Type.Optional(Type.String({ maxLength: 500, description: 'ISO 3166-1 codes, comma-separated' })),
+  source: Type.Optional(Type.String({ maxLength: 500, description: 'source keys, comma-separated' })),
+};
+const StudyQuery = Type.Object({
+  ...Selection,
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  runs: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 500, description: 'null-model randomisations (geography)' }),
+  ),
+  seed: Type.Optional(Type.Integer({ minimum: 1 })),
+  of: Type.Optional(
+    Type.String({ pattern: '^[A-Za-z]{2}$', description: 'a country whose growth to follow (time)' }),
+  ),
+});
+const StudyParams = Type.Object({ study: StudyEnum() });
+const StudyResponse = Type.Object({
+  study: Type.String(),
+  version: Type.String({ description: 'fingerprint of the network the result was computed on' }),
+  cached: Type.Boolean(),
+  network: Type.Object({
+    nodes: Type.Integer(),
+    links: Type.Integer(),
+    active: Type.Integer(),
+    undated: Type.Integer({ description: 'links counted although only undated events say they were formed' }),
+  }),
+  result: Type.Unknown(),
+});
+const Place = Type.Object({
+  key: Type.String(),
+  name: Type.String(),
+  country: NullableString,
+  steps: Type.Integer(),
+});
+const PathQuery = Type.Object({ ...Selection, from: Key, to: Key });
+const WithinQuery = Type.Object({
+  ...Selection,
+  place: Key,
+  steps: Type.Integer({ minimum: 1, maximum: 10, default: 2 }),
+});
+
+function StudyEnum() {
+  return StringEnum(Object.keys(STUDIES) as StudyName[], { description: 'which study' });
+}
+
+const selection = (query: NetworkQueryText) => parseNetworkQuery(query, (name) => `query.${name}`);
+
+/** The network measured: the studies of `twinning stats`, and chains between places. */
+export const analyticsRoutes =
+  ({ db, today }: ApiContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/analytics/:study',
+      {
+        config: { action: 'read', cache: true },
+        schema: {
+          summary:
+            'A study of the network (summary, partners, betweenness, countries, geography, time, communities)',
+          description:
+            'Computed on the links in force at asOf (today by default), filtered by kind, country and source; kept per data version.',
+          tags: ['analytics'],
+          params: StudyParams,
+          querystring: StudyQuery,
+          response: { 200: StudyResponse, ...errorResponses(400, 401, 429) },
+        },
+      },
+      async (request) => {
+        const { limit, runs, seed, of, ...text } = request.query as Static<typeof StudyQuery>;
+        const params = { limit, repetitions: runs, seed, country: of?.toUpperCase() };
+        const defined = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
+        return runStudy(db, request.params.study, selection(text), defined, today());
+      },
+    );
+
+    app.get(
+      '/analytics/path',
+      {
+        config: { action: 'read', cache: true },
+        schema: {
+          summary: 'The shortest chain of twinnings between two localities',
+          tags: ['analytics'],
+          querystring: PathQuery,
+          response: { 200: Type.Array(Place), ...errorResponses(400, 401, 404, 429) },
+        },
+      },
+      async (request) => {
+        const { from, to, ...text } = request.query;
+        await localityIdOfKey(db, from, 'query.from');
+        await localityIdOfKey(db, to, 'query.to');
+        const chain = await chainBetween(db, from, to, selection(text), today());
+        if (!chain) throw new TwinningError('NotFound', `no chain of twinnings links ${from} and ${to}`);
+        return chain;
+      },
+    );
+
+    app.get(
+      '/analytics/within',
+      {
+        config: { action: 'read', cache: true },
+        schema: {
+          summary: 'Every locality within k twinnings of one',
+          tags: ['analytics'],
+          querystring: WithinQuery,
+          response: { 200: Type.Array(Place), ...errorResponses(400, 401, 404, 429) },
+        },
+      },
+      async (request) => {
+        const { place, steps, ...text } = request.query;
+        await localityIdOfKey(db, place, 'query.place');
+        return placesWithin(db, place, steps, selection(text), today());
+      },
+    );
+  };
