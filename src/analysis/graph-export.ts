@@ -1,3 +1,4 @@
+import { writeGraphml } from '../core/graphml.js';
 import type { TwinGraph } from './twin-graph.js';
 
 /**
@@ -44,33 +45,12 @@ const GRAPHML_ATTRIBUTES = [
 
 /** The same graph as GraphML, node ids being the keys, with each node's label, country, continent and coordinates where known. */
 export function toGraphml(graph: TwinGraph): string {
-  const out = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
-    ...GRAPHML_ATTRIBUTES.map(
-      ([name, type]) => `  <key id="${name}" for="node" attr.name="${name}" attr.type="${type}"/>`,
-    ),
-    '  <graph id="twinning" edgedefault="undirected">',
-  ];
-  for (const node of graph.nodes) {
-    const data = GRAPHML_ATTRIBUTES.flatMap(([name]) =>
-      node[name] === undefined ? [] : [`<data key="${name}">${escapeXml(String(node[name]))}</data>`],
-    );
-    out.push(`    <node id="${escapeXml(node.key)}">${data.join('')}</node>`);
-  }
-  for (let i = 0; i < graph.m; i++) {
-    out.push(
-      `    <edge source="${escapeXml(graph.keys[graph.edgeA[i]!]!)}" target="${escapeXml(graph.keys[graph.edgeB[i]!]!)}"/>`,
-    );
-  }
-  out.push('  </graph>', '</graphml>');
-  return out.join('\n') + '\n';
-}
-
-/** Escapes text for XML content and attributes. */
-export function escapeXml(text: string): string {
-  return text.replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
-  );
+  return writeGraphml({
+    nodeKeys: GRAPHML_ATTRIBUTES,
+    nodes: graph.nodes.map((node) => ({ id: node.key, data: { ...node } })),
+    edges: Array.from({ length: graph.m }, (_, i) => ({
+      source: graph.keys[graph.edgeA[i]!]!,
+      target: graph.keys[graph.edgeB[i]!]!,
+    })),
+  });
 }

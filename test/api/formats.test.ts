@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, linksToCsv } from '../../src/api/formats/link-csv.js';
 import { linksToGeoJson } from '../../src/api/formats/link-geojson.js';
-import { linksToGraphMl, xmlText } from '../../src/api/formats/link-graphml.js';
+import { linksToGraphMl } from '../../src/api/formats/link-graphml.js';
+import { xmlText } from '../../src/core/graphml.js';
 import type { LinkListItem } from '../../src/registry/query-links.js';
 
 const end = (key: string, name: string, coordinates: { lat: number; lon: number } | null) => ({
