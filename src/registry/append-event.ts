@@ -2,15 +2,14 @@ import type { Kysely } from 'kysely';
 import { TwinningError } from '../core/errors.js';
 import { isLive } from '../core/exclusivity.js';
 import { contradictions, statusAt, type LifecycleEvent } from '../core/link-lifecycle.js';
-import { insertAudit } from '../store/audit.repository.js';
 import { nowIso } from '../store/booleans.js';
 import { insertEvent } from '../store/link.repository.js';
 import type { DB } from '../store/schema.js';
 import { insertCitations, sourceIdsByKey } from '../store/source.repository.js';
 import { assertExclusivityAround } from './link-exclusivity.js';
-import { linkWithKeys, snapshotLink } from './link-snapshot.js';
+import { auditLinkWrite, linkForWrite } from './link-write.js';
 import { linkTimelineById, type LinkTimeline } from './link-timeline.js';
-import { assertSourcesKnown, assertUpdated, assertVersion, type WriteContext } from './write-context.js';
+import { assertSourcesKnown, assertUpdated, type WriteContext } from './write-context.js';
 
 /**
  * Appends a lifecycle event to a link at the version the writer read, with its audit row, in one
@@ -25,14 +24,8 @@ export async function appendEvent(
   context: WriteContext,
 ): Promise<LinkTimeline> {
   await db.transaction().execute(async (trx) => {
-    const { link, aKey, bKey, aCountry, bCountry } = await linkWithKeys(trx, linkId);
-    context.authorize({
-      localities: [
-        { key: aKey, country: aCountry },
-        { key: bKey, country: bCountry },
-      ],
-    });
-    assertVersion(`link ${linkId}`, link.version, expectedVersion);
+    const before = await linkForWrite(trx, linkId, expectedVersion, context);
+    const { link, aKey, bKey } = before;
     const history = [...link.events, event];
     const known = new Set(contradictions(link.events).map((c) => c.message));
     const added = contradictions(history).find((c) => !known.has(c.message));
@@ -58,18 +51,7 @@ export async function appendEvent(
     assertUpdated(`link ${linkId}`, result.numUpdatedRows, expectedVersion);
     const eventId = await insertEvent(trx, linkId, event);
     await insertCitations(trx, 'event', eventId, event.citations, sourceIds);
-    const after = await linkWithKeys(trx, linkId);
-    await insertAudit(trx, {
-      entityType: 'link',
-      entityId: linkId,
-      entityKey: null,
-      action: 'append_event',
-      actor: context.actor,
-      at: nowIso(),
-      version: after.link.version,
-      before: snapshotLink(link, aKey, bKey),
-      after: snapshotLink(after.link, aKey, bKey),
-    });
+    await auditLinkWrite(trx, before, 'append_event', context, nowIso());
   });
   return linkTimelineById(db, linkId, context.today);
 }

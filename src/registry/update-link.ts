@@ -1,13 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { LinkKind, LinkPurpose } from '../core/link.js';
 import { statusAt } from '../core/link-lifecycle.js';
-import { insertAudit } from '../store/audit.repository.js';
 import { nowIso, toFlag } from '../store/booleans.js';
 import type { DB } from '../store/schema.js';
 import { assertExclusivityAround } from './link-exclusivity.js';
-import { linkWithKeys, snapshotLink } from './link-snapshot.js';
+import { auditLinkWrite, linkForWrite } from './link-write.js';
 import { linkTimelineById, type LinkTimeline } from './link-timeline.js';
-import { assertUpdated, assertVersion, type WriteContext } from './write-context.js';
+import { assertUpdated, type WriteContext } from './write-context.js';
 
 /** The fields a link update may change; absent fields stay, `null` clears. Its sides never change. */
 export interface LinkPatch {
@@ -30,14 +29,8 @@ export async function updateLink(
   context: WriteContext,
 ): Promise<LinkTimeline> {
   await db.transaction().execute(async (trx) => {
-    const { link, aKey, bKey, aCountry, bCountry } = await linkWithKeys(trx, linkId);
-    context.authorize({
-      localities: [
-        { key: aKey, country: aCountry },
-        { key: bKey, country: bCountry },
-      ],
-    });
-    assertVersion(`link ${linkId}`, link.version, expectedVersion);
+    const before = await linkForWrite(trx, linkId, expectedVersion, context);
+    const { link, aKey, bKey } = before;
     if (patch.exclusive === true && !link.exclusive) {
       await assertExclusivityAround(
         trx,
@@ -61,18 +54,7 @@ export async function updateLink(
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
     assertUpdated(`link ${linkId}`, result.numUpdatedRows, expectedVersion);
-    const after = await linkWithKeys(trx, linkId);
-    await insertAudit(trx, {
-      entityType: 'link',
-      entityId: linkId,
-      entityKey: null,
-      action: 'update',
-      actor: context.actor,
-      at: nowIso(),
-      version: after.link.version,
-      before: snapshotLink(link, aKey, bKey),
-      after: snapshotLink(after.link, aKey, bKey),
-    });
+    await auditLinkWrite(trx, before, 'update', context, nowIso());
   });
   return linkTimelineById(db, linkId, context.today);
 }

@@ -70,6 +70,9 @@ for (const dialect of DIALECTS) {
       expect(routes.sort()).toEqual(
         [
           'get /health',
+          'get /v1/analytics/path',
+          'get /v1/analytics/within',
+          'get /v1/analytics/{study}',
           'get /v1/me',
           'get /v1/localities',
           'post /v1/localities',
