@@ -1,4 +1,5 @@
 import type { Database } from '../../store/database.js';
+import { indexUnindexedNames } from '../../store/name-index.repository.js';
 import { upsertSources } from '../../store/source.repository.js';
 import { TwinningError } from '../../core/errors.js';
 import { gazetteerSize } from '../../store/gazetteer.repository.js';
@@ -60,6 +61,8 @@ export async function runImport(
       collected.statements,
       resolved.localityOf,
     );
+    // New localities' names become searchable (the search-as-you-type index) in the same transaction.
+    await indexUnindexedNames(trx);
     log('committing');
     return { ...resolved.summary, ...links };
   });
