@@ -11,6 +11,7 @@ import { escapeTsv, toTsv } from '../src/analysis/graph-export.js';
 import { formatSummaryTable } from '../src/analysis/summary.js';
 import { buildTwinGraph, type TwinGraph } from '../src/analysis/twin-graph.js';
 import { extrasMarkdown } from './analysis-extras.js';
+import { loadRegistryNetwork } from './analysis-registry.js';
 import {
   loadWikidata2026,
   loadWikipediaLists,
@@ -118,7 +119,11 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const datasets = [wikipedia, ...(wikidata ? [mergeDatasets(wikipedia, wikidata)] : [])];
+  const datasets = [
+    wikipedia,
+    ...(wikidata ? [mergeDatasets(wikipedia, wikidata)] : []),
+    await loadRegistryNetwork(),
+  ];
   const python = {
     networkx: pythonModuleVersion('networkx') !== undefined,
     igraph: pythonModuleVersion('igraph') !== undefined,
@@ -157,6 +162,8 @@ const NOTES = [
   'compiled by tsc and run as plain JavaScript, as `npm run build` ships it; from TypeScript source under tsx each',
   'worker thread must load tsx first. The merged data set matches places by folded name and ISO country only, a',
   'crude merge for benchmarking (reconciliation proper is src/ingest/reconcile); a pair listed by both counts once.',
+  'The last data set is the registry itself: the bundled dataset and every shared source imported, reconciled and',
+  'merged by the import pipeline into a temporary SQLite file, read back as `twinning stats` reads it (links in force).',
 ];
 
 await main();
