@@ -9,9 +9,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openRegistry } from '../src/registry/open-registry.js';
 import { defaultGazetteerPath, loadGazetteer } from '../src/ingest/gazetteer/load-gazetteer.js';
-import { openSource, type ImportSpec } from '../src/ingest/import/open-source.js';
+import { openSource } from '../src/ingest/import/open-source.js';
 import { runImport } from '../src/ingest/import/run-import.js';
 import { gazetteerFloor, importFloor } from './import-floor.js';
+import { importSources } from './import-sources.js';
 import { matchRates, sourceOverlap } from './import-stats.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -21,26 +22,7 @@ if (!existsSync(data)) {
   process.exit(0);
 }
 
-const SOURCES: (ImportSpec & { key: string })[] = [
-  {
-    key: 'wikipedia-lists-geocoded',
-    format: 'wikipedia-list',
-    path: `${data}/wikipedia-lists/twin_cities.csv`,
-  },
-  { key: 'wikipedia-lists', format: 'wikipedia-list', path: `${data}/wikipedia-lists/twin_cities_raw.csv` },
-  {
-    key: 'wikidata-2016',
-    format: 'wikidata-relations',
-    path: `${data}/wikidata-2016/relations.tsv`,
-    companion: `${data}/wikidata-2016/names.tsv`,
-  },
-  {
-    key: 'wikidata-2026',
-    format: 'wikidata-nodes',
-    path: `${data}/wikidata-2026/links.tsv`,
-    companion: `${data}/wikidata-2026/nodes.tsv`,
-  },
-];
+const SOURCES = importSources(data);
 
 const dir = mkdtempSync(path.join(tmpdir(), 'twinning-bench-'));
 const ratio = (x: number, floor: number): string =>

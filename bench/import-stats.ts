@@ -13,7 +13,10 @@ export async function matchRates(db: Kysely<DB>, sourceKeys: readonly string[]) 
   for (const r of rows) byMethod[r.method] = (byMethod[r.method] ?? 0) + 1;
   const matched = rows.filter((r) => !['unresolved', 'parent'].includes(r.method));
   const checkable = matched.filter(
-    (r) => r.lat !== null && r.distance_km !== null && r.matched_ref?.startsWith('geonames:'),
+    (r) =>
+      r.lat !== null &&
+      r.distance_km !== null &&
+      (r.matched_ref?.startsWith('geonames:') || r.matched_ref?.startsWith('seat:')),
   );
   const near = checkable.filter((r) => r.distance_km! <= 25);
   return {

@@ -87,57 +87,204 @@ export async function gazetteerByKeys(
   return result;
 }
 
-/** Gazetteer places in a country filed under a spelling-blind key. */
-export async function gazetteerBySkeleton(
-  db: Kysely<DB>,
-  country: string,
-  skeleton: string,
-): Promise<GazetteerHit[]> {
-  const rows = await base(db).where('n.country', '=', country).where('n.skeleton', '=', skeleton).execute();
-  return rows.map(toHit);
+/**
+ * A table of literal rows, each value cast to its SQL type, written as `select … union all select …`
+ * (SQLite cannot name the columns of a `values` list; both dialects read this form). At most
+ * `MAX_ROWS` rows, SQLite's limit on compound selects being 500.
+ */
+function literalTable<R extends object, A extends string>(
+  rows: readonly R[],
+  types: Readonly<Record<keyof R & string, 'integer' | 'text' | 'double precision'>>,
+  alias: A,
+) {
+  const columns = Object.keys(types) as (keyof R & string)[];
+  const selects = rows.map(
+    (r) =>
+      sql`select ${sql.join(
+        columns.map((c) => sql`cast(${r[c] as string | number} as ${sql.raw(types[c])}) as ${sql.ref(c)}`),
+      )}`,
+  );
+  return sql<R>`(${sql.join(selects, sql` union all `)})`.as(alias);
 }
 
-/** Gazetteer places in a country whose spelling-blind key starts with a prefix (for edit-distance matching). */
-export async function gazetteerBySkeletonPrefix(
+/** Rows in one literal table. */
+const MAX_ROWS = 400;
+
+/** A spelling-blind key to look up in one country. */
+export interface SkeletonWanted {
+  country: string;
+  skeleton: string;
+}
+
+/** Gazetteer places filed under spelling-blind keys, one query per batch, by `country|skeleton`. */
+export async function gazetteerBySkeletons(
   db: Kysely<DB>,
-  country: string,
-  prefix: string,
+  wanted: readonly SkeletonWanted[],
+): Promise<Map<string, GazetteerHit[]>> {
+  const result = new Map<string, GazetteerHit[]>();
+  const unique = [...new Map(wanted.map((w) => [`${w.country}|${w.skeleton}`, w])).values()];
+  for (const part of chunks(unique, MAX_ROWS)) {
+    const rows = await base(db)
+      .innerJoin(literalTable(part, { country: 'text', skeleton: 'text' }, 'w'), (join) =>
+        join.onRef('w.country', '=', 'n.country').onRef('w.skeleton', '=', 'n.skeleton'),
+      )
+      .select(['w.country as wanted_country', 'w.skeleton as wanted_skeleton'])
+      .execute();
+    for (const r of rows) {
+      const group = `${r.wanted_country}|${r.wanted_skeleton}`;
+      const list = result.get(group) ?? [];
+      list.push(toHit(r));
+      result.set(group, list);
+    }
+  }
+  return result;
+}
+
+/** A spelling-blind key prefix to look up in one country (for edit-distance matching). */
+export interface PrefixWanted {
+  country: string;
+  prefix: string;
+}
+
+/** A name key of a gazetteer place, without the place. */
+export interface GazetteerKey {
+  geonameId: number;
+  key: string;
+  isMain: boolean;
+}
+
+/**
+ * Name keys in a country whose spelling-blind key starts with a prefix, at most `limit` for each (the
+ * first by key), one query per batch, by `country|prefix`. Only the keys: most fail the edit-distance
+ * check, and `gazetteerPlacesByIds` fetches the places of the rest.
+ */
+export async function gazetteerKeysByPrefixes(
+  db: Kysely<DB>,
+  wanted: readonly PrefixWanted[],
   limit = 400,
-): Promise<GazetteerHit[]> {
-  const rows = await base(db)
-    .where('n.country', '=', country)
-    .where('n.skeleton', '>=', prefix)
-    .where('n.skeleton', '<', `${prefix}\uffff`)
-    .limit(limit)
-    .execute();
-  return rows.map(toHit);
+): Promise<Map<string, GazetteerKey[]>> {
+  const result = new Map<string, GazetteerKey[]>();
+  const unique = [...new Map(wanted.map((w) => [`${w.country}|${w.prefix}`, w])).values()];
+  for (const part of chunks(unique, 100)) {
+    const ranges = part.map((w) => ({
+      grp: `${w.country}|${w.prefix}`,
+      country: w.country,
+      lo: w.prefix,
+      hi: `${w.prefix}\uffff`,
+    }));
+    const ranked = db
+      .selectFrom(literalTable(ranges, { grp: 'text', country: 'text', lo: 'text', hi: 'text' }, 'w'))
+      .innerJoin('gazetteer_names as n', (join) =>
+        join
+          .onRef('n.country', '=', 'w.country')
+          .onRef('n.skeleton', '>=', 'w.lo')
+          .onRef('n.skeleton', '<', 'w.hi'),
+      )
+      .select((eb) => [
+        'w.grp',
+        'n.geoname_id',
+        'n.key',
+        'n.is_main',
+        eb.fn
+          .agg<number>('row_number', [])
+          .over((ob) => ob.partitionBy('w.grp').orderBy('n.skeleton').orderBy('n.geoname_id'))
+          .as('rank'),
+      ]);
+    const rows = await db
+      .selectFrom(ranked.as('r'))
+      .select(['r.grp', 'r.geoname_id', 'r.key', 'r.is_main'])
+      .where('r.rank', '<=', limit)
+      .execute();
+    for (const r of rows) {
+      const list = result.get(r.grp) ?? [];
+      list.push({ geonameId: r.geoname_id, key: r.key, isMain: Number(r.is_main) === 1 });
+      result.set(r.grp, list);
+    }
+  }
+  return result;
 }
 
-/** Gazetteer places inside a latitude/longitude box, with their main name as key. */
-export async function gazetteerInBox(
+/** Gazetteer places by GeoNames id, with their main name as key. */
+export async function gazetteerPlacesByIds(
   db: Kysely<DB>,
-  box: { minLat: number; maxLat: number; minLon: number; maxLon: number },
-): Promise<GazetteerHit[]> {
-  const rows = await db
-    .selectFrom('gazetteer_places as p')
-    .select([
-      'p.geoname_id',
-      'p.name',
-      'p.lat',
-      'p.lon',
-      'p.feature_code',
-      'p.country',
-      'p.admin1',
-      'p.population',
-      sql<string>`''`.as('key'),
-      sql<number>`1`.as('is_main'),
-    ])
-    .where('p.lat', '>=', box.minLat)
-    .where('p.lat', '<=', box.maxLat)
-    .where('p.lon', '>=', box.minLon)
-    .where('p.lon', '<=', box.maxLon)
-    .execute();
-  return rows.map(toHit);
+  ids: readonly number[],
+): Promise<Map<number, GazetteerHit>> {
+  const result = new Map<number, GazetteerHit>();
+  for (const part of chunks([...new Set(ids)])) {
+    const rows = await db
+      .selectFrom('gazetteer_places as p')
+      .select([
+        'p.geoname_id',
+        'p.name',
+        'p.lat',
+        'p.lon',
+        'p.feature_code',
+        'p.country',
+        'p.admin1',
+        'p.population',
+        sql<string>`''`.as('key'),
+        sql<number>`1`.as('is_main'),
+      ])
+      .where('p.geoname_id', 'in', part)
+      .execute();
+    for (const r of rows) result.set(r.geoname_id, toHit(r));
+  }
+  return result;
+}
+
+/** A latitude/longitude box. */
+export interface Box {
+  minLat: number;
+  maxLat: number;
+  minLon: number;
+  maxLon: number;
+}
+
+/** Gazetteer places inside each of these boxes, with their main name as key, one query per batch, by box index. */
+export async function gazetteerInBoxes(
+  db: Kysely<DB>,
+  boxes: readonly Box[],
+): Promise<Map<number, GazetteerHit[]>> {
+  const result = new Map<number, GazetteerHit[]>();
+  const numbered = boxes.map((b, i) => ({ grp: i, ...b }));
+  const types = {
+    grp: 'integer',
+    minLat: 'double precision',
+    maxLat: 'double precision',
+    minLon: 'double precision',
+    maxLon: 'double precision',
+  } as const;
+  for (const part of chunks(numbered, MAX_ROWS)) {
+    const rows = await db
+      .selectFrom(literalTable(part, types, 'w'))
+      .innerJoin('gazetteer_places as p', (join) =>
+        join
+          .onRef('p.lat', '>=', 'w.minLat')
+          .onRef('p.lat', '<=', 'w.maxLat')
+          .onRef('p.lon', '>=', 'w.minLon')
+          .onRef('p.lon', '<=', 'w.maxLon'),
+      )
+      .select([
+        'w.grp',
+        'p.geoname_id',
+        'p.name',
+        'p.lat',
+        'p.lon',
+        'p.feature_code',
+        'p.country',
+        'p.admin1',
+        'p.population',
+        sql<string>`''`.as('key'),
+        sql<number>`1`.as('is_main'),
+      ])
+      .execute();
+    for (const r of rows) {
+      const list = result.get(Number(r.grp)) ?? [];
+      list.push(toHit(r));
+      result.set(Number(r.grp), list);
+    }
+  }
+  return result;
 }
 
 /** One gazetteer place by its GeoNames id. */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { foldText } from '../core/text-fold.js';
 import type { LocalityName } from '../core/locality.js';
 import { nowIso } from './booleans.js';
@@ -144,13 +144,21 @@ export async function insertLocalities(
   return ids;
 }
 
-/** Gives localities their Wikidata id where they have none yet. */
+/** Gives localities their Wikidata id where they have none yet, one statement per batch of localities. */
 export async function fillWikidataIds(db: Kysely<DB>, pairs: ReadonlyMap<number, string>): Promise<void> {
-  for (const [id, qid] of pairs) {
+  for (const part of chunks([...pairs])) {
+    const byId = sql.join(
+      part.map(([id, qid]) => sql`when ${id} then ${qid}`),
+      sql` `,
+    );
     await db
       .updateTable('localities')
-      .set({ wikidata_id: qid })
-      .where('id', '=', id)
+      .set({ wikidata_id: sql<string>`case id ${byId} end` })
+      .where(
+        'id',
+        'in',
+        part.map(([id]) => id),
+      )
       .where('wikidata_id', 'is', null)
       .execute();
   }

@@ -3,7 +3,15 @@ import { resolveCountry } from '../../src/ingest/reconcile/country-resolver.js';
 import { editDistance } from '../../src/ingest/reconcile/edit-distance.js';
 import { chooseMatch } from '../../src/ingest/reconcile/matcher.js';
 import type { MatchQuery, PlaceCandidate } from '../../src/ingest/reconcile/match-types.js';
-import { coreKey, gazetteerKeys, matchKey, skeletonKey } from '../../src/ingest/reconcile/name-keys.js';
+import {
+  bareKey,
+  coreKey,
+  gazetteerKeys,
+  matchKey,
+  seatKey,
+  skeletonKey,
+} from '../../src/ingest/reconcile/name-keys.js';
+import { preparePlace } from '../../src/ingest/reconcile/prepare-query.js';
 import { parsePlaceName } from '../../src/ingest/reconcile/place-name.js';
 import { findSubdivisions } from '../../src/ingest/reconcile/subdivisions.js';
 
@@ -226,5 +234,77 @@ describe('matcher and namesakes', () => {
       perthGb,
     ]);
     expect(result).toMatchObject({ candidate: { id: '10' }, doubtful: true });
+  });
+});
+
+describe('administrative units, double names and numbered districts', () => {
+  it("find the seat a unit is named after, but not in a settlement's own name", () => {
+    expect(seatKey(matchKey('Landkreis Rosenheim'))).toBe('rosenheim');
+    expect(seatKey(matchKey('Borough of Kirklees'))).toBe('kirklees');
+    expect(seatKey(matchKey('Gmina Lubicz'))).toBe('lubicz');
+    expect(seatKey(matchKey('Oświęcim County'))).toBe('oswiecim');
+    expect(seatKey(matchKey('Greater Bendigo'))).toBe('bendigo');
+    expect(seatKey(matchKey('City of Sydney'))).toBeUndefined();
+    expect(seatKey(matchKey('Rosenheim'))).toBeUndefined();
+  });
+
+  it('keep "Greater" and "Island" in gazetteer names, which are often names of their own', () => {
+    expect(gazetteerKeys('Greater Noida')).toEqual(['greater noida']);
+    expect(gazetteerKeys('Mercer Island')).toEqual(['mercer island']);
+    expect(gazetteerKeys('Budapest XII. kerület')).toEqual(['budapest xii kerulet', 'budapest xii']);
+  });
+
+  it('shorten a name by its connector words as "Kirchheim/Teck" does', () => {
+    expect(bareKey(matchKey('Kirchheim unter Teck'))).toBe(matchKey('Kirchheim/Teck'));
+    expect(bareKey(matchKey('Frankfurt am Main'))).toBe('frankfurt main');
+    expect(bareKey(matchKey('Stratford-upon-Avon'))).toBe('stratford avon');
+    expect(bareKey('paris')).toBe('paris');
+  });
+
+  it('read a kind from a leading word ("Borough of", "Landkreis", "Gmina", "County")', () => {
+    expect(parsePlaceName('Borough of Kirklees').kind).toBe('district');
+    expect(parsePlaceName('Landkreis Rosenheim').kind).toBe('district');
+    expect(parsePlaceName('Gmina Lubicz').kind).toBe('municipality');
+    expect(parsePlaceName('County Cork').kind).toBe('county');
+    expect(parsePlaceName('Borough Green').kind).toBeUndefined();
+  });
+
+  it('prepare a unit, a merged name, two names with a slash and a numbered qualifier', () => {
+    expect(preparePlace({ name: 'Lahn-Dill (district)', country: 'Germany' })).toMatchObject({
+      adminUnit: true,
+      unitInName: false,
+      componentKeys: ['lahn', 'dill'],
+    });
+    expect(preparePlace({ name: 'Greater Sudbury', country: 'Canada' })).toMatchObject({
+      adminUnit: true,
+      unitInName: true,
+    });
+    expect(preparePlace({ name: 'Saint-Laurent-Médoc', country: 'France' }).componentKeys).toEqual([
+      'laurent',
+      'medoc',
+    ]);
+    expect(preparePlace({ name: 'Leuze-en-Hainaut', country: 'Belgium' }).componentKeys).toEqual([]);
+    expect(preparePlace({ name: 'Mogente/Moixent', country: 'Spain' }).looseKeys).toContain('moixent');
+    const budapest = preparePlace({ name: 'Budapest XII – Hegyvidék', country: 'Hungary' });
+    expect(budapest.nameKeys).toEqual(['hegyvidek', 'budapest xii']);
+    expect(budapest.regionNames).toEqual(['Hegyvidék', 'Budapest XII']);
+  });
+
+  it('know former ISO 3166-2 codes that CLDR still names', () => {
+    expect(findSubdivisions('Prague 10').map((s) => s.code)).toEqual(['CZ-110']);
+    expect(findSubdivisions('Hordaland').map((s) => s.code)).toEqual(['NO-12']);
+    expect(findSubdivisions('Chalkidiki').map((s) => s.code)).toContain('GR-64');
+  });
+
+  it('rank a seat below any real name match, and a later part of a double name below the first', () => {
+    const query = buildQuery('Rosenheim (district)', { countries: ['DE'] });
+    const seat = buildCandidate({ id: 's', country: 'DE', via: 'seat' });
+    const named = buildCandidate({ id: 'n', country: 'DE', via: 'alternate' });
+    expect(chooseMatch(query, [seat, named]).candidate?.id).toBe('n');
+    const first = buildCandidate({ id: 'a', country: 'DE', via: 'seat', rank: 0, population: 7000 });
+    const second = buildCandidate({ id: 'b', country: 'DE', via: 'seat', rank: 1, population: 9000 });
+    const result = chooseMatch(buildQuery('Blankenfelde-Mahlow', { countries: ['DE'] }), [second, first]);
+    expect(result).toMatchObject({ method: 'seat', candidate: { id: 'a' } });
+    expect(result.confidence).toBeLessThan(0.7);
   });
 });

@@ -27,13 +27,19 @@ function kindOfGeonames(c: PlaceCandidate): LocalityKind {
 function kindOf(p: PreparedPlace, m: MatchResult): LocalityKind {
   const c = m.candidate;
   if (m.method === 'parent' || c === undefined) return p.parsed.kind ?? 'other';
+  if (m.method === 'seat') return p.parsed.kind ?? 'municipality';
   if (c.kind === 'country') return 'country';
   if (c.kind === 'subdivision') return p.parsed.kind ?? 'region';
   return p.parsed.kind === 'district' || p.parsed.kind === 'county' ? p.parsed.kind : kindOfGeonames(c);
 }
 
+/** A match that stands for the place without being it: the place it lies in, or the seat it is named after. */
+function standIn(m: MatchResult): boolean {
+  return m.method === 'parent' || m.method === 'seat';
+}
+
 function namesOf(p: PreparedPlace, m: MatchResult): LocalityName[] {
-  const own = m.method !== 'parent' ? m.candidate?.name : undefined;
+  const own = standIn(m) ? undefined : m.candidate?.name;
   const names: LocalityName[] = [];
   if (own) names.push({ name: own, lang: 'und', primary: true });
   const written = p.parsed.base;
@@ -45,27 +51,32 @@ function namesOf(p: PreparedPlace, m: MatchResult): LocalityName[] {
 /** The locality to create for a source's place and its match (gazetteer facts first, the source's as fallback). */
 export function newLocality(p: PreparedPlace, m: MatchResult, taken: Set<string>): NewLocalityRow {
   const c = m.method === 'parent' ? undefined : m.candidate;
+  const seat = m.method === 'seat' ? c : undefined;
+  const own = seat ? undefined : c;
   const country = c?.country ?? p.place.countryCode ?? p.country?.country ?? null;
   const names = namesOf(p, m);
-  const lat = c?.lat ?? p.place.lat ?? null;
-  const lon = c?.lon ?? p.place.lon ?? null;
-  const unresolved = m.method === 'unresolved' || m.method === 'parent';
+  // A unit named after its seat lies where the source puts it, else at its seat.
+  const lat = (seat ? (p.place.lat ?? seat.lat) : (own?.lat ?? p.place.lat)) ?? null;
+  const lon = (seat ? (p.place.lon ?? seat.lon) : (own?.lon ?? p.place.lon)) ?? null;
+  const unresolved = m.method === 'unresolved' || standIn(m);
   return {
     key: uniqueKey(names[0]!.name, country ?? undefined, taken),
     kind: kindOf(p, m),
     country,
     lat,
     lon,
-    population: c?.kind === 'geonames' && c.population > 0 ? c.population : null,
+    population: own?.kind === 'geonames' && own.population > 0 ? own.population : null,
     wikidataId: p.place.wikidataId ?? null,
-    geonamesId: c?.kind === 'geonames' ? Number(c.id) : null,
+    geonamesId: own?.kind === 'geonames' ? Number(own.id) : null,
     unverified: unresolved,
     notes:
       m.method === 'parent'
         ? `not in the gazetteer; lies in ${m.candidate!.name}`
-        : unresolved
-          ? 'not matched to the gazetteer'
-          : null,
+        : seat
+          ? `not in the gazetteer; named after its seat ${seat.name} (GeoNames ${seat.id})`
+          : unresolved
+            ? 'not matched to the gazetteer'
+            : null,
     names,
   };
 }
@@ -75,5 +86,7 @@ export function matchRef(placeKey: string, m: MatchResult): string {
   const c = m.candidate;
   if (m.method === 'unresolved' || c === undefined) return `unresolved:${placeKey}`;
   if (m.method === 'parent') return `within:${c.id}:${placeKey}`;
+  // A unit named after its seat is not the seat: every source's unit of that seat shares one locality.
+  if (m.method === 'seat') return `seat:${c.id}`;
   return `${c.kind}:${c.id}`;
 }

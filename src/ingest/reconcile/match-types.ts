@@ -2,8 +2,11 @@ import type { ParsedPlaceName } from './place-name.js';
 import type { Point } from '../../core/geo.js';
 
 /**
- * How a place was matched, from the strongest evidence to none. `parent`: the place itself is not in
- * the gazetteer, but the place a qualifier names is ("Guro (Seoul)" lies in Seoul).
+ * How a place was matched, from the strongest evidence to none. `seat`: an administrative unit or a
+ * merged municipality that the gazetteer lacks, matched to the town it is named after, usually its seat
+ * ("Landkreis Rosenheim" → Rosenheim, "Ikast-Brande" → Ikast); the unit stays a locality of its own.
+ * `parent`: the place itself is not in the gazetteer, but the place a qualifier names is ("Guro (Seoul)"
+ * lies in Seoul).
  */
 export const MATCH_METHODS = [
   'manual',
@@ -16,13 +19,17 @@ export const MATCH_METHODS = [
   'coordinates',
   'subdivision',
   'country',
+  'seat',
   'parent',
   'unresolved',
 ] as const;
 export type MatchMethod = (typeof MATCH_METHODS)[number];
 
-/** How a candidate was found: by its main name, another name, a core or spelling-blind key, an edit or nearness. */
-export type CandidateVia = 'name' | 'alternate' | 'core' | 'skeleton' | 'fuzzy' | 'nearby';
+/**
+ * How a candidate was found: by its main name, another name, a core or spelling-blind key, an edit,
+ * nearness, or as the town an administrative unit or merged municipality is named after.
+ */
+export type CandidateVia = 'name' | 'alternate' | 'core' | 'skeleton' | 'fuzzy' | 'nearby' | 'seat';
 
 /** A gazetteer place, subdivision or country that a source's place may be. */
 export interface PlaceCandidate {
@@ -37,6 +44,11 @@ export interface PlaceCandidate {
   population: number;
   featureCode?: string;
   via: CandidateVia;
+  /**
+   * How far down a seat candidate ranks: 0 for the town of the unit's own name or the first part of a
+   * double name (usually the seat), more for a later part or one found by spelling or nearness.
+   */
+  rank?: number;
 }
 
 /** Everything known about a source's place when matching it. */

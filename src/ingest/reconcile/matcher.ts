@@ -13,6 +13,8 @@ const VIA_SCORE: Readonly<Record<CandidateVia, number>> = {
   skeleton: 0.72,
   fuzzy: 0.66,
   nearby: 0.55,
+  // A stand-in, not the place itself: below every name match, so that a real one always wins.
+  seat: 0.62,
 };
 const REGION_KINDS = new Set(['region', 'province', 'state', 'prefecture', 'county']);
 
@@ -28,6 +30,9 @@ function coordinateFactor(d: number | undefined): number {
   if (d <= 10) return 1.12;
   if (d <= DOUBTFUL_KM) return 1.06;
   if (d <= 100) return 0.75;
+  // Far: only a main name in the right country survives (0.45, flagged doubtful). Letting other names through
+  // too was tried: of 16 places it matched, 4 were right (Tamatave → Toamasina); the rest were other places
+  // carrying the name as an alternate (Harpers Ferry → Athens, Ohio).
   return 0.45;
 }
 
@@ -50,6 +55,7 @@ function subdivisionFactor(q: MatchQuery, c: PlaceCandidate): number {
 
 function kindFactor(q: MatchQuery, c: PlaceCandidate): number {
   const regional = q.parsed.kind !== undefined && REGION_KINDS.has(q.parsed.kind);
+  if (c.via === 'seat') return 1;
   if (c.kind === 'geonames') return regional ? 0.9 : 1;
   return regional ? 1.08 : 0.9;
 }
@@ -74,7 +80,8 @@ function score(q: MatchQuery, c: PlaceCandidate, homeHasName: boolean): Scored {
     coordinateFactor(distance) *
     hintFactor(q, c) *
     subdivisionFactor(q, c) *
-    kindFactor(q, c);
+    kindFactor(q, c) *
+    (1 - 0.05 * (c.rank ?? 0));
   return { candidate: c, score: value, distance, countryAgrees };
 }
 
@@ -94,6 +101,8 @@ function methodOf(q: MatchQuery, c: PlaceCandidate): MatchMethod {
       return 'fuzzy';
     case 'nearby':
       return 'coordinates';
+    case 'seat':
+      return 'seat';
   }
 }
 
@@ -104,7 +113,7 @@ function methodOf(q: MatchQuery, c: PlaceCandidate): MatchMethod {
  */
 export function chooseMatch(query: MatchQuery, candidates: readonly PlaceCandidate[]): MatchResult {
   const homeHasName = candidates.some(
-    (c) => query.countries.includes(c.country) && VIA_SCORE[c.via] >= VIA_SCORE.core,
+    (c) => query.countries.includes(c.country) && (VIA_SCORE[c.via] >= VIA_SCORE.core || c.via === 'seat'),
   );
   const scored = candidates.map((c) => score(query, c, homeHasName)).sort((a, b) => b.score - a.score);
   const best = scored[0];

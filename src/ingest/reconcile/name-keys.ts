@@ -12,26 +12,17 @@ const CANONICAL_WORDS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Words that say what kind of place it is rather than which: dropped at either end for a core key
- * ("Oświęcim County", "City of Sydney", "Setagaya-ku", "Gyeonggi-do", "Lahn-Dill-Kreis").
+ * Words that name an administrative unit rather than a settlement: a unit so named is usually named
+ * after its seat ("Landkreis Rosenheim", "Borough of Kirklees", "Gmina Lubicz", "Oświęcim County",
+ * "Greater Bendigo", "Kish Island"), and a match to the town of that name is a `seat` match.
  */
-const GENERIC_WORDS = new Set([
-  'city',
-  'town',
-  'village',
+export const ADMIN_UNIT_WORDS: ReadonlySet<string> = new Set([
   'municipality',
   'municipal',
   'district',
   'county',
   'borough',
   'metropolitan',
-  'prefecture',
-  'province',
-  'region',
-  'state',
-  'oblast',
-  'raion',
-  'rayon',
   'gmina',
   'commune',
   'kommune',
@@ -39,12 +30,62 @@ const GENERIC_WORDS = new Set([
   'comune',
   'landkreis',
   'kreis',
-  'stadt',
   'gemeinde',
-  'of',
-  'the',
   'rural',
   'urban',
+  'powiat',
+  'ward',
+  'township',
+  'parish',
+  'shire',
+  'raion',
+  'rayon',
+  'okrug',
+  'cercle',
+  'greater',
+  'island',
+  'islands',
+  'atoll',
+  'department',
+  'departamento',
+  'departement',
+  'bezirk',
+  'stadtkreis',
+  'kanton',
+  'canton',
+  'province',
+  'provincia',
+  'provinz',
+  'prefecture',
+  'prafektur',
+  'region',
+  'oblast',
+  'krai',
+  'kray',
+  'voivodeship',
+  'regierungsbezirk',
+]);
+
+/**
+ * Unit words that name a place in their own right too often to be dropped from gazetteer names
+ * ("Greater Noida" is not Noida, "Pender Island" is a town): used for seat keys only.
+ */
+const SEAT_ONLY_WORDS: ReadonlySet<string> = new Set(['greater', 'island', 'islands', 'atoll', 'cercle']);
+
+/**
+ * Words that say what kind of place it is rather than which: dropped at either end for a core key
+ * ("Oświęcim County", "City of Sydney", "Setagaya-ku", "Gyeonggi-do", "Lahn-Dill-Kreis",
+ * "Budapest XII. kerület").
+ */
+const GENERIC_WORDS: ReadonlySet<string> = new Set([
+  ...[...ADMIN_UNIT_WORDS].filter((w) => !SEAT_ONLY_WORDS.has(w)),
+  'city',
+  'town',
+  'village',
+  'stadt',
+  'of',
+  'the',
+  'state',
   'ku',
   'shi',
   'gu',
@@ -53,19 +94,7 @@ const GENERIC_WORDS = new Set([
   'do',
   'qu',
   'xian',
-  'shire',
-  'okrug',
-  'krai',
-  'kray',
   'republic',
-  'voivodeship',
-  'powiat',
-  'ward',
-  'township',
-  'parish',
-  'provincia',
-  'departamento',
-  'department',
   'teukbyeolsi',
   'gwangyeoksi',
   'teukbyeoljachido',
@@ -73,14 +102,7 @@ const GENERIC_WORDS = new Set([
   'zizhiqu',
   'special',
   'autonomous',
-  'prafektur',
-  'provinz',
-  'bezirk',
-  'departement',
-  'kanton',
-  'canton',
-  'regierungsbezirk',
-  'stadtkreis',
+  'kerulet',
 ]);
 
 /** A Chinese, Japanese or Korean administrative suffix after at least two characters (罗马市 → 罗马). */
@@ -107,6 +129,53 @@ export function coreKey(key: string): string {
   while (end - 1 > start && GENERIC_WORDS.has(words[end - 1]!)) end--;
   const core = words.slice(start, end).join(' ');
   return CJK_SUFFIX.test(core) ? core.slice(0, -1) : core;
+}
+
+/**
+ * The name of the seat an administrative unit's key points to, when the key carries words naming such a
+ * unit at its ends ("landkreis rosenheim" → "rosenheim", "borough of kirklees" → "kirklees"); undefined
+ * for a key without them ("city of sydney": a city is the settlement itself, not a unit named after one).
+ */
+export function seatKey(key: string): string | undefined {
+  const words = key.split(' ');
+  const generic = (w: string): boolean => GENERIC_WORDS.has(w) || ADMIN_UNIT_WORDS.has(w);
+  let start = 0;
+  let end = words.length;
+  while (start < end - 1 && generic(words[start]!)) start++;
+  while (end - 1 > start && generic(words[end - 1]!)) end--;
+  const dropped = [...words.slice(0, start), ...words.slice(end)];
+  return dropped.some((w) => ADMIN_UNIT_WORDS.has(w)) ? words.slice(start, end).join(' ') : undefined;
+}
+
+/** Words that join a town's name to its river, region or hill ("unter Teck", "am Main", "upon Avon", "nad Metují"). */
+const CONNECTOR_WORDS: ReadonlySet<string> = new Set([
+  'unter',
+  'ob',
+  'an',
+  'der',
+  'am',
+  'im',
+  'in',
+  'bei',
+  'upon',
+  'on',
+  'sur',
+  'sous',
+  'nad',
+  'pod',
+  'u',
+  'na',
+]);
+
+/**
+ * A key without the connector words inside it, as a name is often shortened ("kirchheim unter teck" →
+ * "kirchheim teck", the key of "Kirchheim/Teck"); the key itself when it has none.
+ */
+export function bareKey(key: string): string {
+  const words = key.split(' ');
+  if (words.length < 3) return key;
+  const inner = words.slice(1, -1).filter((w) => !CONNECTOR_WORDS.has(w));
+  return [words[0]!, ...inner, words[words.length - 1]!].join(' ');
 }
 
 const SKELETON_RULES: readonly [RegExp, string][] = [

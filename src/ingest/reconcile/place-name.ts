@@ -56,6 +56,22 @@ const TRAILING_KIND: Readonly<Record<string, LocalityKind>> = {
   rayon: 'district',
 };
 
+/** Leading words that name a kind ("Borough of Kirklees", "Landkreis Rosenheim", "Gmina Lubicz", "County Cork"). */
+const LEADING_KIND: Readonly<Record<string, LocalityKind>> = {
+  'borough of': 'district',
+  'district of': 'district',
+  'municipality of': 'municipality',
+  'shire of': 'district',
+  'county of': 'county',
+  county: 'county',
+  landkreis: 'district',
+  kreis: 'district',
+  gmina: 'municipality',
+  powiat: 'county',
+  comune: 'municipality',
+  municipio: 'municipality',
+};
+
 function kindOfQualifier(text: string): LocalityKind | undefined {
   return KIND_WORDS[foldText(text)];
 }
@@ -91,7 +107,10 @@ export function parsePlaceName(written: string): ParsedPlaceName {
     hints.push(...comma.slice(1));
   }
   base = base.replace(/\s+/g, ' ').trim() || written.trim();
-  const last = foldText(base).split(' ').pop() ?? '';
-  if (kind === undefined && base.includes(' ') && TRAILING_KIND[last]) kind = TRAILING_KIND[last];
+  const words = foldText(base).split(' ');
+  const last = words[words.length - 1] ?? '';
+  if (kind === undefined && words.length > 1 && TRAILING_KIND[last]) kind = TRAILING_KIND[last];
+  const lead = LEADING_KIND[words.slice(0, 2).join(' ')] ?? LEADING_KIND[words[0]!];
+  if (kind === undefined && words.length > 1 && lead) kind = lead;
   return { base, hints, ...(kind ? { kind } : {}), written };
 }

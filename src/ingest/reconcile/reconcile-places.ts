@@ -1,18 +1,19 @@
 import type { Kysely } from 'kysely';
 import {
   gazetteerByKeys,
-  gazetteerBySkeleton,
-  gazetteerBySkeletonPrefix,
-  gazetteerInBox,
+  gazetteerBySkeletons,
+  gazetteerInBoxes,
+  gazetteerKeysByPrefixes,
+  gazetteerPlacesByIds,
   type GazetteerHit,
 } from '../../store/gazetteer.repository.js';
 import type { DB } from '../../store/schema.js';
 import { exactCountry } from './country-resolver.js';
 import { editAllowance, editDistance, similarity } from './edit-distance.js';
 import { boxAround, distanceKm, type Point } from '../../core/geo.js';
-import { chooseMatch } from './matcher.js';
+import { chooseMatch, DOUBTFUL_KM } from './matcher.js';
 import type { CandidateVia, MatchQuery, MatchResult, PlaceCandidate } from './match-types.js';
-import { coreKey, matchKey, skeletonKey } from './name-keys.js';
+import { coreKey, matchKey, seatKey, skeletonKey } from './name-keys.js';
 import type { PreparedPlace } from './prepare-query.js';
 import { findSubdivisions } from './subdivisions.js';
 
@@ -31,24 +32,65 @@ function candidate(hit: GazetteerHit, via: CandidateVia): PlaceCandidate {
   };
 }
 
+/**
+ * Candidates by name. For an administrative unit, a town of its name is its seat, not the unit
+ * (`seat`, below any real name match), except a gazetteer place of the whole name ("Mercer Island").
+ */
 function nameCandidates(p: PreparedPlace, byKey: ReadonlyMap<string, GazetteerHit[]>): PlaceCandidate[] {
   const out: PlaceCandidate[] = [];
+  const seatByName = p.adminUnit && !p.unitInName;
   for (const key of p.nameKeys)
-    for (const hit of byKey.get(key) ?? []) out.push(candidate(hit, hit.isMain ? 'name' : 'alternate'));
-  for (const key of p.looseKeys) for (const hit of byKey.get(key) ?? []) out.push(candidate(hit, 'core'));
+    for (const hit of byKey.get(key) ?? [])
+      out.push(candidate(hit, seatByName ? 'seat' : hit.isMain ? 'name' : 'alternate'));
+  for (const key of p.looseKeys)
+    for (const hit of byKey.get(key) ?? []) out.push(candidate(hit, p.adminUnit ? 'seat' : 'core'));
   return out;
+}
+
+/** Within this distance of the source's coordinates a town a merged municipality is named after may be matched as its seat. */
+const PART_KM = 10;
+/** A merged municipality is not named after a city this large ("Brno-Bosonohy" is a part of Brno, not its seat). */
+const PART_MAX_POPULATION = 100_000;
+
+/**
+ * The towns a double name is made of ("Blankenfelde-Mahlow", "Amberg-Sulzbach (district)"), as seat
+ * candidates, only where the source's coordinates put the place near them: any of them within 10 km for
+ * a merged municipality (it was made of them all); the first within 25 km for a district, whose
+ * coordinates are often its centre and whose later names are often rivers or regions ("Rems-Murr").
+ */
+function partCandidates(
+  p: PreparedPlace,
+  byKey: ReadonlyMap<string, GazetteerHit[]>,
+  point: Point | undefined,
+): PlaceCandidate[] {
+  if (point === undefined) return [];
+  const countries = p.country?.searchCountries ?? [];
+  const reach = p.adminUnit ? DOUBTFUL_KM : PART_KM;
+  const keys = p.adminUnit ? p.componentKeys.slice(0, 1) : p.componentKeys;
+  return keys.flatMap((key, part) =>
+    (byKey.get(key) ?? [])
+      .filter(
+        (h) =>
+          countries.includes(h.country) &&
+          distanceKm(point, h) <= reach &&
+          (p.adminUnit || h.population < PART_MAX_POPULATION),
+      )
+      .map((h) => ({ ...candidate(h, 'seat'), rank: part })),
+  );
 }
 
 function regionCandidates(p: PreparedPlace): PlaceCandidate[] {
   const countries = p.country?.searchCountries;
-  const subs = findSubdivisions(p.parsed.base, countries).map((s): PlaceCandidate => ({
-    kind: 'subdivision',
-    id: s.code,
-    name: s.name,
-    country: s.country,
-    population: 0,
-    via: s.level === 1 ? 'name' : 'alternate',
-  }));
+  const subs = p.regionNames.flatMap((name) =>
+    findSubdivisions(name, countries).map((s): PlaceCandidate => ({
+      kind: 'subdivision',
+      id: s.code,
+      name: s.name,
+      country: s.country,
+      population: 0,
+      via: s.level === 1 ? 'name' : 'alternate',
+    })),
+  );
   const asCountry = p.parsed.hints.length === 0 ? exactCountry(p.parsed.base) : undefined;
   if (
     asCountry &&
@@ -106,63 +148,148 @@ function queryOf(p: PreparedPlace, parents: readonly GazetteerHit[]): MatchQuery
   };
 }
 
-/** Two keys close enough for a place nearby: similar spelling, or the same first word ("Weiden in der Oberpfalz", "Weiden"). */
+/**
+ * Two keys close enough for a place nearby: similar spelling, or the same first word ("Weiden in der
+ * Oberpfalz", "Weiden"). A name that merely contains the other is not enough: "Istočno Novo Sarajevo",
+ * "La Chapelle-d'Armentières" and "Mont-sur-Rolle" are places of their own beside Sarajevo, Armentières
+ * and Rolle (tried: 2 of the 9 places it matched were right).
+ */
 function namesAgree(a: string, b: string): boolean {
   if (similarity(a, b) >= 0.5) return true;
-  const first = (k: string): string => k.split(/[ ]/)[0] ?? '';
+  const first = (k: string): string => k.split(' ')[0] ?? '';
   return first(a).length >= 4 && first(a) === first(b);
 }
 
-/** Second round for a place the names did not settle: spelling-blind keys, edits, and nearness. */
-async function looserCandidates(
-  db: Kysely<DB>,
+/** A place the first round left unresolved or doubtful, and what its second round looks up. */
+interface LoosePlan {
+  p: PreparedPlace;
+  point?: Point;
+  key: string;
+  skeleton: string;
+  countries: string[];
+  /** How many edits the fuzzy lookup allows (0: none). */
+  allowance: number;
+  byKey: ReadonlyMap<string, GazetteerHit[]>;
+}
+
+function loosePlan(
   p: PreparedPlace,
   query: MatchQuery,
-): Promise<PlaceCandidate[]> {
-  const key = coreKey(matchKey(p.parsed.base));
+  byKey: ReadonlyMap<string, GazetteerHit[]>,
+): LoosePlan {
+  const key = seatKey(matchKey(p.parsed.base)) ?? coreKey(matchKey(p.parsed.base));
   const skeleton = skeletonKey(key);
-  const out: PlaceCandidate[] = [];
-  for (const country of (p.country?.searchCountries ?? []).slice(0, 3)) {
-    for (const hit of await gazetteerBySkeleton(db, country, skeleton)) out.push(candidate(hit, 'skeleton'));
-    const allowance = editAllowance(key.length);
-    if (allowance === 0 || skeleton.length < 4) continue;
-    for (const hit of await gazetteerBySkeletonPrefix(db, country, skeleton.slice(0, 3))) {
-      if (editDistance(key, hit.key, allowance) <= allowance) out.push(candidate(hit, 'fuzzy'));
-    }
-  }
-  if (query.point) {
-    for (const hit of await gazetteerInBox(db, boxAround(query.point, 5))) {
-      if (namesAgree(key, coreKey(matchKey(hit.name)))) out.push(candidate(hit, 'nearby'));
-    }
-  }
-  return out;
+  const allowance = skeleton.length < 4 ? 0 : editAllowance(key.length);
+  const countries = key === '' ? [] : (p.country?.searchCountries ?? []).slice(0, 3);
+  return { p, key, skeleton, countries, allowance, byKey, ...(query.point ? { point: query.point } : {}) };
 }
 
 /**
+ * Places within a few edits of each plan's key, in its countries: keys sharing the first three letters
+ * of its spelling-blind key are fetched for the whole batch, and only the places of those that pass.
+ */
+async function fuzzyHits(
+  db: Kysely<DB>,
+  plans: readonly LoosePlan[],
+): Promise<Map<LoosePlan, GazetteerHit[]>> {
+  const prefixOf = (x: LoosePlan): string => x.skeleton.slice(0, 3);
+  const fuzzy = plans.filter((x) => x.allowance > 0);
+  const byPrefix = await gazetteerKeysByPrefixes(
+    db,
+    fuzzy.flatMap((x) => x.countries.map((country) => ({ country, prefix: prefixOf(x) }))),
+  );
+  const passed = new Map(
+    fuzzy.map((x) => [
+      x,
+      x.countries.flatMap((country) =>
+        (byPrefix.get(`${country}|${prefixOf(x)}`) ?? []).filter(
+          (k) => editDistance(x.key, k.key, x.allowance) <= x.allowance,
+        ),
+      ),
+    ]),
+  );
+  const places = await gazetteerPlacesByIds(
+    db,
+    [...passed.values()].flatMap((keys) => keys.map((k) => k.geonameId)),
+  );
+  return new Map(
+    [...passed].map(([x, keys]) => [
+      x,
+      keys.flatMap((k) => {
+        const place = places.get(k.geonameId);
+        return place ? [{ ...place, key: k.key, isMain: k.isMain }] : [];
+      }),
+    ]),
+  );
+}
+
+/**
+ * Second round for places the names did not settle: spelling-blind keys, edits, nearness, each looked
+ * up for the whole batch at once (one query per kind of lookup, not per place), and last the towns a
+ * double name is made of.
+ */
+async function looserCandidates(db: Kysely<DB>, plans: readonly LoosePlan[]): Promise<PlaceCandidate[][]> {
+  const bySkeleton = await gazetteerBySkeletons(
+    db,
+    plans.flatMap((x) => x.countries.map((country) => ({ country, skeleton: x.skeleton }))),
+  );
+  const edited = await fuzzyHits(db, plans);
+  const near = plans.filter((x) => x.point !== undefined && x.key !== '');
+  const inBoxes = await gazetteerInBoxes(
+    db,
+    near.map((x) => boxAround(x.point!, 5)),
+  );
+  const boxOf = new Map(near.map((x, i) => [x, i]));
+  return plans.map((x) => {
+    // An administrative unit's candidates stand for its seat, ranked below one found by its exact name.
+    const found = (hit: GazetteerHit, via: CandidateVia, rank: number): PlaceCandidate =>
+      x.p.adminUnit ? { ...candidate(hit, 'seat'), rank } : candidate(hit, via);
+    const out: PlaceCandidate[] = [];
+    for (const country of x.countries)
+      for (const hit of bySkeleton.get(`${country}|${x.skeleton}`) ?? []) out.push(found(hit, 'skeleton', 1));
+    for (const hit of edited.get(x) ?? []) out.push(found(hit, 'fuzzy', 2));
+    const box = boxOf.get(x);
+    for (const hit of box === undefined ? [] : (inBoxes.get(box) ?? []))
+      if (namesAgree(x.key, coreKey(matchKey(hit.name)))) out.push(found(hit, 'nearby', 3));
+    return [...out, ...partCandidates(x.p, x.byKey, x.point)];
+  });
+}
+
+/** How many hard places one second round looks up at once (bounds memory; a few queries each). */
+const LOOSE_BATCH = 100;
+
+/**
  * Matches source places to gazetteer places, subdivisions or countries. Names are looked up in
- * batches; places they leave unresolved or doubtful get a second, looser round one by one.
+ * batches; places they leave unresolved or doubtful get a second, looser round, also in batches.
  */
 export async function reconcilePlaces(
   db: Kysely<DB>,
   places: readonly PreparedPlace[],
 ): Promise<MatchResult[]> {
-  const keys = places.flatMap((p) => [...p.nameKeys, ...p.looseKeys, ...p.hintKeys]);
+  const keys = places.flatMap((p) => [...p.nameKeys, ...p.looseKeys, ...p.hintKeys, ...p.componentKeys]);
   const byKey = await gazetteerByKeys(db, keys);
-  const results: MatchResult[] = [];
-  for (const p of places) {
+  const rounds = places.map((p) => {
     const parents = hintPlaces(p, byKey);
     const query = queryOf(p, parents);
     const candidates = [...nameCandidates(p, byKey), ...regionCandidates(p)];
-    let result = chooseMatch(query, candidates);
-    if (result.method === 'unresolved' || result.doubtful) {
-      const wider = chooseMatch(query, [...candidates, ...(await looserCandidates(db, p, query))]);
-      if (
-        wider.method !== 'unresolved' &&
-        (result.method === 'unresolved' || (!wider.doubtful && wider.confidence >= result.confidence * 0.9))
-      )
-        result = wider;
-    }
-    results.push(result.method === 'unresolved' ? (parentMatch(p, parents) ?? result) : result);
+    return { p, parents, query, candidates, result: chooseMatch(query, candidates) };
+  });
+  const hard = rounds.filter((r) => r.result.method === 'unresolved' || r.result.doubtful);
+  for (let i = 0; i < hard.length; i += LOOSE_BATCH) {
+    const batch = hard.slice(i, i + LOOSE_BATCH);
+    const looser = await looserCandidates(
+      db,
+      batch.map((r) => loosePlan(r.p, r.query, byKey)),
+    );
+    batch.forEach((r, j) => {
+      const wider = chooseMatch(r.query, [...r.candidates, ...looser[j]!]);
+      const better =
+        r.result.method === 'unresolved' ||
+        (!wider.doubtful && wider.confidence >= r.result.confidence * 0.9);
+      if (wider.method !== 'unresolved' && better) r.result = wider;
+    });
   }
-  return results;
+  return rounds.map((r) =>
+    r.result.method === 'unresolved' ? (parentMatch(r.p, r.parents) ?? r.result) : r.result,
+  );
 }

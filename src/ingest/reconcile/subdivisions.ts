@@ -11,7 +11,10 @@ export interface Subdivision {
   country: string;
   /** The code of the country or subdivision it lies in. */
   parent: string;
-  /** 1 for a first-level subdivision (Calabria), 2 below that (Reggio Calabria). */
+  /**
+   * 1 for a first-level subdivision (Calabria), 2 below that (Reggio Calabria) and for a former code
+   * that CLDR still names (CZ-110 Prague 10, NO-12 Hordaland, GR-64 Chalkidiki).
+   */
   level: 1 | 2;
   /** English name where CLDR has one, else ISO's. */
   name: string;
@@ -72,7 +75,18 @@ export function buildSubdivisionIndex(): SubdivisionIndex {
       names,
     };
     all.set(sub.code, sub);
-    for (const name of names) {
+    cldr.delete(entry.code.replace('-', '').toLowerCase());
+  }
+  // Codes ISO has withdrawn or renumbered (Prague's districts, Norway's and Greece's former counties)
+  // that CLDR still names: real subdivisions that sources still write.
+  for (const [id, names] of cldr) {
+    const country = id.slice(0, 2).toUpperCase();
+    const code = `${country}-${id.slice(2).toUpperCase()}`;
+    if (all.has(code) || !/^[a-z]{2}[a-z0-9]{1,3}$/.test(id)) continue;
+    all.set(code, { code, country, parent: country, level: 2, name: names[0]!, names });
+  }
+  for (const sub of all.values()) {
+    for (const name of sub.names) {
       const key = matchKey(name);
       file(byKey, key, sub);
       file(byKey, coreKey(key), sub);

@@ -1,0 +1,25 @@
+import type { ImportSpec } from '../src/ingest/import/open-source.js';
+
+/** The four files in `../shared/data` the import benchmarks read, in import order. */
+export function importSources(data: string): (ImportSpec & { key: string })[] {
+  return [
+    {
+      key: 'wikipedia-lists-geocoded',
+      format: 'wikipedia-list',
+      path: `${data}/wikipedia-lists/twin_cities.csv`,
+    },
+    { key: 'wikipedia-lists', format: 'wikipedia-list', path: `${data}/wikipedia-lists/twin_cities_raw.csv` },
+    {
+      key: 'wikidata-2016',
+      format: 'wikidata-relations',
+      path: `${data}/wikidata-2016/relations.tsv`,
+      companion: `${data}/wikidata-2016/names.tsv`,
+    },
+    {
+      key: 'wikidata-2026',
+      format: 'wikidata-nodes',
+      path: `${data}/wikidata-2026/links.tsv`,
+      companion: `${data}/wikidata-2026/nodes.tsv`,
+    },
+  ];
+}
