@@ -42,7 +42,11 @@ describe('twinning as a process', () => {
     const bad = await twinning('--db', url, '--json', 'locality', 'Coventry', '--as-of', '1950-02-30');
     expect(bad.code).toBe(2);
     expect(JSON.parse(bad.stderr)).toEqual({
-      error: { code: 'InvalidDate', message: '"1950-02-30" has day 30; that month has days 1 to 28', field: '--as-of' },
+      error: {
+        code: 'InvalidDate',
+        message: '"1950-02-30" has day 30; that month has days 1 to 28',
+        field: '--as-of',
+      },
     });
   });
 });
