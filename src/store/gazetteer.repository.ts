@@ -110,6 +110,20 @@ function literalTable<R extends object, A extends string>(
 /** Rows in one literal table. */
 const MAX_ROWS = 400;
 
+/** A gazetteer place's columns as a hit under its main name (no lookup key). */
+const MAIN_NAME_COLUMNS = [
+  'p.geoname_id',
+  'p.name',
+  'p.lat',
+  'p.lon',
+  'p.feature_code',
+  'p.country',
+  'p.admin1',
+  'p.population',
+  sql<string>`''`.as('key'),
+  sql<number>`1`.as('is_main'),
+] as const;
+
 /** A spelling-blind key to look up in one country. */
 export interface SkeletonWanted {
   country: string;
@@ -213,18 +227,7 @@ export async function gazetteerPlacesByIds(
   for (const part of chunks([...new Set(ids)])) {
     const rows = await db
       .selectFrom('gazetteer_places as p')
-      .select([
-        'p.geoname_id',
-        'p.name',
-        'p.lat',
-        'p.lon',
-        'p.feature_code',
-        'p.country',
-        'p.admin1',
-        'p.population',
-        sql<string>`''`.as('key'),
-        sql<number>`1`.as('is_main'),
-      ])
+      .select(MAIN_NAME_COLUMNS)
       .where('p.geoname_id', 'in', part)
       .execute();
     for (const r of rows) result.set(r.geoname_id, toHit(r));
@@ -264,19 +267,7 @@ export async function gazetteerInBoxes(
           .onRef('p.lon', '>=', 'w.minLon')
           .onRef('p.lon', '<=', 'w.maxLon'),
       )
-      .select([
-        'w.grp',
-        'p.geoname_id',
-        'p.name',
-        'p.lat',
-        'p.lon',
-        'p.feature_code',
-        'p.country',
-        'p.admin1',
-        'p.population',
-        sql<string>`''`.as('key'),
-        sql<number>`1`.as('is_main'),
-      ])
+      .select(['w.grp', ...MAIN_NAME_COLUMNS])
       .execute();
     for (const r of rows) {
       const list = result.get(Number(r.grp)) ?? [];
@@ -291,18 +282,7 @@ export async function gazetteerInBoxes(
 export async function gazetteerPlace(db: Kysely<DB>, geonameId: number): Promise<GazetteerHit | undefined> {
   const row = await db
     .selectFrom('gazetteer_places as p')
-    .select([
-      'p.geoname_id',
-      'p.name',
-      'p.lat',
-      'p.lon',
-      'p.feature_code',
-      'p.country',
-      'p.admin1',
-      'p.population',
-      sql<string>`''`.as('key'),
-      sql<number>`1`.as('is_main'),
-    ])
+    .select(MAIN_NAME_COLUMNS)
     .where('p.geoname_id', '=', geonameId)
     .executeTakeFirst();
   return row ? toHit(row) : undefined;
