@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { partialDateFromJsDate } from '../src/core/partial-date.js';
 import { loadNetworkInput } from '../src/registry/network-input.js';
 import { openRegistry } from '../src/registry/open-registry.js';
-import { prepareBenchData, sharedSources } from './api-dataset.js';
+import { prepareBenchData, SHARED_DATA, sharedSources } from './api-dataset.js';
 import type { Dataset } from './analysis-data.js';
 
 /** Imports everything into a temporary SQLite registry and returns its network in force today. */
@@ -24,7 +24,7 @@ export async function loadRegistryNetwork(): Promise<Dataset> {
     await database.close();
     return {
       name: 'Registry (all shared sources imported, reconciled and merged)',
-      files: sharedSources().map((s) => relative(process.cwd(), s.path)),
+      files: sharedSources().map((s) => relative(SHARED_DATA, s.path)),
       input: network.input,
     };
   } finally {
