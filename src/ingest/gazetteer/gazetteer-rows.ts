@@ -1,28 +1,12 @@
+import type { GazetteerNamesTable, GazetteerPlacesTable } from '../../store/schema.js';
 import type { GeoNamesPlace } from '../geonames-parser.js';
 import { bareKey, gazetteerKeys, skeletonKey } from '../reconcile/name-keys.js';
 
 /** A gazetteer place row as stored. */
-export interface GazetteerPlaceRow {
-  geoname_id: number;
-  name: string;
-  lat: number;
-  lon: number;
-  feature_code: string;
-  country: string;
-  admin1: string;
-  admin2: string;
-  population: number;
-  timezone: string;
-}
+export type GazetteerPlaceRow = GazetteerPlacesTable;
 
 /** A gazetteer name-key row as stored. */
-export interface GazetteerNameRow {
-  geoname_id: number;
-  key: string;
-  skeleton: string;
-  country: string;
-  is_main: number;
-}
+export type GazetteerNameRow = GazetteerNamesTable;
 
 /** The place row of a GeoNames record. */
 export function placeRow(p: GeoNamesPlace): GazetteerPlaceRow {
