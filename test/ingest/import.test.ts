@@ -54,6 +54,16 @@ for (const dialect of DIALECTS) {
       expect((await matchOf(database.db, 'Rome, Italy'))[0]).toMatchObject({ geonames_id: 3169070 });
     });
 
+    it('finds a matched place by any of its gazetteer names, in search and by name', async () => {
+      const search = async (text: string) =>
+        (await cliJson<{ key: string; matched: string }[]>(url, 'search', text)).value;
+      for (const name of ['Рим', '罗马市', 'Rom']) {
+        expect((await search(name)).map((r) => r.key)).toContain('rome');
+      }
+      const rome = await cliJson<{ locality: { key: string } }>(url, 'locality', 'Рим');
+      expect(rome.value.locality.key).toBe('rome');
+    });
+
     it('keeps a place the gazetteer lacks: Guro lies in Seoul, Smallville is unresolved, neither is dropped', async () => {
       expect((await matchOf(database.db, 'Guro (Seoul)'))[0]).toMatchObject({
         method: 'parent',
