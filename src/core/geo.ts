@@ -21,11 +21,16 @@ export function distanceKm(a: Point, b: Point): number {
   return haversineKm(a.lat, a.lon, b.lat, b.lon);
 }
 
+/** A latitude/longitude box. */
+export interface Box {
+  minLat: number;
+  maxLat: number;
+  minLon: number;
+  maxLon: number;
+}
+
 /** A latitude/longitude box around a point, `km` each way (for an indexed range query). */
-export function boxAround(
-  p: Point,
-  km: number,
-): { minLat: number; maxLat: number; minLon: number; maxLon: number } {
+export function boxAround(p: Point, km: number): Box {
   const dLat = km / 111.32;
   const dLon = km / (111.32 * Math.max(0.01, Math.cos((p.lat * Math.PI) / 180)));
   return { minLat: p.lat - dLat, maxLat: p.lat + dLat, minLon: p.lon - dLon, maxLon: p.lon + dLon };

@@ -1,6 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { DB } from './schema.js';
 
+/** The names of some localities, in the order they were added. */
+function namesOf(db: Kysely<DB>, localityIds: readonly number[]) {
+  return db
+    .selectFrom('locality_names')
+    .select(['locality_id', 'name', 'is_primary'])
+    .where('locality_id', 'in', [...localityIds])
+    .orderBy('id')
+    .execute();
+}
+
 /** One page of localities after an id, with their names and their best match. */
 export async function localityPage(db: Kysely<DB>, afterId: number, size: number) {
   const rows = await db
@@ -11,24 +21,14 @@ export async function localityPage(db: Kysely<DB>, afterId: number, size: number
     .limit(size)
     .execute();
   const ids = rows.map((r) => r.id);
-  const names =
-    ids.length === 0
-      ? []
-      : await db
-          .selectFrom('locality_names')
-          .select(['locality_id', 'name', 'is_primary'])
-          .where('locality_id', 'in', ids)
-          .orderBy('id')
-          .execute();
-  const matches =
-    ids.length === 0
-      ? []
-      : await db
-          .selectFrom('source_places')
-          .select(['locality_id', 'method', 'confidence', 'doubtful'])
-          .where('locality_id', 'in', ids)
-          .orderBy('confidence', 'desc')
-          .execute();
+  if (ids.length === 0) return { rows, names: [], matches: [] };
+  const names = await namesOf(db, ids);
+  const matches = await db
+    .selectFrom('source_places')
+    .select(['locality_id', 'method', 'confidence', 'doubtful'])
+    .where('locality_id', 'in', ids)
+    .orderBy('confidence', 'desc')
+    .execute();
   return { rows, names, matches };
 }
 
@@ -53,51 +53,34 @@ export async function linkPage(db: Kysely<DB>, afterId: number, size: number) {
     .limit(size)
     .execute();
   const ids = rows.map((r) => r.id);
-  const names =
-    ids.length === 0
-      ? []
-      : await db
-          .selectFrom('locality_names')
-          .select(['locality_id', 'name', 'is_primary'])
-          .where(
-            'locality_id',
-            'in',
-            rows.flatMap((l) => [l.a_id, l.b_id]),
-          )
-          .orderBy('id')
-          .execute();
-  const events =
-    ids.length === 0
-      ? []
-      : await db
-          .selectFrom('link_events')
-          .select(['link_id', 'type', 'date'])
-          .where('link_id', 'in', ids)
-          .execute();
-  const sources =
-    ids.length === 0
-      ? []
-      : await db
-          .selectFrom('link_sources')
-          .innerJoin('sources', 'sources.id', 'link_sources.source_id')
-          .select([
-            'link_sources.link_id',
-            'sources.key',
-            'link_sources.a_lists_b',
-            'link_sources.b_lists_a',
-            'link_sources.undirected',
-          ])
-          .where('link_sources.link_id', 'in', ids)
-          .execute();
-  const cited =
-    ids.length === 0
-      ? []
-      : await db
-          .selectFrom('citations')
-          .innerJoin('sources', 'sources.id', 'citations.source_id')
-          .select(['citations.entity_id as link_id', 'sources.key'])
-          .where('citations.entity_type', '=', 'link')
-          .where('citations.entity_id', 'in', ids)
-          .execute();
+  if (ids.length === 0) return { rows, names: [], events: [], sources: [], cited: [] };
+  const names = await namesOf(
+    db,
+    rows.flatMap((l) => [l.a_id, l.b_id]),
+  );
+  const events = await db
+    .selectFrom('link_events')
+    .select(['link_id', 'type', 'date'])
+    .where('link_id', 'in', ids)
+    .execute();
+  const sources = await db
+    .selectFrom('link_sources')
+    .innerJoin('sources', 'sources.id', 'link_sources.source_id')
+    .select([
+      'link_sources.link_id',
+      'sources.key',
+      'link_sources.a_lists_b',
+      'link_sources.b_lists_a',
+      'link_sources.undirected',
+    ])
+    .where('link_sources.link_id', 'in', ids)
+    .execute();
+  const cited = await db
+    .selectFrom('citations')
+    .innerJoin('sources', 'sources.id', 'citations.source_id')
+    .select(['citations.entity_id as link_id', 'sources.key'])
+    .where('citations.entity_type', '=', 'link')
+    .where('citations.entity_id', 'in', ids)
+    .execute();
   return { rows, names, events, sources, cited };
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { Box } from '../core/geo.js';
 import type { DB } from './schema.js';
 
 /** A gazetteer place found under one of its name keys. */
@@ -233,14 +234,6 @@ export async function gazetteerPlacesByIds(
     for (const r of rows) result.set(r.geoname_id, toHit(r));
   }
   return result;
-}
-
-/** A latitude/longitude box. */
-export interface Box {
-  minLat: number;
-  maxLat: number;
-  minLon: number;
-  maxLon: number;
 }
 
 /** Gazetteer places inside each of these boxes, with their main name as key, one query per batch, by box index. */
