@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { readLines } from './line-reader.js';
 import { fieldColumn, malformed } from './malformed.js';
-import { isQid } from './records.js';
+import { isQid, type ImportRecord } from './records.js';
 
 /** One tab-separated row and its line number. */
 export interface TsvRow {
@@ -68,4 +68,18 @@ export function qidAt(row: TsvRow, index: number, file: string): string {
     );
   }
   return text;
+}
+
+/** A statement between the Wikidata ids in a row's first two columns, named by their ids until labelled. */
+export function qidStatement(row: TsvRow, file: string, directed: boolean): ImportRecord {
+  const subject = qidAt(row, 0, file);
+  const object = qidAt(row, 1, file);
+  return {
+    kind: 'statement',
+    file,
+    line: row.line,
+    directed,
+    subject: { name: subject, wikidataId: subject },
+    object: { name: object, wikidataId: object },
+  };
 }

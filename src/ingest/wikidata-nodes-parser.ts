@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { fieldColumn, malformed, parseNumberField } from './malformed.js';
 import type { ImportRecord } from './records.js';
-import { qidAt, readTsvRows, type TsvRow } from './tsv-rows.js';
+import { qidAt, qidStatement, readTsvRows, type TsvRow } from './tsv-rows.js';
 
 const NODE_HEADER = ['id', 'name', 'lng', 'lat', 'country', 'countrycd', 'continent'] as const;
 const LINK_HEADER = ['source', 'target'] as const;
@@ -43,15 +43,6 @@ export async function* readWikidataLinks(
   file: string,
 ): AsyncGenerator<ImportRecord> {
   for await (const row of readTsvRows(source, file, { columns: LINK_HEADER.length, header: LINK_HEADER })) {
-    const a = qidAt(row, 0, file);
-    const b = qidAt(row, 1, file);
-    yield {
-      kind: 'statement',
-      file,
-      line: row.line,
-      directed: false,
-      subject: { name: a, wikidataId: a },
-      object: { name: b, wikidataId: b },
-    };
+    yield qidStatement(row, file, false);
   }
 }

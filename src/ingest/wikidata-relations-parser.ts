@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { fieldColumn, malformed } from './malformed.js';
 import type { ImportRecord } from './records.js';
-import { qidAt, readTsvRows } from './tsv-rows.js';
+import { qidAt, qidStatement, readTsvRows } from './tsv-rows.js';
 
 /** Streams a label file (`Q-id<TAB>label`, no header) as place records. Labels' language is unknown. */
 export async function* readWikidataLabels(
@@ -31,15 +31,6 @@ export async function* readWikidataRelations(
   file: string,
 ): AsyncGenerator<ImportRecord> {
   for await (const row of readTsvRows(source, file, { columns: 2 })) {
-    const subject = qidAt(row, 0, file);
-    const object = qidAt(row, 1, file);
-    yield {
-      kind: 'statement',
-      file,
-      line: row.line,
-      directed: true,
-      subject: { name: subject, wikidataId: subject },
-      object: { name: object, wikidataId: object },
-    };
+    yield qidStatement(row, file, true);
   }
 }
