@@ -16,7 +16,9 @@ export async function matchRates(db: Kysely<DB>, sourceKeys: readonly string[]) 
     (r) =>
       r.lat !== null &&
       r.distance_km !== null &&
-      (r.matched_ref?.startsWith('geonames:') || r.matched_ref?.startsWith('seat:')),
+      (r.matched_ref?.startsWith('geonames:') ||
+        r.matched_ref?.startsWith('geonames-point:') ||
+        r.matched_ref?.startsWith('seat:')),
   );
   const near = checkable.filter((r) => r.distance_km! <= 25);
   return {

@@ -54,10 +54,11 @@ for (const dialect of DIALECTS) {
       expect(district!.confidence).toBeLessThan(town!.confidence);
     });
 
-    it('takes "Greater X" for the seat X, but a place of the whole name for itself ("Mercer Island")', async () => {
+    it('takes "Greater X" for the unit GeoNames lists, and a place of the whole name for itself ("Mercer Island")', async () => {
+      // GeoNames' admin2 list has the City of Greater Bendigo: the unit itself, not its seat Bendigo (2176187).
       expect(await matchOne(buildPlace('Greater Bendigo', 'Australia'))).toMatchObject({
-        method: 'seat',
-        candidate: { id: '2176187' },
+        method: 'subdivision',
+        candidate: { id: 'AU.07.22620' },
       });
       expect(await matchOne(buildPlace('Mercer Island', 'United States'))).toMatchObject({
         method: 'exact-name',
@@ -80,9 +81,10 @@ for (const dialect of DIALECTS) {
       expect(near).toMatchObject({ method: 'seat', candidate: { id: '2947001' }, doubtful: false });
       expect(none!.method).toBe('unresolved');
       expect(far!.method).toBe('unresolved');
+      // A merged municipality GeoNames lists as a unit is that unit (Ikast-Brande Kommune), not its town Ikast.
       expect(await matchOne(buildPlace('Ikast-Brande', 'Denmark', [56.13, 9.16]))).toMatchObject({
-        method: 'seat',
-        candidate: { id: '2619856' },
+        method: 'subdivision',
+        candidate: { id: 'DK.18.756' },
       });
     });
 
@@ -97,14 +99,14 @@ for (const dialect of DIALECTS) {
       expect(hordaland).toMatchObject({ method: 'subdivision', candidate: { id: 'NO-12' } });
     });
 
-    it('reads a numbered qualifier as the district itself, and keeps a ward Tokyo lacks as lying in Tokyo', async () => {
+    it('reads a numbered qualifier as the district itself, and a ward of Tokyo as the GeoNames unit', async () => {
       expect(await matchOne(buildPlace('Budapest XII – Hegyvidék', 'Hungary'))).toMatchObject({
         method: 'qualified',
         candidate: { id: '7284823' },
       });
       expect(await matchOne(buildPlace('Setagaya (Tokyo)', 'Japan'))).toMatchObject({
-        method: 'parent',
-        candidate: { id: '1850147' },
+        method: 'subdivision',
+        candidate: { id: 'JP.40.1852675', name: 'Setagaya-ku' },
       });
     });
 
@@ -119,9 +121,17 @@ for (const dialect of DIALECTS) {
       });
     });
 
+    it('keeps a neighbourhood GeoNames lists nowhere as lying in the city its qualifier names', async () => {
+      expect(await matchOne(buildPlace('Shimokitazawa (Tokyo)', 'Japan'))).toMatchObject({
+        method: 'parent',
+        candidate: { id: '1850147' },
+      });
+    });
+
     it('uses coordinates as evidence: a district near its seat, not a commune beside a town it names', async () => {
+      // The unit, spelt otherwise by GeoNames (Balashovskiy Rayon), rather than its seat Balashov (579460).
       const balashov = await matchOne(buildPlace('Balashovsky District', 'Russia', [51.55, 43.17]));
-      expect(balashov).toMatchObject({ method: 'seat', candidate: { id: '579460' } });
+      expect(balashov).toMatchObject({ method: 'subdivision', candidate: { id: 'RU.67.579454' } });
       expect((await matchOne(buildPlace('Mont-sur-Rolle', 'Switzerland', [46.467, 6.337]))).method).toBe(
         'unresolved',
       );
@@ -166,7 +176,9 @@ for (const dialect of DIALECTS) {
         openSource({ format: 'wikipedia-list', path: fixture('wikipedia-list-seats.csv') }),
         { key: 'seats', title: 'seats' },
       );
-      expect(run.byMethod.seat).toBe(4);
+      // Ikast-Brande is the GeoNames unit; the Rosenheim district (twice) and Blankenfelde-Mahlow are seats.
+      expect(run.byMethod.seat).toBe(3);
+      expect(run.byMethod.subdivision).toBe(1);
       const [district] = await matchOf(database.db, 'Rosenheim (district)');
       const [landkreis] = await matchOf(database.db, 'Landkreis Rosenheim');
       const [town] = await matchOf(database.db, 'Rosenheim');

@@ -30,7 +30,7 @@ function buildCandidate(overrides: Partial<PlaceCandidate> = {}): PlaceCandidate
 }
 
 function buildQuery(name: string, overrides: Partial<MatchQuery> = {}): MatchQuery {
-  return { parsed: parsePlaceName(name), countries: [], hintPoints: [], ...overrides };
+  return { parsed: parsePlaceName(name), countries: [], hintPoints: [], hintRegions: [], ...overrides };
 }
 
 const toledoSpain = buildCandidate();

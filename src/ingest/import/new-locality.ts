@@ -3,6 +3,7 @@ import { foldText } from '../../core/text-fold.js';
 import type { NewLocalityRow } from '../../store/import.repository.js';
 import type { MatchResult, PlaceCandidate } from '../reconcile/match-types.js';
 import type { PreparedPlace } from '../reconcile/prepare-query.js';
+import { isIsoCode } from '../reconcile/subdivisions.js';
 
 /** A key for a new locality: its name in lower-case kebab with its country, made unique against `taken`. */
 export function uniqueKey(name: string, country: string | undefined, taken: Set<string>): string {
@@ -19,6 +20,8 @@ export function uniqueKey(name: string, country: string | undefined, taken: Set<
 }
 
 function kindOfGeonames(c: PlaceCandidate): LocalityKind {
+  // The supplement holds places of 1,000 people or more and municipal seats, without their populations.
+  if (c.kind === 'geonames-point') return 'town';
   if (c.featureCode === 'PPLX') return 'district';
   if (c.featureCode === 'PPLC' || c.population >= 100_000) return 'city';
   return c.population >= 5_000 ? 'town' : 'village';
@@ -29,7 +32,7 @@ function kindOf(p: PreparedPlace, m: MatchResult): LocalityKind {
   if (m.method === 'parent' || c === undefined) return p.parsed.kind ?? 'other';
   if (m.method === 'seat') return p.parsed.kind ?? 'municipality';
   if (c.kind === 'country') return 'country';
-  if (c.kind === 'subdivision') return p.parsed.kind ?? 'region';
+  if (c.kind === 'subdivision') return p.parsed.kind ?? (isIsoCode(c.id) ? 'region' : 'municipality');
   return p.parsed.kind === 'district' || p.parsed.kind === 'county' ? p.parsed.kind : kindOfGeonames(c);
 }
 
@@ -55,9 +58,11 @@ export function newLocality(p: PreparedPlace, m: MatchResult, taken: Set<string>
   const own = seat ? undefined : c;
   const country = c?.country ?? p.place.countryCode ?? p.country?.country ?? null;
   const names = namesOf(p, m);
-  // A unit named after its seat lies where the source puts it, else at its seat.
-  const lat = (seat ? (p.place.lat ?? seat.lat) : (own?.lat ?? p.place.lat)) ?? null;
-  const lon = (seat ? (p.place.lon ?? seat.lon) : (own?.lon ?? p.place.lon)) ?? null;
+  // A unit named after its seat lies where the source puts it, else at its seat; a unit matched as
+  // such, where the source puts it, else at the mean of its places.
+  const sourceFirst = seat ?? (own?.kind === 'subdivision' ? own : undefined);
+  const lat = (sourceFirst ? (p.place.lat ?? sourceFirst.lat) : (own?.lat ?? p.place.lat)) ?? null;
+  const lon = (sourceFirst ? (p.place.lon ?? sourceFirst.lon) : (own?.lon ?? p.place.lon)) ?? null;
   const unresolved = m.method === 'unresolved' || standIn(m);
   return {
     key: uniqueKey(names[0]!.name, country ?? undefined, taken),

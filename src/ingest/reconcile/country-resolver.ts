@@ -177,7 +177,7 @@ function resolveUncached(text: string): CountryResolution | undefined {
     return { ...asCountry, searchCountries: [...asCountry.searchCountries, outer.country] };
   }
   if (!outer) return asCountry;
-  const sub = findSubdivisions(inner, outer.searchCountries)[0];
+  const sub = findSubdivisions(inner, outer.searchCountries).find((s) => s.scheme === 'iso');
   if (sub) return { ...outer, subdivision: sub.code };
   return { ...outer, hint: inner };
 }

@@ -33,8 +33,12 @@ export type CandidateVia = 'name' | 'alternate' | 'core' | 'skeleton' | 'fuzzy' 
 
 /** A gazetteer place, subdivision or country that a source's place may be. */
 export interface PlaceCandidate {
-  kind: 'geonames' | 'subdivision' | 'country';
-  /** The GeoNames id, ISO 3166-2 code or ISO 3166-1 code. */
+  /** `geonames-point`: a place of the gazetteer's supplement, which has no GeoNames id. */
+  kind: 'geonames' | 'geonames-point' | 'subdivision' | 'country';
+  /**
+   * The GeoNames id; for a supplement place its country and GeoNames' coordinates (`KR:34.85444:128.43306`);
+   * a subdivision code (ISO 3166-2 or GeoNames admin2); or an ISO 3166-1 code.
+   */
   id: string;
   name: string;
   country: string;
@@ -61,6 +65,8 @@ export interface MatchQuery {
   point?: Point;
   /** Where places named in its qualifiers lie ("Seoul" for "Guro (Seoul)"). */
   hintPoints: readonly Point[];
+  /** The first-level units (`KR.11`: country and GeoNames admin1 code) those places lie in. */
+  hintRegions: readonly string[];
 }
 
 /** The chosen candidate, how, how sure, and whether a person should look. */

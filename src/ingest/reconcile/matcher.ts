@@ -25,11 +25,15 @@ interface Scored {
   countryAgrees: boolean;
 }
 
-function coordinateFactor(d: number | undefined): number {
+function coordinateFactor(d: number | undefined, c: PlaceCandidate, homeHasTown: boolean): number {
   if (d === undefined) return 1;
   if (d <= 10) return 1.12;
   if (d <= DOUBTFUL_KM) return 1.06;
   if (d <= 100) return 0.75;
+  // A unit's point is only the mean of its places, and it may be 100 km across: where the country has no
+  // town of the name, a unit of that exact name survives too (flagged doubtful) when the file put the
+  // place far away (Åsnes, Norway, geocoded to Italy).
+  if (!homeHasTown && c.kind === 'subdivision' && (c.via === 'name' || c.via === 'alternate')) return 0.55;
   // Far: only a main name in the right country survives (0.45, flagged doubtful). Letting other names through
   // too was tried: of 16 places it matched, 4 were right (Tamatave → Toamasina); the rest were other places
   // carrying the name as an alternate (Harpers Ferry → Athens, Ohio).
@@ -37,6 +41,10 @@ function coordinateFactor(d: number | undefined): number {
 }
 
 function hintFactor(q: MatchQuery, c: PlaceCandidate): number {
+  // A GeoNames unit ("Gangseo-gu" of Seoul or of Busan) lies in the region of the place its qualifier
+  // names, or it is another unit of that name: "Alexeyevsky (Moscow)" is no rayon of Samara.
+  if (c.kind === 'subdivision' && c.admin1 !== undefined && q.hintRegions.length > 0)
+    return q.hintRegions.includes(`${c.country}.${c.admin1}`) ? 1.1 : 0.5;
   if (q.hintPoints.length === 0 || c.lat === undefined || c.lon === undefined) return 1;
   const nearest = Math.min(...q.hintPoints.map((p) => distanceKm(p, { lat: c.lat!, lon: c.lon! })));
   return nearest <= 40 ? 1.1 : nearest <= 150 ? 1 : 0.85;
@@ -46,7 +54,7 @@ function subdivisionFactor(q: MatchQuery, c: PlaceCandidate): number {
   if (q.subdivision === undefined) return 1;
   if (c.kind === 'subdivision') return c.id === q.subdivision ? 0.5 : 1;
   const [country, code] = q.subdivision.split('-') as [string, string];
-  if (c.kind !== 'geonames' || c.country !== country || c.admin1 === undefined) return 1;
+  if (c.kind === 'country' || c.country !== country || c.admin1 === undefined) return 1;
   if (country === 'US' || (country === 'GB' && ['ENG', 'SCT', 'WLS', 'NIR'].includes(code))) {
     return c.admin1 === code ? 1.05 : 0.7;
   }
@@ -56,7 +64,7 @@ function subdivisionFactor(q: MatchQuery, c: PlaceCandidate): number {
 function kindFactor(q: MatchQuery, c: PlaceCandidate): number {
   const regional = q.parsed.kind !== undefined && REGION_KINDS.has(q.parsed.kind);
   if (c.via === 'seat') return 1;
-  if (c.kind === 'geonames') return regional ? 0.9 : 1;
+  if (c.kind === 'geonames' || c.kind === 'geonames-point') return regional ? 0.9 : 1;
   return regional ? 1.08 : 0.9;
 }
 
@@ -64,7 +72,7 @@ function kindFactor(q: MatchQuery, c: PlaceCandidate): number {
  * Coordinates outweigh a country tag only when the tagged country has no place of that name: a wrong tag
  * (Mexicali tagged United States) is then likelier than a geocoder that picked a namesake abroad (Perth).
  */
-function score(q: MatchQuery, c: PlaceCandidate, homeHasName: boolean): Scored {
+function score(q: MatchQuery, c: PlaceCandidate, homeHasName: boolean, homeHasTown: boolean): Scored {
   const distance =
     q.point && c.lat !== undefined && c.lon !== undefined
       ? distanceKm(q.point, { lat: c.lat, lon: c.lon })
@@ -77,7 +85,7 @@ function score(q: MatchQuery, c: PlaceCandidate, homeHasName: boolean): Scored {
   const value =
     (VIA_SCORE[c.via] + size + seat) *
     countryFactor *
-    coordinateFactor(distance) *
+    coordinateFactor(distance, c, homeHasTown) *
     hintFactor(q, c) *
     subdivisionFactor(q, c) *
     kindFactor(q, c) *
@@ -115,7 +123,15 @@ export function chooseMatch(query: MatchQuery, candidates: readonly PlaceCandida
   const homeHasName = candidates.some(
     (c) => query.countries.includes(c.country) && (VIA_SCORE[c.via] >= VIA_SCORE.core || c.via === 'seat'),
   );
-  const scored = candidates.map((c) => score(query, c, homeHasName)).sort((a, b) => b.score - a.score);
+  const homeHasTown = candidates.some(
+    (c) =>
+      (c.kind === 'geonames' || c.kind === 'geonames-point') &&
+      query.countries.includes(c.country) &&
+      VIA_SCORE[c.via] >= VIA_SCORE.core,
+  );
+  const scored = candidates
+    .map((c) => score(query, c, homeHasName, homeHasTown))
+    .sort((a, b) => b.score - a.score);
   const best = scored[0];
   if (best === undefined || best.score < ACCEPT)
     return { method: 'unresolved', confidence: 0, doubtful: false };

@@ -9,18 +9,20 @@ import {
 } from '../../store/gazetteer.repository.js';
 import type { DB } from '../../store/schema.js';
 import { exactCountry } from './country-resolver.js';
+import { isSupplementId } from '../gazetteer/supplement.js';
 import { editAllowance, editDistance, similarity } from './edit-distance.js';
 import { boxAround, distanceKm, type Point } from '../../core/geo.js';
 import { chooseMatch, DOUBTFUL_KM } from './matcher.js';
 import type { CandidateVia, MatchQuery, MatchResult, PlaceCandidate } from './match-types.js';
 import { coreKey, matchKey, seatKey, skeletonKey } from './name-keys.js';
 import type { PreparedPlace } from './prepare-query.js';
-import { findSubdivisions } from './subdivisions.js';
+import { findSubdivisions, findSubdivisionsBySpelling, type Subdivision } from './subdivisions.js';
 
 function candidate(hit: GazetteerHit, via: CandidateVia): PlaceCandidate {
+  const point = isSupplementId(hit.geonameId);
   return {
-    kind: 'geonames',
-    id: String(hit.geonameId),
+    kind: point ? 'geonames-point' : 'geonames',
+    id: point ? `${hit.country}:${hit.lat}:${hit.lon}` : String(hit.geonameId),
     name: hit.name,
     country: hit.country,
     admin1: hit.admin1,
@@ -79,18 +81,55 @@ function partCandidates(
   );
 }
 
-function regionCandidates(p: PreparedPlace): PlaceCandidate[] {
-  const countries = p.country?.searchCountries;
-  const subs = p.regionNames.flatMap((name) =>
-    findSubdivisions(name, countries).map((s): PlaceCandidate => ({
-      kind: 'subdivision',
-      id: s.code,
-      name: s.name,
-      country: s.country,
-      population: 0,
-      via: s.level === 1 ? 'name' : 'alternate',
-    })),
+/**
+ * A GeoNames unit whose name says it is a unit named after its seat ("Clinton County", "Gemeente Zwolle")
+ * is no match for a source that names only the town ("Clinton", "Zwolle") where the gazetteer has a town
+ * of that name in its country; where it has none, the unit is the place ("Samsø" is Samsø Kommune).
+ */
+function unitFits(p: PreparedPlace, s: Subdivision, townOfName: boolean): boolean {
+  return s.scheme === 'iso' || p.adminUnit || !townOfName || seatKey(matchKey(s.name)) === undefined;
+}
+
+function unitCandidate(s: Subdivision, via: CandidateVia): PlaceCandidate {
+  return {
+    kind: 'subdivision',
+    id: s.code,
+    name: s.name,
+    country: s.country,
+    population: s.population ?? 0,
+    via,
+    ...(s.admin1 !== undefined ? { admin1: s.admin1 } : {}),
+    ...(s.lat !== undefined && s.lon !== undefined ? { lat: s.lat, lon: s.lon } : {}),
+  };
+}
+
+/** Whether the gazetteer has a town of the place's name in its country. */
+function hasTownOfName(p: PreparedPlace, named: readonly PlaceCandidate[]): boolean {
+  const countries = p.country?.searchCountries ?? [];
+  return named.some((c) => c.via !== 'seat' && countries.includes(c.country));
+}
+
+/** Units whose name sounds like the place's ("Nevsky" / Nevskiy Rayon). */
+function unitsBySpelling(p: PreparedPlace, named: readonly PlaceCandidate[]): PlaceCandidate[] {
+  const townOfName = hasTownOfName(p, named);
+  return p.regionNames.flatMap((name) =>
+    findSubdivisionsBySpelling(name, p.country?.searchCountries ?? [])
+      .filter((s) => unitFits(p, s, townOfName))
+      .map((s) => unitCandidate(s, 'skeleton')),
   );
+}
+
+function regionCandidates(p: PreparedPlace, named: readonly PlaceCandidate[]): PlaceCandidate[] {
+  const countries = p.country?.searchCountries;
+  const townOfName = hasTownOfName(p, named);
+  const subs = p.regionNames.flatMap((name) =>
+    findSubdivisions(name, countries)
+      .filter((s) => unitFits(p, s, townOfName))
+      .map((s) => unitCandidate(s, s.level === 1 ? 'name' : 'alternate')),
+  );
+  // A name that says it is a unit ("Tuapsinsky District") is likelier that unit spelt otherwise
+  // (Tuapsinskiy Rayon) than its seat; other names look for units so only in the second round.
+  if (p.adminUnit) subs.push(...unitsBySpelling(p, named));
   const asCountry = p.parsed.hints.length === 0 ? exactCountry(p.parsed.base) : undefined;
   if (
     asCountry &&
@@ -145,6 +184,7 @@ function queryOf(p: PreparedPlace, parents: readonly GazetteerHit[]): MatchQuery
     ...(p.country?.subdivision ? { subdivision: p.country.subdivision } : {}),
     ...(lat !== undefined && lon !== undefined ? { point: { lat, lon } } : {}),
     hintPoints: parents.map((h): Point => ({ lat: h.lat, lon: h.lon })),
+    hintRegions: parents.map((h) => `${h.country}.${h.admin1}`),
   };
 }
 
@@ -271,7 +311,8 @@ export async function reconcilePlaces(
   const rounds = places.map((p) => {
     const parents = hintPlaces(p, byKey);
     const query = queryOf(p, parents);
-    const candidates = [...nameCandidates(p, byKey), ...regionCandidates(p)];
+    const named = nameCandidates(p, byKey);
+    const candidates = [...named, ...regionCandidates(p, named)];
     return { p, parents, query, candidates, result: chooseMatch(query, candidates) };
   });
   const hard = rounds.filter((r) => r.result.method === 'unresolved' || r.result.doubtful);
@@ -282,7 +323,8 @@ export async function reconcilePlaces(
       batch.map((r) => loosePlan(r.p, r.query, byKey)),
     );
     batch.forEach((r, j) => {
-      const wider = chooseMatch(r.query, [...r.candidates, ...looser[j]!]);
+      const spelt = r.p.adminUnit ? [] : unitsBySpelling(r.p, r.candidates);
+      const wider = chooseMatch(r.query, [...r.candidates, ...looser[j]!, ...spelt]);
       const better =
         r.result.method === 'unresolved' ||
         (!wider.doubtful && wider.confidence >= r.result.confidence * 0.9);

