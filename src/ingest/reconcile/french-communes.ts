@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readPackageJson } from '../package-json.js';
 import type { Subdivision } from './subdivisions.js';
 
 type CommuneRow = { code: string; nom: string; type: string; population?: number };
@@ -12,13 +11,6 @@ const KIND_CODES: Readonly<Record<string, string>> = {
   'commune-associee': 'COMA',
   'arrondissement-municipal': 'ARM',
 };
-
-function readJson<T>(file: string): T {
-  const require = createRequire(import.meta.url);
-  return JSON.parse(
-    readFileSync(require.resolve(`@etalab/decoupage-administratif/data/${file}`), 'utf8'),
-  ) as T;
-}
 
 /**
  * France's communes, the delegated and associated communes that merged ones keep, municipal
@@ -38,11 +30,13 @@ export function frenchUnits(): Subdivision[] {
     scheme: 'insee',
     ...(population !== undefined ? { population } : {}),
   });
-  const communes = readJson<CommuneRow[]>('communes.json').flatMap((c) => {
+  const communes = readPackageJson<CommuneRow[]>(
+    '@etalab/decoupage-administratif/data/communes.json',
+  ).flatMap((c) => {
     const kind = KIND_CODES[c.type];
     return kind === undefined ? [] : [unit(`FR.${kind}.${c.code}`, c.nom, c.population)];
   });
-  const epci = readJson<EpciRow[]>('epci.json').map((e) =>
+  const epci = readPackageJson<EpciRow[]>('@etalab/decoupage-administratif/data/epci.json').map((e) =>
     unit(`FR.EPCI.${e.code}`, e.nom, e.populationTotale),
   );
   return [...communes, ...epci];

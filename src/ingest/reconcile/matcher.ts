@@ -114,6 +114,16 @@ function methodOf(q: MatchQuery, c: PlaceCandidate): MatchMethod {
   }
 }
 
+/** Whether the candidates hold a town found by its name (not as a seat, not by spelling) in one of the countries. */
+export function hasHomeTown(countries: readonly string[], candidates: readonly PlaceCandidate[]): boolean {
+  return candidates.some(
+    (c) =>
+      (c.kind === 'geonames' || c.kind === 'geonames-point') &&
+      countries.includes(c.country) &&
+      VIA_SCORE[c.via] >= VIA_SCORE.core,
+  );
+}
+
 /**
  * Chooses the candidate a source's place most likely is: name evidence first, then country,
  * coordinates (a name match far away is doubtful), qualifiers, the kind of place, and population
@@ -123,12 +133,7 @@ export function chooseMatch(query: MatchQuery, candidates: readonly PlaceCandida
   const homeHasName = candidates.some(
     (c) => query.countries.includes(c.country) && (VIA_SCORE[c.via] >= VIA_SCORE.core || c.via === 'seat'),
   );
-  const homeHasTown = candidates.some(
-    (c) =>
-      (c.kind === 'geonames' || c.kind === 'geonames-point') &&
-      query.countries.includes(c.country) &&
-      VIA_SCORE[c.via] >= VIA_SCORE.core,
-  );
+  const homeHasTown = hasHomeTown(query.countries, candidates);
   const scored = candidates
     .map((c) => score(query, c, homeHasName, homeHasTown))
     .sort((a, b) => b.score - a.score);

@@ -12,7 +12,7 @@ import { exactCountry } from './country-resolver.js';
 import { isSupplementId } from '../gazetteer/supplement.js';
 import { editAllowance, editDistance, similarity } from './edit-distance.js';
 import { boxAround, distanceKm, type Point } from '../../core/geo.js';
-import { chooseMatch, DOUBTFUL_KM } from './matcher.js';
+import { chooseMatch, DOUBTFUL_KM, hasHomeTown } from './matcher.js';
 import type { CandidateVia, MatchQuery, MatchResult, PlaceCandidate } from './match-types.js';
 import { coreKey, matchKey, seatKey, skeletonKey } from './name-keys.js';
 import type { PreparedPlace } from './prepare-query.js';
@@ -103,15 +103,9 @@ function unitCandidate(s: Subdivision, via: CandidateVia): PlaceCandidate {
   };
 }
 
-/** Whether the gazetteer has a town of the place's name in its country. */
-function hasTownOfName(p: PreparedPlace, named: readonly PlaceCandidate[]): boolean {
-  const countries = p.country?.searchCountries ?? [];
-  return named.some((c) => c.via !== 'seat' && countries.includes(c.country));
-}
-
 /** Units whose name sounds like the place's ("Nevsky" / Nevskiy Rayon). */
 function unitsBySpelling(p: PreparedPlace, named: readonly PlaceCandidate[]): PlaceCandidate[] {
-  const townOfName = hasTownOfName(p, named);
+  const townOfName = hasHomeTown(p.country?.searchCountries ?? [], named);
   return p.regionNames.flatMap((name) =>
     findSubdivisionsBySpelling(name, p.country?.searchCountries ?? [])
       .filter((s) => unitFits(p, s, townOfName))
@@ -121,7 +115,7 @@ function unitsBySpelling(p: PreparedPlace, named: readonly PlaceCandidate[]): Pl
 
 function regionCandidates(p: PreparedPlace, named: readonly PlaceCandidate[]): PlaceCandidate[] {
   const countries = p.country?.searchCountries;
-  const townOfName = hasTownOfName(p, named);
+  const townOfName = hasHomeTown(p.country?.searchCountries ?? [], named);
   const subs = p.regionNames.flatMap((name) =>
     findSubdivisions(name, countries)
       .filter((s) => unitFits(p, s, townOfName))

@@ -136,7 +136,6 @@ export function subdivisionIndex(): SubdivisionIndex {
   return cached;
 }
 
-/** Subdivisions a name may mean, optionally only within some countries; first-level ones first. */
 /** A name's spelling-blind core key; empty when too short to tell places apart. */
 function spellingKey(name: string): string {
   const skeleton = skeletonKey(coreKey(matchKey(name)));
@@ -151,6 +150,7 @@ export function findSubdivisionsBySpelling(name: string, countries: readonly str
   );
 }
 
+/** Subdivisions a name may mean, optionally only within some countries; first-level ones first. */
 export function findSubdivisions(name: string, countries?: readonly string[]): Subdivision[] {
   const { byKey } = subdivisionIndex();
   const key = matchKey(name);
