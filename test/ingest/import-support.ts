@@ -27,14 +27,25 @@ export async function allCounts(db: Kysely<DB>): Promise<Record<string, number>>
 export async function matchOf(
   db: Kysely<DB>,
   name: string,
-): Promise<{ locality_id: number; method: string; geonames_id: number | null; doubtful: number }[]> {
+): Promise<
+  {
+    locality_id: number;
+    method: string;
+    matched_ref: string | null;
+    geonames_id: number | null;
+    kind: string;
+    doubtful: number;
+  }[]
+> {
   return db
     .selectFrom('source_places')
     .innerJoin('localities', 'localities.id', 'source_places.locality_id')
     .select([
       'source_places.locality_id',
       'source_places.method',
+      'source_places.matched_ref',
       'localities.geonames_id',
+      'localities.kind',
       'source_places.doubtful',
     ])
     .where('source_places.name', '=', name)
