@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { partialDateFromJsDate } from '../src/core/partial-date.js';
-import { loadNetworkInput } from '../src/registry/network-input.js';
+import { loadNetworkInput } from '../src/registry/network/input.js';
 import { openRegistry } from '../src/registry/open-registry.js';
 import { prepareBenchData, SHARED_DATA, sharedSources } from './api-dataset.js';
 import type { Dataset } from './analysis-data.js';

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { defaultGazetteerPath, loadGazetteer } from '../src/ingest/gazetteer/load-gazetteer.js';
-import { openSource, type ImportSpec } from '../src/ingest/import/open-source.js';
+import { openSource, type ImportSpec } from '../src/ingest/sources/open-source.js';
 import { runImport } from '../src/ingest/import/run-import.js';
 import { openRegistry } from '../src/registry/open-registry.js';
 import { indexUnindexedNames } from '../src/store/name-index.repository.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openRegistry } from '../src/registry/open-registry.js';
 import { defaultGazetteerPath, loadGazetteer } from '../src/ingest/gazetteer/load-gazetteer.js';
-import { openSource } from '../src/ingest/import/open-source.js';
+import { openSource } from '../src/ingest/sources/open-source.js';
 import { runImport } from '../src/ingest/import/run-import.js';
 import { gazetteerFloor, importFloor } from './import-floor.js';
 import { importSources } from './import-sources.js';

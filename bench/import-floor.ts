@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { readLines } from '../src/ingest/line-reader.js';
-import { openSource, type ImportSpec } from '../src/ingest/import/open-source.js';
+import { readLines } from '../src/ingest/sources/line-reader.js';
+import { openSource, type ImportSpec } from '../src/ingest/sources/open-source.js';
 
 /**
  * The floor for the gazetteer: split each GeoNames line and insert its place and every alternate name,

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openRegistry } from '../src/registry/open-registry.js';
 import { defaultGazetteerPath, loadGazetteer } from '../src/ingest/gazetteer/load-gazetteer.js';
-import { openSource } from '../src/ingest/import/open-source.js';
+import { openSource } from '../src/ingest/sources/open-source.js';
 import { runImport } from '../src/ingest/import/run-import.js';
 import { importSources } from './import-sources.js';
 import { matchRates } from './import-stats.js';

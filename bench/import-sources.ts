@@ -1,4 +1,4 @@
-import type { ImportSpec } from '../src/ingest/import/open-source.js';
+import type { ImportSpec } from '../src/ingest/sources/open-source.js';
 
 /** The four files in `../shared/data` the import benchmarks read, in import order. */
 export function importSources(data: string): (ImportSpec & { key: string })[] {

@@ -13,7 +13,7 @@ import type { Database } from '../store/database.js';
 import { TokenResolver } from './auth.js';
 import type { ApiConfig } from './config.js';
 import { handleError } from './error-handler.js';
-import { assertCan, roleAllows, type Action, type Principal } from './policies.js';
+import { assertCan, roleAllows, type Action, type Principal } from './permissions.js';
 import { ReadCache } from './read-cache.js';
 import { securityHeaders } from './security-headers.js';
 import { analyticsRoutes } from './routes/analytics.js';

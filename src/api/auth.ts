@@ -4,7 +4,14 @@ import { TwinningError } from '../core/errors.js';
 import { localityIdsByKey } from '../store/locality.repository.js';
 import type { DB } from '../store/schema.js';
 import { activeTokenByHash, insertToken } from '../store/token.repository.js';
-import { formatScope, parseScope, validateGrant, type Principal, type Role, type Scope } from './policies.js';
+import {
+  formatScope,
+  parseScope,
+  validateGrant,
+  type Principal,
+  type Role,
+  type Scope,
+} from './permissions.js';
 
 /** Every token starts so, which makes a leaked one easy to find in logs and code. */
 export const TOKEN_PREFIX = 'twn_';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { TwinningError } from '../core/errors.js';
-import type { NetworkQuery } from '../registry/network-input.js';
-import { parseNetworkQuery, type NetworkQueryText } from '../registry/network-query-text.js';
+import type { NetworkQuery } from '../registry/network/input.js';
+import { parseNetworkQuery, type NetworkQueryText } from '../registry/network/query-text.js';
 
 /** The options that select the network: the same for every `stats` command and for `export graph`. */
 export function withNetworkOptions(command: Command): Command {

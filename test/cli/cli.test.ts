@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalityPartners } from '../../src/registry/locality-partners.js';
-import type { LinkTimeline } from '../../src/registry/link-timeline.js';
-import type { SearchResult } from '../../src/registry/find-locality.js';
+import type { LocalityPartners } from '../../src/registry/locality/partners.js';
+import type { LinkTimeline } from '../../src/registry/link/timeline.js';
+import type { SearchResult } from '../../src/registry/locality/find.js';
 import { openDatabase } from '../../src/store/database.js';
 import { cli, cliJson } from '../support/cli.js';
 import { DIALECTS, createTestDatabase } from '../support/databases.js';

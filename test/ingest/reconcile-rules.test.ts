@@ -1,12 +1,12 @@
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../src/ingest/gazetteer/load-gazetteer.js';
-import { openSource } from '../../src/ingest/import/open-source.js';
+import { openSource } from '../../src/ingest/sources/open-source.js';
 import { runImport } from '../../src/ingest/import/run-import.js';
 import type { MatchResult } from '../../src/ingest/reconcile/match-types.js';
 import { preparePlace } from '../../src/ingest/reconcile/prepare-query.js';
 import { reconcilePlaces } from '../../src/ingest/reconcile/reconcile-places.js';
-import type { SourcePlace } from '../../src/ingest/records.js';
+import type { SourcePlace } from '../../src/ingest/sources/records.js';
 import { migrateToLatest, openDatabase, type Database } from '../../src/store/database.js';
 import { DIALECTS, createTestDatabase } from '../support/databases.js';
 import { fixture } from './fixtures.js';

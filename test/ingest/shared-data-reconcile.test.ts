@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { importSources } from '../../bench/import-sources.js';
 import { matchRates } from '../../bench/import-stats.js';
 import { defaultGazetteerPath, loadGazetteer } from '../../src/ingest/gazetteer/load-gazetteer.js';
-import { openSource } from '../../src/ingest/import/open-source.js';
+import { openSource } from '../../src/ingest/sources/open-source.js';
 import { runImport } from '../../src/ingest/import/run-import.js';
 import { openRegistry } from '../../src/registry/open-registry.js';
 

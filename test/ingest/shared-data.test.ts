@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { collectRecords } from '../../src/ingest/import/collect.js';
-import { openSource } from '../../src/ingest/import/open-source.js';
+import { openSource } from '../../src/ingest/sources/open-source.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const data = path.resolve(repoRoot, '../shared/data');

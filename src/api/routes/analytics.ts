@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from '@sinclair/typebox';
 import { TwinningError } from '../../core/errors.js';
-import { chainBetween, placesWithin } from '../../registry/network-paths.js';
-import { parseNetworkQuery, type NetworkQueryText } from '../../registry/network-query-text.js';
-import { runStudy, STUDIES, type StudyName } from '../../registry/network-studies.js';
-import { localityIdOfKey } from '../../registry/locality-view.js';
+import { chainBetween, placesWithin } from '../../registry/network/paths.js';
+import { parseNetworkQuery, type NetworkQueryText } from '../../registry/network/query-text.js';
+import { runStudy, STUDIES, type StudyName } from '../../registry/network/studies.js';
+import { localityIdOfKey } from '../../registry/locality/view.js';
 import type { ApiContext } from '../app.js';
 import { DateText, errorResponses, Key, NullableString, StringEnum } from '../schemas/common.js';
 

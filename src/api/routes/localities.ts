@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { normalizeCountry } from '../../core/country.js';
-import { createLocality } from '../../registry/create-locality.js';
-import { listLocalities } from '../../registry/list-localities.js';
-import { localityDetail } from '../../registry/locality-detail.js';
-import { localityIdOfKey } from '../../registry/locality-view.js';
-import { mergeLocalityInto } from '../../registry/merge-locality-into.js';
-import { updateLocality } from '../../registry/update-locality.js';
+import { createLocality } from '../../registry/locality/create.js';
+import { listLocalities } from '../../registry/locality/list.js';
+import { localityDetail } from '../../registry/locality/detail.js';
+import { localityIdOfKey } from '../../registry/locality/view.js';
+import { mergeLocalityInto } from '../../registry/locality/merge.js';
+import { updateLocality } from '../../registry/locality/update.js';
 import type { ApiContext } from '../app.js';
 import { etagOf, versionFromIfMatch } from '../etag.js';
 import { auditPage } from './audit.js';

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { sql } from 'kysely';
 import { TwinningError } from '../../core/errors.js';
 import type { ApiContext } from '../app.js';
-import { formatScope } from '../policies.js';
+import { formatScope } from '../permissions.js';
 import { errorResponses } from '../schemas/common.js';
 import { Me } from '../schemas/reference.js';
 

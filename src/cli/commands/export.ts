@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { TwinningError } from '../../core/errors.js';
-import { csvLine } from '../../ingest/export/csv-line.js';
-import { exportLinks, LINK_COLUMNS } from '../../ingest/export/export-links.js';
-import { exportLocalities, LOCALITY_COLUMNS } from '../../ingest/export/export-localities.js';
+import { csvLine } from '../../export/csv-line.js';
+import { exportLinks, LINK_COLUMNS } from '../../export/export-links.js';
+import { exportLocalities, LOCALITY_COLUMNS } from '../../export/export-localities.js';
 import { toGraphml, toTsv } from '../../analysis/graph-export.js';
 import { buildTwinGraph } from '../../analysis/twin-graph.js';
-import { loadNetworkInput } from '../../registry/network-input.js';
+import { loadNetworkInput } from '../../registry/network/input.js';
 import { today, withRegistry, type CliIo, type GlobalOptions } from '../context.js';
 import { networkQuery, withNetworkOptions, type NetworkOptions } from '../network-options.js';
 

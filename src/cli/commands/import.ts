@@ -1,13 +1,13 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { TwinningError } from '../../core/errors.js';
-import { parseColumnMapping } from '../../ingest/column-mapping.js';
-import { openSource } from '../../ingest/import/open-source.js';
+import { parseColumnMapping } from '../../ingest/sources/column-mapping.js';
+import { openSource } from '../../ingest/sources/open-source.js';
 import { runImport, type ImportSummary } from '../../ingest/import/run-import.js';
 import { defaultSource } from '../../ingest/import/default-source.js';
 import { liveWikidataRecords } from '../../ingest/live/live-wikidata.js';
 import { createProgress, SILENT } from '../../ingest/progress.js';
-import { IMPORT_FORMATS, type ImportFormat } from '../../ingest/records.js';
+import { IMPORT_FORMATS, type ImportFormat } from '../../ingest/sources/records.js';
 import { printJson, withRegistry, type CliIo, type GlobalOptions } from '../context.js';
 
 interface ImportOptions {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { findLocality } from '../../registry/find-locality.js';
-import { linkTimeline, type TimelineEvent } from '../../registry/link-timeline.js';
+import { findLocality } from '../../registry/locality/find.js';
+import { linkTimeline, type TimelineEvent } from '../../registry/link/timeline.js';
 import type { CitationView } from '../../store/source.repository.js';
 import { printJson, today, withRegistry, type CliIo, type GlobalOptions } from '../context.js';
 

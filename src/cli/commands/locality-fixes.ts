@@ -1,8 +1,8 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { TwinningError } from '../../core/errors.js';
-import { mergeLocalities, unmergeLocalities } from '../../ingest/fix/merge-localities.js';
-import { resolveLocality } from '../../ingest/fix/resolve-locality.js';
+import { mergeLocalities, unmergeLocalities } from '../../registry/locality/fix-merge.js';
+import { resolveLocality } from '../../registry/locality/resolve.js';
 import { printJson, withRegistry, type CliIo, type GlobalOptions } from '../context.js';
 
 function id(text: string, field: string): number {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { parsePartialDate } from '../../core/partial-date.js';
-import { findLocality } from '../../registry/find-locality.js';
-import { localityPartners, type PartnerView } from '../../registry/locality-partners.js';
+import { findLocality } from '../../registry/locality/find.js';
+import { localityPartners, type PartnerView } from '../../registry/locality/partners.js';
 import { printJson, today, withRegistry, type CliIo, type GlobalOptions } from '../context.js';
 
 function partnerLine(p: PartnerView): string {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { searchLocalities } from '../../registry/find-locality.js';
+import { searchLocalities } from '../../registry/locality/find.js';
 import { printJson, withRegistry, type CliIo, type GlobalOptions } from '../context.js';
 
 /** `twinning search <text>`: localities by any name, case- and accent-insensitive. */

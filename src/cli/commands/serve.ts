@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { buildApp } from '../../api/app.js';
 import { loadConfig, type ServeFlags } from '../../api/config.js';
 import { openRegistry } from '../../registry/open-registry.js';
-import { isSeeded } from '../../registry/seed-registry.js';
+import { isSeeded } from '../../registry/seed/seed-registry.js';
 import { openDatabase, type Database } from '../../store/database.js';
 import type { CliIo, GlobalOptions } from '../context.js';
 

@@ -2,14 +2,14 @@ import type { Command } from 'commander';
 import type { NetworkSummary } from '../../analysis/summary.js';
 import { formatSummaryTable } from '../../analysis/summary.js';
 import { TwinningError } from '../../core/errors.js';
-import { findLocality } from '../../registry/find-locality.js';
-import { chainBetween, placesWithin } from '../../registry/network-paths.js';
+import { findLocality } from '../../registry/locality/find.js';
+import { chainBetween, placesWithin } from '../../registry/network/paths.js';
 import {
   runStudy,
   type StudyName,
   type StudyParams,
   type StudyResult,
-} from '../../registry/network-studies.js';
+} from '../../registry/network/studies.js';
 import { localitiesById } from '../../store/locality.repository.js';
 import { printJson, today, withRegistry, type CliIo, type GlobalOptions } from '../context.js';
 import { networkQuery, positiveInt, withNetworkOptions } from '../network-options.js';

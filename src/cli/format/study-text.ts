@@ -3,7 +3,7 @@ import type { GeographyStudy } from '../../analysis/geography.js';
 import type { BetweennessRanking, CountryPair, CountryRank, LocalityRank } from '../../analysis/rankings.js';
 import type { AgainstNull } from '../../analysis/statistics.js';
 import type { EndingsInYear, FormationSeries, GrowthPoint } from '../../analysis/time-series.js';
-import type { StudyName } from '../../registry/network-studies.js';
+import type { StudyName } from '../../registry/network/studies.js';
 
 const place = (r: LocalityRank): string => `${r.label ?? r.key}${r.country ? ` (${r.country})` : ''}`;
 const num = (x: number, digits = 0): string => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');

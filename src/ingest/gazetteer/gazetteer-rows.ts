@@ -1,5 +1,5 @@
 import type { GazetteerNamesTable, GazetteerPlacesTable } from '../../store/schema.js';
-import type { GeoNamesPlace } from '../geonames-parser.js';
+import type { GeoNamesPlace } from './geonames-parser.js';
 import { bareKey, gazetteerKeys, skeletonKey } from '../reconcile/name-keys.js';
 
 /** A gazetteer place row as stored. */

@@ -1,8 +1,8 @@
 import { distanceKm } from '../../core/geo.js';
-import type { GeoNamesPlace } from '../geonames-parser.js';
-import { readGeoNames } from '../geonames-parser.js';
+import type { GeoNamesPlace } from './geonames-parser.js';
+import { readGeoNames } from './geonames-parser.js';
 import { matchKey } from '../reconcile/name-keys.js';
-import { readPackageJson } from '../package-json.js';
+import { readPackageJson } from '../sources/package-json.js';
 import { nameRows, type GazetteerNameRow } from './gazetteer-rows.js';
 
 /**

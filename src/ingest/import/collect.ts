@@ -1,6 +1,6 @@
 import type { PartialDate } from '../../core/partial-date.js';
 import { matchKey } from '../reconcile/name-keys.js';
-import type { ImportRecord, SourcePlace } from '../records.js';
+import type { ImportRecord, SourcePlace } from '../sources/records.js';
 import type { Progress } from '../progress.js';
 
 /** A statement between two places of one import, by their place keys. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ImportFormat } from '../records.js';
+import type { ImportFormat } from '../sources/records.js';
 import type { ImportSource } from './run-import.js';
 
 const TITLES: Readonly<Record<ImportFormat, string>> = {

@@ -17,7 +17,7 @@ import type { DB, SourcePlacesTable } from '../../store/schema.js';
 import type { MatchMethod, MatchResult } from '../reconcile/match-types.js';
 import { preparePlace, type PreparedPlace } from '../reconcile/prepare-query.js';
 import { reconcilePlaces } from '../reconcile/reconcile-places.js';
-import type { SourcePlace } from '../records.js';
+import type { SourcePlace } from '../sources/records.js';
 import { matchRef, newLocality } from './new-locality.js';
 
 /** What matching a source's places did. */

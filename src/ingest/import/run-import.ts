@@ -4,7 +4,7 @@ import { upsertSources } from '../../store/source.repository.js';
 import { TwinningError } from '../../core/errors.js';
 import { gazetteerSize } from '../../store/gazetteer.repository.js';
 import type { Progress } from '../progress.js';
-import type { ImportFormat, ImportRecord } from '../records.js';
+import type { ImportFormat, ImportRecord } from '../sources/records.js';
 import { collectRecords } from './collect.js';
 import { resolveLocalities, type ResolveSummary } from './resolve-localities.js';
 import { writeLinks, type LinkSummary } from './write-links.js';

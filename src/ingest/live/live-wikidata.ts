@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
-import type { ImportRecord } from '../records.js';
-import { bindingToStatement } from '../wikidata-sparql-parser.js';
-import { streamJsonArray } from '../json-array-stream.js';
+import type { ImportRecord } from '../sources/records.js';
+import { bindingToStatement } from '../sources/wikidata-sparql-parser.js';
+import { streamJsonArray } from '../sources/json-array-stream.js';
 import { p190Query } from './p190-query.js';
 import { politeGet, USER_AGENT, type Politeness } from './polite-fetch.js';
 

@@ -1,4 +1,4 @@
-import { readPackageJson } from '../package-json.js';
+import { readPackageJson } from '../sources/package-json.js';
 import type { Subdivision } from './subdivisions.js';
 
 type CommuneRow = { code: string; nom: string; type: string; population?: number };

@@ -1,5 +1,5 @@
 import { SUPPLEMENT_FILE, type SupplementRow } from '../gazetteer/supplement.js';
-import { readPackageJson } from '../package-json.js';
+import { readPackageJson } from '../sources/package-json.js';
 import type { Subdivision } from './subdivisions.js';
 
 type Admin2Row = { code: string; name: string };

@@ -1,5 +1,5 @@
 import type { LocalityKind } from '../../core/locality.js';
-import type { SourcePlace } from '../records.js';
+import type { SourcePlace } from '../sources/records.js';
 import { resolveCountry, type CountryResolution } from './country-resolver.js';
 import { bareKey, coreKey, matchKey, seatKey } from './name-keys.js';
 import { parsePlaceName, type ParsedPlaceName } from './place-name.js';

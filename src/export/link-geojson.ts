@@ -1,0 +1,37 @@
+import type { LinkListItem } from '../registry/link/query.js';
+
+/**
+ * Links as a GeoJSON FeatureCollection (RFC 7946): each a LineString from side a to side b, [lon, lat];
+ * a link with a side of unknown position has a null geometry, so none is silently dropped.
+ */
+export function linksToGeoJson(items: readonly LinkListItem[]): string {
+  return JSON.stringify({
+    type: 'FeatureCollection',
+    features: items.map((l) => ({
+      type: 'Feature',
+      id: l.id,
+      geometry:
+        l.a.coordinates && l.b.coordinates
+          ? {
+              type: 'LineString',
+              coordinates: [
+                [l.a.coordinates.lon, l.a.coordinates.lat],
+                [l.b.coordinates.lon, l.b.coordinates.lat],
+              ],
+            }
+          : null,
+      properties: {
+        a: { key: l.a.key, name: l.a.name, country: l.a.country },
+        b: { key: l.b.key, name: l.b.name, country: l.b.country },
+        kind: l.kind,
+        status: l.status,
+        since: l.since,
+        formed: l.formed,
+        ended: l.ended,
+        exclusive: l.exclusive,
+        purposes: l.purposes,
+        sources: l.sources,
+      },
+    })),
+  });
+}

@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import { TwinningError } from '../../core/errors.js';
+import { isLive } from '../../core/exclusivity.js';
+import { contradictions, statusAt, type LifecycleEvent } from '../../core/link-lifecycle.js';
+import { nowIso } from '../../store/booleans.js';
+import { insertEvent } from '../../store/link.repository.js';
+import type { DB } from '../../store/schema.js';
+import { insertCitations, sourceIdsByKey } from '../../store/source.repository.js';
+import { assertExclusivityAround } from './exclusivity.js';
+import { auditLinkWrite, linkForWrite } from './write-step.js';
+import { linkTimelineById, type LinkTimeline } from './timeline.js';
+import { assertSourcesKnown, assertUpdated, type WriteContext } from '../write-context.js';
+
+/**
+ * Appends a lifecycle event to a link at the version the writer read, with its audit row, in one
+ * transaction. Refuses an event that contradicts the history (LifecycleContradiction) and one that revives
+ * a link an exclusive twinning forbids; Conflict when the link changed since it was read.
+ */
+export async function appendEvent(
+  db: Kysely<DB>,
+  linkId: number,
+  event: LifecycleEvent,
+  expectedVersion: number,
+  context: WriteContext,
+): Promise<LinkTimeline> {
+  await db.transaction().execute(async (trx) => {
+    const before = await linkForWrite(trx, linkId, expectedVersion, context);
+    const { link, aKey, bKey } = before;
+    const history = [...link.events, event];
+    const known = new Set(contradictions(link.events).map((c) => c.message));
+    const added = contradictions(history).find((c) => !known.has(c.message));
+    if (added) throw new TwinningError('LifecycleContradiction', added.message, { field: 'type' });
+    const wasLive = isLive(statusAt(link.events, undefined, context.today).status);
+    const status = statusAt(history, undefined, context.today).status;
+    if (!wasLive && isLive(status)) {
+      await assertExclusivityAround(
+        trx,
+        { aKey, bKey, exclusive: link.exclusive, status },
+        { aId: link.aId, bId: link.bId, linkId },
+        context.today,
+      );
+    }
+    const sourceIds = await sourceIdsByKey(trx);
+    assertSourcesKnown(event.citations, sourceIds, 'citations');
+    const result = await trx
+      .updateTable('links')
+      .set((eb) => ({ version: eb('version', '+', 1), updated_at: nowIso() }))
+      .where('id', '=', linkId)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    assertUpdated(`link ${linkId}`, result.numUpdatedRows, expectedVersion);
+    const eventId = await insertEvent(trx, linkId, event);
+    await insertCitations(trx, 'event', eventId, event.citations, sourceIds);
+    await auditLinkWrite(trx, before, 'append_event', context, nowIso());
+  });
+  return linkTimelineById(db, linkId, context.today);
+}

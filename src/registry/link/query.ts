@@ -1,0 +1,146 @@
+import type { Kysely } from 'kysely';
+import type { LinkKind, LinkPurpose } from '../../core/link.js';
+import { chronological, statusAt, type LinkStatus } from '../../core/link-lifecycle.js';
+import { nameAt } from '../../core/locality-names.js';
+import { formatPartialDate, type PartialDate } from '../../core/partial-date.js';
+import { linkIdsMatching, sourceKeysOfLinks, type LinkFilter } from '../../store/link-query.repository.js';
+import { linksById, type LinkRecord } from '../../store/link.repository.js';
+import { localitiesById, type LocalityRecord } from '../../store/locality.repository.js';
+import type { DB } from '../../store/schema.js';
+
+/** One side of a link in a list: enough to name it, place it and draw it. */
+export interface LinkEnd {
+  id: number;
+  key: string;
+  name: string;
+  kind: string;
+  country: string | null;
+  coordinates: { lat: number; lon: number } | null;
+}
+
+/** A link in a list or an export, with its status at the date asked. */
+export interface LinkListItem {
+  id: number;
+  a: LinkEnd;
+  b: LinkEnd;
+  kind: LinkKind | null;
+  purposes: LinkPurpose[];
+  exclusive: boolean;
+  unverified: boolean;
+  status: LinkStatus;
+  since: string | null;
+  /** The first forming event's date (adopted, signed, formalised), if dated. */
+  formed: string | null;
+  /** The last termination's date, if dated. */
+  ended: string | null;
+  sources: string[];
+  version: number;
+}
+
+/** A link query: SQL filters, statuses at a date, and a page after a link id. */
+export interface LinkQuery {
+  filter: LinkFilter;
+  statuses?: readonly LinkStatus[];
+  /** The date of statuses and names; today when absent. */
+  asOf?: PartialDate;
+  afterId: number;
+  limit: number;
+}
+
+/** A page of links and the id to continue after, null on the last page. */
+export interface LinkPage {
+  items: LinkListItem[];
+  nextAfterId: number | null;
+}
+
+const FORMING = new Set(['adopted', 'agreement_signed', 'formalised']);
+
+/**
+ * Links matching a query, in id order. Country, kind, source and formed/ended dates are filtered in SQL.
+ * Status is not stored (it is derived from events by `statusAt`), so a status filter loads the SQL
+ * candidates in batches with their events and keeps those whose status matches: the cost is one pass over
+ * the candidates after the cursor until the page fills, i.e. O(candidates scanned) event folds and three
+ * queries a batch. A rare status over a wide filter therefore scans widely; narrow it in SQL (country,
+ * kind, dates) to keep it cheap. Without a status filter exactly one batch of limit + 1 is read.
+ */
+export async function queryLinks(db: Kysely<DB>, query: LinkQuery, today: PartialDate): Promise<LinkPage> {
+  const wanted = query.limit + 1;
+  const statuses = query.statuses && query.statuses.length > 0 ? new Set(query.statuses) : undefined;
+  const batchSize = statuses ? Math.max(wanted * 2, 200) : wanted;
+  const kept: { link: LinkRecord; status: ReturnType<typeof statusAt> }[] = [];
+  let afterId = query.afterId;
+  while (kept.length < wanted) {
+    const ids = await linkIdsMatching(db, query.filter, afterId, batchSize);
+    if (ids.length === 0) break;
+    for (const link of await linksById(db, ids)) {
+      const report = statusAt(link.events, query.asOf, today);
+      if (statuses && !statuses.has(report.status)) continue;
+      kept.push({ link, status: report });
+      if (kept.length === wanted) break;
+    }
+    afterId = ids.at(-1)!;
+    if (ids.length < batchSize) break;
+  }
+  const page = kept.slice(0, query.limit);
+  const localities = await localitiesById(
+    db,
+    page.flatMap(({ link }) => [link.aId, link.bId]),
+  );
+  const sources = await sourceKeysOfLinks(
+    db,
+    page.map(({ link }) => link.id),
+  );
+  const end = (id: number): LinkEnd => toEnd(localities.get(id)!, query.asOf);
+  return {
+    items: page.map(({ link, status }) => {
+      const dated = chronological(link.events);
+      const formed = dated.find((e) => FORMING.has(e.type));
+      const ended = dated.filter((e) => e.type === 'terminated').at(-1);
+      return {
+        id: link.id,
+        a: end(link.aId),
+        b: end(link.bId),
+        kind: link.kind ?? null,
+        purposes: link.purposes,
+        exclusive: link.exclusive,
+        unverified: link.unverified,
+        status: status.status,
+        since: status.since ? formatPartialDate(status.since) : null,
+        formed: formed?.date ? formatPartialDate(formed.date) : null,
+        ended: ended?.date ? formatPartialDate(ended.date) : null,
+        sources: sources.get(link.id) ?? [],
+        version: link.version,
+      };
+    }),
+    nextAfterId: kept.length > query.limit ? page.at(-1)!.link.id : null,
+  };
+}
+
+/** Every link a query matches from its cursor on, a page at a time, up to `maxRows`; says whether it stopped short. */
+export async function queryAllLinks(
+  db: Kysely<DB>,
+  query: LinkQuery,
+  today: PartialDate,
+  bounds: { pageSize: number; maxRows: number },
+): Promise<{ items: LinkListItem[]; truncated: boolean }> {
+  const items: LinkListItem[] = [];
+  let afterId: number | null = query.afterId;
+  while (afterId !== null && items.length < bounds.maxRows) {
+    const limit = Math.min(bounds.pageSize, bounds.maxRows - items.length);
+    const page = await queryLinks(db, { ...query, afterId, limit }, today);
+    items.push(...page.items);
+    afterId = page.nextAfterId;
+  }
+  return { items, truncated: afterId !== null };
+}
+
+function toEnd(locality: LocalityRecord, asOf: PartialDate | undefined): LinkEnd {
+  return {
+    id: locality.id,
+    key: locality.key,
+    name: nameAt(locality.names, asOf),
+    kind: locality.kind,
+    country: locality.country ?? null,
+    coordinates: locality.coordinates ?? null,
+  };
+}

@@ -1,0 +1,124 @@
+import type { Kysely } from 'kysely';
+import { TwinningError } from '../../core/errors.js';
+import type { LinkKind, LinkPurpose } from '../../core/link.js';
+import { chronological, statusAt, type EventType, type LinkStatus } from '../../core/link-lifecycle.js';
+import { formatPartialDate, type PartialDate } from '../../core/partial-date.js';
+import { linkBetween, linksById, type LinkRecord } from '../../store/link.repository.js';
+import { localitiesById, type LocalityRecord } from '../../store/locality.repository.js';
+import type { DB } from '../../store/schema.js';
+import { citationsFor, type CitationView } from '../../store/source.repository.js';
+import { summarize, type LocalitySummary } from '../locality/partners.js';
+
+/** One step of a link's timeline, with who acted and the sources that say so. */
+export interface TimelineEvent {
+  id: number;
+  type: EventType;
+  date: string | null;
+  actor: string | null;
+  cause: string | null;
+  notes: string | null;
+  unverified: boolean;
+  sources: CitationView[];
+}
+
+/** A link with its whole history: events in order (undated ones last), status today, contradictions. */
+export interface LinkTimeline {
+  id: number;
+  a: LocalitySummary;
+  b: LocalitySummary;
+  kind: LinkKind | null;
+  purposes: LinkPurpose[];
+  exclusive: boolean;
+  unverified: boolean;
+  notes: string | null;
+  status: LinkStatus;
+  since: string | null;
+  events: TimelineEvent[];
+  contradictions: string[];
+  sources: CitationView[];
+  version: number;
+}
+
+/** The timeline of the link between two localities; LinkNotFound when they are not linked. */
+export async function linkTimeline(
+  db: Kysely<DB>,
+  x: number,
+  y: number,
+  today: PartialDate,
+): Promise<LinkTimeline> {
+  const link = await linkBetween(db, x, y);
+  const localities = await localitiesById(db, [x, y]);
+  if (!link) {
+    const names = [x, y].map((id) => {
+      const loc = localities.get(id);
+      return loc ? summarize(loc, undefined).name : `#${id}`;
+    });
+    throw new TwinningError('LinkNotFound', `${names[0]} and ${names[1]} are not linked in the registry`);
+  }
+  return buildTimeline(db, link, localities, today);
+}
+
+/** The timeline of a link by its id; LinkNotFound when there is none. */
+export async function linkTimelineById(
+  db: Kysely<DB>,
+  linkId: number,
+  today: PartialDate,
+): Promise<LinkTimeline> {
+  const [link] = await linksById(db, [linkId]);
+  if (!link) throw new TwinningError('LinkNotFound', `no link has id ${linkId}`, { field: 'id' });
+  return buildTimeline(db, link, await localitiesById(db, [link.aId, link.bId]), today);
+}
+
+async function buildTimeline(
+  db: Kysely<DB>,
+  link: LinkRecord,
+  localities: ReadonlyMap<number, LocalityRecord>,
+  today: PartialDate,
+): Promise<LinkTimeline> {
+  const a = localities.get(link.aId)!;
+  const b = localities.get(link.bId)!;
+  const ordered = [...chronological(link.events), ...link.events.filter((e) => e.date === undefined)];
+  const eventSources = await citationsFor(
+    db,
+    'event',
+    link.events.map((e) => e.id),
+  );
+  const linkSources = await citationsFor(db, 'link', [link.id]);
+  const report = statusAt(link.events, undefined, today);
+  const aView = summarize(a, undefined);
+  const bView = summarize(b, undefined);
+  const actorName = (side: string | undefined, named: string | undefined): string | null => {
+    if (named) return named;
+    if (side === 'a') return aView.name;
+    if (side === 'b') return bView.name;
+    return side === 'both' ? 'both sides' : null;
+  };
+  return {
+    id: link.id,
+    a: aView,
+    b: bView,
+    kind: link.kind ?? null,
+    purposes: link.purposes,
+    exclusive: link.exclusive,
+    unverified: link.unverified,
+    notes: link.notes ?? null,
+    status: report.status,
+    since: report.since ? formatPartialDate(report.since) : null,
+    events: ordered.map((e) => {
+      const id = (e as { id: number }).id;
+      return {
+        id,
+        type: e.type,
+        date: e.date ? formatPartialDate(e.date) : null,
+        actor: actorName(e.actor, e.actorName),
+        cause: e.cause ?? null,
+        notes: e.notes ?? null,
+        unverified: e.unverified ?? false,
+        sources: eventSources.get(id) ?? [],
+      };
+    }),
+    contradictions: report.contradictions.map((c) => c.message),
+    sources: linkSources.get(link.id) ?? [],
+    version: link.version,
+  };
+}

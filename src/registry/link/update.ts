@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import type { LinkKind, LinkPurpose } from '../../core/link.js';
+import { statusAt } from '../../core/link-lifecycle.js';
+import { nowIso, toFlag } from '../../store/booleans.js';
+import type { DB } from '../../store/schema.js';
+import { assertExclusivityAround } from './exclusivity.js';
+import { auditLinkWrite, linkForWrite } from './write-step.js';
+import { linkTimelineById, type LinkTimeline } from './timeline.js';
+import { assertUpdated, type WriteContext } from '../write-context.js';
+
+/** The fields a link update may change; absent fields stay, `null` clears. Its sides never change. */
+export interface LinkPatch {
+  kind?: LinkKind | null;
+  purposes?: LinkPurpose[];
+  exclusive?: boolean;
+  unverified?: boolean;
+  notes?: string | null;
+}
+
+/**
+ * Updates a link at the version the writer read, with its audit row, in one transaction: Conflict (never an
+ * overwrite) when someone changed it since; ExclusiveLink when making it exclusive breaks another link.
+ */
+export async function updateLink(
+  db: Kysely<DB>,
+  linkId: number,
+  patch: LinkPatch,
+  expectedVersion: number,
+  context: WriteContext,
+): Promise<LinkTimeline> {
+  await db.transaction().execute(async (trx) => {
+    const before = await linkForWrite(trx, linkId, expectedVersion, context);
+    const { link, aKey, bKey } = before;
+    if (patch.exclusive === true && !link.exclusive) {
+      await assertExclusivityAround(
+        trx,
+        { aKey, bKey, exclusive: true, status: statusAt(link.events, undefined, context.today).status },
+        { aId: link.aId, bId: link.bId, linkId },
+        context.today,
+      );
+    }
+    const result = await trx
+      .updateTable('links')
+      .set((eb) => ({
+        version: eb('version', '+', 1),
+        updated_at: nowIso(),
+        ...(patch.kind !== undefined && { kind: patch.kind }),
+        ...(patch.purposes !== undefined && { purposes: JSON.stringify(patch.purposes) }),
+        ...(patch.exclusive !== undefined && { exclusive: toFlag(patch.exclusive) }),
+        ...(patch.unverified !== undefined && { unverified: toFlag(patch.unverified) }),
+        ...(patch.notes !== undefined && { notes: patch.notes }),
+      }))
+      .where('id', '=', linkId)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    assertUpdated(`link ${linkId}`, result.numUpdatedRows, expectedVersion);
+    await auditLinkWrite(trx, before, 'update', context, nowIso());
+  });
+  return linkTimelineById(db, linkId, context.today);
+}

@@ -1,0 +1,109 @@
+import type { Kysely } from 'kysely';
+import { TwinningError } from '../../core/errors.js';
+import type { LinkKind } from '../../core/link.js';
+import { chronological, statusAt, type LinkStatus } from '../../core/link-lifecycle.js';
+import { isNameValidAt, nameAt } from '../../core/locality-names.js';
+import { formatPartialDate, isOnOrBefore, type PartialDate } from '../../core/partial-date.js';
+import { localitiesById, type LocalityRecord } from '../../store/locality.repository.js';
+import { linksOfLocality } from '../../store/link.repository.js';
+import type { DB } from '../../store/schema.js';
+
+/** A locality as shown at a date: the name it bore then, and every name valid then. */
+export interface LocalitySummary {
+  id: number;
+  key: string;
+  kind: string;
+  country: string | null;
+  name: string;
+  namesAtDate: { name: string; lang: string }[];
+}
+
+/** One partner of a locality at a date. */
+export interface PartnerView {
+  linkId: number;
+  partner: LocalitySummary;
+  kind: LinkKind | null;
+  status: LinkStatus;
+  since: string | null;
+  cause: string | null;
+  exclusive: boolean;
+  /** The latest event by the date, e.g. `explored` for a link under consideration. */
+  latest: { type: string; date: string } | null;
+}
+
+/** A locality with its partners at a date, and the links then only being explored or proposed. */
+export interface LocalityPartners {
+  locality: LocalitySummary;
+  asOf: string | null;
+  partners: PartnerView[];
+  underConsideration: PartnerView[];
+}
+
+/** Shows a locality as it was at a date (or today). */
+export function summarize(loc: LocalityRecord, asOf: PartialDate | undefined): LocalitySummary {
+  return {
+    id: loc.id,
+    key: loc.key,
+    kind: loc.kind,
+    country: loc.country ?? null,
+    name: nameAt(loc.names, asOf),
+    namesAtDate: loc.names
+      .filter((n) => asOf === undefined || isNameValidAt(n, asOf))
+      .map((n) => ({ name: n.name, lang: n.lang })),
+  };
+}
+
+/** A locality's partners, with each link's kind and status at `asOf` (today when absent). */
+export async function localityPartners(
+  db: Kysely<DB>,
+  localityId: number,
+  asOf: PartialDate | undefined,
+  today: PartialDate,
+): Promise<LocalityPartners> {
+  return (await localityWithPartners(db, localityId, asOf, today)).partners;
+}
+
+/** The stored locality and its partners at `asOf`, read once for callers that show both. */
+export async function localityWithPartners(
+  db: Kysely<DB>,
+  localityId: number,
+  asOf: PartialDate | undefined,
+  today: PartialDate,
+): Promise<{ record: LocalityRecord; partners: LocalityPartners }> {
+  const links = await linksOfLocality(db, localityId);
+  const ids = [localityId, ...links.map((l) => (l.aId === localityId ? l.bId : l.aId))];
+  const localities = await localitiesById(db, ids);
+  const self = localities.get(localityId);
+  if (!self) throw new TwinningError('LocalityNotFound', `no locality has id ${localityId}`);
+  const partners: PartnerView[] = [];
+  const underConsideration: PartnerView[] = [];
+  for (const link of links) {
+    const partner = localities.get(link.aId === localityId ? link.bId : link.aId)!;
+    const report = statusAt(link.events, asOf, today);
+    const latest = chronological(link.events)
+      .filter((e) => isOnOrBefore(e.date!, asOf ?? today))
+      .at(-1);
+    const view: PartnerView = {
+      linkId: link.id,
+      partner: summarize(partner, asOf),
+      kind: link.kind ?? null,
+      status: report.status,
+      since: report.since ? formatPartialDate(report.since) : null,
+      cause: report.cause?.cause ?? null,
+      exclusive: link.exclusive,
+      latest: latest ? { type: latest.type, date: formatPartialDate(latest.date!) } : null,
+    };
+    if (report.status !== 'not_formed') partners.push(view);
+    else if (latest) underConsideration.push(view);
+  }
+  const byName = (x: PartnerView, y: PartnerView): number => x.partner.name.localeCompare(y.partner.name);
+  return {
+    record: self,
+    partners: {
+      locality: summarize(self, asOf),
+      asOf: asOf ? formatPartialDate(asOf) : null,
+      partners: partners.sort(byName),
+      underConsideration: underConsideration.sort(byName),
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import type { Kysely } from 'kysely';
+import { TwinningError } from '../../core/errors.js';
+import { nowIso } from '../../store/booleans.js';
+import { gazetteerPlace } from '../../store/gazetteer.repository.js';
+import type { DB } from '../../store/schema.js';
+import { mergeLocalities } from './fix-merge.js';
+
+/** What a fix by hand did. */
+export interface ResolveOutcome {
+  localityId: number;
+  geonamesId: number;
+  /** When another locality already was that place, the two were merged into it. */
+  mergedInto?: number;
+  mergeId?: number;
+}
+
+/**
+ * A person's fix: locality `localityId` is GeoNames place `geonamesId`. Its matches become `manual`
+ * (confidence 1, with who and when), so re-imports keep them; if another locality already is that
+ * place, the two are merged (recorded, reversible).
+ */
+export async function resolveLocality(
+  db: Kysely<DB>,
+  localityId: number,
+  geonamesId: number,
+  who: string,
+): Promise<ResolveOutcome> {
+  const place = await gazetteerPlace(db, geonamesId);
+  if (!place)
+    throw new TwinningError(
+      'NotFound',
+      `the gazetteer has no place ${geonamesId}; is it loaded (twinning gazetteer load)?`,
+    );
+  const locality = await db
+    .selectFrom('localities')
+    .selectAll()
+    .where('id', '=', localityId)
+    .executeTakeFirst();
+  if (!locality) throw new TwinningError('LocalityNotFound', `no locality has the id ${localityId}`);
+  const now = nowIso();
+  await db
+    .updateTable('source_places')
+    .set({
+      method: 'manual',
+      confidence: 1,
+      doubtful: 0,
+      distance_km: null,
+      matched_ref: `geonames:${geonamesId}`,
+      decided_by: who,
+      decided_at: now,
+    })
+    .where('locality_id', '=', localityId)
+    .execute();
+  const twin = await db
+    .selectFrom('localities')
+    .select('id')
+    .where('geonames_id', '=', geonamesId)
+    .where('id', '!=', localityId)
+    .executeTakeFirst();
+  if (twin) {
+    const mergeId = await mergeLocalities(
+      db,
+      twin.id,
+      localityId,
+      who,
+      `resolved to GeoNames ${geonamesId}, which locality ${twin.id} already is`,
+    );
+    return { localityId, geonamesId, mergedInto: twin.id, mergeId };
+  }
+  await db
+    .updateTable('localities')
+    .set({
+      geonames_id: geonamesId,
+      country: place.country,
+      lat: place.lat,
+      lon: place.lon,
+      population: place.population || null,
+      unverified: 0,
+      updated_at: now,
+    })
+    .where('id', '=', localityId)
+    .execute();
+  return { localityId, geonamesId };
+}

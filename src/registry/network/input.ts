@@ -1,0 +1,124 @@
+import type { Kysely } from 'kysely';
+import type {
+  LinkEndType,
+  TwinEdgeInput,
+  TwinGraphInput,
+  TwinNodeInput,
+} from '../../analysis/graph-input.js';
+import { continentOf } from '../../core/country.js';
+import { chronological, statusAt, type EventType, type LinkStatus } from '../../core/link-lifecycle.js';
+import { earliestDay, type PartialDate } from '../../core/partial-date.js';
+import type { LinkRecord } from '../../store/link.repository.js';
+import { allLinks, allNetworkLocalities, sourceKeysByLink } from '../../store/network.repository.js';
+import type { DB } from '../../store/schema.js';
+
+/** Which links make the network: at a date, of some kinds, touching some countries, stated by some sources. */
+export interface NetworkQuery {
+  asOf?: PartialDate;
+  kinds?: readonly string[];
+  countries?: readonly string[];
+  sources?: readonly string[];
+  /** Count every link ever formed, ended ones included (for the history of formations and endings). */
+  everFormed?: boolean;
+}
+
+/** The registry as the analyses see it, and how the date was applied. */
+export interface NetworkInput {
+  input: TwinGraphInput;
+  /** Links whose status at the date is `active`. */
+  active: number;
+  /** Links counted although only undated events say they were formed (their status then is `unknown`). */
+  undated: number;
+}
+
+const FORMING: ReadonlySet<EventType> = new Set(['adopted', 'agreement_signed', 'formalised']);
+const ENDING: ReadonlySet<EventType> = new Set(['paused', 'suspended', 'broken_unilaterally', 'terminated']);
+/** The statuses of a link that counts in the network at a date. */
+const COUNTED: ReadonlySet<LinkStatus> = new Set(['active', 'unknown']);
+
+/** Years of formation and of the ending in force today, for the time series. */
+function edgeDates(
+  link: LinkRecord,
+  today: PartialDate,
+): Pick<TwinEdgeInput, 'formed' | 'ended' | 'endedType' | 'cause'> {
+  const dated = chronological(link.events);
+  const formed = dated.find((e) => FORMING.has(e.type))?.date?.year;
+  const now = statusAt(link.events, undefined, today);
+  const ending = now.status !== 'active' && now.cause && ENDING.has(now.cause.type) ? now.cause : undefined;
+  return {
+    formed,
+    ended: ending?.date?.year,
+    endedType: ending?.type as LinkEndType | undefined,
+    cause: ending?.cause,
+  };
+}
+
+/**
+ * Builds the analyses' input from the registry. A link counts when its status at the date (today when none
+ * is given) is active, or unknown because only undated events say it was formed, as most imported links are;
+ * how many of each is reported. Kind, country and source filters apply as in `selectNetwork`.
+ */
+export async function loadNetworkInput(
+  db: Kysely<DB>,
+  query: NetworkQuery,
+  today: PartialDate,
+): Promise<NetworkInput> {
+  const [localities, links, sourcesOf] = await Promise.all([
+    allNetworkLocalities(db),
+    allLinks(db),
+    sourceKeysByLink(db),
+  ]);
+  const keyOf = new Map(localities.map((l) => [l.id, l.key]));
+  const countryOf = new Map(localities.map((l) => [l.id, l.country]));
+  const kinds = query.kinds && new Set(query.kinds);
+  const countries = query.countries && new Set(query.countries.map((c) => c.toUpperCase()));
+  const sources = query.sources && new Set(query.sources);
+  let active = 0;
+  let undated = 0;
+  const edges: TwinEdgeInput[] = [];
+  for (const link of links) {
+    if (kinds && !kinds.has(link.kind ?? '')) continue;
+    if (
+      countries &&
+      !countries.has(countryOf.get(link.aId) ?? '') &&
+      !countries.has(countryOf.get(link.bId) ?? '')
+    )
+      continue;
+    const linkSources = sourcesOf.get(link.id) ?? [];
+    if (sources && !linkSources.some((s) => sources.has(s))) continue;
+    const status = statusAt(link.events, query.asOf, today).status;
+    if (query.everFormed ? status === 'not_formed' : !COUNTED.has(status)) continue;
+    if (status === 'active') active++;
+    else undated++;
+    edges.push({
+      a: keyOf.get(link.aId)!,
+      b: keyOf.get(link.bId)!,
+      kind: link.kind,
+      sources: linkSources,
+      ...edgeDates(link, today),
+    });
+  }
+  const touched = new Set(edges.flatMap((e) => [e.a, e.b]));
+  const nodes: TwinNodeInput[] = localities
+    .filter((l) => touched.has(l.key))
+    .map((l) => ({
+      key: l.key,
+      label: l.name,
+      country: l.country ?? undefined,
+      continent: l.country ? continentOf(l.country) : undefined,
+      lat: l.lat ?? undefined,
+      lon: l.lon ?? undefined,
+    }));
+  return { input: { nodes, edges }, active, undated };
+}
+
+/** A stable text for a network query, for cache keys. */
+export function describeQuery(query: NetworkQuery): string {
+  return JSON.stringify({
+    asOf: query.asOf ? earliestDay(query.asOf) : null,
+    kinds: [...(query.kinds ?? [])].sort(),
+    countries: [...(query.countries ?? [])].sort(),
+    sources: [...(query.sources ?? [])].sort(),
+    everFormed: query.everFormed ?? false,
+  });
+}

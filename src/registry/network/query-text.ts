@@ -1,0 +1,35 @@
+import { normalizeCountry } from '../../core/country.js';
+import { parsePartialDate } from '../../core/partial-date.js';
+import type { NetworkQuery } from './input.js';
+
+/** A network selection as text, the way the CLI's options and the API's query string give it. */
+export interface NetworkQueryText {
+  asOf?: string;
+  /** Comma-separated link kinds. */
+  kind?: string;
+  /** Comma-separated ISO 3166-1 codes. */
+  country?: string;
+  /** Comma-separated source keys. */
+  source?: string;
+}
+
+const list = (text: string | undefined): string[] | undefined =>
+  text === undefined
+    ? undefined
+    : text
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+
+/** Reads and checks a network selection; a bad value throws naming its field as `fieldOf` spells it. */
+export function parseNetworkQuery(
+  text: NetworkQueryText,
+  fieldOf: (name: keyof NetworkQueryText) => string,
+): NetworkQuery {
+  return {
+    asOf: text.asOf === undefined ? undefined : parsePartialDate(text.asOf, fieldOf('asOf')),
+    kinds: list(text.kind),
+    countries: list(text.country)?.map((c) => normalizeCountry(c, fieldOf('country'))),
+    sources: list(text.source),
+  };
+}
