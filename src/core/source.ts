@@ -25,6 +25,9 @@ export const Citation = Type.Object(
 );
 export type Citation = Static<typeof Citation>;
 
+/** The citations of one fact in a request. */
+export const Citations = Type.Array(Citation, { maxItems: 100 });
+
 /** A citation as read back: the source's own title and address with the locator. */
 export const CitationView = Type.Object({
   sourceKey: Type.String(),

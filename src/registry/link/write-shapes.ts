@@ -2,11 +2,10 @@ import { Type, type Static } from '@sinclair/typebox';
 import { LINK_KINDS, LINK_PURPOSES } from '../../core/link.js';
 import { EVENT_TYPES } from '../../core/link-lifecycle.js';
 import { DateText, Key, Nullable, Shared, StringEnum, Text } from '../../core/shapes.js';
-import { Citation } from '../../core/source.js';
+import { Citations } from '../../core/source.js';
 
 // What the link writers take, as a request gives it: dates as text, sides by locality key.
 
-const Citations = Type.Array(Citation, { maxItems: 100 });
 const Purposes = Type.Array(StringEnum(LINK_PURPOSES), { maxItems: 20, uniqueItems: true });
 
 /** A lifecycle event as a request gives it: its date as text, the acting side as a, b, both or a third party. */

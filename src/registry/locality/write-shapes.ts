@@ -10,7 +10,7 @@ import {
   StringEnum,
   Text,
 } from '../../core/shapes.js';
-import { Citation } from '../../core/source.js';
+import { Citations } from '../../core/source.js';
 import { LocalityView } from './view.js';
 
 // What the locality writers take (as a request gives it: dates as text) and what a merge returns.
@@ -38,7 +38,6 @@ const PopulationYear = Type.Integer({ minimum: -9999, maximum: 9999 });
 const WikidataId = Type.String({ pattern: '^Q\\d+$' });
 const GeonamesId = Type.Integer({ minimum: 1 });
 const Names = Type.Array(NameInput, { minItems: 1, maxItems: 200 });
-const Citations = Type.Array(Citation, { maxItems: 100 });
 
 /** A new locality, as a request gives it. */
 export const LocalityCreate = Type.Object(
