@@ -22,6 +22,14 @@ export const LinkEnd = Type.Object({
 });
 export type LinkEnd = Static<typeof LinkEnd>;
 
+/** The fields every view of a link shows of the link itself: its kind, purposes and flags. */
+export const LinkFacts = {
+  kind: Nullable(StringEnum(LINK_KINDS)),
+  purposes: Type.Array(StringAs<LinkPurpose>()),
+  exclusive: Type.Boolean(),
+  unverified: Type.Boolean(),
+};
+
 /**
  * A link in a list or an export, with its status at the date asked; `formed` is the first forming event's
  * date (adopted, signed, formalised), `ended` the last termination's, when dated.
@@ -30,10 +38,7 @@ export const LinkListItem = Type.Object({
   id: Type.Integer(),
   a: LinkEnd,
   b: LinkEnd,
-  kind: Nullable(StringEnum(LINK_KINDS)),
-  purposes: Type.Array(StringAs<LinkPurpose>()),
-  exclusive: Type.Boolean(),
-  unverified: Type.Boolean(),
+  ...LinkFacts,
   status: StringEnum(LINK_STATUSES),
   since: NullableString,
   formed: NullableString,

@@ -1,16 +1,16 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import { TwinningError } from '../../core/errors.js';
-import { LINK_KINDS, type LinkPurpose } from '../../core/link.js';
 import { chronological, EVENT_TYPES, LINK_STATUSES, statusAt } from '../../core/link-lifecycle.js';
 import { formatPartialDate, type PartialDate } from '../../core/partial-date.js';
-import { Nullable, NullableString, StringAs, StringEnum } from '../../core/shapes.js';
+import { NullableString, StringEnum } from '../../core/shapes.js';
 import { CitationView } from '../../core/source.js';
 import { linkBetween, linksById, type LinkRecord } from '../../store/link.repository.js';
 import { localitiesById, type LocalityRecord } from '../../store/locality.repository.js';
 import type { DB } from '../../store/schema.js';
 import { citationsFor } from '../../store/source.repository.js';
 import { LocalitySummary, summarize } from '../locality/partners.js';
+import { LinkFacts } from './query.js';
 
 /** One step of a link's timeline, with who acted and the sources that say so. */
 export const TimelineEvent = Type.Object({
@@ -31,10 +31,7 @@ export const LinkTimeline = Type.Object(
     id: Type.Integer(),
     a: LocalitySummary,
     b: LocalitySummary,
-    kind: Nullable(StringEnum(LINK_KINDS)),
-    purposes: Type.Array(StringAs<LinkPurpose>()),
-    exclusive: Type.Boolean(),
-    unverified: Type.Boolean(),
+    ...LinkFacts,
     notes: NullableString,
     status: StringEnum(LINK_STATUSES),
     since: NullableString,
