@@ -1,15 +1,10 @@
 import type { Kysely } from 'kysely';
 import { TwinningError } from '../core/errors.js';
-import type { Citation, Source } from '../core/source.js';
+import type { Citation, CitationView, Source } from '../core/source.js';
 import type { CitedEntity, DB } from './schema.js';
 
-/** A citation as read back: the source's own fields with the locator. */
-export interface CitationView {
-  sourceKey: string;
-  title: string;
-  url: string | null;
-  locator: string | null;
-}
+/** Re-exported for the callers that read citations back; the shape is defined once, in core/source.ts. */
+export type { CitationView };
 
 /** Inserts sources not yet present (by key) and returns every key's id. */
 export async function upsertSources(

@@ -1,21 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { LinkKind, LinkPurpose } from '../../core/link.js';
 import { statusAt } from '../../core/link-lifecycle.js';
 import { nowIso, toFlag } from '../../store/booleans.js';
 import type { DB } from '../../store/schema.js';
 import { assertExclusivityAround } from './exclusivity.js';
 import { auditLinkWrite, linkForWrite } from './write-step.js';
 import { linkTimelineById, type LinkTimeline } from './timeline.js';
+import type { LinkPatch } from './write-shapes.js';
 import { assertUpdated, type WriteContext } from '../write-context.js';
-
-/** The fields a link update may change; absent fields stay, `null` clears. Its sides never change. */
-export interface LinkPatch {
-  kind?: LinkKind | null;
-  purposes?: LinkPurpose[];
-  exclusive?: boolean;
-  unverified?: boolean;
-  notes?: string | null;
-}
 
 /**
  * Updates a link at the version the writer read, with its audit row, in one transaction: Conflict (never an

@@ -7,15 +7,9 @@ import { linksOfLocality } from '../../store/link.repository.js';
 import { setIndexedPopulation } from '../../store/name-index.repository.js';
 import type { DB } from '../../store/schema.js';
 import { linkWithKeys, snapshotLink, type LinkSnapshot } from '../link/snapshot.js';
-import { localityIdOfKey, localityView, type LocalityView } from './view.js';
+import { localityIdOfKey, localityView } from './view.js';
+import type { MergeResult } from './write-shapes.js';
 import { assertUpdated, assertVersion, type WriteContext } from '../write-context.js';
-
-/** What a merge did: the surviving locality, and the links it moved or folded together. */
-export interface MergeResult {
-  locality: LocalityView;
-  mergeId: number;
-  links: number[];
-}
 
 /**
  * Merges the `source` locality into `target` (the import pipeline's journaled, undoable merge), at the

@@ -1,8 +1,6 @@
 import type { Kysely } from 'kysely';
 import { normalizeCountry } from '../../core/country.js';
 import { TwinningError } from '../../core/errors.js';
-import type { Citation } from '../../core/source.js';
-import type { Coordinates, LocalityKind, LocalityName } from '../../core/locality.js';
 import { insertAudit } from '../../store/audit.repository.js';
 import { nowIso, toFlag } from '../../store/booleans.js';
 import { insertNames } from '../../store/locality.repository.js';
@@ -11,23 +9,8 @@ import type { DB } from '../../store/schema.js';
 import { insertCitations, sourceIdsByKey } from '../../store/source.repository.js';
 import { namesForWrite } from './create.js';
 import { localityIdOfKey, localityView, type LocalityView } from './view.js';
+import type { LocalityChanges } from './write-shapes.js';
 import { assertSourcesKnown, assertUpdated, assertVersion, type WriteContext } from '../write-context.js';
-
-/** The fields a locality update may change; absent fields stay, `null` clears. Names and citations are replaced whole. */
-export interface LocalityPatch {
-  kind?: LocalityKind;
-  country?: string | null;
-  parentKey?: string | null;
-  coordinates?: Coordinates | null;
-  population?: number | null;
-  populationYear?: number | null;
-  wikidataId?: string | null;
-  geonamesId?: number | null;
-  unverified?: boolean;
-  notes?: string | null;
-  names?: LocalityName[];
-  citations?: Citation[];
-}
 
 /**
  * Updates a locality at the version the writer read, with its audit row, in one transaction:
@@ -36,7 +19,7 @@ export interface LocalityPatch {
 export async function updateLocality(
   db: Kysely<DB>,
   key: string,
-  patch: LocalityPatch,
+  patch: LocalityChanges,
   expectedVersion: number,
   context: WriteContext,
 ): Promise<LocalityView> {
