@@ -47,8 +47,10 @@ export type PlaceTarget =
       geonamesId: number;
       /** A locality with neither a GeoNames nor a Wikidata id named so in this country may adopt the match. */
       adopt: { country: string; folded: readonly string[] };
+      /** The locality to create when no locality has this reference yet. */
+      create: PlannedLocality;
     }
-  | { kind: 'shared'; ref: string };
+  | { kind: 'shared'; ref: string; create: PlannedLocality };
 
 /** A place the source names for the first time, with its match and what to create if nothing is it yet. */
 export interface PlannedPlace {
@@ -61,8 +63,6 @@ export interface PlannedPlace {
   wikidataId: string | null;
   match: PlannedMatch;
   target: PlaceTarget;
-  /** The locality to create when no locality has the target's reference yet. */
-  create: PlannedLocality;
 }
 
 /** A statement between two places of the import, by place key, at a line of the file. */
