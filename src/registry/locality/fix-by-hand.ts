@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { TwinningError } from '../../core/errors.js';
 import type { AuditActor } from '../../store/audit.repository.js';
 import { linksOfLocality } from '../../store/link.repository.js';
-import { setIndexedPopulation } from '../../store/name-index.repository.js';
+import { setIndexedPopulation } from '../../store/writes/name-index.js';
 import type { DB } from '../../store/schema.js';
 import { linkWithKeys, snapshotLink, type LinkSnapshot } from '../link/snapshot.js';
 import { versionedWrite } from '../versioned-write.js';
