@@ -1,8 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Nullable, NullableString, StringAs } from './shapes.js';
 
-/** What an audit row can be about. */
-export const AUDIT_ENTITIES = ['locality', 'link'] as const;
+/** What an audit row can be about: a locality, a link, or a source (one row per import run of it). */
+export const AUDIT_ENTITIES = ['locality', 'link', 'source'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 /** Who made a write: the API token (null for the CLI or an importer), its name and role. */

@@ -5,28 +5,6 @@ import type { DB } from './schema.js';
 /** Re-exported for the writers and readers of the log; the shapes are defined once, in core/audit.ts. */
 export type { AuditActor, AuditEntity, AuditEntry, AuditRecord };
 
-/** Appends one row to the audit log; call it in the transaction of the write it records. */
-export async function insertAudit(db: Kysely<DB>, entry: AuditEntry): Promise<number> {
-  const { id } = await db
-    .insertInto('audit_log')
-    .values({
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      entity_key: entry.entityKey,
-      action: entry.action,
-      actor_token_id: entry.actor.tokenId,
-      actor_name: entry.actor.name,
-      actor_role: entry.actor.role,
-      at: entry.at,
-      version: entry.version,
-      before: entry.before === null ? null : JSON.stringify(entry.before),
-      after: entry.after === null ? null : JSON.stringify(entry.after),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
-}
-
 /** The audit trail of one entity, oldest first, after an audit id, at most `limit` rows. */
 export async function auditTrail(
   db: Kysely<DB>,

@@ -7,7 +7,7 @@ import { localityDetail } from '../../src/registry/locality/detail.js';
 import { listLocalities } from '../../src/registry/locality/list.js';
 import { localityIdOfKey, localityView } from '../../src/registry/locality/view.js';
 import { registrySummary } from '../../src/registry/summary.js';
-import { insertMembership } from '../../src/store/association.repository.js';
+import { insertMembership } from '../../src/store/writes/association.js';
 import { auditTrail } from '../../src/store/audit.repository.js';
 import { DIALECTS } from '../support/databases.js';
 import { buildLocality, call, json, startTestApi, TEST_NOW, type TestApi } from './api-harness.js';
