@@ -2,15 +2,10 @@ import { sql, type Kysely } from 'kysely';
 import { foldText } from '../core/text-fold.js';
 import type { LocalityName } from '../core/locality.js';
 import { nowIso } from './booleans.js';
+import { chunks } from './chunks.js';
 import type { DB, SourcePlacesTable } from './schema.js';
 
 const CHUNK = 400;
-
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /** A source place's stored match, by its key within the source. */
 export interface StoredSourcePlace {
@@ -45,7 +40,7 @@ export async function localityIdsBy<C extends 'wikidata_id' | 'geonames_id'>(
   values: readonly NonNullable<DB['localities'][C]>[],
 ): Promise<Map<NonNullable<DB['localities'][C]>, number>> {
   const result = new Map<NonNullable<DB['localities'][C]>, number>();
-  for (const part of chunks([...new Set(values)])) {
+  for (const part of chunks([...new Set(values)], CHUNK)) {
     const rows = await db
       .selectFrom('localities')
       .select(['id', column])
@@ -64,7 +59,7 @@ export async function localityIdsByRef(
   refs: readonly string[],
 ): Promise<Map<string, number>> {
   const result = new Map<string, number>();
-  for (const part of chunks([...new Set(refs)])) {
+  for (const part of chunks([...new Set(refs)], CHUNK)) {
     const rows = await db
       .selectFrom('source_places')
       .select(['matched_ref', 'locality_id'])
@@ -146,7 +141,7 @@ export async function insertLocalities(
 
 /** Gives localities their Wikidata id where they have none yet, one statement per batch of localities. */
 export async function fillWikidataIds(db: Kysely<DB>, pairs: ReadonlyMap<number, string>): Promise<void> {
-  for (const part of chunks([...pairs])) {
+  for (const part of chunks([...pairs], CHUNK)) {
     const byId = sql.join(
       part.map(([id, qid]) => sql`when ${id} then ${qid}`),
       sql` `,
@@ -178,7 +173,10 @@ export async function unidentifiedLocalitiesByName(
   folded: readonly string[],
 ): Promise<Map<string, number>> {
   const result = new Map<string, number>();
-  for (const part of chunks([...new Set(folded)].filter((f) => f !== ''))) {
+  for (const part of chunks(
+    [...new Set(folded)].filter((f) => f !== ''),
+    CHUNK,
+  )) {
     const rows = await db
       .selectFrom('locality_names')
       .innerJoin('localities', 'localities.id', 'locality_names.locality_id')
@@ -220,7 +218,7 @@ export async function setGeonamesId(db: Kysely<DB>, localityId: number, geonames
 /** How other sources matched places under these keys (names and countries spelt the same way), by key. */
 export async function matchesByPlaceKey(db: Kysely<DB>, keys: readonly string[]) {
   const result = new Map<string, Omit<SourcePlacesTable, 'id' | 'source_id'>>();
-  for (const part of chunks([...new Set(keys)])) {
+  for (const part of chunks([...new Set(keys)], CHUNK)) {
     const rows = await db
       .selectFrom('source_places')
       .selectAll()

@@ -1,5 +1,5 @@
 import type { PartialDate } from '../../core/partial-date.js';
-import { matchKey } from '../reconcile/name-keys.js';
+import { matchKey } from '../../core/name-keys.js';
 import type { ImportRecord, SourcePlace } from '../sources/records.js';
 import type { Progress } from '../progress.js';
 

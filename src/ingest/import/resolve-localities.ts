@@ -12,6 +12,7 @@ import {
   unidentifiedLocalitiesByName,
   type NewLocalityRow,
 } from '../../store/import.repository.js';
+import { encodeMatchRef, type MatchRef } from '../../core/match-ref.js';
 import { foldText } from '../../core/text-fold.js';
 import type { DB, SourcePlacesTable } from '../../store/schema.js';
 import type { MatchMethod, MatchResult } from '../reconcile/match-types.js';
@@ -34,8 +35,8 @@ interface Decided {
   key: string;
   prepared: PreparedPlace;
   match: MatchResult;
-  ref: string;
-  /** The gazetteer reference of a match reused from another source. */
+  ref: MatchRef;
+  /** The stored reference of a match reused from another source. */
   matchedRef?: string | null;
 }
 
@@ -61,7 +62,13 @@ function reuse(
     doubtful: other.doubtful === 1,
     ...(other.distance_km !== null ? { distanceKm: other.distance_km } : {}),
   };
-  return { key, prepared: p, match, ref: `locality:${other.locality_id}`, matchedRef: other.matched_ref };
+  return {
+    key,
+    prepared: p,
+    match,
+    ref: { kind: 'locality', localityId: other.locality_id },
+    matchedRef: other.matched_ref,
+  };
 }
 
 async function decide(db: Kysely<DB>, todo: [string, SourcePlace][]): Promise<Decided[]> {
@@ -97,15 +104,22 @@ async function decide(db: Kysely<DB>, todo: [string, SourcePlace][]): Promise<De
         key,
         prepared: p,
         match: { method: 'wikidata-id', confidence: 1, doubtful: false },
-        ref: `locality:${known}`,
+        ref: { kind: 'locality', localityId: known },
       };
     const match = matched.get(key)!;
     return { key, prepared: p, match, ref: matchRef(key, match) };
   });
 }
 
+/** A decision matched to a GeoNames place. */
+type GeonamesDecided = Decided & { ref: { kind: 'geonames'; geonamesId: number } };
+
 /** Gives gazetteer matches to localities already in the registry under the same name and country (the bundled dataset's). */
-async function adoptByName(db: Kysely<DB>, pending: Decided[], ids: Map<string, number>): Promise<void> {
+async function adoptByName(
+  db: Kysely<DB>,
+  pending: GeonamesDecided[],
+  ids: Map<string, number>,
+): Promise<void> {
   const namesOf = (d: Decided): string[] => [
     foldText(d.match.candidate!.name),
     foldText(d.prepared.parsed.base),
@@ -115,10 +129,15 @@ async function adoptByName(db: Kysely<DB>, pending: Decided[], ids: Map<string, 
     const id = namesOf(d)
       .map((n) => found.get(`${d.match.candidate!.country}|${n}`))
       .find((x) => x !== undefined);
-    if (id === undefined || ids.has(d.ref)) continue;
-    ids.set(d.ref, id);
-    await setGeonamesId(db, id, Number(d.ref.slice(9)));
+    if (id === undefined || ids.has(refKey(d))) continue;
+    ids.set(refKey(d), id);
+    await setGeonamesId(db, id, d.ref.geonamesId);
   }
+}
+
+/** A decision's reference as stored, the key its locality is found under. */
+function refKey(d: Decided): string {
+  return encodeMatchRef(d.ref);
 }
 
 async function localityForRefs(
@@ -126,20 +145,23 @@ async function localityForRefs(
   decided: Decided[],
 ): Promise<{ ids: Map<string, number>; created: number }> {
   const ids = new Map<string, number>();
-  for (const d of decided) if (d.ref.startsWith('locality:')) ids.set(d.ref, Number(d.ref.slice(9)));
-  const geonames = decided.filter((d) => d.ref.startsWith('geonames:')).map((d) => Number(d.ref.slice(9)));
-  for (const [gid, id] of await localityIdsBy(db, 'geonames_id', geonames)) ids.set(`geonames:${gid}`, id);
-  const others = decided.filter((d) => !ids.has(d.ref) && !d.ref.startsWith('geonames:')).map((d) => d.ref);
+  for (const d of decided) if (d.ref.kind === 'locality') ids.set(refKey(d), d.ref.localityId);
+  const onGeonames = decided.filter((d): d is GeonamesDecided => d.ref.kind === 'geonames');
+  const geonames = onGeonames.map((d) => d.ref.geonamesId);
+  for (const [gid, id] of await localityIdsBy(db, 'geonames_id', geonames))
+    ids.set(encodeMatchRef({ kind: 'geonames', geonamesId: gid }), id);
+  const others = decided.filter((d) => !ids.has(refKey(d)) && d.ref.kind !== 'geonames').map(refKey);
   for (const [ref, id] of await localityIdsByRef(db, others)) ids.set(ref, id);
   await adoptByName(
     db,
-    decided.filter((d) => !ids.has(d.ref) && d.ref.startsWith('geonames:')),
+    onGeonames.filter((d) => !ids.has(refKey(d))),
     ids,
   );
   const taken = await allLocalityKeys(db);
   const fresh = new Map<string, NewLocalityRow>();
   for (const d of decided)
-    if (!ids.has(d.ref) && !fresh.has(d.ref)) fresh.set(d.ref, newLocality(d.prepared, d.match, taken));
+    if (!ids.has(refKey(d)) && !fresh.has(refKey(d)))
+      fresh.set(refKey(d), newLocality(d.prepared, d.match, taken));
   const inserted = await insertLocalities(db, [...fresh.values()]);
   for (const [ref, row] of fresh) ids.set(ref, inserted.get(row.key)!);
   return { ids, created: fresh.size };
@@ -161,7 +183,7 @@ function sourcePlaceRow(sourceId: number, d: Decided, localityId: number): Omit<
     confidence: m.confidence,
     doubtful: m.doubtful ? 1 : 0,
     distance_km: m.distanceKm ?? null,
-    matched_ref: d.ref.startsWith('locality:') ? (d.matchedRef ?? null) : d.ref,
+    matched_ref: d.ref.kind === 'locality' ? (d.matchedRef ?? null) : refKey(d),
     decided_by: null,
     decided_at: null,
   };
@@ -185,7 +207,7 @@ export async function resolveLocalities(
   const { ids, created } = await localityForRefs(db, decided);
   const qids = new Map<number, string>();
   const rows = decided.map((d) => {
-    const id = ids.get(d.ref)!;
+    const id = ids.get(refKey(d))!;
     localityOf.set(d.key, id);
     if (d.prepared.place.wikidataId) qids.set(id, d.prepared.place.wikidataId);
     return sourcePlaceRow(sourceId, d, id);

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { LinkKind, LinkPurpose } from '../../core/link.js';
-import { chronological, statusAt, type LinkStatus } from '../../core/link-lifecycle.js';
+import { chronological, isFormingEvent, statusAt, type LinkStatus } from '../../core/link-lifecycle.js';
 import { nameAt } from '../../core/locality-names.js';
 import { formatPartialDate, type PartialDate } from '../../core/partial-date.js';
 import { linkIdsMatching, sourceKeysOfLinks, type LinkFilter } from '../../store/link-query.repository.js';
@@ -53,8 +53,6 @@ export interface LinkPage {
   nextAfterId: number | null;
 }
 
-const FORMING = new Set(['adopted', 'agreement_signed', 'formalised']);
-
 /**
  * Links matching a query, in id order. Country, kind, source and formed/ended dates are filtered in SQL.
  * Status is not stored (it is derived from events by `statusAt`), so a status filter loads the SQL
@@ -94,7 +92,7 @@ export async function queryLinks(db: Kysely<DB>, query: LinkQuery, today: Partia
   return {
     items: page.map(({ link, status }) => {
       const dated = chronological(link.events);
-      const formed = dated.find((e) => FORMING.has(e.type));
+      const formed = dated.find((e) => isFormingEvent(e.type));
       const ended = dated.filter((e) => e.type === 'terminated').at(-1);
       return {
         id: link.id,
