@@ -114,7 +114,29 @@ export async function queryLinks(db: Kysely<DB>, query: LinkQuery, today: Partia
   };
 }
 
-/** Every link a query matches from its cursor on, a page at a time, up to `maxRows`; says whether it stopped short. */
+/**
+ * The links a query matches from its cursor on, a page at a time, up to `maxRows` in all (streaming-friendly:
+ * a writer can send each page as it comes). The generator's return value says whether it stopped short.
+ */
+export async function* linkPages(
+  db: Kysely<DB>,
+  query: LinkQuery,
+  today: PartialDate,
+  bounds: { pageSize: number; maxRows: number },
+): AsyncGenerator<LinkListItem[], boolean> {
+  let afterId: number | null = query.afterId;
+  let rows = 0;
+  while (afterId !== null && rows < bounds.maxRows) {
+    const limit = Math.min(bounds.pageSize, bounds.maxRows - rows);
+    const page = await queryLinks(db, { ...query, afterId, limit }, today);
+    rows += page.items.length;
+    yield page.items;
+    afterId = page.nextAfterId;
+  }
+  return afterId !== null;
+}
+
+/** Every link a query matches from its cursor on, up to `maxRows`; says whether it stopped short. */
 export async function queryAllLinks(
   db: Kysely<DB>,
   query: LinkQuery,
@@ -122,14 +144,12 @@ export async function queryAllLinks(
   bounds: { pageSize: number; maxRows: number },
 ): Promise<{ items: LinkListItem[]; truncated: boolean }> {
   const items: LinkListItem[] = [];
-  let afterId: number | null = query.afterId;
-  while (afterId !== null && items.length < bounds.maxRows) {
-    const limit = Math.min(bounds.pageSize, bounds.maxRows - items.length);
-    const page = await queryLinks(db, { ...query, afterId, limit }, today);
-    items.push(...page.items);
-    afterId = page.nextAfterId;
+  const pages = linkPages(db, query, today, bounds);
+  for (;;) {
+    const next = await pages.next();
+    if (next.done) return { items, truncated: next.value };
+    items.push(...next.value);
   }
-  return { items, truncated: afterId !== null };
 }
 
 function toEnd(locality: LocalityRecord, asOf: PartialDate | undefined): LinkEnd {
