@@ -19,13 +19,19 @@ export async function databaseUrl(options: GlobalOptions): Promise<string> {
   return options.db ?? process.env.TWINNING_DATABASE_URL ?? DEFAULT_DATABASE_URL;
 }
 
-/** Runs `fn` on the opened (migrated, seeded) registry and closes it afterwards; loads the registry's code on first use. */
+/**
+ * Runs `fn` on the opened (migrated, seeded) registry and closes it afterwards; loads the registry's code on
+ * first use. The search's word index is brought up to date only for a command that searches (`search: true`).
+ */
 export async function withRegistry<T>(
   options: GlobalOptions,
   fn: (database: Database) => Promise<T>,
+  use: { search?: boolean } = {},
 ): Promise<T> {
-  const { openRegistry } = await import('../registry/open-registry.js');
-  const { database } = await openRegistry(await databaseUrl(options));
+  const { BUNDLED_DATA_DIR, openRegistry } = await import('../registry/open-registry.js');
+  const { database } = await openRegistry(await databaseUrl(options), BUNDLED_DATA_DIR, {
+    nameIndex: use.search === true,
+  });
   try {
     return await fn(database);
   } finally {

@@ -3,7 +3,9 @@ import { printJson, withRegistry, type CliIo, type GlobalOptions } from '../cont
 
 /** Prints the localities a name matches (`twinning search <text>`). */
 export async function search(io: CliIo, globals: GlobalOptions, text: string, limit: string): Promise<void> {
-  const results = await withRegistry(globals, ({ db }) => searchLocalities(db, text, Number(limit) || 20));
+  const results = await withRegistry(globals, ({ db }) => searchLocalities(db, text, Number(limit) || 20), {
+    search: true,
+  });
   if (globals.json) return printJson(io, results);
   if (results.length === 0) io.out(`No locality matches "${text}".`);
   for (const r of results) {
