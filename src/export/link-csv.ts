@@ -1,5 +1,6 @@
 import type { LinkListItem } from '../registry/link/query.js';
 import { csvLine, csvRecord, type CsvValue } from './csv.js';
+import { linkFacts } from './link-facts.js';
 
 /** The columns of every CSV export of links (the CLI's and the API's), in order. */
 export const LINK_COLUMNS = [
@@ -42,14 +43,7 @@ export function linkRow(l: LinkListItem, oneSidedIn: readonly string[]): LinkRow
     b_country: l.b.country,
     b_lat: l.b.coordinates?.lat ?? null,
     b_lon: l.b.coordinates?.lon ?? null,
-    kind: l.kind,
-    status: l.status,
-    since: l.since,
-    formed: l.formed,
-    ended: l.ended,
-    exclusive: l.exclusive,
-    purposes: l.purposes,
-    sources: l.sources,
+    ...linkFacts(l),
     one_sided_in: oneSidedIn,
   };
 }
