@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { parsePartialDate } from '../core/partial-date.js';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { ApiContext } from '../api/app.js';
 import { handleError } from '../api/error-handler.js';
 import { asset, sendBytes } from './assets.js';
@@ -9,11 +11,15 @@ import { html } from './html.js';
 import { layout } from './layout.js';
 import { homePage } from './pages/home.js';
 import { linkPage } from './pages/link.js';
+import { mapPage } from './pages/map.js';
+import { mapData } from './map-data.js';
+import { formatPartialDate } from '../core/partial-date.js';
 import { localityPage } from './pages/locality.js';
 import { searchPage } from './pages/search.js';
 import { suggestPlaces } from './suggest.js';
 
 const HTML = 'text/html; charset=utf-8';
+const gzipAsync = promisify(gzip);
 /** Pages read the registry like the API's reads: open unless the server requires a token, cached until the data changes. */
 const PAGE = { action: 'read' as const, cache: true };
 
@@ -96,6 +102,25 @@ export const webRoutes =
       { config: PAGE, schema: { ...hide, params: Type.Object({ id: Type.Integer({ minimum: 1 }) }) } },
       async (request, reply) => reply.type(HTML).send(await linkPage(db, request.params.id, context.today())),
     );
+
+    const MapQuery = Type.Object(
+      Object.fromEntries(
+        ['date', 'kind', 'status', 'country', 'continent', 'source', 'x', 'y', 'z'].map((name) => [
+          name,
+          Type.Optional(Type.String({ maxLength: 100 })),
+        ]),
+      ),
+    );
+    app.get('/map', { config: PAGE, schema: { ...hide, querystring: MapQuery } }, async (request, reply) =>
+      reply.type(HTML).send(mapPage(request.query, context.today())),
+    );
+
+    app.get('/map/data.json', { config: { action: 'read' }, schema: hide }, async (request, reply) => {
+      const today = context.today();
+      const body = Buffer.from(JSON.stringify(await mapData(db, today, formatPartialDate(today))));
+      void reply.header('cache-control', 'no-cache');
+      return sendBytes(request, reply, 'application/json', body, await gzipAsync(body));
+    });
 
     app.get(
       '/assets/:name',

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { placeLocalities } from './placed-localities.js';
 import { chromiumAvailable, seriousViolations, startBrowserHarness, type BrowserHarness } from './browser.js';
 
 describe.runIf(chromiumAvailable())('the web app in Chromium', () => {
@@ -69,7 +70,41 @@ describe.runIf(chromiumAvailable())('the web app in Chromium', () => {
     expect(timeline).toMatch(/1942\s+first contact[\s\S]*2022-03-22\s+paused/);
   });
 
-  it.each(['/', '/search?q=toledo', '/places/coventry', '/places/volgograd?date=1950', '/links/1'])(
+  it("draws the links at the slider's year, filters them, keeps the view in the URL and opens a place", async () => {
+    await placeLocalities(harness.api);
+    const page = await harness.newPage();
+    await page.goto('/map');
+    const canvas = page.locator('#map-canvas');
+    await expect.poll(() => canvas.getAttribute('data-links'), { timeout: 20_000 }).toBe('3');
+    expect(await page.locator('#map-table tbody tr').count()).toBe(3);
+    await page.getByLabel(/^Year/).fill('1950');
+    await expect.poll(() => canvas.getAttribute('data-links')).toBe('2');
+    await expect.poll(() => page.url()).toMatch(/\/map\?date=1950$/);
+    await expect.poll(() => page.locator('#map-table').textContent()).toContain('Volgograd');
+    await page.getByLabel(/^Year/).fill('2026');
+    await page.getByLabel('Status').selectOption('paused');
+    await expect.poll(() => canvas.getAttribute('data-links')).toBe('1');
+    expect(page.url()).toMatch(/status=paused/);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(() => page.url()).toMatch(/z=1\.50/);
+
+    const shared = await harness.newPage();
+    await shared.goto(page.url().replace(harness.origin, ''));
+    await expect
+      .poll(() => shared.locator('#map-canvas').getAttribute('data-links'), { timeout: 20_000 })
+      .toBe('1');
+    expect(await shared.getByLabel('Status').inputValue()).toBe('paused');
+    const point = await shared.evaluate(() =>
+      (
+        window as unknown as { twinningMap: { pagePoint(key: string): [number, number] } }
+      ).twinningMap.pagePoint('coventry'),
+    );
+    await shared.mouse.move(point[0], point[1]);
+    await expect.poll(() => shared.locator('#map-tip').textContent()).toContain('Coventry');
+    await Promise.all([shared.waitForURL('**/places/coventry'), shared.mouse.click(point[0], point[1])]);
+  });
+
+  it.each(['/', '/map', '/search?q=toledo', '/places/coventry', '/places/volgograd?date=1950', '/links/1'])(
     'has no serious or critical axe-core violation on %s',
     async (path) => {
       const page = await harness.newPage();
