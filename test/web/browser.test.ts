@@ -96,7 +96,7 @@ describe.runIf(chromiumAvailable())('the web app in Chromium', () => {
     expect(await shared.getByLabel('Status').inputValue()).toBe('paused');
     const point = await shared.evaluate(() =>
       (
-        window as unknown as { twinningMap: { pagePoint(key: string): [number, number] } }
+        globalThis as unknown as { twinningMap: { pagePoint(key: string): [number, number] } }
       ).twinningMap.pagePoint('coventry'),
     );
     await shared.mouse.move(point[0], point[1]);
