@@ -11,6 +11,32 @@ export interface PageOptions {
   scripts?: readonly string[];
   /** Classic scripts (UMD libraries) loaded before the modules. */
   libraries?: readonly string[];
+  /** The signed-in editor, when there is one: shown in the banner with a sign-out form. */
+  viewer?: Viewer;
+}
+
+/** Who is signed in, and the CSRF token their forms carry. */
+export interface Viewer {
+  name: string;
+  role: string;
+  csrf: string;
+}
+
+/** What every page passes on to the layout about the request: who is signed in. */
+export type Chrome = Pick<PageOptions, 'viewer'>;
+
+/** The hidden field that carries a form's CSRF token. */
+export function csrfField(viewer: Viewer): SafeHtml {
+  return html`<input type="hidden" name="csrf" value="${viewer.csrf}" />`;
+}
+
+function account(viewer: Viewer | undefined): SafeHtml {
+  if (!viewer) return html`<p class="account"><a href="/sign-in">Sign in</a></p>`;
+  return html`<form class="account" action="/sign-out" method="post">
+    <span>Signed in as ${viewer.name} (${viewer.role})</span> ${csrfField(viewer)}<button type="submit">
+      Sign out
+    </button>
+  </form>`;
 }
 
 const NAV: readonly { id: NonNullable<PageOptions['current']>; href: string; label: string }[] = [
@@ -75,7 +101,7 @@ export function layout(options: PageOptions, body: HtmlValue): string {
               )}
             </ul>
           </nav>
-          ${searchBox(options.query)}
+          ${searchBox(options.query)} ${account(options.viewer)}
         </header>
         <main id="main" tabindex="-1">${body}</main>
         <footer>

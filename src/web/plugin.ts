@@ -8,7 +8,7 @@ import type { ApiContext } from '../api/app.js';
 import { handleError } from '../api/error-handler.js';
 import { asset, sendBytes } from './assets.js';
 import { html } from './html.js';
-import { layout } from './layout.js';
+import { layout, type Chrome } from './layout.js';
 import { homePage } from './pages/home.js';
 import { linkPage } from './pages/link.js';
 import { mapPage } from './pages/map.js';
@@ -17,14 +17,23 @@ import { formatPartialDate } from '../core/partial-date.js';
 import { localityPage } from './pages/locality.js';
 import { searchPage } from './pages/search.js';
 import { suggestPlaces } from './suggest.js';
+import { editingRoutes, webAuth } from './editing.js';
 
 const HTML = 'text/html; charset=utf-8';
 const gzipAsync = promisify(gzip);
-/** Pages read the registry like the API's reads: open unless the server requires a token, cached until the data changes. */
-const PAGE = { action: 'read' as const, cache: true };
+/**
+ * Pages read the registry like the API's reads, open unless the server requires a token. They are not kept
+ * in the read cache: a signed-in editor's page differs from a reader's.
+ */
+const PAGE = { action: 'read' as const };
 
 /** An error as a page: the same status and message the API gives, in the site's layout. */
-function errorPage(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+function errorPage(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  chrome: Chrome,
+): FastifyReply {
   const body = handleError(error, request, reply).error;
   const title =
     reply.statusCode === 404
@@ -33,7 +42,7 @@ function errorPage(error: unknown, request: FastifyRequest, reply: FastifyReply)
         ? 'Something went wrong'
         : 'Cannot show this';
   const page = layout(
-    { title },
+    { ...chrome, title },
     html`<h1>${title}</h1>
       <p>${body.message}</p>
       ${
@@ -49,11 +58,15 @@ export const webRoutes =
   (context: ApiContext): FastifyPluginAsyncTypebox =>
   async (app) => {
     const { db } = context;
-    app.setErrorHandler((error, request, reply) => errorPage(error, request, reply));
+    const auth = webAuth(context);
+    app.setErrorHandler(async (error, request, reply) =>
+      errorPage(error, request, reply, await auth.chrome(request)),
+    );
+    editingRoutes(app, context, auth);
     const hide = { hide: true };
 
     app.get('/', { config: PAGE, schema: hide }, async (_request, reply) =>
-      reply.type(HTML).send(await homePage(db)),
+      reply.type(HTML).send(await homePage(db, await auth.chrome(_request))),
     );
 
     app.get(
@@ -62,7 +75,8 @@ export const webRoutes =
         config: PAGE,
         schema: { ...hide, querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 200 })) }) },
       },
-      async (request, reply) => reply.type(HTML).send(await searchPage(db, request.query.q ?? '')),
+      async (request, reply) =>
+        reply.type(HTML).send(await searchPage(db, request.query.q ?? '', await auth.chrome(request))),
     );
 
     app.get(
@@ -93,14 +107,21 @@ export const webRoutes =
       async (request, reply) => {
         const date = request.query.date?.trim();
         const asOf = date ? parsePartialDate(date, 'query.date') : undefined;
-        return reply.type(HTML).send(await localityPage(db, request.params.key, asOf, context.today()));
+        return reply
+          .type(HTML)
+          .send(
+            await localityPage(db, request.params.key, asOf, context.today(), await auth.chrome(request)),
+          );
       },
     );
 
     app.get(
       '/links/:id',
       { config: PAGE, schema: { ...hide, params: Type.Object({ id: Type.Integer({ minimum: 1 }) }) } },
-      async (request, reply) => reply.type(HTML).send(await linkPage(db, request.params.id, context.today())),
+      async (request, reply) =>
+        reply
+          .type(HTML)
+          .send(await linkPage(db, request.params.id, context.today(), await auth.chrome(request))),
     );
 
     const MapQuery = Type.Object(
@@ -112,7 +133,7 @@ export const webRoutes =
       ),
     );
     app.get('/map', { config: PAGE, schema: { ...hide, querystring: MapQuery } }, async (request, reply) =>
-      reply.type(HTML).send(mapPage(request.query, context.today())),
+      reply.type(HTML).send(mapPage(request.query, context.today(), await auth.chrome(request))),
     );
 
     app.get('/map/data.json', { config: { action: 'read' }, schema: hide }, async (request, reply) => {

@@ -3,10 +3,10 @@ import { registrySummary } from '../../registry/summary.js';
 import type { DB } from '../../store/schema.js';
 import { count, words } from '../format.js';
 import { html } from '../html.js';
-import { layout } from '../layout.js';
+import { layout, type Chrome } from '../layout.js';
 
 /** The home page: what the registry is, what it holds, and where to go from here. */
-export async function homePage(db: Kysely<DB>): Promise<string> {
+export async function homePage(db: Kysely<DB>, chrome: Chrome = {}): Promise<string> {
   const summary = await registrySummary(db);
   const body = html`<h1>Town twinnings of the world, with their history and sources</h1>
     <p class="lede">
@@ -70,5 +70,5 @@ export async function homePage(db: Kysely<DB>): Promise<string> {
         <a href="/v1/links?format=graphml">GraphML</a>
       </p>
     </section>`;
-  return layout({ title: 'Home', current: 'home' }, body);
+  return layout({ ...chrome, title: 'Home', current: 'home' }, body);
 }

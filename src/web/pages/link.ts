@@ -5,10 +5,12 @@ import { linkTimelineById } from '../../registry/link/timeline.js';
 import type { LocalitySummary } from '../../registry/locality/partners.js';
 import { sourceKeysOfLinks } from '../../store/link-query.repository.js';
 import type { DB } from '../../store/schema.js';
-import { sourcesByKeys, type CitationView } from '../../store/source.repository.js';
+import { sourceIdsByKey, sourcesByKeys, type CitationView } from '../../store/source.repository.js';
+import { roleAllows, type Role } from '../../api/permissions.js';
+import { linkEditForms } from './editing.js';
 import { placeLink, sourceItem, statusWords, words } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
-import { layout } from '../layout.js';
+import { layout, type Chrome } from '../layout.js';
 
 function side(place: LocalitySummary): SafeHtml {
   return html`<li>
@@ -24,7 +26,12 @@ function citations(list: readonly CitationView[]): SafeHtml | '' {
 }
 
 /** A link's page: the two places, kind, purposes, exclusivity, the lifecycle as a timeline, contradictions, every source. */
-export async function linkPage(db: Kysely<DB>, id: number, today: PartialDate): Promise<string> {
+export async function linkPage(
+  db: Kysely<DB>,
+  id: number,
+  today: PartialDate,
+  chrome: Chrome = {},
+): Promise<string> {
   const link = await linkTimelineById(db, id, today);
   const keys = new Set<string>([
     ...link.sources.map((s) => s.sourceKey),
@@ -33,6 +40,9 @@ export async function linkPage(db: Kysely<DB>, id: number, today: PartialDate): 
   ]);
   const sources = await sourcesByKeys(db, [...keys]);
   const title = `${link.a.name} and ${link.b.name}`;
+  const viewer = chrome.viewer;
+  const editor = viewer && roleAllows(viewer.role as Role, 'appendEvent');
+  const forms = editor ? linkEditForms(link, viewer, [...(await sourceIdsByKey(db)).keys()].sort()) : '';
   const body = html`<article class="link">
     <h1>${title}</h1>
     <p class="lede">
@@ -104,6 +114,7 @@ export async function linkPage(db: Kysely<DB>, id: number, today: PartialDate): 
       }
       <p class="downloads">This link as data: <a href="/v1/links/${link.id}">JSON</a></p>
     </section>
+    ${forms}
   </article>`;
-  return layout({ title }, body);
+  return layout({ ...chrome, title }, body);
 }

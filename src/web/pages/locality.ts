@@ -9,7 +9,7 @@ import type { DB } from '../../store/schema.js';
 import { sourcesByKeys } from '../../store/source.repository.js';
 import { count, placeLink, sourceItem, statusWords, words } from '../format.js';
 import { html, hrefWith, type SafeHtml } from '../html.js';
-import { layout } from '../layout.js';
+import { layout, type Chrome } from '../layout.js';
 import { placeLabels } from '../place-labels.js';
 
 /** The groups partners are shown in, each apart: which statuses each holds. */
@@ -87,6 +87,7 @@ export async function localityPage(
   key: string,
   asOf: PartialDate | undefined,
   today: PartialDate,
+  chrome: Chrome = {},
 ): Promise<string> {
   const detail = await localityDetail(db, key, asOf, today);
   const loc = detail.locality;
@@ -232,5 +233,5 @@ export async function localityPage(
       }
     </section>
   </article>`;
-  return layout({ title: detail.atDate.name }, body);
+  return layout({ ...chrome, title: detail.atDate.name }, body);
 }

@@ -3,7 +3,7 @@ import { LINK_KINDS } from '../../core/link.js';
 import type { PartialDate } from '../../core/partial-date.js';
 import { words } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
-import { layout } from '../layout.js';
+import { layout, type Chrome } from '../layout.js';
 import { FIRST_YEAR } from '../map-data.js';
 
 /** The map's status filter: what each choice shows. The map script holds the same table. */
@@ -56,7 +56,7 @@ function select(
 }
 
 /** The world map page: controls that work as a form, the canvas, and the same data as a table. */
-export function mapPage(query: MapQuery, today: PartialDate): string {
+export function mapPage(query: MapQuery, today: PartialDate, chrome: Chrome = {}): string {
   const year = Number.parseInt(query.date ?? '', 10);
   const shown = Number.isInteger(year) && year >= FIRST_YEAR && year <= today.year ? year : today.year;
   const all = (label: string) => [{ value: '', label }];
@@ -132,6 +132,7 @@ export function mapPage(query: MapQuery, today: PartialDate): string {
     </section>`;
   return layout(
     {
+      ...chrome,
       title: 'World map',
       current: 'map',
       libraries: ['d3-array.min.js', 'd3-geo.min.js', 'topojson-client.min.js'],

@@ -2,11 +2,11 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../store/schema.js';
 import { count, words } from '../format.js';
 import { html } from '../html.js';
-import { layout } from '../layout.js';
+import { layout, type Chrome } from '../layout.js';
 import { suggestPlaces } from '../suggest.js';
 
 /** The search page: the same matches as the suggestions, as a list that works without scripts. */
-export async function searchPage(db: Kysely<DB>, query: string): Promise<string> {
+export async function searchPage(db: Kysely<DB>, query: string, chrome: Chrome = {}): Promise<string> {
   const text = query.trim();
   const results = text === '' ? [] : await suggestPlaces(db, text, 50);
   const body = html`<h1>Search places</h1>
@@ -37,5 +37,8 @@ export async function searchPage(db: Kysely<DB>, query: string): Promise<string>
               )}
             </ol>`
     }`;
-  return layout({ title: text === '' ? 'Search' : `Search: ${text}`, current: 'search', query: text }, body);
+  return layout(
+    { ...chrome, title: text === '' ? 'Search' : `Search: ${text}`, current: 'search', query: text },
+    body,
+  );
 }
