@@ -1,9 +1,16 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import { continentOf } from '../core/country.js';
 import { LINK_STATUSES, statusAt, type LinkStatus } from '../core/link-lifecycle.js';
 import type { PartialDate } from '../core/partial-date.js';
 import type { LinkRecord } from '../store/link.repository.js';
-import { allLinks, allNetworkLocalities, sourceKeysByLink } from '../store/network.repository.js';
+import {
+  allLinks,
+  allNetworkLocalities,
+  networkStamp,
+  sourceKeysByLink,
+} from '../store/network.repository.js';
 import type { DB } from '../store/schema.js';
 
 /** The first year the map's slider reaches: the earliest twinning on record (Paderborn and Le Mans, 836). */
@@ -122,4 +129,36 @@ export async function mapData(db: Kysely<DB>, today: PartialDate, todayText: str
 /** Four decimals of a degree: about 11 m, plenty for a world map. */
 function round(degrees: number): number {
   return Math.round(degrees * 1e4) / 1e4;
+}
+
+const gzipAsync = promisify(gzip);
+
+/** The map's data as sent: JSON bytes and the same gzipped. */
+export interface MapDocument {
+  body: Buffer;
+  gzipped: Buffer;
+}
+
+/**
+ * The map's data, built once per day and per state of the registry (its network stamp) and kept: building
+ * it reads every link, which takes seconds for the whole world. Requests arriving during a build share it.
+ */
+export class MapDataCache {
+  #entry: { key: string; document: Promise<MapDocument> } | undefined;
+
+  /** The document for today and the registry as it is now. */
+  async get(db: Kysely<DB>, today: PartialDate, todayText: string): Promise<MapDocument> {
+    const key = `${todayText} ${await networkStamp(db)}`;
+    if (this.#entry?.key !== key) {
+      const document = (async () => {
+        const body = Buffer.from(JSON.stringify(await mapData(db, today, todayText)));
+        return { body, gzipped: await gzipAsync(body, { level: 6 }) };
+      })();
+      this.#entry = { key, document };
+      document.catch(() => {
+        if (this.#entry?.document === document) this.#entry = undefined;
+      });
+    }
+    return this.#entry.document;
+  }
 }

@@ -2,8 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { parsePartialDate } from '../core/partial-date.js';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import type { ApiContext } from '../api/app.js';
 import { handleError } from '../api/error-handler.js';
 import { asset, sendBytes } from './assets.js';
@@ -12,7 +10,7 @@ import { layout, type Chrome } from './layout.js';
 import { homePage } from './pages/home.js';
 import { linkPage } from './pages/link.js';
 import { mapPage } from './pages/map.js';
-import { mapData } from './map-data.js';
+import { MapDataCache } from './map-data.js';
 import { formatPartialDate } from '../core/partial-date.js';
 import { localityPage } from './pages/locality.js';
 import { searchPage } from './pages/search.js';
@@ -20,7 +18,6 @@ import { suggestPlaces } from './suggest.js';
 import { editingRoutes, webAuth } from './editing.js';
 
 const HTML = 'text/html; charset=utf-8';
-const gzipAsync = promisify(gzip);
 /**
  * Pages read the registry like the API's reads, open unless the server requires a token. They are not kept
  * in the read cache: a signed-in editor's page differs from a reader's.
@@ -59,6 +56,7 @@ export const webRoutes =
   async (app) => {
     const { db } = context;
     const auth = webAuth(context);
+    const mapCache = new MapDataCache();
     app.setErrorHandler(async (error, request, reply) =>
       errorPage(error, request, reply, await auth.chrome(request)),
     );
@@ -138,9 +136,9 @@ export const webRoutes =
 
     app.get('/map/data.json', { config: { action: 'read' }, schema: hide }, async (request, reply) => {
       const today = context.today();
-      const body = Buffer.from(JSON.stringify(await mapData(db, today, formatPartialDate(today))));
+      const { body, gzipped } = await mapCache.get(db, today, formatPartialDate(today));
       void reply.header('cache-control', 'no-cache');
-      return sendBytes(request, reply, 'application/json', body, await gzipAsync(body));
+      return sendBytes(request, reply, 'application/json', body, gzipped);
     });
 
     app.get(

@@ -74,7 +74,7 @@ async function suggest() {
 if (input && list) {
   input.addEventListener('input', () => {
     window.clearTimeout(timer);
-    timer = window.setTimeout(suggest, 60);
+    timer = window.setTimeout(suggest, 30);
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' && items.length > 0) {
