@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { ApiContext } from '../api/app.js';
+import type { ApiContext } from '../api/api-context.js';
 import { TokenResolver } from '../api/auth.js';
 import { eventFromInput } from '../api/input.js';
 import type { Principal } from '../api/permissions.js';

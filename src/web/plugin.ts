@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { parsePartialDate } from '../core/partial-date.js';
-import type { ApiContext } from '../api/app.js';
+import type { ApiContext } from '../api/api-context.js';
 import { handleError } from '../api/error-handler.js';
 import { asset, sendBytes } from './assets.js';
 import { html } from './html.js';
