@@ -416,6 +416,7 @@ async function start() {
     fetch('/map/data.json').then((r) => r.json()),
     fetch('/assets/countries-110m.json').then((r) => r.json()),
   ]);
+  canvas.dataset.fetchMs = String(performance.now() - started);
   state.data = data;
   state.land = topojson.feature(world, world.objects.land ?? world.objects.countries);
   const names = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -428,7 +429,9 @@ async function start() {
   };
   fillOptions('map-country', data.countries, countryLabel);
   fillOptions('map-source', data.sources, (s) => s);
+  const projecting = performance.now();
   projectAll(data);
+  canvas.dataset.projectMs = String(performance.now() - projecting);
   const query = new URLSearchParams(window.location.search);
   const z = Number(query.get('z'));
   if (z > 1) centreOn(Number(query.get('x')) || 0, Number(query.get('y')) || 0, Math.min(64, z));
