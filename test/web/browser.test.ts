@@ -50,7 +50,10 @@ describe.runIf(chromiumAvailable())('the web app in Chromium', () => {
       page.waitForURL('**/search?q=Stalingrad'),
       page.getByRole('button', { name: 'Search' }).click(),
     ]);
-    await page.getByRole('link', { name: 'Volgograd' }).click();
+    await Promise.all([
+      page.waitForURL('**/places/volgograd'),
+      page.getByRole('link', { name: 'Volgograd' }).click(),
+    ]);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Volgograd');
   });
 
@@ -64,7 +67,10 @@ describe.runIf(chromiumAvailable())('the web app in Chromium', () => {
     ]);
     const inForce = page.getByRole('table', { name: 'In force' });
     expect(await inForce.textContent()).toContain('Stalingrad');
-    await inForce.getByRole('link', { name: 'History and sources of the link with Stalingrad' }).click();
+    await Promise.all([
+      page.waitForURL('**/links/*'),
+      inForce.getByRole('link', { name: 'History and sources of the link with Stalingrad' }).click(),
+    ]);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Coventry and Volgograd');
     const timeline = await page.locator('ol.timeline').textContent();
     expect(timeline).toMatch(/1942\s+first contact[\s\S]*2022-03-22\s+paused/);
@@ -76,7 +82,7 @@ describe.runIf(chromiumAvailable())('the web app in Chromium', () => {
     await page.goto('/map');
     const canvas = page.locator('#map-canvas');
     await expect.poll(() => canvas.getAttribute('data-links'), { timeout: 20_000 }).toBe('3');
-    expect(await page.locator('#map-table tbody tr').count()).toBe(3);
+    await expect.poll(() => page.locator('#map-table tbody tr').count()).toBe(3);
     await page.getByLabel(/^Year/).fill('1950');
     await expect.poll(() => canvas.getAttribute('data-links')).toBe('2');
     await expect.poll(() => page.url()).toMatch(/\/map\?date=1950$/);

@@ -110,7 +110,7 @@ function projectAll(data) {
     const b = data.places[link[2]];
     const from = [a[3], a[2]];
     const to = [b[3], b[2]];
-    const steps = Math.max(2, Math.min(32, Math.ceil(d3.geoDistance(from, to) * 12)));
+    const steps = Math.max(2, Math.min(16, Math.ceil(d3.geoDistance(from, to) * 6)));
     const along = d3.geoInterpolate(from, to);
     const points = new Float32Array((steps + 1) * 2 + 8);
     let n = 0;
