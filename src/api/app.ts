@@ -22,6 +22,7 @@ import { auditRoutes } from './routes/audit.js';
 import { linkRoutes } from './routes/links.js';
 import { localityRoutes } from './routes/localities.js';
 import { metaRoutes } from './routes/meta.js';
+import { webRoutes } from '../web/plugin.js';
 import { ErrorBody } from './schemas/common.js';
 import { EventInput, LinkTimeline } from './schemas/links.js';
 import { LocalityView } from './schemas/localities.js';
@@ -211,6 +212,7 @@ export async function buildApp(
     },
   };
   await app.register(metaRoutes(context));
+  await app.register(webRoutes(context));
   for (const routes of [localityRoutes, linkRoutes, associationRoutes, auditRoutes, analyticsRoutes]) {
     await app.register(routes(context), { prefix: '/v1' });
   }

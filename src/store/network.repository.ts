@@ -67,3 +67,25 @@ export async function sourceKeysByLink(db: Kysely<DB>): Promise<Map<number, stri
   }
   return byLink;
 }
+
+/**
+ * A stamp that changes whenever the links, their events or the localities change: counts and version sums
+ * (every update bumps an entity's version), and the newest event id. Cheap enough to read on every request.
+ */
+export async function networkStamp(db: Kysely<DB>): Promise<string> {
+  const links = await db
+    .selectFrom('links')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('version').as('v')])
+    .executeTakeFirstOrThrow();
+  const localities = await db
+    .selectFrom('localities')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('version').as('v')])
+    .executeTakeFirstOrThrow();
+  const events = await db
+    .selectFrom('link_events')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max<number>('id').as('m')])
+    .executeTakeFirstOrThrow();
+  return [links.n, links.v, localities.n, localities.v, events.n, events.m]
+    .map((x) => String(x ?? 0))
+    .join(':');
+}

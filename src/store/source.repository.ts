@@ -34,3 +34,27 @@ export async function citationsFor(
   }
   return byEntity;
 }
+
+/** A source as described in the registry: title, where it is, who publishes it, and when it was retrieved. */
+export interface SourceRecord {
+  key: string;
+  title: string;
+  url: string | null;
+  dataset: string | null;
+  publisher: string | null;
+  retrieved: string | null;
+}
+
+/** Sources by key, for the keys that exist. */
+export async function sourcesByKeys(
+  db: Kysely<DB>,
+  keys: readonly string[],
+): Promise<Map<string, SourceRecord>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('sources')
+    .select(['key', 'title', 'url', 'dataset', 'publisher', 'retrieved'])
+    .where('key', 'in', [...new Set(keys)])
+    .execute();
+  return new Map(rows.map((r) => [r.key, r]));
+}
