@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { needsMatching, planPlace } from '../../src/ingest/import/plan-places.js';
-import { preparePlace } from '../../src/ingest/reconcile/prepare-query.js';
+import { needsMatching, planPlace } from '../../../src/ingest/import/plan-places.js';
+import { preparePlace } from '../../../src/ingest/reconcile/prepare-query.js';
 
 // Planning a place is pure: what the database said (a locality with the Q-id, another source's match) and what
 // the matcher found come in as evidence; no database is opened here.

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { resolveCountry } from '../../src/ingest/reconcile/country-resolver.js';
-import { editDistance } from '../../src/ingest/reconcile/edit-distance.js';
-import { chooseMatch } from '../../src/ingest/reconcile/matcher.js';
-import type { MatchQuery, PlaceCandidate } from '../../src/ingest/reconcile/match-types.js';
-import { preparePlace } from '../../src/ingest/reconcile/prepare-query.js';
-import { parsePlaceName } from '../../src/ingest/reconcile/place-name.js';
-import { findSubdivisions } from '../../src/ingest/reconcile/subdivisions.js';
+import { resolveCountry } from '../../../src/ingest/reconcile/country-resolver.js';
+import { editDistance } from '../../../src/ingest/reconcile/edit-distance.js';
+import { chooseMatch } from '../../../src/ingest/reconcile/matcher.js';
+import type { MatchQuery, PlaceCandidate } from '../../../src/ingest/reconcile/match-types.js';
+import { preparePlace } from '../../../src/ingest/reconcile/prepare-query.js';
+import { parsePlaceName } from '../../../src/ingest/reconcile/place-name.js';
+import { findSubdivisions } from '../../../src/ingest/reconcile/subdivisions.js';
 
 function buildCandidate(overrides: Partial<PlaceCandidate> = {}): PlaceCandidate {
   return {

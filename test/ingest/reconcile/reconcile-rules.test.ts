@@ -1,16 +1,16 @@
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadGazetteer } from '../../src/ingest/gazetteer/load-gazetteer.js';
-import { openSource } from '../../src/ingest/sources/open-source.js';
-import { runImport } from '../../src/ingest/import/run-import.js';
-import type { MatchResult } from '../../src/ingest/reconcile/match-types.js';
-import { preparePlace } from '../../src/ingest/reconcile/prepare-query.js';
-import { reconcilePlaces } from '../../src/ingest/reconcile/reconcile-places.js';
-import type { SourcePlace } from '../../src/ingest/sources/records.js';
-import { migrateToLatest, openDatabase, type Database } from '../../src/store/database.js';
-import { DIALECTS, createTestDatabase } from '../support/databases.js';
-import { fixture } from './fixtures.js';
-import { matchOf } from './import-support.js';
+import { loadGazetteer } from '../../../src/ingest/gazetteer/load-gazetteer.js';
+import { openSource } from '../../../src/ingest/sources/open-source.js';
+import { runImport } from '../../../src/ingest/import/run-import.js';
+import type { MatchResult } from '../../../src/ingest/reconcile/match-types.js';
+import { preparePlace } from '../../../src/ingest/reconcile/prepare-query.js';
+import { reconcilePlaces } from '../../../src/ingest/reconcile/reconcile-places.js';
+import type { SourcePlace } from '../../../src/ingest/sources/records.js';
+import { migrateToLatest, openDatabase, type Database } from '../../../src/store/database.js';
+import { DIALECTS, createTestDatabase } from '../../support/databases.js';
+import { fixture } from '../fixtures.js';
+import { matchOf } from '../import-support.js';
 
 /** A source's place: a name and a country string, with coordinates when given. */
 function buildPlace(name: string, country: string, point?: [number, number]): SourcePlace {

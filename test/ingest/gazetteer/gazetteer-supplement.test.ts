@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GazetteerLoadSummary } from '../../src/ingest/gazetteer/load-gazetteer.js';
-import { preparePlace } from '../../src/ingest/reconcile/prepare-query.js';
-import { reconcilePlaces } from '../../src/ingest/reconcile/reconcile-places.js';
-import { openDatabase, type Database } from '../../src/store/database.js';
-import { gazetteerByKeys } from '../../src/store/gazetteer.repository.js';
-import { cliJson } from '../support/cli.js';
-import { DIALECTS, createTestDatabase } from '../support/databases.js';
-import { fixture } from './fixtures.js';
+import type { GazetteerLoadSummary } from '../../../src/ingest/gazetteer/load-gazetteer.js';
+import { preparePlace } from '../../../src/ingest/reconcile/prepare-query.js';
+import { reconcilePlaces } from '../../../src/ingest/reconcile/reconcile-places.js';
+import { openDatabase, type Database } from '../../../src/store/database.js';
+import { gazetteerByKeys } from '../../../src/store/gazetteer.repository.js';
+import { cliJson } from '../../support/cli.js';
+import { DIALECTS, createTestDatabase } from '../../support/databases.js';
+import { fixture } from '../fixtures.js';
 
 for (const dialect of DIALECTS) {
   describe(`the gazetteer supplement [${dialect}]`, () => {

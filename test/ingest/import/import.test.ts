@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/store/database.js';
-import type { ImportSummary } from '../../src/ingest/import/run-import.js';
-import { DIALECTS, createTestDatabase } from '../support/databases.js';
-import { cli, cliJson } from '../support/cli.js';
-import { fixture } from './fixtures.js';
-import { allCounts, matchOf } from './import-support.js';
+import { openDatabase, type Database } from '../../../src/store/database.js';
+import type { ImportSummary } from '../../../src/ingest/import/run-import.js';
+import { DIALECTS, createTestDatabase } from '../../support/databases.js';
+import { cli, cliJson } from '../../support/cli.js';
+import { fixture } from '../fixtures.js';
+import { allCounts, matchOf } from '../import-support.js';
 
 for (const dialect of DIALECTS) {
   describe(`import and reconcile [${dialect}]`, () => {

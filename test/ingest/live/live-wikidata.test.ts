@@ -2,10 +2,10 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportSummary } from '../../src/ingest/import/run-import.js';
-import { createTestDatabase } from '../support/databases.js';
-import { cli, cliJson } from '../support/cli.js';
-import { fixture } from './fixtures.js';
+import type { ImportSummary } from '../../../src/ingest/import/run-import.js';
+import { createTestDatabase } from '../../support/databases.js';
+import { cli, cliJson } from '../../support/cli.js';
+import { fixture } from '../fixtures.js';
 
 interface Replay {
   server: Server;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chooseMatch } from '../../src/ingest/reconcile/matcher.js';
-import type { MatchQuery, PlaceCandidate } from '../../src/ingest/reconcile/match-types.js';
-import { parsePlaceName } from '../../src/ingest/reconcile/place-name.js';
+import { chooseMatch } from '../../../src/ingest/reconcile/matcher.js';
+import type { MatchQuery, PlaceCandidate } from '../../../src/ingest/reconcile/match-types.js';
+import { parsePlaceName } from '../../../src/ingest/reconcile/place-name.js';
 import {
   findSubdivisions,
   findSubdivisionsBySpelling,
   isIsoCode,
-} from '../../src/ingest/reconcile/subdivisions.js';
+} from '../../../src/ingest/reconcile/subdivisions.js';
 
 function unit(id: string, name: string, admin1: string, point?: [number, number]): PlaceCandidate {
   return {

@@ -1,20 +1,20 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readCsvRows } from '../../src/ingest/sources/csv-rows.js';
-import { readCsvPairs } from '../../src/ingest/sources/csv-pairs.js';
-import { parseColumnMapping } from '../../src/ingest/sources/column-mapping.js';
-import { readGeoNames } from '../../src/ingest/gazetteer/geonames-parser.js';
-import { readWikidataDump } from '../../src/ingest/sources/wikidata-dump-parser.js';
-import { readWikidataLinks, readWikidataNodes } from '../../src/ingest/sources/wikidata-nodes-parser.js';
+import { readCsvRows } from '../../../src/ingest/sources/csv-rows.js';
+import { readCsvPairs } from '../../../src/ingest/sources/csv-pairs.js';
+import { parseColumnMapping } from '../../../src/ingest/sources/column-mapping.js';
+import { readGeoNames } from '../../../src/ingest/gazetteer/geonames-parser.js';
+import { readWikidataDump } from '../../../src/ingest/sources/wikidata-dump-parser.js';
+import { readWikidataLinks, readWikidataNodes } from '../../../src/ingest/sources/wikidata-nodes-parser.js';
 import {
   readWikidataLabels,
   readWikidataRelations,
-} from '../../src/ingest/sources/wikidata-relations-parser.js';
-import { readWikidataSparql } from '../../src/ingest/sources/wikidata-sparql-parser.js';
-import { readWikipediaList } from '../../src/ingest/sources/wikipedia-list-parser.js';
-import { wikidataDate } from '../../src/ingest/sources/wikidata-date.js';
-import type { StatementRecord } from '../../src/ingest/sources/records.js';
-import { all, failure, fixture } from './fixtures.js';
+} from '../../../src/ingest/sources/wikidata-relations-parser.js';
+import { readWikidataSparql } from '../../../src/ingest/sources/wikidata-sparql-parser.js';
+import { readWikipediaList } from '../../../src/ingest/sources/wikipedia-list-parser.js';
+import { wikidataDate } from '../../../src/ingest/sources/wikidata-date.js';
+import type { StatementRecord } from '../../../src/ingest/sources/records.js';
+import { all, failure, fixture } from '../fixtures.js';
 
 describe('CSV rows', () => {
   it('keeps line numbers across a byte-order mark, CRLF, quoted line breaks and blank lines', async () => {

@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/database.js';
-import { DIALECTS, createTestDatabase } from '../support/databases.js';
-import { cli } from '../support/cli.js';
-import { fixture } from './fixtures.js';
-import { allCounts } from './import-support.js';
+import { openDatabase } from '../../../src/store/database.js';
+import { DIALECTS, createTestDatabase } from '../../support/databases.js';
+import { cli } from '../../support/cli.js';
+import { fixture } from '../fixtures.js';
+import { allCounts } from '../import-support.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** A digest of every row the import writes, to compare a database with itself exactly. */
 async function snapshot(url: string): Promise<string> {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../support/databases.js';
-import { cli, cliJson } from '../support/cli.js';
-import { fixture } from '../ingest/fixtures.js';
-import { call, errorOf, startTestApi, type TestApi } from '../api/api-harness.js';
+import { DIALECTS } from '../../support/databases.js';
+import { cli, cliJson } from '../../support/cli.js';
+import { fixture } from '../../ingest/fixtures.js';
+import { call, errorOf, startTestApi, type TestApi } from '../../api/api-harness.js';
 
 for (const dialect of DIALECTS) {
   describe(`the CLI's fixes go through the versioned-write step [${dialect}]`, () => {
