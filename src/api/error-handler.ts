@@ -38,11 +38,18 @@ export function statusOf(code: ErrorCode): number {
       return 413;
     case 'UnsupportedMediaType':
       return 415;
+    case 'UriTooLong':
+      return 414;
+    case 'HeadersTooLarge':
+      return 431;
+    case 'RequestTimeout':
+      return 408;
     case 'PreconditionRequired':
       return 428;
     case 'RateLimited':
       return 429;
     case 'SourceUnavailable':
+    case 'Overloaded':
       return 503;
   }
 }
@@ -73,6 +80,11 @@ const FASTIFY_ERRORS: Readonly<Record<string, () => TwinningError>> = {
     new TwinningError('InvalidInput', 'the body is not valid JSON', { field: 'body' }),
   FST_ERR_CTP_EMPTY_JSON_BODY: () =>
     new TwinningError('InvalidInput', 'the body is empty; send a JSON object', { field: 'body' }),
+  FST_ERR_BAD_URL: () => new TwinningError('InvalidInput', 'the URL is not validly percent-encoded'),
+  FST_ERR_MAX_PARAM_LENGTH: () =>
+    new TwinningError('UriTooLong', 'a segment of the path is longer than this server accepts'),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () =>
+    new TwinningError('InvalidInput', 'the Content-Length does not match the body sent'),
 };
 
 /** Turns anything thrown while serving into a domain error, or undefined when it is an internal failure. */
@@ -99,9 +111,10 @@ export function toDomainError(error: unknown): TwinningError | undefined {
     return new TwinningError('InvalidInput', 'the body is not valid JSON', { field: 'body' });
   }
   const status = fastifyError.statusCode;
-  if (status !== undefined && status >= 400 && status < 500 && fastifyError.message) {
-    // Fastify's own client errors (a bad URL, a bad content length) carry safe messages.
-    return new TwinningError('InvalidInput', fastifyError.message);
+  if (status !== undefined && status >= 400 && status < 500) {
+    // Fastify's other client errors: their messages may quote the request, so only the code is named.
+    const code = /^FST_[A-Z_]+$/.test(fastifyError.code ?? '') ? ` (${fastifyError.code})` : '';
+    return new TwinningError('InvalidInput', `the request is malformed${code}`);
   }
   return undefined;
 }
