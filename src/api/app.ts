@@ -16,6 +16,8 @@ import { clientErrorHandler, frameworkErrors } from './client-errors.js';
 import { handleError } from './error-handler.js';
 import { boundIntegers, boundRequestIntegers, buildValidator } from './input-bounds.js';
 import { assertCan, roleAllows, type Action, type Principal } from './permissions.js';
+import { HeavyWorkPool } from './heavy/pool.js';
+import type { HeavyJob, HeavyResult } from './heavy/jobs.js';
 import { ReadCache } from './read-cache.js';
 import { securityHeaders } from './security-headers.js';
 import { analyticsRoutes } from './routes/analytics.js';
@@ -49,6 +51,8 @@ export interface ApiContext {
   today(): PartialDate;
   /** The context a write runs in: the caller as the audit actor, and the scope check for the action. */
   writeContext(request: FastifyRequest, action: Action): WriteContext;
+  /** Runs a study or an export off the event loop; 503 Overloaded when the server has no room for it. */
+  runHeavy<J extends HeavyJob>(job: J): Promise<HeavyResult<J>>;
 }
 
 /** Options for tests and embedding. */
@@ -132,7 +136,7 @@ async function installHooks(
 ): Promise<void> {
   const security = await securityHeaders();
   const resolver = new TokenResolver(database.db, config.auth.tokenCacheSeconds * 1000);
-  const cache = new ReadCache(config.readCacheEntries, 1024 * 1024);
+  const cache = new ReadCache(config.readCacheEntries, 1024 * 1024, config.readCacheBytes);
   const watch = await watchChanges(database, config.databaseUrl, () => cache.invalidate());
   app.addHook('onClose', async () => watch.close());
   app.decorateRequest('principal', undefined);
@@ -224,7 +228,9 @@ export async function buildApp(
   await registerPlugins(app, config);
   await installHooks(app, config, database, now);
 
+  const heavy = new HeavyWorkPool(config.databaseUrl, config.heavyWork);
   const context: ApiContext = {
+    runHeavy: (job) => heavy.run(job),
     db: database.db,
     config,
     today: () => partialDateFromJsDate(now()),
@@ -237,6 +243,7 @@ export async function buildApp(
       };
     },
   };
+  app.addHook('onClose', async () => heavy.close());
   await app.register(metaRoutes(context));
   for (const routes of [localityRoutes, linkRoutes, associationRoutes, auditRoutes, analyticsRoutes]) {
     await app.register(routes(context), { prefix: '/v1' });

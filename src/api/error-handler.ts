@@ -9,6 +9,9 @@ export interface ErrorBody {
   error: { code: ResponseCode; message: string; field?: string; requestId: string };
 }
 
+/** When a client refused for lack of room (503 Overloaded) should try again, in seconds. */
+export const OVERLOADED_RETRY_SECONDS = 10;
+
 /** The HTTP status of each domain error code. */
 export function statusOf(code: ErrorCode): number {
   switch (code) {
@@ -135,6 +138,7 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   }
   const status = statusOf(domain.code);
   if (status === 401) void reply.header('www-authenticate', 'Bearer realm="twinning"');
+  if (domain.code === 'Overloaded') void reply.header('retry-after', String(OVERLOADED_RETRY_SECONDS));
   if (status >= 500) request.log.error({ err: error }, domain.message);
   void reply.code(status);
   const { field } = domain.location;
