@@ -105,6 +105,10 @@ export function toDomainError(error: unknown): TwinningError | undefined {
       field: fieldOf(fastifyError.validationContext, first),
     });
   }
+  if (typeof fastifyError.code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(fastifyError.code)) {
+    // Another process (an import, a second server) holds the SQLite write lock past the busy timeout.
+    return new TwinningError('Overloaded', 'the database is busy with another writer; retry shortly');
+  }
   const known = fastifyError.code === undefined ? undefined : FASTIFY_ERRORS[fastifyError.code];
   if (known) return known();
   if (fastifyError.statusCode === 429) {
