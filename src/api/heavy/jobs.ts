@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { PartialDate } from '../../core/partial-date.js';
 import { linksToCsv } from '../../export/link-csv.js';
+import { linkRows } from '../../export/link-rows.js';
 import { linksToGeoJson } from '../../export/link-geojson.js';
 import { linksToGraphMl } from '../../export/link-graphml.js';
 import { queryAllLinks, type LinkListItem, type LinkQuery } from '../../registry/link/query.js';
@@ -13,12 +14,27 @@ import {
 } from '../../registry/network/studies.js';
 import type { DB } from '../../store/schema.js';
 
-/** The export formats of a link query, with their media type and file name. */
+/** The export formats of a link query, with their media type, file name and writer. */
 export const LINK_EXPORTS = {
-  csv: { type: 'text/csv; charset=utf-8', file: 'links.csv', write: linksToCsv },
-  geojson: { type: 'application/geo+json', file: 'links.geojson', write: linksToGeoJson },
-  graphml: { type: 'application/graphml+xml; charset=utf-8', file: 'links.graphml', write: linksToGraphMl },
-} satisfies Record<string, { type: string; file: string; write(items: LinkListItem[]): string }>;
+  csv: {
+    type: 'text/csv; charset=utf-8',
+    file: 'links.csv',
+    write: async (db, items) => linksToCsv(await linkRows(db, items)),
+  },
+  geojson: {
+    type: 'application/geo+json',
+    file: 'links.geojson',
+    write: async (_db, items) => linksToGeoJson(items),
+  },
+  graphml: {
+    type: 'application/graphml+xml; charset=utf-8',
+    file: 'links.graphml',
+    write: async (_db, items) => linksToGraphMl(items),
+  },
+} satisfies Record<
+  string,
+  { type: string; file: string; write(db: Kysely<DB>, items: LinkListItem[]): Promise<string> }
+>;
 
 export type ExportFormat = keyof typeof LINK_EXPORTS;
 
@@ -46,5 +62,5 @@ export type HeavyResult<J extends HeavyJob> = J extends { type: 'study' } ? Stud
 export async function runHeavyJob(db: Kysely<DB>, job: HeavyJob): Promise<StudyResult | ExportResult> {
   if (job.type === 'study') return runStudy(db, job.study, job.query, job.params, job.today);
   const { items, truncated } = await queryAllLinks(db, job.query, job.today, job.bounds);
-  return { body: LINK_EXPORTS[job.format].write(items), truncated };
+  return { body: await LINK_EXPORTS[job.format].write(db, items), truncated };
 }

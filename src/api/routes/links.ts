@@ -9,12 +9,12 @@ import { localityIdOfKey } from '../../registry/locality/view.js';
 import { queryLinks, type LinkQuery } from '../../registry/link/query.js';
 import { updateLink } from '../../registry/link/update.js';
 import type { DayRange, LinkFilter } from '../../store/link-query.repository.js';
-import type { ApiContext } from '../app.js';
+import type { ApiContext } from '../api-context.js';
 import { etagOf, versionFromIfMatch } from '../etag.js';
 import { auditPage } from './audit.js';
 import { LINK_EXPORTS } from '../heavy/jobs.js';
 import { heavyRateLimit } from '../heavy/rate-cost.js';
-import { decodeCursor, encodeCursor, eventFromInput, linkFromInput, optionalDate } from '../input.js';
+import { cursorPage, decodeCursor, eventFromInput, linkFromInput, optionalDate } from '../input.js';
 import { errorResponses, IfMatchHeaders, pageQuery, Shared } from '../schemas/common.js';
 import {
   EventInput,
@@ -112,7 +112,7 @@ export const linkRoutes =
         const format = request.query.format ?? 'json';
         if (format === 'json') {
           const page = await queryLinks(db, query, context.today());
-          return { items: page.items, nextCursor: encodeCursor(page.nextAfterId) };
+          return cursorPage(page);
         }
         const bounds = { pageSize: config.maxPageSize, maxRows: config.maxExportRows };
         const job = { type: 'export', format, query, today: context.today(), bounds } as const;

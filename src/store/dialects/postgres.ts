@@ -1,9 +1,21 @@
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { DB } from '../schema.js';
 
-// COUNT(*) and BIGINT arrive as strings by default; the registry's counts and populations fit in a double.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+let loaded: typeof pg | undefined;
+
+/**
+ * The pg driver, loaded on first use so that a process on SQLite never pays for it (pg is CommonJS, so a
+ * synchronous require keeps openDatabase synchronous).
+ */
+function driver(): typeof pg {
+  if (loaded) return loaded;
+  loaded = createRequire(import.meta.url)('pg') as typeof pg;
+  // COUNT(*) and BIGINT arrive as strings by default; the registry's counts and populations fit in a double.
+  loaded.types.setTypeParser(loaded.types.builtins.INT8, (value: string) => Number(value));
+  return loaded;
+}
 
 /** A Kysely handle on a pool, and a close that resolves only once every connection of the pool has ended. */
 export interface PostgresHandle {
@@ -19,7 +31,7 @@ export interface PostgresHandle {
  * crashing the process with an unhandled 'error' event; the next query opens a new one.
  */
 export function openPostgres(url: string, poolSize = 10): PostgresHandle {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new (driver().Pool)({ connectionString: url, max: poolSize });
   pool.on('error', () => undefined); // the pool has already removed the client; nothing else to do
   let open = 0;
   const drained: Array<() => void> = [];
