@@ -3,6 +3,7 @@ import type { PartialDate } from '../core/partial-date.js';
 import type { WriteContext } from '../registry/write-context.js';
 import type { Database } from '../store/database.js';
 import type { ApiConfig } from './config.js';
+import type { HeavyJob, HeavyResult } from './heavy/jobs.js';
 import type { Action } from './permissions.js';
 
 /** What routes are given: the database, the configuration, today's date, and a write context maker. */
@@ -12,4 +13,6 @@ export interface ApiContext {
   today(): PartialDate;
   /** The context a write runs in: the caller as the audit actor, and the scope check for the action. */
   writeContext(request: FastifyRequest, action: Action): WriteContext;
+  /** Runs a study or an export off the event loop; 503 Overloaded when the server has no room for it. */
+  runHeavy<J extends HeavyJob>(job: J): Promise<HeavyResult<J>>;
 }

@@ -11,8 +11,11 @@ import { watchChanges } from '../store/change-watch.js';
 import type { Database } from '../store/database.js';
 import { TokenResolver } from './auth.js';
 import type { ApiConfig } from './config.js';
+import { clientErrorHandler, frameworkErrors } from './client-errors.js';
 import { handleError } from './error-handler.js';
+import { boundIntegers, boundRequestIntegers, buildValidator } from './input-bounds.js';
 import { assertCan, roleAllows, type Action, type Principal } from './permissions.js';
+import { HeavyWorkPool } from './heavy/pool.js';
 import { ReadCache } from './read-cache.js';
 import { securityHeaders } from './security-headers.js';
 import type { ApiContext } from './api-context.js';
@@ -85,7 +88,8 @@ async function registerPlugins(app: FastifyInstance, config: Readonly<ApiConfig>
         `more than ${context.max} requests in ${config.rateLimit.windowMs / 1000} s; retry in ${context.after}`,
       ),
   });
-  for (const schema of [ErrorBody, LocalityView, LinkTimeline, EventInput]) app.addSchema(schema);
+  for (const schema of [ErrorBody, LocalityView, LinkTimeline]) app.addSchema(schema);
+  app.addSchema(boundIntegers(EventInput));
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -121,7 +125,7 @@ async function installHooks(
 ): Promise<void> {
   const security = await securityHeaders();
   const resolver = new TokenResolver(database.db, config.auth.tokenCacheSeconds * 1000);
-  const cache = new ReadCache(config.readCacheEntries, 1024 * 1024);
+  const cache = new ReadCache(config.readCacheEntries, 1024 * 1024, config.readCacheBytes);
   const watch = await watchChanges(database, config.databaseUrl, () => cache.invalidate());
   app.addHook('onClose', async () => watch.close());
   app.decorateRequest('principal', undefined);
@@ -188,17 +192,34 @@ export async function buildApp(
     },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
-    ajv: { customOptions: { allowUnionTypes: true, removeAdditional: false, coerceTypes: 'array' } },
+    clientErrorHandler,
+    frameworkErrors,
+    schemaController: { compilersFactory: { buildValidator } },
+    // strictNumbers off on purpose: with it on, Ajv 8 coerces "Infinity" or "1e309" to Infinity and then
+    // skips minimum/maximum for non-finite values; off, the finite bounds input-bounds.ts gives every number
+    // refuse them (and JSON's 1e309, which parses to Infinity).
+    ajv: {
+      customOptions: {
+        allowUnionTypes: true,
+        removeAdditional: false,
+        coerceTypes: 'array',
+        strictNumbers: false,
+      },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setErrorHandler((error, request, reply) => reply.send(handleError(error, request, reply)));
   app.setNotFoundHandler((request, reply) => {
-    const error = new TwinningError('NotFound', `no route ${request.method} ${request.url.split('?')[0]}`);
+    // The path is not quoted back: it may be kilobytes of anything.
+    const error = new TwinningError('NotFound', `no ${request.method} route at this path`);
     return reply.send(handleError(error, request, reply));
   });
+  boundRequestIntegers(app);
   await registerPlugins(app, config);
   await installHooks(app, config, database, now);
 
+  const heavy = new HeavyWorkPool(config.databaseUrl, config.heavyWork);
   const context: ApiContext = {
+    runHeavy: (job) => heavy.run(job),
     db: database.db,
     config,
     today: () => partialDateFromJsDate(now()),
@@ -211,6 +232,7 @@ export async function buildApp(
       };
     },
   };
+  app.addHook('onClose', async () => heavy.close());
   await app.register(metaRoutes(context));
   await app.register(webRoutes(context));
   for (const routes of [localityRoutes, linkRoutes, associationRoutes, auditRoutes, analyticsRoutes]) {

@@ -30,6 +30,17 @@ export const ApiConfigSchema = Type.Object(
     maxExportRows: Type.Integer({ minimum: 1, maximum: 10_000_000 }),
     /** Reads kept in memory until the registry changes (0: none). */
     readCacheEntries: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+    /** Bytes of response bodies the read cache may hold in all. */
+    readCacheBytes: Type.Integer({ minimum: 0, maximum: 4 * 1024 * 1024 * 1024 }),
+    /** Studies and exports run on worker threads: how many, how many may wait, for how long, in how much heap. */
+    heavyWork: Type.Object({
+      threads: Type.Integer({ minimum: 1, maximum: 64 }),
+      queueLimit: Type.Integer({ minimum: 0, maximum: 10_000 }),
+      budgetMs: Type.Integer({ minimum: 100, maximum: 3_600_000 }),
+      heapMb: Type.Integer({ minimum: 32, maximum: 65_536 }),
+    }),
+    /** How many requests to a heavy route (a study, an export) count for one client against the rate limit. */
+    heavyRequestCost: Type.Integer({ minimum: 1, maximum: 10_000 }),
   },
   { additionalProperties: false },
 );
@@ -51,6 +62,12 @@ export interface ServeFlags {
   maxPageSize?: string;
   maxExportRows?: string;
   readCacheEntries?: string;
+  readCacheBytes?: string;
+  heavyThreads?: string;
+  heavyQueue?: string;
+  heavyBudgetMs?: string;
+  heavyHeapMb?: string;
+  heavyRequestCost?: string;
 }
 
 type Kind = 'string' | 'int' | 'bool' | 'list';
@@ -125,6 +142,48 @@ const SETTINGS: readonly Setting[] = [
     flag: 'readCacheEntries',
     kind: 'int',
     fallback: 10_000,
+  },
+  {
+    path: ['readCacheBytes'],
+    env: 'TWINNING_READ_CACHE_BYTES',
+    flag: 'readCacheBytes',
+    kind: 'int',
+    fallback: 64 * 1024 * 1024,
+  },
+  {
+    path: ['heavyWork', 'threads'],
+    env: 'TWINNING_HEAVY_THREADS',
+    flag: 'heavyThreads',
+    kind: 'int',
+    fallback: 2,
+  },
+  {
+    path: ['heavyWork', 'queueLimit'],
+    env: 'TWINNING_HEAVY_QUEUE',
+    flag: 'heavyQueue',
+    kind: 'int',
+    fallback: 16,
+  },
+  {
+    path: ['heavyWork', 'budgetMs'],
+    env: 'TWINNING_HEAVY_BUDGET_MS',
+    flag: 'heavyBudgetMs',
+    kind: 'int',
+    fallback: 60_000,
+  },
+  {
+    path: ['heavyWork', 'heapMb'],
+    env: 'TWINNING_HEAVY_HEAP_MB',
+    flag: 'heavyHeapMb',
+    kind: 'int',
+    fallback: 256,
+  },
+  {
+    path: ['heavyRequestCost'],
+    env: 'TWINNING_HEAVY_REQUEST_COST',
+    flag: 'heavyRequestCost',
+    kind: 'int',
+    fallback: 10,
   },
 ];
 

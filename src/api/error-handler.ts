@@ -5,6 +5,9 @@ import type { ErrorBody } from './schemas/common.js';
 /** The code of an error response: a domain code, or Internal for anything unforeseen. */
 export type ResponseCode = ErrorCode | 'Internal';
 
+/** When a client refused for lack of room (503 Overloaded) should try again, in seconds. */
+export const OVERLOADED_RETRY_SECONDS = 10;
+
 /** The HTTP status of each domain error code. */
 export function statusOf(code: ErrorCode): number {
   switch (code) {
@@ -34,11 +37,18 @@ export function statusOf(code: ErrorCode): number {
       return 413;
     case 'UnsupportedMediaType':
       return 415;
+    case 'UriTooLong':
+      return 414;
+    case 'HeadersTooLarge':
+      return 431;
+    case 'RequestTimeout':
+      return 408;
     case 'PreconditionRequired':
       return 428;
     case 'RateLimited':
       return 429;
     case 'SourceUnavailable':
+    case 'Overloaded':
       return 503;
   }
 }
@@ -69,6 +79,11 @@ const FASTIFY_ERRORS: Readonly<Record<string, () => TwinningError>> = {
     new TwinningError('InvalidInput', 'the body is not valid JSON', { field: 'body' }),
   FST_ERR_CTP_EMPTY_JSON_BODY: () =>
     new TwinningError('InvalidInput', 'the body is empty; send a JSON object', { field: 'body' }),
+  FST_ERR_BAD_URL: () => new TwinningError('InvalidInput', 'the URL is not validly percent-encoded'),
+  FST_ERR_MAX_PARAM_LENGTH: () =>
+    new TwinningError('UriTooLong', 'a segment of the path is longer than this server accepts'),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () =>
+    new TwinningError('InvalidInput', 'the Content-Length does not match the body sent'),
 };
 
 /** Turns anything thrown while serving into a domain error, or undefined when it is an internal failure. */
@@ -86,6 +101,10 @@ export function toDomainError(error: unknown): TwinningError | undefined {
       field: fieldOf(fastifyError.validationContext, first),
     });
   }
+  if (typeof fastifyError.code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(fastifyError.code)) {
+    // Another process (an import, a second server) holds the SQLite write lock past the busy timeout.
+    return new TwinningError('Overloaded', 'the database is busy with another writer; retry shortly');
+  }
   const known = fastifyError.code === undefined ? undefined : FASTIFY_ERRORS[fastifyError.code];
   if (known) return known();
   if (fastifyError.statusCode === 429) {
@@ -95,9 +114,10 @@ export function toDomainError(error: unknown): TwinningError | undefined {
     return new TwinningError('InvalidInput', 'the body is not valid JSON', { field: 'body' });
   }
   const status = fastifyError.statusCode;
-  if (status !== undefined && status >= 400 && status < 500 && fastifyError.message) {
-    // Fastify's own client errors (a bad URL, a bad content length) carry safe messages.
-    return new TwinningError('InvalidInput', fastifyError.message);
+  if (status !== undefined && status >= 400 && status < 500) {
+    // Fastify's other client errors: their messages may quote the request, so only the code is named.
+    const code = /^FST_[A-Z_]+$/.test(fastifyError.code ?? '') ? ` (${fastifyError.code})` : '';
+    return new TwinningError('InvalidInput', `the request is malformed${code}`);
   }
   return undefined;
 }
@@ -118,6 +138,7 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   }
   const status = statusOf(domain.code);
   if (status === 401) void reply.header('www-authenticate', 'Bearer realm="twinning"');
+  if (domain.code === 'Overloaded') void reply.header('retry-after', String(OVERLOADED_RETRY_SECONDS));
   if (status >= 500) request.log.error({ err: error }, domain.message);
   void reply.code(status);
   const { field } = domain.location;

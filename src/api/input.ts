@@ -26,8 +26,9 @@ export function cursorPage<T>(page: IdPage<T>): { items: T[]; nextCursor: string
 /** The id a cursor continues after (0 without one); InvalidInput for a cursor this API did not give. */
 export function decodeCursor(cursor: string | undefined): number {
   if (cursor === undefined) return 0;
-  const match = /^after:(\d{1,12})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match)
+  const match = /^after:(\d{1,10})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  // Ids are 32-bit integers on both dialects: a larger one cannot be a cursor this API gave.
+  if (!match || Number(match[1]) > 2_147_483_647)
     throw new TwinningError('InvalidInput', 'not a cursor this API gave', { field: 'query.cursor' });
   return Number(match[1]);
 }

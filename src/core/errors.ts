@@ -21,7 +21,11 @@ export type ErrorCode =
   | 'PreconditionRequired'
   | 'PayloadTooLarge'
   | 'UnsupportedMediaType'
-  | 'RateLimited';
+  | 'UriTooLong'
+  | 'HeadersTooLarge'
+  | 'RequestTimeout'
+  | 'RateLimited'
+  | 'Overloaded';
 
 /** Where bad input came from: a field path, and a file position when it came from a file. */
 export interface ErrorLocation {
@@ -71,6 +75,8 @@ export function isInputError(error: TwinningError): boolean {
     case 'PreconditionRequired':
     case 'PayloadTooLarge':
     case 'UnsupportedMediaType':
+    case 'UriTooLong':
+    case 'HeadersTooLarge':
       return true;
     case 'LocalityNotFound':
     case 'LinkNotFound':
@@ -80,6 +86,8 @@ export function isInputError(error: TwinningError): boolean {
     case 'Unauthorized':
     case 'Forbidden':
     case 'RateLimited':
+    case 'RequestTimeout':
+    case 'Overloaded':
       return false;
   }
 }

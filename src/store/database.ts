@@ -12,6 +12,7 @@ export interface Database {
   dialect: DialectName;
   /** Where it is, for messages (a file path, or the URL without its password). */
   location: string;
+  /** Closes every connection; calling it again waits for the same close. */
   close(): Promise<void>;
 }
 
@@ -21,19 +22,15 @@ export const DEFAULT_DATABASE_URL = 'twinning.sqlite';
 /** Opens a database from a URL: `postgres://…` or `postgresql://…` for PostgreSQL; a file path or `sqlite:path` for SQLite. */
 export function openDatabase(url: string): Database {
   if (/^postgres(ql)?:\/\//.test(url)) {
-    const { db } = openPostgres(url);
-    return {
-      db,
-      dialect: 'postgres',
-      location: url.replace(/:[^:@/]*@/, ':***@'),
-      close: () => db.destroy(),
-    };
+    const { db, close } = openPostgres(url);
+    return { db, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), close };
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '');
   if (file.trim() === '')
     throw new TwinningError('InvalidInput', 'the database URL names no file', { field: 'db' });
   const { db } = openSqlite(file);
-  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  let closing: Promise<void> | undefined;
+  return { db, dialect: 'sqlite', location: file, close: () => (closing ??= db.destroy()) };
 }
 
 /** The names of the migrations applied, or undefined when none ever was (no migration table). */

@@ -138,7 +138,7 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       api = await startTestApi(dialect);
     });
-    afterAll(async () => api.close().catch(() => undefined));
+    afterAll(async () => api.close());
 
     it('answers a failure inside with a bare 500 that shows no internals', async () => {
       await api.database.db.schema.dropTable('terms').execute();

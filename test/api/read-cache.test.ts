@@ -34,6 +34,17 @@ describe('read cache', () => {
     none.set('a', entry(0));
     expect(none.get('a')).toBeUndefined();
   });
+
+  it('holds no more bytes than it is given, dropping the least recently used first', () => {
+    const cache = new ReadCache(1000, 10_000, 5_000);
+    for (let i = 0; i < 100; i++) cache.set(`/v1/localities?q=${i}`, entry(0, 'x'.repeat(1000)));
+    expect(cache.bytes).toBeLessThanOrEqual(5_000);
+    expect(cache.size).toBeGreaterThan(0);
+    expect(cache.get('/v1/localities?q=99')).toBeDefined();
+    expect(cache.get('/v1/localities?q=0')).toBeUndefined();
+    cache.invalidate();
+    expect(cache.bytes).toBe(0);
+  });
 });
 
 for (const dialect of DIALECTS) {

@@ -3,7 +3,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { TwinningError } from '../../core/errors.js';
 import { chainBetween, placesWithin, PlaceStep } from '../../registry/network/paths.js';
 import { parseNetworkQuery, type NetworkQueryText } from '../../registry/network/query-text.js';
-import { runStudy, STUDIES, StudyResult, type StudyName } from '../../registry/network/studies.js';
+import { STUDIES, StudyResult, type StudyName } from '../../registry/network/studies.js';
+import { heavyRateLimit } from '../heavy/rate-cost.js';
 import { localityIdOfKey } from '../../registry/locality/view.js';
 import type { ApiContext } from '../api-context.js';
 import { DateText, errorResponses, Key, StringEnum } from '../schemas/common.js';
@@ -41,12 +42,12 @@ const selection = (query: NetworkQueryText) => parseNetworkQuery(query, (name) =
 
 /** The network measured: the studies of `twinning stats`, and chains between places. */
 export const analyticsRoutes =
-  ({ db, today }: ApiContext): FastifyPluginAsyncTypebox =>
+  ({ db, today, runHeavy, config }: ApiContext): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get(
       '/analytics/:study',
       {
-        config: { action: 'read', cache: true },
+        config: { action: 'read', cache: true, rateLimit: heavyRateLimit(config) },
         schema: {
           summary:
             'A study of the network (summary, partners, betweenness, countries, geography, time, communities)',
@@ -55,14 +56,15 @@ export const analyticsRoutes =
           tags: ['analytics'],
           params: StudyPathParams,
           querystring: StudyQuery,
-          response: { 200: StudyResult, ...errorResponses(400, 401, 429) },
+          response: { 200: StudyResult, ...errorResponses(400, 401, 429, 503) },
         },
       },
       async (request) => {
         const { limit, runs, seed, of, ...text } = request.query as Static<typeof StudyQuery>;
         const params = { limit, repetitions: runs, seed, country: of?.toUpperCase() };
         const defined = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
-        return runStudy(db, request.params.study, selection(text), defined, today());
+        const job = { study: request.params.study, query: selection(text), params: defined, today: today() };
+        return runHeavy({ type: 'study', ...job });
       },
     );
 

@@ -6,16 +6,14 @@ import { appendEvent } from '../../registry/link/append-event.js';
 import { createLink } from '../../registry/link/create.js';
 import { linkTimelineById } from '../../registry/link/timeline.js';
 import { localityIdOfKey } from '../../registry/locality/view.js';
-import { queryAllLinks, queryLinks, type LinkListItem, type LinkQuery } from '../../registry/link/query.js';
+import { queryLinks, type LinkQuery } from '../../registry/link/query.js';
 import { updateLink } from '../../registry/link/update.js';
 import type { DayRange, LinkFilter } from '../../store/link-query.repository.js';
 import type { ApiContext } from '../api-context.js';
 import { etagOf, versionFromIfMatch } from '../etag.js';
 import { auditPage } from './audit.js';
-import { linksToCsv } from '../../export/link-csv.js';
-import { linkRows } from '../../export/link-rows.js';
-import { linksToGeoJson } from '../../export/link-geojson.js';
-import { linksToGraphMl } from '../../export/link-graphml.js';
+import { LINK_EXPORTS } from '../heavy/jobs.js';
+import { heavyRateLimit } from '../heavy/rate-cost.js';
 import { cursorPage, decodeCursor, eventFromInput, linkFromInput, optionalDate } from '../input.js';
 import { errorResponses, IfMatchHeaders, pageQuery, Shared } from '../schemas/common.js';
 import {
@@ -26,32 +24,10 @@ import {
   LinkPage,
   LinkPatch,
   LinkTimeline,
-  type LinkFormat,
 } from '../schemas/links.js';
 import { AuditPage } from '../schemas/reference.js';
 
 const bearer = [{ bearer: [] }];
-
-const EXPORTS: Record<
-  Exclude<LinkFormat, 'json'>,
-  { type: string; file: string; write(db: ApiContext['db'], items: LinkListItem[]): Promise<string> }
-> = {
-  csv: {
-    type: 'text/csv; charset=utf-8',
-    file: 'links.csv',
-    write: async (db, items) => linksToCsv(await linkRows(db, items)),
-  },
-  geojson: {
-    type: 'application/geo+json',
-    file: 'links.geojson',
-    write: async (_db, items) => linksToGeoJson(items),
-  },
-  graphml: {
-    type: 'application/graphml+xml; charset=utf-8',
-    file: 'links.graphml',
-    write: async (_db, items) => linksToGraphMl(items),
-  },
-};
 
 function range(from: PartialDate | undefined, to: PartialDate | undefined): DayRange | undefined {
   if (from === undefined && to === undefined) return undefined;
@@ -83,6 +59,12 @@ async function linkQueryOf(
   };
 }
 
+/** An export rather than a page: any format but JSON. */
+const isExport = (request: { query: unknown }): boolean => {
+  const format = (request.query as { format?: unknown } | undefined)?.format;
+  return format !== undefined && format !== 'json';
+};
+
 /** Lets a repeatable query parameter also take comma-separated values: `status=paused,suspended`. */
 function splitLists(names: readonly string[]) {
   return async (request: { query: unknown }): Promise<void> => {
@@ -103,7 +85,7 @@ export const linkRoutes =
     app.get(
       '/links',
       {
-        config: { action: 'read', cache: true },
+        config: { action: 'read', cache: true, rateLimit: heavyRateLimit(config, isExport) },
         preValidation: splitLists(['country', 'kind', 'status']),
         schema: {
           summary: 'Query links; export them as CSV, GeoJSON or GraphML',
@@ -121,7 +103,7 @@ export const linkRoutes =
                 'application/graphml+xml': { schema: Type.String() },
               },
             },
-            ...errorResponses(400, 401, 404, 429),
+            ...errorResponses(400, 401, 404, 429, 503),
           },
         },
       },
@@ -132,16 +114,15 @@ export const linkRoutes =
           const page = await queryLinks(db, query, context.today());
           return cursorPage(page);
         }
-        const { items, truncated } = await queryAllLinks(db, query, context.today(), {
-          pageSize: config.maxPageSize,
-          maxRows: config.maxExportRows,
-        });
-        const out = EXPORTS[format];
+        const bounds = { pageSize: config.maxPageSize, maxRows: config.maxExportRows };
+        const job = { type: 'export', format, query, today: context.today(), bounds } as const;
+        const { body, truncated } = await context.runHeavy(job);
+        const out = LINK_EXPORTS[format];
         return reply
           .header('content-type', out.type)
           .header('content-disposition', `attachment; filename="${out.file}"`)
           .header('x-export-truncated', String(truncated))
-          .send(await out.write(db, items));
+          .send(body);
       },
     );
 

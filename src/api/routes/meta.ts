@@ -16,6 +16,8 @@ export const metaRoutes =
     app.get(
       '/health',
       {
+        // A liveness probe is not a client to slow down: it must answer however busy the server is.
+        config: { rateLimit: false },
         schema: {
           summary: 'Liveness and database reachability',
           tags: ['meta'],

@@ -40,6 +40,27 @@ export function registerServe(program: Command, io: CliIo): void {
       '--read-cache-entries <n>',
       'reads kept until the data changes, 0 for none ($TWINNING_READ_CACHE_ENTRIES, default 10000)',
     )
+    .option(
+      '--read-cache-bytes <n>',
+      'bytes of responses the read cache holds ($TWINNING_READ_CACHE_BYTES, default 64 MiB)',
+    )
+    .option(
+      '--heavy-threads <n>',
+      'worker threads for studies and exports ($TWINNING_HEAVY_THREADS, default 2)',
+    )
+    .option(
+      '--heavy-queue <n>',
+      'studies and exports that may wait for a thread ($TWINNING_HEAVY_QUEUE, default 16)',
+    )
+    .option(
+      '--heavy-budget-ms <ms>',
+      'time one study or export may take ($TWINNING_HEAVY_BUDGET_MS, default 60000)',
+    )
+    .option('--heavy-heap-mb <mb>', 'heap of one worker thread ($TWINNING_HEAVY_HEAP_MB, default 256)')
+    .option(
+      '--heavy-request-cost <n>',
+      'requests one study or export counts for in the rate limit ($TWINNING_HEAVY_REQUEST_COST, default 10)',
+    )
     .action(async (options: ServeFlags, command: Command) => {
       const { serve } = await import('../actions/serve.js');
       await serve(io, command.optsWithGlobals<GlobalOptions>(), options);

@@ -7,6 +7,7 @@ import { readWikidataLabels, readWikidataRelations } from './wikidata-relations-
 import { readWikidataSparql } from './wikidata-sparql-parser.js';
 import { readWikipediaList } from './wikipedia-list-parser.js';
 import { TwinningError } from '../../core/errors.js';
+import { assertReadableFile, checkedRecords } from './record-checks.js';
 
 /** What to import: a format, its main file, and the files or options some formats need beside it. */
 export interface ImportSpec {
@@ -29,8 +30,17 @@ function need<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-/** The stream of records of an import, whatever its format (companion files first). */
+/**
+ * The stream of records of an import, whatever its format (companion files first), checked by
+ * checkedRecords; a missing file is InvalidInput at once.
+ */
 export function openSource(spec: ImportSpec): AsyncIterable<ImportRecord> {
+  assertReadableFile(spec.path);
+  if (spec.companion !== undefined) assertReadableFile(spec.companion, 'the companion file');
+  return checkedRecords(openUnchecked(spec), spec.path);
+}
+
+function openUnchecked(spec: ImportSpec): AsyncIterable<ImportRecord> {
   const { path } = spec;
   switch (spec.format) {
     case 'wikipedia-list':

@@ -1,4 +1,6 @@
 import { normalizeCountry } from '../../core/country.js';
+import { TwinningError } from '../../core/errors.js';
+import { LINK_KINDS, type LinkKind } from '../../core/link.js';
 import { parsePartialDate } from '../../core/partial-date.js';
 import type { NetworkQuery } from './input.js';
 
@@ -21,6 +23,14 @@ const list = (text: string | undefined): string[] | undefined =>
         .map((s) => s.trim())
         .filter((s) => s !== '');
 
+const KNOWN_KINDS: ReadonlySet<string> = new Set(LINK_KINDS);
+
+/** A link kind named in a selection; InvalidInput listing the kinds for one the registry does not know. */
+function linkKind(kind: string, field: string): LinkKind {
+  if (KNOWN_KINDS.has(kind)) return kind as LinkKind;
+  throw new TwinningError('InvalidInput', `unknown link kind; one of ${LINK_KINDS.join(', ')}`, { field });
+}
+
 /** Reads and checks a network selection; a bad value throws naming its field as `fieldOf` spells it. */
 export function parseNetworkQuery(
   text: NetworkQueryText,
@@ -28,7 +38,7 @@ export function parseNetworkQuery(
 ): NetworkQuery {
   return {
     asOf: text.asOf === undefined ? undefined : parsePartialDate(text.asOf, fieldOf('asOf')),
-    kinds: list(text.kind),
+    kinds: list(text.kind)?.map((kind) => linkKind(kind, fieldOf('kind'))),
     countries: list(text.country)?.map((c) => normalizeCountry(c, fieldOf('country'))),
     sources: list(text.source),
   };
