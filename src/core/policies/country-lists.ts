@@ -33,23 +33,22 @@ export function findList(
   return undefined;
 }
 
+/** The country's entry in force at the day; `absent` when its entries surely do not cover the day. */
 function entryAt(
   entries: readonly ListEntry[],
   country: string,
   day: number,
-): { entry?: ListEntry; maybe: boolean } {
-  let maybe = false;
+): { entry?: ListEntry; maybe: boolean; absent: boolean } {
+  let absent = false;
   for (const entry of entries) {
     if (entry.country !== country) continue;
     const started = reached(entry.from, day);
     const ended = entry.to === undefined ? 'no' : reached(entry.to, day);
-    if (started === 'yes' && ended === 'no') return { entry, maybe: false };
-    if (started !== 'no' && ended !== 'yes') {
-      maybe = true;
-      return { entry, maybe };
-    }
+    if (started === 'yes' && ended === 'no') return { entry, maybe: false, absent: false };
+    if (started !== 'no' && ended !== 'yes') return { entry, maybe: true, absent: false };
+    absent = true;
   }
-  return { maybe };
+  return { maybe: false, absent };
 }
 
 /** Whether `country` is on the referenced list at day `day` (or at the date a frozen reference fixes). */
@@ -69,7 +68,7 @@ export function isListed(
   if (country === undefined) {
     return { list, listed: 'unknown', readAt, frozen, via, text: `the partner's country is not recorded` };
   }
-  const { entry, maybe } = entryAt(list.entries, country, readAt);
+  const { entry, maybe, absent } = entryAt(list.entries, country, readAt);
   if (entry && !maybe) {
     return { list, listed: 'yes', entry, readAt, frozen, via, text: `${country} is on ${name} ${where}` };
   }
@@ -85,7 +84,7 @@ export function isListed(
       text: `${country} is on ${name}${since}; the date is too coarse to tell ${where}`,
     };
   }
-  if (list.completeness === 'partial') {
+  if (list.completeness === 'partial' && !absent) {
     return {
       list,
       listed: 'unknown',
