@@ -92,7 +92,7 @@ function predicateOn(
       trace.push({
         kind: 'list',
         text: `${answer.text}${note}; the rule reads the list ${how === 'frozen' ? 'as frozen at that date' : 'as amended (dynamic)'}`,
-        cite: [...answer.list.cite, ...(answer.entry?.cite ?? [])],
+        cite: [...new Set([...answer.list.cite, ...(answer.entry?.cite ?? [])])],
       });
       if (entryCertainty === 'contested') certainty = 'maybe';
     }

@@ -16,17 +16,17 @@ export interface EvaluationContext {
 function factText(subject: LinkSubject, facts: LinkFacts, asOf: PartialDate): TraceStep {
   const side = (p: LinkSubject['a']): string =>
     `${p.name} (${[p.subdivision ?? p.country ?? 'country unknown', p.kind].join(', ')})`;
-  const kind = subject.kind ? `, a ${subject.kind}` : ', kind not recorded';
+  const kind = subject.kind ? `kind ${subject.kind}` : 'kind not recorded';
   const formed =
     facts.formed === undefined
       ? 'formed on an unknown date'
       : facts.formed === null
         ? 'never formed'
         : facts.formed.text;
-  const status = facts.status === 'proposed' ? 'proposed' : `${facts.status} on ${formatPartialDate(asOf)}`;
+  const status = facts.status === 'proposed' ? '' : `; status at ${formatPartialDate(asOf)}: ${facts.status}`;
   return {
     kind: 'fact',
-    text: `${side(subject.a)} – ${side(subject.b)}${kind}; ${formed}; ${status}${facts.ended ? ` (${facts.ended.text})` : ''}`,
+    text: `${side(subject.a)} – ${side(subject.b)}, ${kind}; ${formed}${status}${facts.ended ? ` (${facts.ended.text})` : ''}`,
     cite: [],
   };
 }

@@ -103,3 +103,11 @@ export function readRuleSet(
   }
   return { rules, lists };
 }
+
+/** Reads one rule file (a what-if's added or changed rule), checked as the bundled ones are. */
+export function readRuleFile(path: string, lists: RuleSet['lists'], sourceKeys?: ReadonlySet<string>): Rule {
+  const yaml = parseLocatedYaml(readFileSync(path, 'utf8'), path);
+  check(yaml, [], RuleEntry, yaml.value);
+  checkCites(yaml, yaml.value, [], sourceKeys);
+  return { ...located(yaml, [], () => ruleFromEntry(yaml.value as RuleEntry, lists)), origin: yaml.file };
+}
