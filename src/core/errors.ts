@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'LinkNotFound'
   | 'AmbiguousLocality'
   | 'ExclusiveLink'
+  | 'RuleProhibits'
   | 'SelfLink'
   | 'DuplicateLink'
   | 'LifecycleContradiction'
@@ -63,6 +64,7 @@ export function isInputError(error: TwinningError): boolean {
     case 'EmptyName':
     case 'AmbiguousLocality':
     case 'ExclusiveLink':
+    case 'RuleProhibits':
     case 'SelfLink':
     case 'DuplicateLink':
     case 'LifecycleContradiction':

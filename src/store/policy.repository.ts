@@ -11,9 +11,13 @@ export interface PolicyLocalityRow {
   subdivision: string | null;
 }
 
-/** Every locality with its primary name, country, subdivision and kind. */
-export async function policyLocalities(db: Kysely<DB>): Promise<PolicyLocalityRow[]> {
-  return db
+/** Every locality (or those of `ids`) with its primary name, country, subdivision and kind. */
+export async function policyLocalities(
+  db: Kysely<DB>,
+  ids?: readonly number[],
+): Promise<PolicyLocalityRow[]> {
+  if (ids !== undefined && ids.length === 0) return [];
+  let query = db
     .selectFrom('localities')
     .leftJoin('locality_names', (j) =>
       j.onRef('locality_names.locality_id', '=', 'localities.id').on('locality_names.is_primary', '=', 1),
@@ -26,8 +30,9 @@ export async function policyLocalities(db: Kysely<DB>): Promise<PolicyLocalityRo
       'localities.subdivision',
       (eb) => eb.fn.coalesce('locality_names.name', 'localities.key').as('name'),
     ])
-    .orderBy('localities.id')
-    .execute();
+    .orderBy('localities.id');
+  if (ids !== undefined) query = query.where('localities.id', 'in', [...ids]);
+  return query.execute();
 }
 
 /** The ids of the links touching any of the localities. */

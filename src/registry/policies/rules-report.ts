@@ -62,6 +62,15 @@ function contextOf(registry: RegistrySubjects, today: PartialDate): EvaluationCo
   return { today, linksOf: (key) => registry.byLocality.get(key) ?? [] };
 }
 
+async function idsOfKeys(db: Kysely<DB>, keys: readonly string[]): Promise<number[]> {
+  const rows = await db
+    .selectFrom('localities')
+    .select('id')
+    .where('key', 'in', [...keys])
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** Finds a rule by id in a set, or fails with NotFound naming the field. */
 export function ruleById(ruleSet: RuleSet, id: string, field = 'rule'): Rule {
   const rule = ruleSet.rules.find((r) => r.id === id);
@@ -107,7 +116,7 @@ export async function ruleReport(
   today: PartialDate,
 ): Promise<RuleReport> {
   const rule = ruleById(ruleSet, ruleId);
-  const registry = await loadRegistrySubjects(db, (p) => binds(rule, p) !== undefined);
+  const registry = await loadRegistrySubjects(db, { keep: (p) => binds(rule, p) !== undefined });
   return {
     rule: rule.id,
     citation: rule.citation,
@@ -124,7 +133,7 @@ export async function checkLocality(
   asOf: PartialDate,
   today: PartialDate,
 ): Promise<VerdictRow[]> {
-  const registry = await loadRegistrySubjects(db, (p) => p.key === key);
+  const registry = await loadRegistrySubjects(db, { localityIds: await idsOfKeys(db, [key]) });
   if (!registry.parties.has(key))
     throw new TwinningError('LocalityNotFound', `no locality has the key "${key}"`, { field: 'locality' });
   const context = contextOf(registry, today);
@@ -163,7 +172,7 @@ export async function checkPair(
   asOf: PartialDate,
   today: PartialDate,
 ): Promise<{ proposed: boolean; rows: VerdictRow[] }> {
-  const registry = await loadRegistrySubjects(db, (p) => p.key === aKey || p.key === bKey);
+  const registry = await loadRegistrySubjects(db, { localityIds: await idsOfKeys(db, [aKey, bKey]) });
   const a = registry.parties.get(aKey);
   const b = registry.parties.get(bKey);
   if (!a) throw new TwinningError('LocalityNotFound', `no locality has the key "${aKey}"`, { field: 'a' });
@@ -193,10 +202,7 @@ export async function checkLinkId(
     .where('id', '=', linkId)
     .executeTakeFirst();
   if (!ends) throw new TwinningError('LinkNotFound', `no link has the id ${linkId}`, { field: 'link' });
-  const registry = await loadRegistrySubjects(
-    db,
-    (p) => (p as Party & { id: number }).id === ends.a_id || (p as Party & { id: number }).id === ends.b_id,
-  );
+  const registry = await loadRegistrySubjects(db, { localityIds: [ends.a_id, ends.b_id] });
   const subject = registry.links.find((s) => s.id === linkId)!;
   const status = factsOf(subject, asOf, today).status;
   return evaluate(subject, ruleSet, asOf, contextOf(registry, today)).map((v) => row(subject, status, v));
