@@ -22,6 +22,7 @@ import { auditRoutes } from './routes/audit.js';
 import { linkRoutes } from './routes/links.js';
 import { localityRoutes } from './routes/localities.js';
 import { metaRoutes } from './routes/meta.js';
+import { ruleRoutes } from './routes/rules.js';
 import { ErrorBody } from './schemas/common.js';
 import { EventInput, LinkTimeline } from './schemas/links.js';
 import { LocalityView } from './schemas/localities.js';
@@ -220,7 +221,14 @@ export async function buildApp(
     },
   };
   await app.register(metaRoutes(context));
-  for (const routes of [localityRoutes, linkRoutes, associationRoutes, auditRoutes, analyticsRoutes]) {
+  for (const routes of [
+    localityRoutes,
+    linkRoutes,
+    associationRoutes,
+    auditRoutes,
+    analyticsRoutes,
+    ruleRoutes,
+  ]) {
     await app.register(routes(context), { prefix: '/v1' });
   }
   return app;
