@@ -230,6 +230,49 @@ export function evaluateRule(
   };
 }
 
+/** Rules by what can make them bind a place: a jurisdiction code, a locality key, an association key. */
+interface RuleIndex {
+  byCode: Map<string, Rule[]>;
+  byLocality: Map<string, Rule[]>;
+  byAssociation: Map<string, Rule[]>;
+}
+
+const indexes = new WeakMap<RuleSet, RuleIndex>();
+
+function add(map: Map<string, Rule[]>, key: string, rule: Rule): void {
+  const list = map.get(key) ?? [];
+  if (!list.includes(rule)) list.push(rule);
+  map.set(key, list);
+}
+
+/** Indexes a rule set once (kept while the set lives), so a link meets only the rules that may bind its places. */
+function indexOf(ruleSet: RuleSet): RuleIndex {
+  let index = indexes.get(ruleSet);
+  if (index) return index;
+  index = { byCode: new Map(), byLocality: new Map(), byAssociation: new Map() };
+  for (const rule of ruleSet.rules) {
+    for (const code of rule.binds.jurisdictions) add(index.byCode, code, rule);
+    for (const key of rule.binds.localities) add(index.byLocality, key, rule);
+    if (rule.binds.associationMembers) add(index.byAssociation, rule.binds.associationMembers, rule);
+  }
+  indexes.set(ruleSet, index);
+  return index;
+}
+
+/** The rules that may bind either side of a link, in the rule set's order. */
+function candidates(subject: LinkSubject, ruleSet: RuleSet): Rule[] {
+  const index = indexOf(ruleSet);
+  const found = new Set<Rule>();
+  for (const p of [subject.a, subject.b]) {
+    for (const code of [p.country, p.subdivision])
+      if (code !== undefined) index.byCode.get(code)?.forEach((r) => found.add(r));
+    index.byLocality.get(p.key)?.forEach((r) => found.add(r));
+    for (const a of p.associations ?? []) index.byAssociation.get(a)?.forEach((r) => found.add(r));
+  }
+  if (found.size === 0) return [];
+  return ruleSet.rules.filter((r) => found.has(r));
+}
+
 /** Every applicable rule's verdict on a link (or a proposed link) at `asOf`, with traces and citations. */
 export function evaluate(
   subject: LinkSubject,
@@ -239,7 +282,7 @@ export function evaluate(
 ): RuleVerdict[] {
   const cache: { facts?: LinkFacts } = {};
   const verdicts: RuleVerdict[] = [];
-  for (const rule of ruleSet.rules) {
+  for (const rule of candidates(subject, ruleSet)) {
     const v = evaluateRule(subject, rule, ruleSet, asOf, context, cache);
     if (v) verdicts.push(v);
   }
