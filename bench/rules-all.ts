@@ -87,11 +87,23 @@ try {
   );
   console.log(`Rules: ${ruleSet.rules.length}, country lists: ${ruleSet.lists.length}; as of 2025-10-02`);
   console.log(`Load (links with events, localities, memberships): ${loadMs.toFixed(0)} ms`);
+  const range = (xs: number[]): string =>
+    `min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}`;
+  const evCpu = median(evaluation.cpu);
+  const baseCpu = median(baseline.cpu);
   console.log(
-    `All links × all rules: median ${ev.toFixed(0)} ms of ${evaluation.length} runs (min ${Math.min(...evaluation).toFixed(0)}, max ${Math.max(...evaluation).toFixed(0)})`,
+    `Load average at the measurement: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} on ${availableParallelism()} cores`,
   );
   console.log(
-    `Baseline, statusAt of every link at the date: median ${base.toFixed(0)} ms (evaluation ×${(ev / base).toFixed(1)})`,
+    `All links × all rules: median ${ev.toFixed(0)} ms wall (${range(evaluation.wall)}), ${evCpu.toFixed(0)} ms CPU, ${evaluation.wall.length} runs`,
+  );
+  console.log(
+    `Baseline, statusAt of every link at the date: median ${base.toFixed(0)} ms wall, ${baseCpu.toFixed(0)} ms CPU`,
+  );
+  console.log(
+    `Evaluation against the baseline: ×${(ev / base).toFixed(2)} wall, ×${(evCpu / baseCpu).toFixed(2)} CPU`,
   );
   console.log(`Load + evaluation: ${(loadMs + ev).toFixed(0)} ms; ${verdicts.length} verdicts`);
   for (const [rule, byVerdict] of counts)
