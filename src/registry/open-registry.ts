@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { partialDateFromJsDate } from '../core/partial-date.js';
 import { readBundledDataset } from './seed/read-bundled-dataset.js';
 import { migrateToLatest, openDatabase, type Database } from '../store/database.js';
-import { indexUnindexedNames } from '../store/name-index.repository.js';
+import { indexUnindexedNames } from '../store/writes/name-index.js';
 import { isSeeded, seedRegistry, type SeedSummary } from './seed/seed-registry.js';
 
 /** The project's own dataset folder, beside src/ (and beside dist/src/ when built). */

@@ -1,55 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { AuditActor, AuditEntity, AuditEntry, AuditRecord } from '../core/audit.js';
 import type { DB } from './schema.js';
 
-/** What an audit row is about. */
-export type AuditEntity = 'locality' | 'link';
-
-/** Who made a write: the API token (null for the CLI or an importer), its name and role. */
-export interface AuditActor {
-  tokenId: number | null;
-  name: string;
-  role: string;
-}
-
-/** One write, as appended to the audit log. Snapshots are plain JSON values. */
-export interface AuditEntry {
-  entityType: AuditEntity;
-  entityId: number;
-  entityKey: string | null;
-  action: string;
-  actor: AuditActor;
-  at: string;
-  version: number | null;
-  before: unknown;
-  after: unknown;
-}
-
-/** An audit row as read back. */
-export interface AuditRecord extends AuditEntry {
-  id: number;
-}
-
-/** Appends one row to the audit log; call it in the transaction of the write it records. */
-export async function insertAudit(db: Kysely<DB>, entry: AuditEntry): Promise<number> {
-  const { id } = await db
-    .insertInto('audit_log')
-    .values({
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      entity_key: entry.entityKey,
-      action: entry.action,
-      actor_token_id: entry.actor.tokenId,
-      actor_name: entry.actor.name,
-      actor_role: entry.actor.role,
-      at: entry.at,
-      version: entry.version,
-      before: entry.before === null ? null : JSON.stringify(entry.before),
-      after: entry.after === null ? null : JSON.stringify(entry.after),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
-}
+/** Re-exported for the writers and readers of the log; the shapes are defined once, in core/audit.ts. */
+export type { AuditActor, AuditEntity, AuditEntry, AuditRecord };
 
 /** The audit trail of one entity, oldest first, after an audit id, at most `limit` rows. */
 export async function auditTrail(

@@ -10,13 +10,13 @@ import { localityIdOfKey } from '../../registry/locality/view.js';
 import { queryAllLinks, queryLinks, type LinkListItem, type LinkQuery } from '../../registry/link/query.js';
 import { updateLink } from '../../registry/link/update.js';
 import type { DayRange, LinkFilter } from '../../store/link-query.repository.js';
-import type { ApiContext } from '../app.js';
+import type { ApiContext } from '../api-context.js';
 import { etagOf, versionFromIfMatch } from '../etag.js';
 import { auditPage } from './audit.js';
 import { linksToCsv } from '../../export/link-csv.js';
 import { linksToGeoJson } from '../../export/link-geojson.js';
 import { linksToGraphMl } from '../../export/link-graphml.js';
-import { decodeCursor, encodeCursor, eventFromInput, linkFromInput, optionalDate } from '../input.js';
+import { cursorPage, decodeCursor, eventFromInput, linkFromInput, optionalDate } from '../input.js';
 import { errorResponses, IfMatchHeaders, pageQuery, Shared } from '../schemas/common.js';
 import {
   EventInput,
@@ -118,7 +118,7 @@ export const linkRoutes =
         const format = request.query.format ?? 'json';
         if (format === 'json') {
           const page = await queryLinks(db, query, context.today());
-          return { items: page.items, nextCursor: encodeCursor(page.nextAfterId) };
+          return cursorPage(page);
         }
         const { items, truncated } = await queryAllLinks(db, query, context.today(), {
           pageSize: config.maxPageSize,

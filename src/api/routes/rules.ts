@@ -14,7 +14,7 @@ import {
   ruleReport,
 } from '../../registry/policies/rules-report.js';
 import { verdictsCsv } from '../../registry/policies/verdict-csv.js';
-import type { ApiContext } from '../app.js';
+import type { ApiContext } from '../api-context.js';
 import { errorResponses } from '../schemas/common.js';
 import {
   CheckView,
