@@ -1,4 +1,4 @@
-import { csvLine } from '../../export/csv-line.js';
+import { csvLine } from '../../export/csv.js';
 import type { VerdictRow } from './rules-report.js';
 
 const HEADER = [
