@@ -26,6 +26,7 @@ import { linkRoutes } from './routes/links.js';
 import { localityRoutes } from './routes/localities.js';
 import { metaRoutes } from './routes/meta.js';
 import { webRoutes } from '../web/plugin.js';
+import { ruleRoutes } from './routes/rules.js';
 import { ErrorBody } from './schemas/common.js';
 import { EventInput, LinkTimeline } from './schemas/links.js';
 import { LocalityView } from './schemas/localities.js';
@@ -235,7 +236,14 @@ export async function buildApp(
   app.addHook('onClose', async () => heavy.close());
   await app.register(metaRoutes(context));
   await app.register(webRoutes(context));
-  for (const routes of [localityRoutes, linkRoutes, associationRoutes, auditRoutes, analyticsRoutes]) {
+  for (const routes of [
+    localityRoutes,
+    linkRoutes,
+    associationRoutes,
+    auditRoutes,
+    analyticsRoutes,
+    ruleRoutes,
+  ]) {
     await app.register(routes(context), { prefix: '/v1' });
   }
   return app;

@@ -32,6 +32,7 @@ export function statusOf(code: ErrorCode): number {
     case 'Conflict':
     case 'DuplicateLink':
     case 'ExclusiveLink':
+    case 'RuleProhibits':
       return 409;
     case 'PayloadTooLarge':
       return 413;

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'LinkNotFound'
   | 'AmbiguousLocality'
   | 'ExclusiveLink'
+  | 'RuleProhibits'
   | 'SelfLink'
   | 'DuplicateLink'
   | 'LifecycleContradiction'
@@ -67,6 +68,7 @@ export function isInputError(error: TwinningError): boolean {
     case 'EmptyName':
     case 'AmbiguousLocality':
     case 'ExclusiveLink':
+    case 'RuleProhibits':
     case 'SelfLink':
     case 'DuplicateLink':
     case 'LifecycleContradiction':

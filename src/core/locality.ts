@@ -44,6 +44,8 @@ export interface Locality {
   kind: LocalityKind;
   /** ISO 3166-1 alpha-2, or a registry code for a historical or disputed state; absent for fictional places. */
   country?: string;
+  /** ISO 3166-2 code of the first-level subdivision it lies in (`US-TX`), when known. */
+  subdivision?: string;
   parentKey?: string;
   coordinates?: Coordinates;
   population?: number;

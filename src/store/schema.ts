@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Tables of the registry, as Kysely sees them. Booleans are stored as 0/1 on every dialect. */
 export interface DB {
@@ -54,6 +54,8 @@ export interface LocalitiesTable {
   key: string;
   kind: string;
   country: string | null;
+  /** ISO 3166-2 first-level subdivision (`US-TX`), when known (migration 0005). */
+  subdivision: ColumnType<string | null, string | null | undefined, string | null>;
   parent_id: number | null;
   lat: number | null;
   lon: number | null;

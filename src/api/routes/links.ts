@@ -4,6 +4,7 @@ import { normalizeCountry } from '../../core/country.js';
 import { earliestDay, latestDay, type PartialDate } from '../../core/partial-date.js';
 import { appendEvent } from '../../registry/link/append-event.js';
 import { createLink } from '../../registry/link/create.js';
+import { verdictsOnLink } from '../../registry/policies/new-link-check.js';
 import { linkTimelineById } from '../../registry/link/timeline.js';
 import { localityIdOfKey } from '../../registry/locality/view.js';
 import { queryLinks, type LinkQuery } from '../../registry/link/query.js';
@@ -183,6 +184,10 @@ export const linkRoutes =
           context.writeContext(request, 'createLink'),
         );
         request.log.info({ write: 'createLink', id: created.id, by: request.principal?.name }, 'write');
+        const notices = await verdictsOnLink(db, created.id, context.today());
+        const warned = notices.filter((v) => v.verdict !== 'allowed');
+        if (warned.length > 0)
+          void reply.header('twinning-rule-verdicts', warned.map((v) => `${v.rule}=${v.verdict}`).join(', '));
         void reply
           .code(201)
           .header('etag', etagOf(created.version))

@@ -38,6 +38,19 @@ function namesOf(p: PreparedPlace, m: MatchResult): LocalityName[] {
   return names;
 }
 
+/**
+ * The ISO 3166-2 subdivision a match lies in: the subdivision matched itself, or, in the United States,
+ * the state of the GeoNames place (its admin1 code is the state's postal code). Elsewhere GeoNames'
+ * admin1 codes are not ISO codes, so none is given.
+ */
+function subdivisionOf(c: PlaceCandidate | undefined, country: string | null): string | null {
+  if (c === undefined) return null;
+  if (c.kind === 'subdivision' && /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(c.id)) return c.id;
+  if (country === 'US' && c.country === 'US' && c.admin1 && /^[A-Z]{2}$/.test(c.admin1))
+    return `US-${c.admin1}`;
+  return null;
+}
+
 /** The locality to create for a source's place and its match (gazetteer facts first, the source's as fallback). */
 export function newLocality(p: PreparedPlace, m: MatchResult): PlannedLocality {
   const c = m.method === 'parent' ? undefined : m.candidate;
@@ -55,6 +68,7 @@ export function newLocality(p: PreparedPlace, m: MatchResult): PlannedLocality {
     keyName: names[0]!.name,
     kind: kindOf(p, m),
     country,
+    subdivision: subdivisionOf(m.candidate, country),
     lat,
     lon,
     population: own?.kind === 'geonames' && own.population > 0 ? own.population : null,

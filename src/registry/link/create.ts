@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../../store/constraint-errors.js';
 import type { DB } from '../../store/schema.js';
 import { sourceIdsByKey } from '../../store/source.repository.js';
 import { addLink } from './insert-checked.js';
+import { assertRulesAllowNewLink } from '../policies/new-link-check.js';
 import { linkWithKeys, snapshotLink } from './snapshot.js';
 import { linkTimelineById, type LinkTimeline } from './timeline.js';
 import { localityIdOfKey } from '../locality/view.js';
@@ -36,6 +37,7 @@ export async function createLink(db: Kysely<DB>, link: Link, context: WriteConte
       assertSourcesKnown(link.citations, sourceIds, 'citations');
       link.events.forEach((e, i) => assertSourcesKnown(e.citations, sourceIds, `events[${i}].citations`));
       const linkId = await addLink(trx, link, { aId, bId }, sourceIds, context.today);
+      await assertRulesAllowNewLink(trx, linkId, context.today);
       const stored = await linkWithKeys(trx, linkId);
       await recordWrite(
         trx,

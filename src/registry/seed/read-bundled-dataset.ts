@@ -95,6 +95,19 @@ function uniqueKeys(yaml: LocatedYaml, keys: readonly string[], what: string): S
   return seen;
 }
 
+function subdivisionOf(e: LocalityEntry): string | undefined {
+  if (e.subdivision !== undefined && e.subdivision.slice(0, 2) !== e.country?.toUpperCase()) {
+    throw new TwinningError(
+      'DataFileInvalid',
+      `subdivision ${e.subdivision} is not in country ${e.country ?? '(none)'}`,
+      {
+        field: 'subdivision',
+      },
+    );
+  }
+  return e.subdivision;
+}
+
 function toLocality(e: LocalityEntry, sourceKeys: ReadonlySet<string>): Locality {
   const names = e.names.map((n, i) => ({
     name: n.name,
@@ -114,6 +127,7 @@ function toLocality(e: LocalityEntry, sourceKeys: ReadonlySet<string>): Locality
     key: e.key,
     kind: e.kind,
     country: e.country === undefined ? undefined : normalizeCountry(e.country),
+    subdivision: subdivisionOf(e),
     parentKey: e.parent,
     coordinates: e.lat !== undefined && e.lon !== undefined ? { lat: e.lat, lon: e.lon } : undefined,
     population: e.population,

@@ -43,6 +43,7 @@ export const LocalityEntry = Type.Object(
     key: Key,
     kind: oneOf(LOCALITY_KINDS),
     country: Type.Optional(Type.String()),
+    subdivision: Type.Optional(Type.String({ pattern: '^[A-Z]{2}-[A-Z0-9]{1,3}$' })),
     parent: Type.Optional(Key),
     lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
     lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),

@@ -4,6 +4,7 @@ import { registryMigration } from './0001-registry.js';
 import { importMigration } from './0002-import.js';
 import { apiAccessMigration } from './0003-api-access.js';
 import { analysisCacheMigration } from './0004-analysis-cache.js';
+import { localitySubdivisionMigration } from './0005-locality-subdivision.js';
 
 /** Every migration in order, by name. Add a new one with the next number; never edit an applied one. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -12,5 +13,6 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
     '0002-import': importMigration(dialect),
     '0003-api-access': apiAccessMigration(dialect),
     '0004-analysis-cache': analysisCacheMigration(),
+    '0005-locality-subdivision': localitySubdivisionMigration(),
   };
 }

@@ -10,6 +10,8 @@ export interface NewLocalityRow {
   key: string;
   kind: string;
   country: string | null;
+  /** ISO 3166-2 first-level subdivision, when the gazetteer tells it. */
+  subdivision?: string | null;
   lat: number | null;
   lon: number | null;
   population: number | null;
@@ -35,6 +37,7 @@ export async function insertLocalities(
           key: r.key,
           kind: r.kind,
           country: r.country,
+          subdivision: r.subdivision ?? null,
           parent_id: null,
           lat: r.lat,
           lon: r.lon,

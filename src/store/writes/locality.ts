@@ -19,6 +19,7 @@ export async function insertLocality(
       key: locality.key,
       kind: locality.kind,
       country: locality.country ?? null,
+      subdivision: locality.subdivision ?? null,
       parent_id: parentId,
       lat: locality.coordinates?.lat ?? null,
       lon: locality.coordinates?.lon ?? null,
