@@ -5,6 +5,11 @@ import type { CandidateVia, MatchMethod, MatchQuery, MatchResult, PlaceCandidate
 export const DOUBTFUL_KM = 25;
 /** Below this score nothing is chosen. */
 const ACCEPT = 0.45;
+/**
+ * How much size adds for a name nothing else places: a city of a million scores 0.26 more than a hamlet,
+ * enough for Rome (known as "Rom" among its other names) to beat the French village whose main name it is.
+ */
+const UNPLACED_SIZE_WEIGHT = 0.3;
 
 const VIA_SCORE: Readonly<Record<CandidateVia, number>> = {
   name: 1,
@@ -80,7 +85,10 @@ function score(q: MatchQuery, c: PlaceCandidate, homeHasName: boolean, homeHasTo
   const countryAgrees = q.countries.length === 0 || q.countries.includes(c.country);
   const countryFactor =
     countryAgrees || (!homeHasName && distance !== undefined && distance <= 10) ? 1 : 0.35;
-  const size = 0.04 * Math.min(1, Math.log10(c.population + 1) / 7);
+  // A name with neither a country nor a point (a Wikidata label) is likelier the large place of that name
+  // than a village abroad (Rom is Rome, not Rom in Deux-Sèvres), so size weighs more there.
+  const unplaced = q.countries.length === 0 && q.point === undefined && q.hintPoints.length === 0;
+  const size = (unplaced ? UNPLACED_SIZE_WEIGHT : 0.04) * Math.min(1, Math.log10(c.population + 1) / 7);
   const seat = c.featureCode === 'PPLC' ? 0.02 : c.featureCode?.startsWith('PPLA') ? 0.01 : 0;
   const value =
     (VIA_SCORE[c.via] + size + seat) *
@@ -124,23 +132,7 @@ export function hasHomeTown(countries: readonly string[], candidates: readonly P
   );
 }
 
-/**
- * Chooses the candidate a source's place most likely is: name evidence first, then country,
- * coordinates (a name match far away is doubtful), qualifiers, the kind of place, and population
- * to break ties. Returns `unresolved` when nothing is good enough.
- */
-export function chooseMatch(query: MatchQuery, candidates: readonly PlaceCandidate[]): MatchResult {
-  const homeHasName = candidates.some(
-    (c) => query.countries.includes(c.country) && (VIA_SCORE[c.via] >= VIA_SCORE.core || c.via === 'seat'),
-  );
-  const homeHasTown = hasHomeTown(query.countries, candidates);
-  const scored = candidates
-    .map((c) => score(query, c, homeHasName, homeHasTown))
-    .sort((a, b) => b.score - a.score);
-  const best = scored[0];
-  if (best === undefined || best.score < ACCEPT)
-    return { method: 'unresolved', confidence: 0, doubtful: false };
-  const rival = scored.find((s) => s.candidate.id !== best.candidate.id);
+function resultOf(query: MatchQuery, best: Scored, rival: Scored | undefined): MatchResult {
   const ambiguous = rival !== undefined && best.distance === undefined && rival.score > best.score - 0.03;
   const confidence = Math.min(1, best.score) * (ambiguous ? 0.8 : 1);
   const far = best.distance !== undefined && best.distance > DOUBTFUL_KM;
@@ -151,4 +143,34 @@ export function chooseMatch(query: MatchQuery, candidates: readonly PlaceCandida
     doubtful: far || !best.countryAgrees || confidence < 0.6,
     ...(best.distance !== undefined ? { distanceKm: Math.round(best.distance * 10) / 10 } : {}),
   };
+}
+
+/**
+ * Every acceptable candidate a source's place may be, best first, one result per candidate: name evidence
+ * first, then country, coordinates (a name match far away is doubtful), qualifiers, the kind of place, and
+ * population to break ties. Empty when nothing is good enough.
+ */
+export function rankMatches(query: MatchQuery, candidates: readonly PlaceCandidate[]): MatchResult[] {
+  const homeHasName = candidates.some(
+    (c) => query.countries.includes(c.country) && (VIA_SCORE[c.via] >= VIA_SCORE.core || c.via === 'seat'),
+  );
+  const homeHasTown = hasHomeTown(query.countries, candidates);
+  const scored = candidates
+    .map((c) => score(query, c, homeHasName, homeHasTown))
+    .sort((a, b) => b.score - a.score);
+  const seen = new Set<string>();
+  const distinct = scored.filter((s) => {
+    const id = `${s.candidate.kind}:${s.candidate.id}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  return distinct.flatMap((best, i) =>
+    best.score >= ACCEPT ? [resultOf(query, best, distinct[i + 1])] : [],
+  );
+}
+
+/** The best of rankMatches, or `unresolved` when nothing is good enough. */
+export function chooseMatch(query: MatchQuery, candidates: readonly PlaceCandidate[]): MatchResult {
+  return rankMatches(query, candidates)[0] ?? { method: 'unresolved', confidence: 0, doubtful: false };
 }
