@@ -1,7 +1,7 @@
 import type { Point } from '../src/core/geo.js';
 import type { SourcePlace } from '../src/ingest/sources/records.js';
 import type { Registry } from './identity-stats.js';
-import { evidencePoint, kmFrom, statedCountry, type SourceFacts } from './source-facts.js';
+import { evidencePoint, kmFrom, statedCountry, wikidataTwin, type SourceFacts } from './source-facts.js';
 
 /** How one end of a link fares against what the sources stating the link say about that place. */
 export type EndVerdict = 'right' | 'wrong' | 'uncheckable';
@@ -44,9 +44,10 @@ function placesByLink(reg: Registry, facts: SourceFacts): Map<string, Map<number
 }
 
 /**
- * Judges a locality against the places the sources put at that end: Wikidata 2026's point for a Q-id
- * (every one within 25 km), else the geocoded list's own point (one within 25 km; points the list gives
- * several names are a fallback, not evidence), else the stated country; uncheckable when none says anything.
+ * Judges a locality against the places the sources put at that end: Wikidata 2026's point for a Q-id (every
+ * one within 25 km); for a list's place, its own point (not a fallback point the list gives several names) or
+ * the point of the one Wikidata 2026 place of its name and country (one within 25 km); else the stated
+ * country; uncheckable when none says anything.
  */
 function judge(
   loc: { key: string; country: string | null; lat: number | null; lon: number | null },
@@ -57,9 +58,13 @@ function judge(
     const f = p.wikidataId ? facts.qidFacts.get(p.wikidataId) : undefined;
     return f ? [f] : [];
   });
+  // A list's place: its own point (unless a fallback several names share) and the point of the one
+  // Wikidata 2026 place of its name and country; either may be the geocoder's or the namesake's slip.
   const listed = places.flatMap((p): Point[] => {
-    const e = p.wikidataId ? undefined : evidencePoint(p, facts);
-    return e ? [e] : [];
+    if (p.wikidataId) return [];
+    const twin = wikidataTwin(p, facts);
+    const own = evidencePoint(p, facts, false);
+    return [...(own ? [own] : []), ...(twin ? [facts.qidFacts.get(twin)!] : [])];
   });
   const kms = (points: Point[]): number[] => points.map((p) => kmFrom(loc, p) ?? Infinity);
   const names = places.map((p) => p.name).join(' / ');

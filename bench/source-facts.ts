@@ -15,6 +15,8 @@ export interface SourceFacts {
   qidFacts: Map<string, Point & { country?: string }>;
   /** Points the geocoded Wikipedia list gives several differently named places (a region's centre, a fallback). */
   sharedPoints: Set<string>;
+  /** Wikidata 2026's Q-id for a name and country that only one of its places bears (`name key|country`). */
+  qidByName: Map<string, string>;
 }
 
 /** Reads the four shared files. */
@@ -36,7 +38,13 @@ export async function readSourceFacts(data: string): Promise<SourceFacts> {
     namesAt.set(at, (namesAt.get(at) ?? new Set()).add(nameKey(p)));
   }
   const sharedPoints = new Set([...namesAt].filter(([, names]) => names.size > 1).map(([at]) => at));
-  return { bySource, qidFacts, sharedPoints };
+  const byName = new Map<string, string[]>();
+  for (const p of bySource.get('wikidata-2026')!.places.values()) {
+    const k = `${nameKey(p)}|${p.countryCode}`;
+    byName.set(k, [...(byName.get(k) ?? []), p.wikidataId!]);
+  }
+  const qidByName = new Map([...byName].filter(([, qs]) => qs.length === 1).map(([k, qs]) => [k, qs[0]!]));
+  return { bySource, qidFacts, sharedPoints, qidByName };
 }
 
 /** A point's identity to four decimals. */
@@ -70,10 +78,15 @@ export function distinctPlaces(a: SourcePlace, b: SourcePlace): boolean {
   return ca.subdivision !== undefined && cb.subdivision !== undefined && ca.subdivision !== cb.subdivision;
 }
 
-/** The best independent evidence of where a source's place lies: Wikidata 2026's point, else the list's own point. */
-export function evidencePoint(p: SourcePlace, facts: SourceFacts): Point | undefined {
+/**
+ * The best independent evidence of where a source's place lies: Wikidata 2026's point for its Q-id, or for the one
+ * 2026 place of its name in its stated country, else the list's own point.
+ */
+export function evidencePoint(p: SourcePlace, facts: SourceFacts, byName = true): Point | undefined {
   const byQid = p.wikidataId ? facts.qidFacts.get(p.wikidataId) : undefined;
   if (byQid) return byQid;
+  const named = byName ? wikidataTwin(p, facts) : undefined;
+  if (named) return facts.qidFacts.get(named);
   // The raw list names the same places as the geocoded one, without points.
   const at =
     p.lat === undefined ? facts.bySource.get('wikipedia-lists-geocoded')!.places.get(placeKey(p)) : p;
@@ -84,4 +97,14 @@ export function evidencePoint(p: SourcePlace, facts: SourceFacts): Point | undef
 /** Kilometres between a locality's point and a point, or undefined when the locality has none. */
 export function kmFrom(loc: { lat: number | null; lon: number | null }, p: Point): number | undefined {
   return loc.lat === null || loc.lon === null ? undefined : distanceKm({ lat: loc.lat, lon: loc.lon }, p);
+}
+
+/**
+ * The Wikidata 2026 place a list's place is, read off the files alone: the one 2026 place of that name in the
+ * country the list states (Wikidata's coordinates are surer than the list's geocoding).
+ */
+export function wikidataTwin(p: SourcePlace, facts: SourceFacts): string | undefined {
+  if (p.wikidataId) return p.wikidataId;
+  const country = statedCountry(p)?.country;
+  return country === undefined ? undefined : facts.qidByName.get(`${nameKey(p)}|${country}`);
 }

@@ -35,20 +35,34 @@ export async function partnersByLocality(db: Kysely<DB>): Promise<Map<number, Se
   return out;
 }
 
+/** A locality found by name: where it lies. */
+export interface NamedLocality {
+  id: number;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
 /** Localities bearing any of these folded names, by folded name. */
 export async function localitiesByFoldedName(
   db: Kysely<DB>,
   folded: readonly string[],
-): Promise<Map<string, Set<number>>> {
-  const out = new Map<string, Set<number>>();
+): Promise<Map<string, NamedLocality[]>> {
+  const out = new Map<string, NamedLocality[]>();
   const wanted = [...new Set(folded)].filter((f) => f !== '');
   for (let i = 0; i < wanted.length; i += CHUNK) {
     const rows = await db
-      .selectFrom('locality_names')
-      .select(['locality_id', 'folded'])
-      .where('folded', 'in', wanted.slice(i, i + CHUNK))
+      .selectFrom('locality_names as n')
+      .innerJoin('localities as l', 'l.id', 'n.locality_id')
+      .select(['l.id', 'l.country', 'l.lat', 'l.lon', 'n.folded'])
+      .distinct()
+      .where('n.folded', 'in', wanted.slice(i, i + CHUNK))
       .execute();
-    for (const r of rows) out.set(r.folded, (out.get(r.folded) ?? new Set()).add(r.locality_id));
+    for (const r of rows)
+      out.set(r.folded, [
+        ...(out.get(r.folded) ?? []),
+        { id: r.id, country: r.country, lat: r.lat, lon: r.lon },
+      ]);
   }
   return out;
 }

@@ -35,6 +35,11 @@ export function describeSummary(s: ImportSummary): string[] {
     `Imported ${s.source} (${s.format}) in ${s.seconds} s: ${s.rowsRead} rows read, ${s.statements} statements, ${s.pairs} pairs.`,
     `Links: ${s.linksCreated} created, ${s.linksConfirmed} confirmed from other sources, ${s.statementsMerged} statements merged, ${s.oneSided} one-sided, ${s.selfPairs} self-pairs skipped, ${s.eventsAdded} events added.`,
     `Places: ${s.placesSeen} seen, ${s.placesNew} new, ${s.localitiesCreated} localities created; matched by ${methods || 'nothing new'}; ${s.unresolved} unresolved, ${s.doubtful} doubtful.`,
+    ...(s.conflicts > 0
+      ? [
+          `Conflicts: ${s.conflicts} new links clash with an exclusive twinning, kept and flagged (twinning report conflicts).`,
+        ]
+      : []),
   ];
 }
 

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
-import { matchesToReview } from '../../store/reconcile-report.repository.js';
+import { CONFLICT_NOTE_PREFIX } from '../../core/exclusive-conflicts.js';
+import { flaggedConflicts, matchesToReview } from '../../store/reconcile-report.repository.js';
 import { printJson, withRegistry, type CliIo, type GlobalOptions } from '../context.js';
 
 /** `twinning report reconcile`: unresolved and doubtful matches, worst first, for a person to fix. */
 export function registerReport(program: Command, io: CliIo): void {
-  program
-    .command('report')
-    .description('reports for people who keep the registry')
+  const report = program.command('report').description('reports for people who keep the registry');
+  registerConflicts(report, io);
+  report
     .command('reconcile')
     .description('unresolved and doubtful matches of imported places, worst first')
     .option('--limit <n>', 'how many to list', '50')
@@ -26,5 +27,21 @@ export function registerReport(program: Command, io: CliIo): void {
         io.out(
           'Fix with: twinning locality resolve <locality-id> <geonames-id>, or twinning locality merge <kept-id> <other-id>',
         );
+    });
+}
+
+/** `twinning report conflicts`: links kept but flagged because they clash with an exclusive twinning. */
+function registerConflicts(report: Command, io: CliIo): void {
+  report
+    .command('conflicts')
+    .description('links flagged as clashing with an exclusive twinning (Paris beside Paris–Rome)')
+    .action(async (_options: unknown, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const items = await withRegistry(globals, ({ db }) => flaggedConflicts(db, CONFLICT_NOTE_PREFIX));
+      if (globals.json) return printJson(io, { total: items.length, items });
+      io.out(`${items.length} links clash with an exclusive twinning:`);
+      for (const i of items) io.out(`  link ${i.linkId} ${i.aKey} – ${i.bKey}: ${i.notes}`);
+      if (items.length > 0)
+        io.out('Settle one by giving the link its kind (a partnership such as partner_town is allowed).');
     });
 }

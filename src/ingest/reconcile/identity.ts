@@ -4,10 +4,14 @@ import {
   localitiesByFoldedName,
   partnersByLocality,
   qidsByLocality,
+  type NamedLocality,
 } from '../../store/identity.repository.js';
+import { distanceKm } from '../../core/geo.js';
+import { DOUBTFUL_KM } from './matcher.js';
 import { localityIdsBy, localityIdsByRef } from '../../store/import.repository.js';
 import type { DB } from '../../store/schema.js';
 import type { MatchResult } from './match-types.js';
+import type { PreparedPlace } from './prepare-query.js';
 import {
   optionFree,
   optionScore,
@@ -42,6 +46,23 @@ async function localitiesOfRefs(db: Kysely<DB>, refs: readonly string[]): Promis
   return out;
 }
 
+/**
+ * The places as the matcher should see them: a point the source gives several differently named places is
+ * a geocoder's fallback (a region's centre), not where any of them lies, so they are matched without it.
+ */
+function withoutSharedPoints(places: readonly IdentityPlace[]): PreparedPlace[] {
+  const at = (p: IdentityPlace): string => `${p.prepared.place.lat},${p.prepared.place.lon}`;
+  const names = new Map<string, Set<string>>();
+  for (const p of places)
+    if (p.prepared.place.lat !== undefined)
+      names.set(at(p), (names.get(at(p)) ?? new Set()).add(foldText(p.prepared.parsed.base)));
+  return places.map((p) => {
+    if ((names.get(at(p))?.size ?? 0) < 2) return p.prepared;
+    const { lat: _lat, lon: _lon, ...place } = p.prepared.place;
+    return { ...p.prepared, place };
+  });
+}
+
 /** Each place's partners by the statements, as place keys. */
 function partnerKeys(statements: readonly IdentityStatement[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
@@ -54,16 +75,38 @@ function partnerKeys(statements: readonly IdentityStatement[]): Map<string, Set<
   return out;
 }
 
-/** Localities linked to one of the partners and named as the place is: the pair, as another source stated it. */
+/**
+ * Localities linked to one of the partners and named as the place is: the pair, as another source stated it.
+ * Only in the place's own country, and near its own point, when the source gives them.
+ */
 function partnerNamed(
   place: IdentityPlace,
   partners: ReadonlySet<number>,
   evidence: RegistryEvidence,
-  named: ReadonlyMap<string, ReadonlySet<number>>,
+  named: ReadonlyMap<string, readonly NamedLocality[]>,
 ): number[] {
-  const bearers = named.get(foldText(place.prepared.parsed.base));
-  if (bearers === undefined) return [];
-  return [...bearers].filter((id) => [...partners].some((p) => evidence.partnersOf.get(p)?.has(id)));
+  const bearers = named.get(foldText(place.prepared.parsed.base)) ?? [];
+  const countries = place.prepared.country?.searchCountries;
+  const { lat, lon } = place.prepared.place;
+  return bearers
+    .filter(
+      (l) =>
+        (!countries || (l.country !== null && countries.includes(l.country))) &&
+        (lat === undefined ||
+          lon === undefined ||
+          (l.lat !== null &&
+            l.lon !== null &&
+            distanceKm({ lat, lon }, { lat: l.lat, lon: l.lon }) <= DOUBTFUL_KM)),
+    )
+    .map((l) => l.id)
+    .filter((id) => [...partners].some((p) => evidence.partnersOf.get(p)?.has(id)));
+}
+
+/** Whether a partner's support may count for a match: the place has no point of its own, or the match lies near it. */
+function mayBeSupported(place: IdentityPlace, m: MatchResult): boolean {
+  const { lat, lon } = place.prepared.place;
+  if (lat === undefined || lon === undefined) return true;
+  return m.distanceKm !== undefined && m.distanceKm <= DOUBTFUL_KM;
 }
 
 function optionsOf(
@@ -72,27 +115,28 @@ function optionsOf(
   partners: ReadonlySet<number>,
   refLocality: ReadonlyMap<string, number>,
   evidence: RegistryEvidence,
-  named: ReadonlyMap<string, ReadonlySet<number>>,
+  named: ReadonlyMap<string, readonly NamedLocality[]>,
 ): PlaceOption[] {
   const support = (id: number | undefined): number =>
     id === undefined ? 0 : [...partners].filter((p) => evidence.partnersOf.get(p)?.has(id)).length;
   const options: PlaceOption[] = ranked
     .filter((m) => m.method !== 'unresolved')
-    .map((match) => {
+    .map((match, rank) => {
       const ref = refOfMatch(place.key, match);
       const localityId = refLocality.get(ref);
       return {
         match,
         ref,
         ...(localityId !== undefined ? { localityId } : {}),
-        support: support(localityId),
+        support: mayBeSupported(place, match) ? support(localityId) : 0,
+        rank,
       };
     });
   const known = new Set(options.flatMap((o) => (o.localityId === undefined ? [] : [o.localityId])));
   for (const id of partnerNamed(place, partners, evidence, named)) {
     if (known.has(id)) continue;
     const match: MatchResult = { method: 'partner', confidence: 0.8, doubtful: false };
-    options.push({ match, ref: `locality:${id}`, localityId: id, support: support(id) });
+    options.push({ match, ref: `locality:${id}`, localityId: id, support: support(id), rank: ranked.length });
   }
   return options;
 }
@@ -111,12 +155,9 @@ export async function matchIdentities(
   statements: readonly IdentityStatement[],
   settled: ReadonlyMap<string, number>,
 ): Promise<Map<string, IdentityChoice>> {
-  const ranked = (
-    await reconcilePlacesRanked(
-      db,
-      places.map((p) => p.prepared),
-    )
-  ).map((r) => r.slice(0, OPTIONS));
+  const ranked = (await reconcilePlacesRanked(db, withoutSharedPoints(places))).map((r) =>
+    r.slice(0, OPTIONS),
+  );
   const refLocality = await localitiesOfRefs(
     db,
     places.flatMap((p, i) => ranked[i]!.map((m) => refOfMatch(p.key, m))),

@@ -1,4 +1,5 @@
 import { distanceKm } from '../../core/geo.js';
+import { isIsoCode } from './subdivisions.js';
 import type { CandidateVia, MatchMethod, MatchQuery, MatchResult, PlaceCandidate } from './match-types.js';
 
 /** Beyond this many kilometres from the source's own coordinates a match is doubtful. */
@@ -10,6 +11,8 @@ const ACCEPT = 0.45;
  * enough for Rome (known as "Rom" among its other names) to beat the French village whose main name it is.
  */
 const UNPLACED_SIZE_WEIGHT = 0.3;
+/** A town of at least this many people is a city a region of its name does not outrank by a point alone. */
+const CITY_POPULATION = 100_000;
 
 const VIA_SCORE: Readonly<Record<CandidateVia, number>> = {
   name: 1,
@@ -77,11 +80,25 @@ function kindFactor(q: MatchQuery, c: PlaceCandidate): number {
  * Coordinates outweigh a country tag only when the tagged country has no place of that name: a wrong tag
  * (Mexicali tagged United States) is then likelier than a geocoder that picked a namesake abroad (Perth).
  */
-function score(q: MatchQuery, c: PlaceCandidate, homeHasName: boolean, homeHasTown: boolean): Scored {
+function score(
+  q: MatchQuery,
+  c: PlaceCandidate,
+  homeHasName: boolean,
+  homeHasTown: boolean,
+  homeHasCity = false,
+  homeHasTownOver10k = true,
+): Scored {
   const distance =
     q.point && c.lat !== undefined && c.lon !== undefined
       ? distanceKm(q.point, { lat: c.lat, lon: c.lon })
       : undefined;
+  // A region without a point of its own gains nothing from the source's point: where the country has a city
+  // of the name, the point (often the geocoder's pick of the region) does not make the region likelier
+  // ("Veracruz, Mexico" is the city, not the state).
+  const pointless =
+    q.point !== undefined && distance === undefined && c.kind === 'subdivision' && homeHasCity;
+  // A first-level region outranks a village of its name ("Jalisco, Mexico" is the state, not a hamlet in Chiapas).
+  const region = c.kind === 'subdivision' && isIsoCode(c.id) && !homeHasTownOver10k ? 1.15 : 1;
   const countryAgrees = q.countries.length === 0 || q.countries.includes(c.country);
   const countryFactor =
     countryAgrees || (!homeHasName && distance !== undefined && distance <= 10) ? 1 : 0.35;
@@ -93,7 +110,8 @@ function score(q: MatchQuery, c: PlaceCandidate, homeHasName: boolean, homeHasTo
   const value =
     (VIA_SCORE[c.via] + size + seat) *
     countryFactor *
-    coordinateFactor(distance, c, homeHasTown) *
+    (pointless ? 0.75 : coordinateFactor(distance, c, homeHasTown)) *
+    region *
     hintFactor(q, c) *
     subdivisionFactor(q, c) *
     kindFactor(q, c) *
@@ -155,8 +173,22 @@ export function rankMatches(query: MatchQuery, candidates: readonly PlaceCandida
     (c) => query.countries.includes(c.country) && (VIA_SCORE[c.via] >= VIA_SCORE.core || c.via === 'seat'),
   );
   const homeHasTown = hasHomeTown(query.countries, candidates);
+  const homeHasCity = candidates.some(
+    (c) =>
+      c.kind === 'geonames' &&
+      query.countries.includes(c.country) &&
+      (c.via === 'name' || c.via === 'alternate') &&
+      c.population >= CITY_POPULATION,
+  );
+  const homeHasTownOver10k = candidates.some(
+    (c) =>
+      (c.kind === 'geonames' || c.kind === 'geonames-point') &&
+      query.countries.includes(c.country) &&
+      (c.via === 'name' || c.via === 'alternate') &&
+      (c.kind === 'geonames-point' || c.population >= 10_000),
+  );
   const scored = candidates
-    .map((c) => score(query, c, homeHasName, homeHasTown))
+    .map((c) => score(query, c, homeHasName, homeHasTown, homeHasCity, homeHasTownOver10k))
     .sort((a, b) => b.score - a.score);
   const seen = new Set<string>();
   const distinct = scored.filter((s) => {

@@ -1,5 +1,5 @@
 import type { MatchResult } from './match-types.js';
-import { optionScore, type IdentityChoice, type IdentityPlace, type PlaceOption } from './place-options.js';
+import { byPreference, type IdentityChoice, type IdentityPlace, type PlaceOption } from './place-options.js';
 import type { PreparedPlace } from './prepare-query.js';
 
 /** A statement between two places, by place key. */
@@ -67,20 +67,18 @@ export function separateNamesakes(
           k * 1e-9;
     const [move, moveIndex] = fit(0, a) <= fit(1, b) ? [a, i] : [b, j];
     if (settled.has(move.key)) continue;
-    const next = [...optionLists[moveIndex]!]
-      .sort((x, y) => optionScore(y) - optionScore(x))
-      .find(
-        (o) =>
-          fitsCountry(move.prepared, o.match) === 1 &&
-          identityOf(
-            {
-              match: o.match,
-              ref: o.ref,
-              ...(o.localityId !== undefined ? { localityId: o.localityId } : {}),
-            },
-            undefined,
-          ) !== same,
-      );
+    const next = [...optionLists[moveIndex]!].sort(byPreference).find(
+      (o) =>
+        fitsCountry(move.prepared, o.match) === 1 &&
+        identityOf(
+          {
+            match: o.match,
+            ref: o.ref,
+            ...(o.localityId !== undefined ? { localityId: o.localityId } : {}),
+          },
+          undefined,
+        ) !== same,
+    );
     choices.set(
       move.key,
       next

@@ -18,6 +18,8 @@ export interface PlaceOption {
   localityId?: number;
   /** How many of the place's partners (by the source's statements) that locality is already linked to. */
   support: number;
+  /** Its place in the matcher's ranking (0 = best); a locality found through a partner comes after them all. */
+  rank: number;
 }
 
 /** A place to match together with the others of its import. */
@@ -39,12 +41,14 @@ export interface RegistryEvidence {
   partnersOf: ReadonlyMap<number, ReadonlySet<number>>;
 }
 
-/** A partner's support makes a candidate this much likelier (the pair is stated by another source already). */
-const SUPPORT_FACTOR = 1.5;
-
-/** An option's worth: the matcher's confidence, raised when the registry already links it to a partner. */
+/** An option's worth for the order in which a place's claims are settled: the matcher's confidence, raised by support. */
 export function optionScore(o: PlaceOption): number {
-  return o.match.confidence * (o.support > 0 ? SUPPORT_FACTOR : 1);
+  return o.match.confidence * (o.support > 0 ? 1.5 : 1);
+}
+
+/** Options best first: one a partner supports (the pair as another source states it) first, then the matcher's order. */
+export function byPreference(a: PlaceOption, b: PlaceOption): number {
+  return Number(b.support > 0) - Number(a.support > 0) || a.rank - b.rank;
 }
 
 /**
@@ -74,7 +78,7 @@ export function pickOption(
   free: (o: PlaceOption) => boolean,
   unplaced: boolean,
 ): PlaceOption | undefined {
-  const sorted = [...options].sort((a, b) => optionScore(b) - optionScore(a));
+  const sorted = [...options].sort(byPreference);
   const chosen = sorted.find(free);
   if (chosen === undefined) return undefined;
   const displaced = sorted[0] !== chosen;
