@@ -51,7 +51,8 @@ export async function flagExclusiveConflicts(
         .execute()),
     );
   }
-  const ids = [...new Set(touching.flatMap((l) => [l.a_id, l.b_id, ...partyIds]))];
+  if (touching.length === 0) return 0;
+  const ids = [...new Set([...touching.flatMap((l) => [l.a_id, l.b_id]), ...partyIds])];
   const keys = new Map(
     (await db.selectFrom('localities').select(['id', 'key']).where('id', 'in', ids).execute()).map((r) => [
       r.id,
