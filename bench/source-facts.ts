@@ -1,7 +1,7 @@
 import { distanceKm, type Point } from '../src/core/geo.js';
 import { collectRecords, placeKey, type Collected } from '../src/ingest/import/collect.js';
 import { resolveCountry } from '../src/ingest/reconcile/country-resolver.js';
-import { matchKey } from '../src/ingest/reconcile/name-keys.js';
+import { matchKey } from '../src/core/name-keys.js';
 import { parsePlaceName } from '../src/ingest/reconcile/place-name.js';
 import { openSource } from '../src/ingest/sources/open-source.js';
 import type { SourcePlace } from '../src/ingest/sources/records.js';

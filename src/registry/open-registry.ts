@@ -1,8 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { partialDateFromJsDate } from '../core/partial-date.js';
-import { readBundledDataset } from './seed/read-bundled-dataset.js';
 import { migrateToLatest, openDatabase, type Database } from '../store/database.js';
-import { indexUnindexedNames } from '../store/name-index.repository.js';
+import { indexUnindexedNames } from '../store/writes/name-index.js';
 import { isSeeded, seedRegistry, type SeedSummary } from './seed/seed-registry.js';
 
 /** The project's own dataset folder, beside src/ (and beside dist/src/ when built). */
@@ -11,16 +10,28 @@ export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta
   'data/',
 );
 
-/** Opens a registry, migrating it, indexing names for search, and loading the bundled dataset on first use. */
+/** How to open a registry: `nameIndex: false` skips bringing the search's word index up to date (a full pass). */
+export interface OpenOptions {
+  nameIndex?: boolean;
+}
+
+/**
+ * Opens a registry, migrating it, indexing names for search (unless told not to: a process that does not
+ * search need not pay for it, since every reader of the index opens with it), and loading the bundled
+ * dataset on first use.
+ */
 export async function openRegistry(
   url: string,
   dataDir = BUNDLED_DATA_DIR,
+  options: OpenOptions = {},
 ): Promise<{ database: Database; seeded?: SeedSummary }> {
   const database = openDatabase(url);
   try {
     await migrateToLatest(database);
-    await indexUnindexedNames(database.db);
+    if (options.nameIndex !== false) await indexUnindexedNames(database.db);
     if (await isSeeded(database.db)) return { database };
+    // Reading and checking the YAML files (yaml, TypeBox) is paid only on the first open.
+    const { readBundledDataset } = await import('./seed/read-bundled-dataset.js');
     const dataset = readBundledDataset(dataDir);
     const seeded = await seedRegistry(database.db, dataset, partialDateFromJsDate(new Date()));
     return { database, seeded };

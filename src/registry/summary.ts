@@ -1,19 +1,24 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
+import { NullableString } from '../core/shapes.js';
 import type { DB } from '../store/schema.js';
 
+const KindCount = Type.Object({ kind: NullableString, count: Type.Integer() });
+
 /** Counts of what the registry holds. */
-export interface RegistrySummary {
-  localities: number;
-  countries: number;
-  links: number;
-  events: number;
-  associations: number;
-  memberships: number;
-  terms: number;
-  sources: number;
-  localitiesByKind: { kind: string; count: number }[];
-  linksByKind: { kind: string | null; count: number }[];
-}
+export const RegistrySummary = Type.Object({
+  localities: Type.Integer(),
+  countries: Type.Integer(),
+  links: Type.Integer(),
+  events: Type.Integer(),
+  associations: Type.Integer(),
+  memberships: Type.Integer(),
+  terms: Type.Integer(),
+  sources: Type.Integer(),
+  localitiesByKind: Type.Array(KindCount),
+  linksByKind: Type.Array(KindCount),
+});
+export type RegistrySummary = Static<typeof RegistrySummary>;
 
 /** Counts rows of the registry's tables, and localities and links by kind (largest first). */
 export async function registrySummary(db: Kysely<DB>): Promise<RegistrySummary> {

@@ -6,13 +6,13 @@ import { associationViews } from '../../registry/association/view.js';
 import { localityIdOfKey } from '../../registry/locality/view.js';
 import { registrySummary } from '../../registry/summary.js';
 import { listTerms } from '../../store/term.repository.js';
-import type { ApiContext } from '../app.js';
+import type { ApiContext } from '../api-context.js';
 import { errorResponses } from '../schemas/common.js';
 import {
   AssociationKeyParams,
   AssociationQuery,
   AssociationView,
-  Summary,
+  RegistrySummary,
   TermQuery,
   TermView,
 } from '../schemas/reference.js';
@@ -100,7 +100,7 @@ export const associationRoutes =
         schema: {
           summary: 'Counts of what the registry holds',
           tags: ['summary'],
-          response: { 200: Summary, ...errorResponses(401, 429) },
+          response: { 200: RegistrySummary, ...errorResponses(401, 429) },
         },
       },
       async () => registrySummary(db),

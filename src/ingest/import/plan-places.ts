@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { encodeMatchRef } from '../../core/match-ref.js';
 import { foldText } from '../../core/text-fold.js';
 import type { PlaceTarget, PlannedPlace } from '../../registry/import/import-plan.js';
 import { localityIdsBy, matchesByPlaceKey, sourcePlacesOf } from '../../store/import.repository.js';
@@ -44,26 +45,34 @@ function reusable(p: PreparedPlace, other: OtherSourceMatch | undefined): OtherS
 }
 
 function targetOf(key: string, p: PreparedPlace, match: MatchResult): PlaceTarget {
-  const ref = matchRef(key, match);
+  const typed = matchRef(key, match);
+  const ref = encodeMatchRef(typed);
   const c = match.candidate;
   const folded = c === undefined ? [] : [foldText(c.name), foldText(p.parsed.base)];
-  if (ref.startsWith('geonames:') && c !== undefined)
+  if (typed.kind === 'geonames' && c !== undefined)
     return {
       kind: 'geonames',
       ref,
-      geonamesId: Number(c.id),
+      geonamesId: typed.geonamesId,
       adopt: { country: c.country, folded, scope: 'settlement' },
+      create: newLocality(p, match),
     };
   // A subdivision may be a bundled unit (Jalisco, Guangdong, Nerima).
-  if (ref.startsWith('subdivision:') && c !== undefined)
-    return { kind: 'shared', ref, adopt: { country: c.country, folded, scope: 'unit' } };
+  if (typed.kind === 'subdivision' && c !== undefined)
+    return {
+      kind: 'shared',
+      ref,
+      adopt: { country: c.country, folded, scope: 'unit' },
+      create: newLocality(p, match),
+    };
   // A place the gazetteer lacks may still be a bundled one (Dull, Scotland; Boring, Oregon).
   const country = p.country?.country;
-  if (match.method === 'unresolved' && country !== undefined) {
+  if (typed.kind === 'unresolved' && country !== undefined) {
     const scope = p.adminUnit ? 'unit' : 'settlement';
-    return { kind: 'shared', ref, adopt: { country, folded: [foldText(p.parsed.base)], scope } };
+    const adopt = { country, folded: [foldText(p.parsed.base)], scope } as const;
+    return { kind: 'shared', ref, adopt, create: newLocality(p, match) };
   }
-  return { kind: 'shared', ref };
+  return { kind: 'shared', ref, create: newLocality(p, match) };
 }
 
 /**
@@ -91,7 +100,6 @@ export function planPlace(key: string, p: PreparedPlace, evidence: PlaceEvidence
       ...facts,
       match,
       target: { kind: 'locality', localityId: other.locality_id, matchedRef: other.matched_ref },
-      create: newLocality(p, match),
     };
   }
   if (evidence.localityOfQid !== undefined) {
@@ -100,7 +108,6 @@ export function planPlace(key: string, p: PreparedPlace, evidence: PlaceEvidence
       ...facts,
       match,
       target: { kind: 'locality', localityId: evidence.localityOfQid, matchedRef: null },
-      create: newLocality(p, match),
     };
   }
   const match = evidence.match!;
@@ -109,9 +116,8 @@ export function planPlace(key: string, p: PreparedPlace, evidence: PlaceEvidence
       ...facts,
       match,
       target: { kind: 'locality', localityId: evidence.localityId, matchedRef: null },
-      create: newLocality(p, match),
     };
-  return { ...facts, match, target: targetOf(key, p, match), create: newLocality(p, match) };
+  return { ...facts, match, target: targetOf(key, p, match) };
 }
 
 async function planNew(

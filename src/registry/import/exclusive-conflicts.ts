@@ -6,7 +6,7 @@ import { statusAt } from '../../core/link-lifecycle.js';
 import type { PartialDate } from '../../core/partial-date.js';
 import { linksById } from '../../store/link.repository.js';
 import type { DB } from '../../store/schema.js';
-import { chunks } from '../../store/import.repository.js';
+import { chunks } from '../../store/chunks.js';
 
 /** The parties of live exclusive twinnings: each party's id with its exclusive link and partner. */
 async function exclusiveParties(
@@ -41,7 +41,7 @@ export async function flagExclusiveConflicts(
   if (parties.size === 0 || created.size === 0) return 0;
   const partyIds = [...parties.keys()];
   const touching: { id: number; a_id: number; b_id: number; kind: string | null }[] = [];
-  for (const part of chunks([...created])) {
+  for (const part of chunks([...created], 400)) {
     touching.push(
       ...(await db
         .selectFrom('links')

@@ -1,4 +1,5 @@
-import type { LocalityKind, LocalityName } from '../../core/locality.js';
+import type { NewLocalityRow } from '../../store/writes/import.js';
+import type { LocalityKind } from '../../core/locality.js';
 import type { PartialDate } from '../../core/partial-date.js';
 
 /** The source an import records as stating its links. */
@@ -19,20 +20,11 @@ export interface PlannedMatch {
 }
 
 /** A locality to create for a place no locality is yet; its key is chosen when the plan is applied. */
-export interface PlannedLocality {
+export type PlannedLocality = Omit<NewLocalityRow, 'key' | 'kind'> & {
   /** The name the key is made from (the first of `names`). */
   keyName: string;
   kind: LocalityKind;
-  country: string | null;
-  lat: number | null;
-  lon: number | null;
-  population: number | null;
-  wikidataId: string | null;
-  geonamesId: number | null;
-  unverified: boolean;
-  notes: string | null;
-  names: LocalityName[];
-}
+};
 
 /**
  * Where a place goes: a locality the matcher already knows (`locality`), a gazetteer place (`geonames`,
@@ -47,8 +39,10 @@ export type PlaceTarget =
       geonamesId: number;
       /** A locality with neither a GeoNames nor a Wikidata id named so in this country may adopt the match. */
       adopt: AdoptBy;
+      /** The locality to create when no locality has this reference yet. */
+      create: PlannedLocality;
     }
-  | { kind: 'shared'; ref: string; adopt?: AdoptBy };
+  | { kind: 'shared'; ref: string; adopt?: AdoptBy; create: PlannedLocality };
 
 /**
  * Who may adopt a match: a locality no source has matched yet (the bundled dataset's), named so in this
@@ -71,8 +65,6 @@ export interface PlannedPlace {
   wikidataId: string | null;
   match: PlannedMatch;
   target: PlaceTarget;
-  /** The locality to create when no locality has the target's reference yet. */
-  create: PlannedLocality;
 }
 
 /** A statement between two places of the import, by place key, at a line of the file. */

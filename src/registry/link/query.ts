@@ -1,41 +1,58 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
-import type { LinkKind, LinkPurpose } from '../../core/link.js';
-import { chronological, statusAt, type LinkStatus } from '../../core/link-lifecycle.js';
+import { LINK_KINDS, type LinkPurpose } from '../../core/link.js';
+import {
+  chronological,
+  isFormingEvent,
+  LINK_STATUSES,
+  statusAt,
+  type LinkStatus,
+} from '../../core/link-lifecycle.js';
 import { nameAt } from '../../core/locality-names.js';
 import { formatPartialDate, type PartialDate } from '../../core/partial-date.js';
+import { LatLon, Nullable, NullableString, StringAs, StringEnum } from '../../core/shapes.js';
 import { linkIdsMatching, sourceKeysOfLinks, type LinkFilter } from '../../store/link-query.repository.js';
 import { linksById, type LinkRecord } from '../../store/link.repository.js';
 import { localitiesById, type LocalityRecord } from '../../store/locality.repository.js';
 import type { DB } from '../../store/schema.js';
+import type { IdPage } from '../id-page.js';
 
 /** One side of a link in a list: enough to name it, place it and draw it. */
-export interface LinkEnd {
-  id: number;
-  key: string;
-  name: string;
-  kind: string;
-  country: string | null;
-  coordinates: { lat: number; lon: number } | null;
-}
+export const LinkEnd = Type.Object({
+  id: Type.Integer(),
+  key: Type.String(),
+  name: Type.String(),
+  kind: Type.String(),
+  country: NullableString,
+  coordinates: Nullable(LatLon),
+});
+export type LinkEnd = Static<typeof LinkEnd>;
 
-/** A link in a list or an export, with its status at the date asked. */
-export interface LinkListItem {
-  id: number;
-  a: LinkEnd;
-  b: LinkEnd;
-  kind: LinkKind | null;
-  purposes: LinkPurpose[];
-  exclusive: boolean;
-  unverified: boolean;
-  status: LinkStatus;
-  since: string | null;
-  /** The first forming event's date (adopted, signed, formalised), if dated. */
-  formed: string | null;
-  /** The last termination's date, if dated. */
-  ended: string | null;
-  sources: string[];
-  version: number;
-}
+/** The fields every view of a link shows of the link itself: its kind, purposes and flags. */
+export const LinkFacts = {
+  kind: Nullable(StringEnum(LINK_KINDS)),
+  purposes: Type.Array(StringAs<LinkPurpose>()),
+  exclusive: Type.Boolean(),
+  unverified: Type.Boolean(),
+};
+
+/**
+ * A link in a list or an export, with its status at the date asked; `formed` is the first forming event's
+ * date (adopted, signed, formalised), `ended` the last termination's, when dated.
+ */
+export const LinkListItem = Type.Object({
+  id: Type.Integer(),
+  a: LinkEnd,
+  b: LinkEnd,
+  ...LinkFacts,
+  status: StringEnum(LINK_STATUSES),
+  since: NullableString,
+  formed: NullableString,
+  ended: NullableString,
+  sources: Type.Array(Type.String()),
+  version: Type.Integer(),
+});
+export type LinkListItem = Static<typeof LinkListItem>;
 
 /** A link query: SQL filters, statuses at a date, and a page after a link id. */
 export interface LinkQuery {
@@ -53,8 +70,6 @@ export interface LinkPage {
   nextAfterId: number | null;
 }
 
-const FORMING = new Set(['adopted', 'agreement_signed', 'formalised']);
-
 /**
  * Links matching a query, in id order. Country, kind, source and formed/ended dates are filtered in SQL.
  * Status is not stored (it is derived from events by `statusAt`), so a status filter loads the SQL
@@ -63,7 +78,11 @@ const FORMING = new Set(['adopted', 'agreement_signed', 'formalised']);
  * queries a batch. A rare status over a wide filter therefore scans widely; narrow it in SQL (country,
  * kind, dates) to keep it cheap. Without a status filter exactly one batch of limit + 1 is read.
  */
-export async function queryLinks(db: Kysely<DB>, query: LinkQuery, today: PartialDate): Promise<LinkPage> {
+export async function queryLinks(
+  db: Kysely<DB>,
+  query: LinkQuery,
+  today: PartialDate,
+): Promise<IdPage<LinkListItem>> {
   const wanted = query.limit + 1;
   const statuses = query.statuses && query.statuses.length > 0 ? new Set(query.statuses) : undefined;
   const batchSize = statuses ? Math.max(wanted * 2, 200) : wanted;
@@ -94,7 +113,7 @@ export async function queryLinks(db: Kysely<DB>, query: LinkQuery, today: Partia
   return {
     items: page.map(({ link, status }) => {
       const dated = chronological(link.events);
-      const formed = dated.find((e) => FORMING.has(e.type));
+      const formed = dated.find((e) => isFormingEvent(e.type));
       const ended = dated.filter((e) => e.type === 'terminated').at(-1);
       return {
         id: link.id,
@@ -116,7 +135,29 @@ export async function queryLinks(db: Kysely<DB>, query: LinkQuery, today: Partia
   };
 }
 
-/** Every link a query matches from its cursor on, a page at a time, up to `maxRows`; says whether it stopped short. */
+/**
+ * The links a query matches from its cursor on, a page at a time, up to `maxRows` in all (streaming-friendly:
+ * a writer can send each page as it comes). The generator's return value says whether it stopped short.
+ */
+export async function* linkPages(
+  db: Kysely<DB>,
+  query: LinkQuery,
+  today: PartialDate,
+  bounds: { pageSize: number; maxRows: number },
+): AsyncGenerator<LinkListItem[], boolean> {
+  let afterId: number | null = query.afterId;
+  let rows = 0;
+  while (afterId !== null && rows < bounds.maxRows) {
+    const limit = Math.min(bounds.pageSize, bounds.maxRows - rows);
+    const page = await queryLinks(db, { ...query, afterId, limit }, today);
+    rows += page.items.length;
+    yield page.items;
+    afterId = page.nextAfterId;
+  }
+  return afterId !== null;
+}
+
+/** Every link a query matches from its cursor on, up to `maxRows`; says whether it stopped short. */
 export async function queryAllLinks(
   db: Kysely<DB>,
   query: LinkQuery,
@@ -124,14 +165,12 @@ export async function queryAllLinks(
   bounds: { pageSize: number; maxRows: number },
 ): Promise<{ items: LinkListItem[]; truncated: boolean }> {
   const items: LinkListItem[] = [];
-  let afterId: number | null = query.afterId;
-  while (afterId !== null && items.length < bounds.maxRows) {
-    const limit = Math.min(bounds.pageSize, bounds.maxRows - items.length);
-    const page = await queryLinks(db, { ...query, afterId, limit }, today);
-    items.push(...page.items);
-    afterId = page.nextAfterId;
+  const pages = linkPages(db, query, today, bounds);
+  for (;;) {
+    const next = await pages.next();
+    if (next.done) return { items, truncated: next.value };
+    items.push(...next.value);
   }
-  return { items, truncated: afterId !== null };
 }
 
 function toEnd(locality: LocalityRecord, asOf: PartialDate | undefined): LinkEnd {

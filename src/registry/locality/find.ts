@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { countryName } from '../../core/country.js';
 import { TwinningError } from '../../core/errors.js';
-import { matchKey } from '../../ingest/reconcile/name-keys.js';
+import { matchKey } from '../../core/name-keys.js';
 import { gazetteerByKeys } from '../../store/gazetteer.repository.js';
 import { localityIdsBy } from '../../store/import.repository.js';
 import {
