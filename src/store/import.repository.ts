@@ -74,12 +74,15 @@ export async function allLocalityKeys(db: Kysely<DB>): Promise<Set<string>> {
   return new Set(rows.map((r) => r.key));
 }
 
-/** Localities with neither a GeoNames nor a Wikidata id whose names fold to any of these, as `country|folded` → id. */
+/**
+ * Localities with neither a GeoNames nor a Wikidata id nor any source's place matched to them, whose names fold
+ * to any of these, as `country|folded` → id and kind.
+ */
 export async function unidentifiedLocalitiesByName(
   db: Kysely<DB>,
   folded: readonly string[],
-): Promise<Map<string, number>> {
-  const result = new Map<string, number>();
+): Promise<Map<string, { id: number; kind: string }>> {
+  const result = new Map<string, { id: number; kind: string }>();
   for (const part of chunks(
     [...new Set(folded)].filter((f) => f !== ''),
     CHUNK,
@@ -87,13 +90,24 @@ export async function unidentifiedLocalitiesByName(
     const rows = await db
       .selectFrom('locality_names')
       .innerJoin('localities', 'localities.id', 'locality_names.locality_id')
-      .select(['localities.id', 'localities.country', 'locality_names.folded'])
+      .select(['localities.id', 'localities.kind', 'localities.country', 'locality_names.folded'])
       .where('locality_names.folded', 'in', part)
       .where('localities.geonames_id', 'is', null)
       .where('localities.wikidata_id', 'is', null)
+      // Only a locality no source's place was matched to yet (the bundled dataset's, or one made by hand):
+      // an imported place's locality is already some place.
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('source_places')
+              .select('source_places.id')
+              .whereRef('source_places.locality_id', '=', 'localities.id'),
+          ),
+        ),
+      )
       .orderBy('localities.id', 'desc')
       .execute();
-    for (const r of rows) result.set(`${r.country ?? ''}|${r.folded}`, r.id);
+    for (const r of rows) result.set(`${r.country ?? ''}|${r.folded}`, { id: r.id, kind: r.kind });
   }
   return result;
 }

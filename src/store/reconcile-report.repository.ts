@@ -59,3 +59,25 @@ export async function matchesToReview(
     })),
   };
 }
+
+/** A link flagged as clashing with an exclusive twinning. */
+export interface ConflictItem {
+  linkId: number;
+  aKey: string;
+  bKey: string;
+  kind: string | null;
+  notes: string;
+}
+
+/** Links whose note flags a clash with an exclusive twinning (see core/exclusive-conflicts.ts), by id. */
+export async function flaggedConflicts(db: Kysely<DB>, prefix: string): Promise<ConflictItem[]> {
+  const rows = await db
+    .selectFrom('links as l')
+    .innerJoin('localities as a', 'a.id', 'l.a_id')
+    .innerJoin('localities as b', 'b.id', 'l.b_id')
+    .select(['l.id', 'a.key as a_key', 'b.key as b_key', 'l.kind', 'l.notes'])
+    .where('l.notes', 'like', `${prefix}%`)
+    .orderBy('l.id')
+    .execute();
+  return rows.map((r) => ({ linkId: r.id, aKey: r.a_key, bKey: r.b_key, kind: r.kind, notes: r.notes! }));
+}

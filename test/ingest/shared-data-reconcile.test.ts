@@ -2,35 +2,116 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { importSources } from '../../bench/import-sources.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  identityFaults,
+  linked,
+  namesakePairs,
+  readRegistry,
+  resolvedShares,
+  wikidata2016Placement,
+  type Registry,
+} from '../../bench/identity-stats.js';
 import { matchRates } from '../../bench/import-stats.js';
-import { defaultGazetteerPath, loadGazetteer } from '../../src/ingest/gazetteer/load-gazetteer.js';
-import { openSource } from '../../src/ingest/sources/open-source.js';
-import { runImport } from '../../src/ingest/import/run-import.js';
-import { openRegistry } from '../../src/registry/open-registry.js';
+import { sampleLinkAccuracy } from '../../bench/link-accuracy-check.js';
+import { readSourceFacts, type SourceFacts } from '../../bench/source-facts.js';
+import { buildWorld } from '../../bench/world-build.js';
+import { openDatabase } from '../../src/store/database.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const data = path.resolve(repoRoot, '../shared/data');
 const present = existsSync(data);
 if (!present) console.warn(`\n*** ${data} is absent: reconciliation on the real data is SKIPPED ***\n`);
 
-describe.skipIf(!present)('reconciliation of the real Wikipedia lists', () => {
+describe.skipIf(!present)('identity and reconciliation on a registry built from every shared source', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'twinning-reconcile-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'world.sqlite');
+  let reg: Registry;
+  let facts: SourceFacts;
+  let rates: Awaited<ReturnType<typeof matchRates>>;
 
-  it('matches at least 95% of their places to a gazetteer place or subdivision, 95% of those near the file’s point', async () => {
-    const { database } = await openRegistry(path.join(dir, 'wikipedia.sqlite'));
+  beforeAll(async () => {
+    await buildWorld(file, data);
+    const database = openDatabase(file);
     try {
-      await loadGazetteer(database, defaultGazetteerPath());
-      for (const s of importSources(data).slice(0, 2))
-        await runImport(database, s.format, openSource(s), { key: s.key, title: s.key });
-      const rates = await matchRates(database.db, ['wikipedia-lists-geocoded', 'wikipedia-lists']);
-      expect(rates.places).toBe(35_450);
-      expect(rates.matchedShare).toBeGreaterThanOrEqual(0.95);
-      expect(rates.within25kmShare).toBeGreaterThanOrEqual(0.95);
+      reg = await readRegistry(database.db);
+      rates = await matchRates(database.db, ['wikipedia-lists-geocoded', 'wikipedia-lists']);
     } finally {
       await database.close();
     }
-  }, 180_000);
+    facts = await readSourceFacts(data);
+  }, 900_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const localityOfQid = (qid: string): number => {
+    const id = reg.localityOf.get(`wikidata-2026|${qid}`) ?? reg.localityOf.get(`wikidata-2016|${qid}`);
+    expect(id, qid).toBeDefined();
+    return id!;
+  };
+
+  it('places at most 0.5% of the Wikidata 2016 labels more than 25 km from Wikidata 2026’s point for their Q-id', () => {
+    const placed = wikidata2016Placement(reg, facts);
+    expect(placed.checked).toBe(4180);
+    expect(placed.farShare).toBeLessThanOrEqual(0.005);
+  });
+
+  it('gives a Q-id one locality and a locality one Q-id, and never makes a town and a unit one locality', () => {
+    const faults = identityFaults(reg, facts);
+    expect(faults.apartExamples).toEqual([]);
+    expect(faults.severalQids).toBe(0);
+    expect(faults.splitExamples).toEqual([]);
+    expect(faults.cityAndUnitExamples).toEqual([]);
+  });
+
+  it('keeps every namesake pair of the sources as a link between two localities', () => {
+    const pairs = namesakePairs(reg, facts);
+    expect(pairs.length).toBeGreaterThan(400);
+    expect(pairs.filter((p) => !p.linked)).toEqual([]);
+  });
+
+  it.each([
+    ['Cleveland, England – Cleveland, Ohio', 'Q24550', 'Q37320', undefined, 'US'],
+    ['Portsmouth, England – Portsmouth, Virginia', 'Q72259', 'Q342803', 'GB', 'US'],
+    ['Naples, Italy – Naples, Florida', 'Q2634', 'Q257830', 'IT', 'US'],
+    ['Valencia, Spain – Valencia, Venezuela', 'Q8818', 'Q54880', 'ES', 'VE'],
+  ])('links the namesakes %s', (_, x, y, countryX, countryY) => {
+    const [a, b] = [localityOfQid(x), localityOfQid(y)];
+    expect(a).not.toBe(b);
+    expect(linked(reg, a, b)).toBe(true);
+    if (countryX) expect(reg.localities.get(a)!.country).toBe(countryX);
+    else expect(reg.localities.get(a)!.country).not.toBe(countryY);
+    expect(reg.localities.get(b)!.country).toBe(countryY);
+  });
+
+  it('resolves at least 96% of the sources’ places, 97% of checkable list matches within 25 km of the list’s point', () => {
+    const shares = Object.values(resolvedShares(reg));
+    const resolved = shares.reduce((n, s) => n + s.resolved, 0) / shares.reduce((n, s) => n + s.places, 0);
+    expect(rates.places).toBe(35_450);
+    expect(resolved).toBeGreaterThanOrEqual(0.96);
+    expect(rates.within25kmShare).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('has one Rome with one link to Paris, and bundled localities take the places the sources name', () => {
+    const byKey = new Map([...reg.localities.values()].map((l) => [l.key, l]));
+    const placesOf = (key: string): number =>
+      reg.places.filter((p) => p.locality_id === byKey.get(key)!.id).length;
+    for (const key of ['rome', 'paris', 'odesa', 'guangdong', 'nerima', 'jalisco', 'dull', 'boring-or'])
+      expect(placesOf(key), key).toBeGreaterThan(0);
+    expect(localityOfQid('Q220')).toBe(byKey.get('rome')!.id);
+    expect(localityOfQid('Q1874')).toBe(byKey.get('odesa')!.id);
+    const romes = [...reg.localities.values()].filter(
+      (l) => l.country === 'IT' && ['rome', 'rom', 'roma'].includes(l.key.replace(/-it(-\d+)?$/, '')),
+    );
+    expect(romes.map((l) => l.key)).toEqual(['rome']);
+    const parisLinks = [...reg.links.keys()].filter((k) =>
+      k.split('|').map(Number).includes(byKey.get('paris')!.id),
+    );
+    const toRome = parisLinks.filter((k) => k.split('|').map(Number).includes(byKey.get('rome')!.id));
+    expect(toRome).toHaveLength(1);
+  });
+
+  it('has both ends right for nearly every link of a seeded sample (regression guard; see docs/benchmarks.md)', () => {
+    const sample = sampleLinkAccuracy(reg, facts, 20261129, 200);
+    expect(sample.bothRight / sample.checkable).toBeGreaterThanOrEqual(0.96);
+  });
 });

@@ -77,7 +77,9 @@ export function newLocality(p: PreparedPlace, m: MatchResult): PlannedLocality {
     unverified: unresolved,
     notes:
       m.method === 'parent'
-        ? `not in the gazetteer; lies in ${m.candidate!.name}`
+        ? m.candidate
+          ? `not in the gazetteer; lies in ${m.candidate.name}`
+          : 'not in the gazetteer; lies in a place another source named'
         : seat
           ? `not in the gazetteer; named after its seat ${seat.name} (GeoNames ${seat.id})`
           : unresolved

@@ -6,7 +6,7 @@ import { localityIdsBy, matchesByPlaceKey, sourcePlacesOf } from '../../store/im
 import type { DB, SourcePlacesTable } from '../../store/schema.js';
 import type { MatchMethod, MatchResult } from '../reconcile/match-types.js';
 import { preparePlace, type PreparedPlace } from '../reconcile/prepare-query.js';
-import { reconcilePlaces } from '../reconcile/reconcile-places.js';
+import { matchIdentities, type IdentityStatement } from '../reconcile/identity.js';
 import type { SourcePlace } from '../sources/records.js';
 import { matchRef, newLocality } from './new-locality.js';
 
@@ -31,6 +31,8 @@ export interface PlaceEvidence {
   localityOfQid?: number;
   elsewhere?: OtherSourceMatch;
   match?: MatchResult;
+  /** A locality the collective matcher named directly (`partner`: linked to a partner under this name). */
+  localityId?: number;
 }
 
 /** Whether a place needs the matcher: no other source's match to reuse and no locality with its Q-id. */
@@ -46,14 +48,30 @@ function targetOf(key: string, p: PreparedPlace, match: MatchResult): PlaceTarge
   const typed = matchRef(key, match);
   const ref = encodeMatchRef(typed);
   const c = match.candidate;
+  const folded = c === undefined ? [] : [foldText(c.name), foldText(p.parsed.base)];
   if (typed.kind === 'geonames' && c !== undefined)
     return {
       kind: 'geonames',
       ref,
       geonamesId: typed.geonamesId,
-      adopt: { country: c.country, folded: [foldText(c.name), foldText(p.parsed.base)] },
+      adopt: { country: c.country, folded, scope: 'settlement' },
       create: newLocality(p, match),
     };
+  // A subdivision may be a bundled unit (Jalisco, Guangdong, Nerima).
+  if (typed.kind === 'subdivision' && c !== undefined)
+    return {
+      kind: 'shared',
+      ref,
+      adopt: { country: c.country, folded, scope: 'unit' },
+      create: newLocality(p, match),
+    };
+  // A place the gazetteer lacks may still be a bundled one (Dull, Scotland; Boring, Oregon).
+  const country = p.country?.country;
+  if (typed.kind === 'unresolved' && country !== undefined) {
+    const scope = p.adminUnit ? 'unit' : 'settlement';
+    const adopt = { country, folded: [foldText(p.parsed.base)], scope } as const;
+    return { kind: 'shared', ref, adopt, create: newLocality(p, match) };
+  }
   return { kind: 'shared', ref, create: newLocality(p, match) };
 }
 
@@ -93,10 +111,21 @@ export function planPlace(key: string, p: PreparedPlace, evidence: PlaceEvidence
     };
   }
   const match = evidence.match!;
+  if (match.method === 'partner' && evidence.localityId !== undefined)
+    return {
+      ...facts,
+      match,
+      target: { kind: 'locality', localityId: evidence.localityId, matchedRef: null },
+    };
   return { ...facts, match, target: targetOf(key, p, match) };
 }
 
-async function planNew(db: Kysely<DB>, todo: [string, SourcePlace][]): Promise<PlannedPlace[]> {
+async function planNew(
+  db: Kysely<DB>,
+  todo: [string, SourcePlace][],
+  statements: readonly IdentityStatement[],
+  known: ReadonlyMap<string, number>,
+): Promise<PlannedPlace[]> {
   const byQid = await localityIdsBy(
     db,
     'wikidata_id',
@@ -106,6 +135,7 @@ async function planNew(db: Kysely<DB>, todo: [string, SourcePlace][]): Promise<P
     db,
     todo.filter(([, p]) => !p.wikidataId).map(([key]) => key),
   );
+  const settled = new Map(known);
   const gathered = todo.map(([key, place]) => {
     const prepared = preparePlace(place);
     const localityOfQid = place.wikidataId ? byQid.get(place.wikidataId) : undefined;
@@ -113,14 +143,17 @@ async function planNew(db: Kysely<DB>, todo: [string, SourcePlace][]): Promise<P
       ...(localityOfQid !== undefined ? { localityOfQid } : {}),
       ...(elsewhere.has(key) ? { elsewhere: elsewhere.get(key)! } : {}),
     };
+    const reused = reusable(prepared, evidence.elsewhere)?.locality_id ?? localityOfQid;
+    if (reused !== undefined) settled.set(key, reused);
     return { key, prepared, evidence };
   });
   const needMatching = gathered.filter((g) => needsMatching(g.prepared, g.evidence));
-  const results = await reconcilePlaces(
-    db,
-    needMatching.map((g) => g.prepared),
-  );
-  needMatching.forEach((g, i) => (g.evidence.match = results[i]!));
+  const choices = await matchIdentities(db, needMatching, statements, settled);
+  for (const g of needMatching) {
+    const choice = choices.get(g.key)!;
+    g.evidence.match = choice.match;
+    if (choice.localityId !== undefined) g.evidence.localityId = choice.localityId;
+  }
   return gathered.map((g) => planPlace(g.key, g.prepared, g.evidence));
 }
 
@@ -145,17 +178,19 @@ export function matchSummary(
 
 /**
  * Plans the places of a source: places it named before keep their localities (so re-imports and fixes by
- * hand stand); new ones are matched by Wikidata id, by another source's match, or reconciled to the gazetteer.
+ * hand stand); new ones are matched by Wikidata id, by another source's match, or reconciled to the gazetteer
+ * together, the statements between them informing both ends (matchIdentities).
  * Only reads the database.
  */
 export async function planPlaces(
   db: Kysely<DB>,
   sourceId: number | undefined,
   places: ReadonlyMap<string, SourcePlace>,
+  statements: readonly IdentityStatement[] = [],
 ): Promise<{ known: Map<string, number>; planned: PlannedPlace[] }> {
   const existing = sourceId === undefined ? new Map() : await sourcePlacesOf(db, sourceId);
   const known = new Map<string, number>();
   for (const [key, stored] of existing) if (places.has(key)) known.set(key, stored.localityId);
   const todo = [...places].filter(([key]) => !existing.has(key));
-  return { known, planned: await planNew(db, todo) };
+  return { known, planned: await planNew(db, todo, statements, known) };
 }

@@ -17,6 +17,8 @@ export interface ImportSummary extends ResolveSummary, LinkSummary {
   format: ImportFormat;
   source: string;
   rowsRead: number;
+  /** New links flagged as clashing with an exclusive twinning (Paris beside Paris–Rome). */
+  conflicts: number;
   seconds: number;
 }
 
@@ -46,13 +48,14 @@ export async function runImport(
   const summary = await database.db.transaction().execute(async (trx) => {
     log(`matching ${collected.places.size} places`);
     const sourceId = (await sourceIdsByKey(trx)).get(source.key);
-    const { known, planned } = await planPlaces(trx, sourceId, collected.places);
+    const { known, planned } = await planPlaces(trx, sourceId, collected.places, collected.statements);
     const plan: ImportPlan = { source, known, places: planned, statements: collected.statements };
     const applied = await applyImportPlan(trx, plan, { log });
     log('committing');
     return {
       ...matchSummary(collected.places.size, planned),
       localitiesCreated: applied.localitiesCreated,
+      conflicts: applied.conflicts,
       ...applied.links,
     };
   });

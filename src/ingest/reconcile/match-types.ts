@@ -6,7 +6,8 @@ import type { Point } from '../../core/geo.js';
  * merged municipality that the gazetteer lacks, matched to the town it is named after, usually its seat
  * ("Landkreis Rosenheim" → Rosenheim, "Ikast-Brande" → Ikast); the unit stays a locality of its own.
  * `parent`: the place itself is not in the gazetteer, but the place a qualifier names is ("Guro (Seoul)"
- * lies in Seoul).
+ * lies in Seoul). `partner`: a locality the registry already links to one of the place's partners under the
+ * place's name (the pair as another source states it: "Cleveland" beside Cleveland, Ohio is Cleveland, England).
  */
 export const MATCH_METHODS = [
   'manual',
@@ -21,6 +22,7 @@ export const MATCH_METHODS = [
   'country',
   'seat',
   'parent',
+  'partner',
   'unresolved',
 ] as const;
 export type MatchMethod = (typeof MATCH_METHODS)[number];

@@ -1,10 +1,18 @@
 import { distanceKm } from '../../core/geo.js';
+import { isIsoCode } from './subdivisions.js';
 import type { CandidateVia, MatchMethod, MatchQuery, MatchResult, PlaceCandidate } from './match-types.js';
 
 /** Beyond this many kilometres from the source's own coordinates a match is doubtful. */
 export const DOUBTFUL_KM = 25;
 /** Below this score nothing is chosen. */
 const ACCEPT = 0.45;
+/**
+ * How much size adds for a name nothing else places: a city of a million scores 0.26 more than a hamlet,
+ * enough for Rome (known as "Rom" among its other names) to beat the French village whose main name it is.
+ */
+const UNPLACED_SIZE_WEIGHT = 0.3;
+/** A town of at least this many people is a city a region of its name does not outrank by a point alone. */
+const CITY_POPULATION = 100_000;
 
 const VIA_SCORE: Readonly<Record<CandidateVia, number>> = {
   name: 1,
@@ -72,20 +80,38 @@ function kindFactor(q: MatchQuery, c: PlaceCandidate): number {
  * Coordinates outweigh a country tag only when the tagged country has no place of that name: a wrong tag
  * (Mexicali tagged United States) is then likelier than a geocoder that picked a namesake abroad (Perth).
  */
-function score(q: MatchQuery, c: PlaceCandidate, homeHasName: boolean, homeHasTown: boolean): Scored {
+function score(
+  q: MatchQuery,
+  c: PlaceCandidate,
+  homeHasName: boolean,
+  homeHasTown: boolean,
+  homeHasCity = false,
+  homeHasTownOver10k = true,
+): Scored {
   const distance =
     q.point && c.lat !== undefined && c.lon !== undefined
       ? distanceKm(q.point, { lat: c.lat, lon: c.lon })
       : undefined;
+  // A region without a point of its own gains nothing from the source's point: where the country has a city
+  // of the name, the point (often the geocoder's pick of the region) does not make the region likelier
+  // ("Veracruz, Mexico" is the city, not the state).
+  const pointless =
+    q.point !== undefined && distance === undefined && c.kind === 'subdivision' && homeHasCity;
+  // A first-level region outranks a village of its name ("Jalisco, Mexico" is the state, not a hamlet in Chiapas).
+  const region = c.kind === 'subdivision' && isIsoCode(c.id) && !homeHasTownOver10k ? 1.15 : 1;
   const countryAgrees = q.countries.length === 0 || q.countries.includes(c.country);
   const countryFactor =
     countryAgrees || (!homeHasName && distance !== undefined && distance <= 10) ? 1 : 0.35;
-  const size = 0.04 * Math.min(1, Math.log10(c.population + 1) / 7);
+  // A name with neither a country nor a point (a Wikidata label) is likelier the large place of that name
+  // than a village abroad (Rom is Rome, not Rom in Deux-Sèvres), so size weighs more there.
+  const unplaced = q.countries.length === 0 && q.point === undefined && q.hintPoints.length === 0;
+  const size = (unplaced ? UNPLACED_SIZE_WEIGHT : 0.04) * Math.min(1, Math.log10(c.population + 1) / 7);
   const seat = c.featureCode === 'PPLC' ? 0.02 : c.featureCode?.startsWith('PPLA') ? 0.01 : 0;
   const value =
     (VIA_SCORE[c.via] + size + seat) *
     countryFactor *
-    coordinateFactor(distance, c, homeHasTown) *
+    (pointless ? 0.75 : coordinateFactor(distance, c, homeHasTown)) *
+    region *
     hintFactor(q, c) *
     subdivisionFactor(q, c) *
     kindFactor(q, c) *
@@ -124,23 +150,7 @@ export function hasHomeTown(countries: readonly string[], candidates: readonly P
   );
 }
 
-/**
- * Chooses the candidate a source's place most likely is: name evidence first, then country,
- * coordinates (a name match far away is doubtful), qualifiers, the kind of place, and population
- * to break ties. Returns `unresolved` when nothing is good enough.
- */
-export function chooseMatch(query: MatchQuery, candidates: readonly PlaceCandidate[]): MatchResult {
-  const homeHasName = candidates.some(
-    (c) => query.countries.includes(c.country) && (VIA_SCORE[c.via] >= VIA_SCORE.core || c.via === 'seat'),
-  );
-  const homeHasTown = hasHomeTown(query.countries, candidates);
-  const scored = candidates
-    .map((c) => score(query, c, homeHasName, homeHasTown))
-    .sort((a, b) => b.score - a.score);
-  const best = scored[0];
-  if (best === undefined || best.score < ACCEPT)
-    return { method: 'unresolved', confidence: 0, doubtful: false };
-  const rival = scored.find((s) => s.candidate.id !== best.candidate.id);
+function resultOf(query: MatchQuery, best: Scored, rival: Scored | undefined): MatchResult {
   const ambiguous = rival !== undefined && best.distance === undefined && rival.score > best.score - 0.03;
   const confidence = Math.min(1, best.score) * (ambiguous ? 0.8 : 1);
   const far = best.distance !== undefined && best.distance > DOUBTFUL_KM;
@@ -151,4 +161,48 @@ export function chooseMatch(query: MatchQuery, candidates: readonly PlaceCandida
     doubtful: far || !best.countryAgrees || confidence < 0.6,
     ...(best.distance !== undefined ? { distanceKm: Math.round(best.distance * 10) / 10 } : {}),
   };
+}
+
+/**
+ * Every acceptable candidate a source's place may be, best first, one result per candidate: name evidence
+ * first, then country, coordinates (a name match far away is doubtful), qualifiers, the kind of place, and
+ * population to break ties. Empty when nothing is good enough.
+ */
+export function rankMatches(query: MatchQuery, candidates: readonly PlaceCandidate[]): MatchResult[] {
+  const homeHasName = candidates.some(
+    (c) => query.countries.includes(c.country) && (VIA_SCORE[c.via] >= VIA_SCORE.core || c.via === 'seat'),
+  );
+  const homeHasTown = hasHomeTown(query.countries, candidates);
+  const homeHasCity = candidates.some(
+    (c) =>
+      c.kind === 'geonames' &&
+      query.countries.includes(c.country) &&
+      (c.via === 'name' || c.via === 'alternate') &&
+      c.population >= CITY_POPULATION,
+  );
+  const homeHasTownOver10k = candidates.some(
+    (c) =>
+      (c.kind === 'geonames' || c.kind === 'geonames-point') &&
+      query.countries.includes(c.country) &&
+      (c.via === 'name' || c.via === 'alternate') &&
+      (c.kind === 'geonames-point' || c.population >= 10_000),
+  );
+  const scored = candidates
+    .map((c) => score(query, c, homeHasName, homeHasTown, homeHasCity, homeHasTownOver10k))
+    .sort((a, b) => b.score - a.score);
+  const seen = new Set<string>();
+  const distinct = scored.filter((s) => {
+    const id = `${s.candidate.kind}:${s.candidate.id}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  return distinct.flatMap((best, i) =>
+    best.score >= ACCEPT ? [resultOf(query, best, distinct[i + 1])] : [],
+  );
+}
+
+/** The best of rankMatches, or `unresolved` when nothing is good enough. */
+export function chooseMatch(query: MatchQuery, candidates: readonly PlaceCandidate[]): MatchResult {
+  return rankMatches(query, candidates)[0] ?? { method: 'unresolved', confidence: 0, doubtful: false };
 }

@@ -24,6 +24,11 @@ export interface PreparedPlace {
    * of that whole name is the place, not its seat (as it is for "Lahn-Dill (district)").
    */
   unitInName: boolean;
+  /**
+   * The key of the name as written with its qualifier ("frankfurt oder"), when it has one: a gazetteer
+   * place of that whole name is the place ("Frankfurt (Oder)", not Frankfurt am Main).
+   */
+  writtenKey?: string;
   /** Keys of the places a merged or double name is made of ("Blankenfelde-Mahlow" → blankenfelde, mahlow), in order. */
   componentKeys: string[];
   /** Names that may be subdivisions: the name itself and its numbered qualifiers ("Prague 16" of "Prague 16 – Radotín"). */
@@ -91,7 +96,8 @@ export function preparePlace(place: SourcePlace): PreparedPlace {
   // "Mogente/Moixent", "Albula/Alvra": one place under two names.
   const alternatives = parsed.base.includes('/') ? parsed.base.split('/').map((n) => matchKey(n)) : [];
   const nameKeys = [key, ...numbered.map((h) => matchKey(h))].filter((k) => k !== '');
-  const loose = [coreKey(key), bareKey(key), matchKey(parsed.written), seat ?? '', ...alternatives];
+  const written = matchKey(parsed.written);
+  const loose = [coreKey(key), bareKey(key), written, seat ?? '', ...alternatives];
   return {
     place,
     parsed,
@@ -99,6 +105,7 @@ export function preparePlace(place: SourcePlace): PreparedPlace {
     nameKeys: [...new Set(nameKeys)],
     looseKeys: [...new Set(loose)].filter((k) => k !== '' && !nameKeys.includes(k)),
     hintKeys: parsed.hints.map((h) => matchKey(h)).filter((k) => k !== ''),
+    ...(written !== key && written !== '' ? { writtenKey: written } : {}),
     adminUnit,
     unitInName: seat !== undefined,
     componentKeys: parsed.base.includes('/') ? [] : componentsOf(parsed.base),

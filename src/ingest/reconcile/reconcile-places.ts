@@ -12,7 +12,7 @@ import { exactCountry } from './country-resolver.js';
 import { isSupplementId } from '../gazetteer/supplement.js';
 import { editAllowance, editDistance, similarity } from './edit-distance.js';
 import { boxAround, distanceKm, type Point } from '../../core/geo.js';
-import { chooseMatch, DOUBTFUL_KM, hasHomeTown } from './matcher.js';
+import { DOUBTFUL_KM, hasHomeTown, rankMatches } from './matcher.js';
 import type { CandidateVia, MatchQuery, MatchResult, PlaceCandidate } from './match-types.js';
 import { coreKey, matchKey, seatKey, skeletonKey } from '../../core/name-keys.js';
 import type { PreparedPlace } from './prepare-query.js';
@@ -41,11 +41,18 @@ function candidate(hit: GazetteerHit, via: CandidateVia): PlaceCandidate {
 function nameCandidates(p: PreparedPlace, byKey: ReadonlyMap<string, GazetteerHit[]>): PlaceCandidate[] {
   const out: PlaceCandidate[] = [];
   const seatByName = p.adminUnit && !p.unitInName;
+  // A place of the whole name as written ("Frankfurt (Oder)") is the place; one of the bare name only
+  // ("Frankfurt" for Frankfurt am Main) then ranks as a looser match.
+  const whole = p.writtenKey === undefined || seatByName ? [] : (byKey.get(p.writtenKey) ?? []);
+  for (const hit of whole) out.push(candidate(hit, hit.isMain ? 'name' : 'alternate'));
   for (const key of p.nameKeys)
     for (const hit of byKey.get(key) ?? [])
-      out.push(candidate(hit, seatByName ? 'seat' : hit.isMain ? 'name' : 'alternate'));
+      out.push(
+        candidate(hit, seatByName ? 'seat' : whole.length > 0 ? 'core' : hit.isMain ? 'name' : 'alternate'),
+      );
   for (const key of p.looseKeys)
-    for (const hit of byKey.get(key) ?? []) out.push(candidate(hit, p.adminUnit ? 'seat' : 'core'));
+    if (key !== p.writtenKey || whole.length === 0)
+      for (const hit of byKey.get(key) ?? []) out.push(candidate(hit, p.adminUnit ? 'seat' : 'core'));
   return out;
 }
 
@@ -292,6 +299,8 @@ async function looserCandidates(db: Kysely<DB>, plans: readonly LoosePlan[]): Pr
 /** How many hard places one second round looks up at once (bounds memory; a few queries each). */
 const LOOSE_BATCH = 100;
 
+const UNRESOLVED: MatchResult = { method: 'unresolved', confidence: 0, doubtful: false };
+
 /**
  * Matches source places to gazetteer places, subdivisions or countries. Names are looked up in
  * batches; places they leave unresolved or doubtful get a second, looser round, also in batches.
@@ -300,6 +309,18 @@ export async function reconcilePlaces(
   db: Kysely<DB>,
   places: readonly PreparedPlace[],
 ): Promise<MatchResult[]> {
+  return (await reconcilePlacesRanked(db, places)).map((ranked) => ranked[0]!);
+}
+
+/**
+ * Every match each place may have, best first (as reconcilePlaces chooses the first), so that a caller
+ * that knows more (a Q-id already held elsewhere, the other end of a statement) can take the next one.
+ * The list always holds at least one result, `unresolved` when nothing fits.
+ */
+export async function reconcilePlacesRanked(
+  db: Kysely<DB>,
+  places: readonly PreparedPlace[],
+): Promise<MatchResult[][]> {
   const keys = places.flatMap((p) => [...p.nameKeys, ...p.looseKeys, ...p.hintKeys, ...p.componentKeys]);
   const byKey = await gazetteerByKeys(db, keys);
   const rounds = places.map((p) => {
@@ -307,7 +328,8 @@ export async function reconcilePlaces(
     const query = queryOf(p, parents);
     const named = nameCandidates(p, byKey);
     const candidates = [...named, ...regionCandidates(p, named)];
-    return { p, parents, query, candidates, result: chooseMatch(query, candidates) };
+    const ranked = rankMatches(query, candidates);
+    return { p, parents, query, candidates, ranked, result: ranked[0] ?? UNRESOLVED };
   });
   const hard = rounds.filter((r) => r.result.method === 'unresolved' || r.result.doubtful);
   for (let i = 0; i < hard.length; i += LOOSE_BATCH) {
@@ -318,14 +340,20 @@ export async function reconcilePlaces(
     );
     batch.forEach((r, j) => {
       const spelt = r.p.adminUnit ? [] : unitsBySpelling(r.p, r.candidates);
-      const wider = chooseMatch(r.query, [...r.candidates, ...looser[j]!, ...spelt]);
+      const widerRanked = rankMatches(r.query, [...r.candidates, ...looser[j]!, ...spelt]);
+      const wider = widerRanked[0] ?? UNRESOLVED;
       const better =
         r.result.method === 'unresolved' ||
         (!wider.doubtful && wider.confidence >= r.result.confidence * 0.9);
-      if (wider.method !== 'unresolved' && better) r.result = wider;
+      if (wider.method !== 'unresolved' && better) {
+        r.result = wider;
+        r.ranked = widerRanked;
+      }
     });
   }
-  return rounds.map((r) =>
-    r.result.method === 'unresolved' ? (parentMatch(r.p, r.parents) ?? r.result) : r.result,
-  );
+  return rounds.map((r) => {
+    if (r.result.method !== 'unresolved') return r.ranked;
+    const parent = parentMatch(r.p, r.parents);
+    return [parent ?? UNRESOLVED];
+  });
 }

@@ -7,6 +7,8 @@ import { importActor, recordWrite, versionedBulkWrite } from '../versioned-write
 import type { ImportPlan } from './import-plan.js';
 import { importLinks, type LinkSummary } from './import-links.js';
 import { placeLocalities } from './place-localities.js';
+import { flagExclusiveConflicts } from './exclusive-conflicts.js';
+import { partialDateFromJsDate, type PartialDate } from '../../core/partial-date.js';
 
 /** What applying an import plan wrote. */
 export interface AppliedImport {
@@ -16,6 +18,8 @@ export interface AppliedImport {
   localitiesChanged: number;
   /** Existing links the import changed (its statement, sides or events added), each bumped and audited. */
   linksChanged: number;
+  /** New links flagged as clashing with an exclusive twinning (kept, unverified, with a note). */
+  conflicts: number;
   links: LinkSummary;
 }
 
@@ -28,7 +32,7 @@ export interface AppliedImport {
 export async function applyImportPlan(
   trx: Kysely<DB>,
   plan: ImportPlan,
-  options: { actor?: AuditActor; log?: (phase: string) => void } = {},
+  options: { actor?: AuditActor; log?: (phase: string) => void; today?: PartialDate } = {},
 ): Promise<AppliedImport> {
   const { source } = plan;
   const actor = options.actor ?? importActor(source.key);
@@ -40,6 +44,12 @@ export async function applyImportPlan(
   const placed = await placeLocalities(trx, sourceId, plan);
   log(`writing links for ${plan.statements.length} statements`);
   const links = await importLinks(trx, { id: sourceId, key: source.key }, plan.statements, placed.localityOf);
+  const conflicts = await flagExclusiveConflicts(
+    trx,
+    links.created,
+    source.key,
+    options.today ?? partialDateFromJsDate(new Date()),
+  );
   // New localities' names become searchable (the search-as-you-type index) in the same transaction.
   await indexUnindexedNames(trx);
   const change = { source: source.key };
@@ -58,6 +68,7 @@ export async function applyImportPlan(
     localitiesCreated: placed.created.size,
     localitiesChanged,
     linksChanged,
+    conflicts,
     links: links.summary,
   };
   await recordWrite(
@@ -74,6 +85,7 @@ export async function applyImportPlan(
         localitiesChanged,
         linksCreated: links.summary.linksCreated,
         linksChanged,
+        conflicts,
         eventsAdded: links.summary.eventsAdded,
       },
     },

@@ -38,11 +38,21 @@ export type PlaceTarget =
       ref: string;
       geonamesId: number;
       /** A locality with neither a GeoNames nor a Wikidata id named so in this country may adopt the match. */
-      adopt: { country: string; folded: readonly string[] };
+      adopt: AdoptBy;
       /** The locality to create when no locality has this reference yet. */
       create: PlannedLocality;
     }
-  | { kind: 'shared'; ref: string; create: PlannedLocality };
+  | { kind: 'shared'; ref: string; adopt?: AdoptBy; create: PlannedLocality };
+
+/**
+ * Who may adopt a match: a locality no source has matched yet (the bundled dataset's), named so in this
+ * country, whose kind is of the same scope (a settlement for a town, a unit for a subdivision).
+ */
+export interface AdoptBy {
+  country: string;
+  folded: readonly string[];
+  scope: 'settlement' | 'unit';
+}
 
 /** A place the source names for the first time, with its match and what to create if nothing is it yet. */
 export interface PlannedPlace {

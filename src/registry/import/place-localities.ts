@@ -13,7 +13,7 @@ import {
   type NewLocalityRow,
 } from '../../store/writes/import.js';
 import type { DB, SourcePlacesTable } from '../../store/schema.js';
-import type { ImportPlan, PlaceTarget, PlannedPlace } from './import-plan.js';
+import type { AdoptBy, ImportPlan, PlaceTarget, PlannedPlace } from './import-plan.js';
 import { uniqueKey } from './locality-key.js';
 
 /** What placing a plan's places did: each place's locality, and the localities created and changed. */
@@ -29,24 +29,41 @@ function refOf(target: PlaceTarget): string {
   return target.kind === 'locality' ? `locality:${target.localityId}` : target.ref;
 }
 
-/** Gives gazetteer matches to localities already in the registry under the same name and country (the bundled dataset's). */
+/** Kinds of locality that a town (a gazetteer place) may be, and that a subdivision may be. */
+const SCOPE_KINDS: Readonly<Record<AdoptBy['scope'], ReadonlySet<string>>> = {
+  settlement: new Set(['village', 'town', 'city', 'municipality', 'district', 'other']),
+  unit: new Set(['municipality', 'district', 'county', 'prefecture', 'province', 'state', 'region']),
+};
+
+/**
+ * Gives gazetteer matches to localities already in the registry under the same name and country that no
+ * source has matched yet (the bundled dataset's), of the same scope: bundled Jalisco, a state, is never a
+ * village named Jalisco, and a city never takes its province's match.
+ */
 async function adoptByName(
   db: Kysely<DB>,
   pending: readonly PlannedPlace[],
   ids: Map<string, number>,
   changed: Set<number>,
 ): Promise<void> {
-  const adopting = pending.flatMap((p) => (p.target.kind === 'geonames' ? [p.target] : []));
+  const adopting = pending.flatMap((p) =>
+    p.target.kind !== 'locality' && p.target.adopt ? [{ target: p.target, adopt: p.target.adopt }] : [],
+  );
   const found = await unidentifiedLocalitiesByName(
     db,
     adopting.flatMap((t) => t.adopt.folded),
   );
-  for (const t of adopting) {
-    const id = t.adopt.folded.map((n) => found.get(`${t.adopt.country}|${n}`)).find((x) => x !== undefined);
-    if (id === undefined || ids.has(t.ref)) continue;
-    ids.set(t.ref, id);
-    await setGeonamesId(db, id, t.geonamesId);
-    changed.add(id);
+  const taken = new Set<number>();
+  for (const { target, adopt } of adopting) {
+    if (ids.has(target.ref)) continue;
+    const hit = adopt.folded
+      .map((n) => found.get(`${adopt.country}|${n}`))
+      .find((x) => x !== undefined && SCOPE_KINDS[adopt.scope].has(x.kind) && !taken.has(x.id));
+    if (hit === undefined) continue;
+    ids.set(target.ref, hit.id);
+    taken.add(hit.id);
+    if (target.kind === 'geonames') await setGeonamesId(db, hit.id, target.geonamesId);
+    changed.add(hit.id);
   }
 }
 
@@ -67,7 +84,7 @@ async function localityForRefs(
     ids.set(ref, id);
   await adoptByName(
     db,
-    places.filter((p) => p.target.kind === 'geonames' && !ids.has(p.target.ref)),
+    places.filter((p) => p.target.kind !== 'locality' && !ids.has(p.target.ref)),
     ids,
     changed,
   );

@@ -1,0 +1,208 @@
+import type { Kysely } from 'kysely';
+import { distanceKm, type Point } from '../src/core/geo.js';
+import type { DB } from '../src/store/schema.js';
+import { distinctPlaces, kmFrom, nameKey, type SourceFacts } from './source-facts.js';
+
+/** A locality as the measurements read it. */
+export interface LocalityRow {
+  id: number;
+  key: string;
+  kind: string;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  wikidata_id: string | null;
+}
+
+/** A source place's stored match. */
+export interface PlaceRow {
+  source: string;
+  place_key: string;
+  wikidata_id: string | null;
+  locality_id: number;
+  method: string;
+  matched_ref: string | null;
+  doubtful: number;
+}
+
+/** What the registry holds, read once for every measurement. */
+export interface Registry {
+  localities: Map<number, LocalityRow>;
+  places: PlaceRow[];
+  /** Locality of each source's place, by `source|place key`. */
+  localityOf: Map<string, number>;
+  /** Link ids by `lowId|highId`, with the keys of the sources stating each. */
+  links: Map<string, { id: number; sources: Set<string> }>;
+  /** Localities another was merged into by a recorded merge (not undone). */
+  mergedInto: Set<number>;
+}
+
+/** Reads the registry's localities, source places, links and merges. */
+export async function readRegistry(db: Kysely<DB>): Promise<Registry> {
+  const locs = await db
+    .selectFrom('localities')
+    .select(['id', 'key', 'kind', 'country', 'lat', 'lon', 'wikidata_id'])
+    .execute();
+  const places = await db
+    .selectFrom('source_places as sp')
+    .innerJoin('sources as s', 's.id', 'sp.source_id')
+    .select([
+      's.key as source',
+      'sp.place_key',
+      'sp.wikidata_id',
+      'sp.locality_id',
+      'sp.method',
+      'sp.matched_ref',
+      'sp.doubtful',
+    ])
+    .execute();
+  const linkRows = await db
+    .selectFrom('links as l')
+    .leftJoin('link_sources as ls', 'ls.link_id', 'l.id')
+    .leftJoin('sources as s', 's.id', 'ls.source_id')
+    .select(['l.id', 'l.a_id', 'l.b_id', 's.key'])
+    .execute();
+  const links = new Map<string, { id: number; sources: Set<string> }>();
+  for (const r of linkRows) {
+    const k = `${r.a_id}|${r.b_id}`;
+    const l = links.get(k) ?? { id: r.id, sources: new Set<string>() };
+    if (r.key) l.sources.add(r.key);
+    links.set(k, l);
+  }
+  const merges = await db
+    .selectFrom('locality_merges')
+    .select('kept_id')
+    .where('undone_at', 'is', null)
+    .execute();
+  return {
+    localities: new Map(locs.map((l) => [l.id, l])),
+    places,
+    localityOf: new Map(places.map((p) => [`${p.source}|${p.place_key}`, p.locality_id])),
+    links,
+    mergedInto: new Set(merges.map((m) => m.kept_id)),
+  };
+}
+
+/** Whether two localities are linked. */
+export function linked(reg: Registry, x: number, y: number): boolean {
+  return reg.links.has(`${Math.min(x, y)}|${Math.max(x, y)}`);
+}
+
+const pct = (n: number, of: number): number => (of === 0 ? 0 : n / of);
+
+/** Wikidata 2016's places whose Q-id Wikidata 2026 also gives, and how many lie more than 25 km from its point. */
+export function wikidata2016Placement(reg: Registry, facts: SourceFacts) {
+  const far: { qid: string; name: string; locality: string; km: number | null }[] = [];
+  let checked = 0;
+  for (const p of facts.bySource.get('wikidata-2016')!.places.values()) {
+    const truth = p.wikidataId ? facts.qidFacts.get(p.wikidataId) : undefined;
+    const id = reg.localityOf.get(`wikidata-2016|${p.wikidataId}`);
+    if (truth === undefined || id === undefined) continue;
+    checked++;
+    const loc = reg.localities.get(id)!;
+    const km = kmFrom(loc, truth);
+    if (km === undefined || km > 25)
+      far.push({ qid: p.wikidataId!, name: p.name, locality: loc.key, km: km ?? null });
+  }
+  far.sort((a, b) => (b.km ?? Infinity) - (a.km ?? Infinity));
+  return { checked, far: far.length, farShare: pct(far.length, checked), examples: far };
+}
+
+/** Q-ids held by each locality (through the source places matched to it and its own id). */
+function qidsByLocality(reg: Registry): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  const add = (id: number, q: string): void => void out.set(id, (out.get(id) ?? new Set()).add(q));
+  for (const p of reg.places) if (p.wikidata_id) add(p.locality_id, p.wikidata_id);
+  for (const l of reg.localities.values()) if (l.wikidata_id) add(l.id, l.wikidata_id);
+  return out;
+}
+
+/**
+ * Identity: localities holding several Q-ids (and those whose Q-ids lie over 50 km apart by Wikidata 2026's
+ * points), Q-ids split across localities, and localities matched both as a settlement and as a unit.
+ */
+export function identityFaults(reg: Registry, facts: SourceFacts) {
+  const held = qidsByLocality(reg);
+  const several = [...held].filter(([id, qs]) => qs.size > 1 && !reg.mergedInto.has(id));
+  const apart = several.filter(([, qs]) => {
+    const points = [...qs].flatMap((q): Point[] => {
+      const f = facts.qidFacts.get(q);
+      return f ? [f] : [];
+    });
+    return points.some((a, i) => points.slice(i + 1).some((b) => distanceKm(a, b) > 50));
+  });
+  const holders = new Map<string, Set<number>>();
+  for (const [id, qs] of held) for (const q of qs) holders.set(q, (holders.get(q) ?? new Set()).add(id));
+  const split = [...holders].filter(([, ids]) => ids.size > 1);
+  const refKinds = new Map<number, Set<string>>();
+  for (const p of reg.places) {
+    const kind = p.matched_ref?.split(':')[0];
+    if (kind) refKinds.set(p.locality_id, (refKinds.get(p.locality_id) ?? new Set()).add(kind));
+  }
+  const settlement = (k: Set<string>): boolean => k.has('geonames') || k.has('geonames-point');
+  const unit = (k: Set<string>): boolean => k.has('subdivision') || k.has('country') || k.has('seat');
+  const both = [...refKinds].filter(([, k]) => settlement(k) && unit(k));
+  const keyOf = (id: number): string => reg.localities.get(id)!.key;
+  return {
+    severalQids: several.length,
+    qidsApart50km: apart.length,
+    apartExamples: apart.map(([id, qs]) => `${keyOf(id)}: ${[...qs].join(' ')}`),
+    splitQids: split.length,
+    splitExamples: split.map(([q, ids]) => `${q}: ${[...ids].map(keyOf).join(' ')}`),
+    cityAndUnit: both.length,
+    cityAndUnitExamples: both.map(([id, k]) => `${keyOf(id)}: ${[...k].join(' ')}`),
+  };
+}
+
+/** A namesake pair a source states: two places of one name that are certainly two places. */
+export interface NamesakePair {
+  source: string;
+  line: number;
+  a: string;
+  b: string;
+  /** The localities each end became, and whether a link joins them. */
+  aLocality?: string;
+  bLocality?: string;
+  linked: boolean;
+}
+
+/** Every statement pairing two places of one name (same match key) that are two places. */
+export function namesakePairs(reg: Registry, facts: SourceFacts): NamesakePair[] {
+  const out: NamesakePair[] = [];
+  for (const [source, collected] of facts.bySource) {
+    const seen = new Set<string>();
+    for (const s of collected.statements) {
+      const a = collected.places.get(s.subject)!;
+      const b = collected.places.get(s.object)!;
+      if (nameKey(a) !== nameKey(b) || !distinctPlaces(a, b)) continue;
+      const pair = [s.subject, s.object].sort().join('~');
+      if (seen.has(pair)) continue;
+      seen.add(pair);
+      const x = reg.localityOf.get(`${source}|${s.subject}`);
+      const y = reg.localityOf.get(`${source}|${s.object}`);
+      const label = (p: typeof a): string =>
+        `${p.name}${p.country ? `, ${p.country}` : ''}${p.wikidataId ? ` (${p.wikidataId})` : ''}`;
+      out.push({
+        source,
+        line: s.line,
+        a: label(a),
+        b: label(b),
+        ...(x !== undefined ? { aLocality: reg.localities.get(x)!.key } : {}),
+        ...(y !== undefined ? { bLocality: reg.localities.get(y)!.key } : {}),
+        linked: x !== undefined && y !== undefined && x !== y && linked(reg, x, y),
+      });
+    }
+  }
+  return out;
+}
+
+/** Share of every source's places matched to something (not unresolved), by source. */
+export function resolvedShares(reg: Registry): Record<string, { places: number; resolved: number }> {
+  const out: Record<string, { places: number; resolved: number }> = {};
+  for (const p of reg.places) {
+    const s = (out[p.source] ??= { places: 0, resolved: 0 });
+    s.places++;
+    if (p.method !== 'unresolved') s.resolved++;
+  }
+  return out;
+}

@@ -1,0 +1,131 @@
+import type { Point } from '../src/core/geo.js';
+import type { SourcePlace } from '../src/ingest/sources/records.js';
+import type { Registry } from './identity-stats.js';
+import { evidencePoint, kmFrom, statedCountry, wikidataTwin, type SourceFacts } from './source-facts.js';
+
+/** How one end of a link fares against what the sources stating the link say about that place. */
+export type EndVerdict = 'right' | 'wrong' | 'uncheckable';
+
+/** One sampled link and the verdict on each end. */
+export interface SampledLink {
+  a: string;
+  b: string;
+  sources: string[];
+  verdicts: [EndVerdict, EndVerdict];
+  why: string[];
+}
+
+/** A small seeded generator (mulberry32), so that a sample can be drawn again. */
+export function seededRandom(seed: number): () => number {
+  let t = seed >>> 0;
+  return () => {
+    t = (t + 0x6d2b79f5) >>> 0;
+    let r = Math.imul(t ^ (t >>> 15), 1 | t);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Each source's places at either end of each link, by `lowId|highId`, keyed by the locality they became. */
+function placesByLink(reg: Registry, facts: SourceFacts): Map<string, Map<number, SourcePlace[]>> {
+  const out = new Map<string, Map<number, SourcePlace[]>>();
+  for (const [source, collected] of facts.bySource) {
+    for (const s of collected.statements) {
+      const x = reg.localityOf.get(`${source}|${s.subject}`);
+      const y = reg.localityOf.get(`${source}|${s.object}`);
+      if (x === undefined || y === undefined || x === y) continue;
+      const ends = out.get(`${Math.min(x, y)}|${Math.max(x, y)}`) ?? new Map<number, SourcePlace[]>();
+      ends.set(x, [...(ends.get(x) ?? []), collected.places.get(s.subject)!]);
+      ends.set(y, [...(ends.get(y) ?? []), collected.places.get(s.object)!]);
+      out.set(`${Math.min(x, y)}|${Math.max(x, y)}`, ends);
+    }
+  }
+  return out;
+}
+
+/**
+ * Judges a locality against the places the sources put at that end: Wikidata 2026's point for a Q-id (every
+ * one within 25 km); for a list's place, its own point (not a fallback point the list gives several names) or
+ * the point of the one Wikidata 2026 place of its name and country (one within 25 km); else the stated
+ * country; uncheckable when none says anything.
+ */
+function judge(
+  loc: { key: string; country: string | null; lat: number | null; lon: number | null },
+  places: readonly SourcePlace[],
+  facts: SourceFacts,
+): { verdict: EndVerdict; why?: string } {
+  const byQid = places.flatMap((p): Point[] => {
+    const f = p.wikidataId ? facts.qidFacts.get(p.wikidataId) : undefined;
+    return f ? [f] : [];
+  });
+  // A list's place: its own point (unless a fallback several names share) and the point of the one
+  // Wikidata 2026 place of its name and country; either may be the geocoder's or the namesake's slip.
+  const listed = places.flatMap((p): Point[] => {
+    if (p.wikidataId) return [];
+    const twin = wikidataTwin(p, facts);
+    const own = evidencePoint(p, facts, false);
+    return [...(own ? [own] : []), ...(twin ? [facts.qidFacts.get(twin)!] : [])];
+  });
+  const kms = (points: Point[]): number[] => points.map((p) => kmFrom(loc, p) ?? Infinity);
+  const names = places.map((p) => p.name).join(' / ');
+  if (byQid.length > 0) {
+    const worst = Math.max(...kms(byQid));
+    return worst <= 25
+      ? { verdict: 'right' }
+      : { verdict: 'wrong', why: `${names} → ${loc.key}: ${worst.toFixed(0)} km from Wikidata's point` };
+  }
+  if (listed.length > 0) {
+    const best = Math.min(...kms(listed));
+    return best <= 25
+      ? { verdict: 'right' }
+      : { verdict: 'wrong', why: `${names} → ${loc.key}: ${best.toFixed(0)} km from the list's point` };
+  }
+  const countries = new Set(places.flatMap((p) => statedCountry(p)?.country ?? []));
+  if (countries.size === 0) return { verdict: 'uncheckable' };
+  return loc.country !== null && countries.has(loc.country)
+    ? { verdict: 'right' }
+    : {
+        verdict: 'wrong',
+        why: `${names} → ${loc.key}: country ${loc.country} not ${[...countries].join('/')}`,
+      };
+}
+
+/**
+ * Draws `size` links stated by an imported source (seeded), and checks both ends of each against the
+ * coordinates and countries the sources stating it give for those places.
+ */
+export function sampleLinkAccuracy(reg: Registry, facts: SourceFacts, seed: number, size: number) {
+  const candidates = [...reg.links].filter(([, l]) => l.sources.size > 0).sort((x, y) => x[1].id - y[1].id);
+  const random = seededRandom(seed);
+  for (let i = candidates.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [candidates[i], candidates[j]] = [candidates[j]!, candidates[i]!];
+  }
+  const ends = placesByLink(reg, facts);
+  const sample: SampledLink[] = candidates.slice(0, size).map(([pair, l]) => {
+    const [x, y] = pair.split('|').map(Number) as [number, number];
+    const byEnd = ends.get(pair) ?? new Map<number, SourcePlace[]>();
+    const judged = [x, y].map((id) => judge(reg.localities.get(id)!, byEnd.get(id) ?? [], facts));
+    return {
+      a: reg.localities.get(x)!.key,
+      b: reg.localities.get(y)!.key,
+      sources: [...l.sources],
+      verdicts: [judged[0]!.verdict, judged[1]!.verdict],
+      why: judged.flatMap((j) => (j.why ? [j.why] : [])),
+    };
+  });
+  const checkable = sample.filter((s) => !s.verdicts.includes('uncheckable'));
+  const right = checkable.filter((s) => s.verdicts.every((v) => v === 'right'));
+  const halfChecked = sample.filter(
+    (s) => s.verdicts.includes('uncheckable') && !s.verdicts.includes('wrong'),
+  );
+  return {
+    population: candidates.length,
+    sample,
+    checkable: checkable.length,
+    bothRight: right.length,
+    /** Links with one end unchecked and the other right. */
+    halfChecked: halfChecked.length,
+    wrong: sample.filter((s) => s.verdicts.includes('wrong')),
+  };
+}

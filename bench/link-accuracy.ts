@@ -1,0 +1,50 @@
+/**
+ * Draws a seeded random sample of links stated by the imported sources and checks both ends of each against
+ * what the sources stating it say about those places: Wikidata 2026's point for a Q-id, else the geocoded
+ * Wikipedia list's own point (not one it gives several names), else the stated country. Prints the share
+ * with both ends right, and each wrong end. Reads the registry file given (bench/world-build.ts writes one),
+ * or builds one in a temporary folder.
+ * Run: npx tsx bench/link-accuracy.ts [registry.sqlite] [--seed N] [--size N]
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../src/store/database.js';
+import { readRegistry } from './identity-stats.js';
+import { sampleLinkAccuracy } from './link-accuracy-check.js';
+import { readSourceFacts } from './source-facts.js';
+import { buildWorld, SHARED_DATA } from './world-build.js';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { seed: { type: 'string', default: '20261129' }, size: { type: 'string', default: '200' } },
+});
+if (!existsSync(SHARED_DATA)) {
+  console.log(`SKIPPED: ${SHARED_DATA} is absent; the link check needs the shared data.`);
+  process.exit(0);
+}
+const dir = mkdtempSync(path.join(tmpdir(), 'twinning-links-'));
+const file = positionals[0] ?? path.join(dir, 'world.sqlite');
+try {
+  if (positionals[0] === undefined) await buildWorld(file);
+  const database = openDatabase(file);
+  const reg = await readRegistry(database.db);
+  await database.close();
+  const facts = await readSourceFacts(SHARED_DATA);
+  const r = sampleLinkAccuracy(reg, facts, Number(values.seed), Number(values.size));
+  const pct = (n: number, of: number): string => `${((n / of) * 100).toFixed(1)}%`;
+  console.log(
+    `Sample: ${r.sample.length} of ${r.population} links stated by an imported source (seed ${values.seed})`,
+  );
+  console.log(
+    `Both ends checkable: ${r.checkable}; both ends right: ${r.bothRight} (${pct(r.bothRight, r.checkable)} of checkable)`,
+  );
+  console.log(`One end uncheckable (a Wikidata 2016 label alone), the other right: ${r.halfChecked}`);
+  console.log(
+    `Links with a wrong end: ${r.wrong.length} (${pct(r.wrong.length, r.sample.length)} of the sample)`,
+  );
+  for (const w of r.wrong) console.log(`  ${w.a} – ${w.b} [${w.sources.join(', ')}]: ${w.why.join('; ')}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

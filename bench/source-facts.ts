@@ -1,0 +1,110 @@
+import { distanceKm, type Point } from '../src/core/geo.js';
+import { collectRecords, placeKey, type Collected } from '../src/ingest/import/collect.js';
+import { resolveCountry } from '../src/ingest/reconcile/country-resolver.js';
+import { matchKey } from '../src/core/name-keys.js';
+import { parsePlaceName } from '../src/ingest/reconcile/place-name.js';
+import { openSource } from '../src/ingest/sources/open-source.js';
+import type { SourcePlace } from '../src/ingest/sources/records.js';
+import { importSources } from './import-sources.js';
+
+/** What the shared source files themselves say, read straight from the files (not from a registry). */
+export interface SourceFacts {
+  /** Each source's places and statements, by source key, as the importer reads them. */
+  bySource: Map<string, Collected>;
+  /** Wikidata 2026's point and country code for each of its Q-ids. */
+  qidFacts: Map<string, Point & { country?: string }>;
+  /** Points the geocoded Wikipedia list gives several differently named places (a region's centre, a fallback). */
+  sharedPoints: Set<string>;
+  /** Wikidata 2026's Q-id for a name and country that only one of its places bears (`name key|country`). */
+  qidByName: Map<string, string>;
+}
+
+/** Reads the four shared files. */
+export async function readSourceFacts(data: string): Promise<SourceFacts> {
+  const bySource = new Map<string, Collected>();
+  for (const s of importSources(data)) bySource.set(s.key, await collectRecords(openSource(s)));
+  const qidFacts = new Map<string, Point & { country?: string }>();
+  for (const p of bySource.get('wikidata-2026')!.places.values())
+    if (p.wikidataId && p.lat !== undefined && p.lon !== undefined)
+      qidFacts.set(p.wikidataId, {
+        lat: p.lat,
+        lon: p.lon,
+        ...(p.countryCode ? { country: p.countryCode } : {}),
+      });
+  const namesAt = new Map<string, Set<string>>();
+  for (const p of bySource.get('wikipedia-lists-geocoded')!.places.values()) {
+    if (p.lat === undefined || p.lon === undefined) continue;
+    const at = pointKey(p);
+    namesAt.set(at, (namesAt.get(at) ?? new Set()).add(nameKey(p)));
+  }
+  const sharedPoints = new Set([...namesAt].filter(([, names]) => names.size > 1).map(([at]) => at));
+  const byName = new Map<string, string[]>();
+  for (const p of bySource.get('wikidata-2026')!.places.values()) {
+    const k = `${nameKey(p)}|${p.countryCode}`;
+    byName.set(k, [...(byName.get(k) ?? []), p.wikidataId!]);
+  }
+  const qidByName = new Map([...byName].filter(([, qs]) => qs.length === 1).map(([k, qs]) => [k, qs[0]!]));
+  return { bySource, qidFacts, sharedPoints, qidByName };
+}
+
+/** A point's identity to four decimals. */
+export function pointKey(p: { lat?: number; lon?: number }): string {
+  return `${p.lat?.toFixed(4)},${p.lon?.toFixed(4)}`;
+}
+
+/** A place's name as compared for namesakes: its match key without qualifiers. */
+export function nameKey(p: SourcePlace): string {
+  return matchKey(parsePlaceName(p.name).base);
+}
+
+/** The country a place's source gives, with the subdivision its country string names ("GB-ENG"). */
+export function statedCountry(p: SourcePlace): { country: string; subdivision?: string } | undefined {
+  const text = p.country ? resolveCountry(p.country) : undefined;
+  const country = p.countryCode ?? text?.country;
+  if (country === undefined) return undefined;
+  return { country, ...(text?.subdivision ? { subdivision: text.subdivision } : {}) };
+}
+
+/**
+ * Whether two places a source names alike are certainly two places: different Q-ids, or countries (or the
+ * subdivisions their country strings name) that differ.
+ */
+export function distinctPlaces(a: SourcePlace, b: SourcePlace): boolean {
+  if (a.wikidataId && b.wikidataId) return a.wikidataId !== b.wikidataId;
+  const ca = statedCountry(a);
+  const cb = statedCountry(b);
+  if (ca === undefined || cb === undefined) return false;
+  if (ca.country !== cb.country) return true;
+  return ca.subdivision !== undefined && cb.subdivision !== undefined && ca.subdivision !== cb.subdivision;
+}
+
+/**
+ * The best independent evidence of where a source's place lies: Wikidata 2026's point for its Q-id, or for the one
+ * 2026 place of its name in its stated country, else the list's own point.
+ */
+export function evidencePoint(p: SourcePlace, facts: SourceFacts, byName = true): Point | undefined {
+  const byQid = p.wikidataId ? facts.qidFacts.get(p.wikidataId) : undefined;
+  if (byQid) return byQid;
+  const named = byName ? wikidataTwin(p, facts) : undefined;
+  if (named) return facts.qidFacts.get(named);
+  // The raw list names the same places as the geocoded one, without points.
+  const at =
+    p.lat === undefined ? facts.bySource.get('wikipedia-lists-geocoded')!.places.get(placeKey(p)) : p;
+  if (at?.lat === undefined || at.lon === undefined || facts.sharedPoints.has(pointKey(at))) return undefined;
+  return { lat: at.lat, lon: at.lon };
+}
+
+/** Kilometres between a locality's point and a point, or undefined when the locality has none. */
+export function kmFrom(loc: { lat: number | null; lon: number | null }, p: Point): number | undefined {
+  return loc.lat === null || loc.lon === null ? undefined : distanceKm({ lat: loc.lat, lon: loc.lon }, p);
+}
+
+/**
+ * The Wikidata 2026 place a list's place is, read off the files alone: the one 2026 place of that name in the
+ * country the list states (Wikidata's coordinates are surer than the list's geocoding).
+ */
+export function wikidataTwin(p: SourcePlace, facts: SourceFacts): string | undefined {
+  if (p.wikidataId) return p.wikidataId;
+  const country = statedCountry(p)?.country;
+  return country === undefined ? undefined : facts.qidByName.get(`${nameKey(p)}|${country}`);
+}
