@@ -14,6 +14,7 @@ import { registerLocalityFixes } from './commands/locality-fixes.js';
 import { registerServe } from './commands/serve.js';
 import { registerToken } from './commands/token.js';
 import { registerStats } from './commands/stats.js';
+import { registerWorld } from './commands/world.js';
 
 /** Exit codes: 0 done, 1 not found, 2 bad input, 3 an internal failure. */
 export const EXIT = { ok: 0, notFound: 1, badInput: 2, internal: 3 } as const;
@@ -44,6 +45,7 @@ export function buildProgram(io: CliIo): Command {
     registerServe,
     registerToken,
     registerStats,
+    registerWorld,
   ]) {
     register(program, io);
   }

@@ -79,7 +79,13 @@ export const LocalityDetail = Type.Object(
     locality: Shared(LocalityView),
     atDate: LocalitySummary,
     asOf: NullableString,
-    partners: Type.Array(PartnerView),
+    partners: Type.Array(PartnerView, {
+      description: 'Links known to have been formed by the date, each with its status then',
+    }),
+    undated: Type.Array(PartnerView, {
+      description:
+        'Links that sources list without a date reaching back to the date asked (status unknown): not known to be in force then',
+    }),
     underConsideration: Type.Array(PartnerView),
   },
   { title: 'LocalityDetail' },

@@ -4,7 +4,7 @@ import { loadConfig, type ServeFlags } from '../../api/config.js';
 import { openRegistry } from '../../registry/open-registry.js';
 import { isSeeded } from '../../registry/seed/seed-registry.js';
 import { openDatabase, type Database } from '../../store/database.js';
-import type { CliIo, GlobalOptions } from '../context.js';
+import { openOptions, type CliIo, type GlobalOptions } from '../context.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -14,7 +14,7 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
  */
 async function openForServing(url: string): Promise<Database> {
   try {
-    return (await openRegistry(url)).database;
+    return (await openRegistry(url, undefined, openOptions())).database;
   } catch (error) {
     const database = openDatabase(url);
     if (await isSeeded(database.db).catch(() => false)) return database;

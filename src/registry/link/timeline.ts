@@ -7,6 +7,7 @@ import { linkBetween, linksById, type LinkRecord } from '../../store/link.reposi
 import { localitiesById, type LocalityRecord } from '../../store/locality.repository.js';
 import type { DB } from '../../store/schema.js';
 import { citationsFor, type CitationView } from '../../store/source.repository.js';
+import { statingSourcesOf, type StatingSource } from '../../store/link-statement.repository.js';
 import { summarize, type LocalitySummary } from '../locality/partners.js';
 
 /** One step of a link's timeline, with who acted and the sources that say so. */
@@ -69,6 +70,23 @@ export async function linkTimelineById(
   return buildTimeline(db, link, await localitiesById(db, [link.aId, link.bId]), today);
 }
 
+/**
+ * Every source that states the link: those the bundled dataset cites, then each imported source that
+ * lists the pair (with the line of its first statement), each source once.
+ */
+function allSources(cited: readonly CitationView[], stating: readonly StatingSource[]): CitationView[] {
+  const keys = new Set(cited.map((c) => c.sourceKey));
+  const imported = stating
+    .filter((s) => !keys.has(s.sourceKey))
+    .map((s) => ({
+      sourceKey: s.sourceKey,
+      title: s.title,
+      url: s.url,
+      locator: s.firstLine === null ? null : `line ${s.firstLine}`,
+    }));
+  return [...cited, ...imported];
+}
+
 async function buildTimeline(
   db: Kysely<DB>,
   link: LinkRecord,
@@ -84,6 +102,7 @@ async function buildTimeline(
     link.events.map((e) => e.id),
   );
   const linkSources = await citationsFor(db, 'link', [link.id]);
+  const stating = (await statingSourcesOf(db, [link.id])).get(link.id) ?? [];
   const report = statusAt(link.events, undefined, today);
   const aView = summarize(a, undefined);
   const bView = summarize(b, undefined);
@@ -118,7 +137,7 @@ async function buildTimeline(
       };
     }),
     contradictions: report.contradictions.map((c) => c.message),
-    sources: linkSources.get(link.id) ?? [],
+    sources: allSources(linkSources.get(link.id) ?? [], stating),
     version: link.version,
   };
 }
