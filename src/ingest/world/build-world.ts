@@ -9,6 +9,7 @@ import { defaultGazetteerPath, loadGazetteer } from '../gazetteer/load-gazetteer
 import { runImport, type ImportSummary } from '../import/run-import.js';
 import { SILENT, type Progress } from '../progress.js';
 import { openSource } from '../sources/open-source.js';
+import { addGazetteerNames } from './gazetteer-names.js';
 import { worldSources } from './world-sources.js';
 
 /** How a world build reports progress: a bar per long step, a line per phase. */
@@ -24,6 +25,8 @@ export const QUIET_BUILD: BuildReporter = { progress: () => SILENT, log: () => u
 export interface WorldBuildSummary {
   gazetteerSeconds: number;
   imports: ImportSummary[];
+  /** Names of matched places added from the gazetteer. */
+  gazetteerNames: number;
   localities: number;
   links: number;
   seconds: number;
@@ -60,6 +63,12 @@ export async function buildWorldInto(
       ),
     );
   }
+  reporter.log("world: adding the gazetteer's names of matched places (every language and script)");
+  const names = await addGazetteerNames(
+    database,
+    defaultGazetteerPath(),
+    reporter.progress('gazetteer names'),
+  );
   const count = async (table: 'localities' | 'links'): Promise<number> =>
     Number(
       (
@@ -72,6 +81,7 @@ export async function buildWorldInto(
   return {
     gazetteerSeconds: gazetteer.seconds,
     imports,
+    gazetteerNames: names,
     localities: await count('localities'),
     links: await count('links'),
     seconds: Math.round((performance.now() - started) / 100) / 10,
