@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from './schema.js';
 
-/** What an audit row is about. */
-export type AuditEntity = 'locality' | 'link';
+/** What an audit row is about: a locality, a link, or a source (one row per import run of it). */
+export type AuditEntity = 'locality' | 'link' | 'source';
 
 /** Who made a write: the API token (null for the CLI or an importer), its name and role. */
 export interface AuditActor {
@@ -27,28 +27,6 @@ export interface AuditEntry {
 /** An audit row as read back. */
 export interface AuditRecord extends AuditEntry {
   id: number;
-}
-
-/** Appends one row to the audit log; call it in the transaction of the write it records. */
-export async function insertAudit(db: Kysely<DB>, entry: AuditEntry): Promise<number> {
-  const { id } = await db
-    .insertInto('audit_log')
-    .values({
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      entity_key: entry.entityKey,
-      action: entry.action,
-      actor_token_id: entry.actor.tokenId,
-      actor_name: entry.actor.name,
-      actor_role: entry.actor.role,
-      at: entry.at,
-      version: entry.version,
-      before: entry.before === null ? null : JSON.stringify(entry.before),
-      after: entry.after === null ? null : JSON.stringify(entry.after),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
 }
 
 /** The audit trail of one entity, oldest first, after an audit id, at most `limit` rows. */

@@ -1,12 +1,10 @@
-import { sql, type Kysely } from 'kysely';
-import { foldText } from '../core/text-fold.js';
-import type { LocalityName } from '../core/locality.js';
-import { nowIso } from './booleans.js';
+import type { Kysely } from 'kysely';
 import type { DB, SourcePlacesTable } from './schema.js';
 
 const CHUNK = 400;
 
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+/** Splits a list into runs of at most `size` items (statements have a bound on parameters). */
+export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
@@ -82,96 +80,6 @@ export async function allLocalityKeys(db: Kysely<DB>): Promise<Set<string>> {
   return new Set(rows.map((r) => r.key));
 }
 
-/** A locality to create in bulk. */
-export interface NewLocalityRow {
-  key: string;
-  kind: string;
-  country: string | null;
-  lat: number | null;
-  lon: number | null;
-  population: number | null;
-  wikidataId: string | null;
-  geonamesId: number | null;
-  unverified: boolean;
-  notes: string | null;
-  names: LocalityName[];
-}
-
-/** Inserts localities and their names in batches; returns each key's new id. */
-export async function insertLocalities(
-  db: Kysely<DB>,
-  rows: readonly NewLocalityRow[],
-): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
-  const now = nowIso();
-  for (const part of chunks(rows, 200)) {
-    const inserted = await db
-      .insertInto('localities')
-      .values(
-        part.map((r) => ({
-          key: r.key,
-          kind: r.kind,
-          country: r.country,
-          parent_id: null,
-          lat: r.lat,
-          lon: r.lon,
-          population: r.population,
-          population_year: null,
-          wikidata_id: r.wikidataId,
-          geonames_id: r.geonamesId,
-          unverified: r.unverified ? 1 : 0,
-          notes: r.notes,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .returning(['id', 'key'])
-      .execute();
-    for (const r of inserted) ids.set(r.key, r.id);
-  }
-  const names = rows.flatMap((r) =>
-    r.names.map((n) => ({
-      locality_id: ids.get(r.key)!,
-      name: n.name,
-      folded: foldText(n.name),
-      lang: n.lang,
-      valid_from: null,
-      valid_to: null,
-      is_primary: n.primary ? 1 : 0,
-    })),
-  );
-  for (const part of chunks(names, 500)) await db.insertInto('locality_names').values(part).execute();
-  return ids;
-}
-
-/** Gives localities their Wikidata id where they have none yet, one statement per batch of localities. */
-export async function fillWikidataIds(db: Kysely<DB>, pairs: ReadonlyMap<number, string>): Promise<void> {
-  for (const part of chunks([...pairs])) {
-    const byId = sql.join(
-      part.map(([id, qid]) => sql`when ${id} then ${qid}`),
-      sql` `,
-    );
-    await db
-      .updateTable('localities')
-      .set({ wikidata_id: sql<string>`case id ${byId} end` })
-      .where(
-        'id',
-        'in',
-        part.map(([id]) => id),
-      )
-      .where('wikidata_id', 'is', null)
-      .execute();
-  }
-}
-
-/** Inserts source places in batches. */
-export async function insertSourcePlaces(
-  db: Kysely<DB>,
-  rows: readonly Omit<SourcePlacesTable, 'id'>[],
-): Promise<void> {
-  for (const part of chunks(rows, 200)) await db.insertInto('source_places').values(part).execute();
-}
-
 /** Localities with neither a GeoNames nor a Wikidata id whose names fold to any of these, as `country|folded` → id. */
 export async function unidentifiedLocalitiesByName(
   db: Kysely<DB>,
@@ -191,30 +99,6 @@ export async function unidentifiedLocalitiesByName(
     for (const r of rows) result.set(`${r.country ?? ''}|${r.folded}`, r.id);
   }
   return result;
-}
-
-/** Records the GeoNames id a locality was found to be. */
-export async function setGeonamesId(db: Kysely<DB>, localityId: number, geonamesId: number): Promise<void> {
-  const place = await db
-    .selectFrom('gazetteer_places')
-    .select(['lat', 'lon', 'population'])
-    .where('geoname_id', '=', geonamesId)
-    .executeTakeFirst();
-  await db
-    .updateTable('localities')
-    .set((eb) => ({
-      geonames_id: geonamesId,
-      // Facts the registry lacks are taken from the gazetteer; facts it has are kept.
-      lat: eb.fn.coalesce('lat', eb.val(place?.lat ?? null)),
-      lon: eb.fn.coalesce('lon', eb.val(place?.lon ?? null)),
-      population: eb.fn.coalesce(
-        'population',
-        eb.val(place && place.population > 0 ? place.population : null),
-      ),
-      updated_at: nowIso(),
-    }))
-    .where('id', '=', localityId)
-    .execute();
 }
 
 /** How other sources matched places under these keys (names and countries spelt the same way), by key. */

@@ -1,23 +1,9 @@
 import type { LocalityKind, LocalityName } from '../../core/locality.js';
 import { foldText } from '../../core/text-fold.js';
-import type { NewLocalityRow } from '../../store/import.repository.js';
+import type { PlannedLocality } from '../../registry/import/import-plan.js';
 import type { MatchResult, PlaceCandidate } from '../reconcile/match-types.js';
 import type { PreparedPlace } from '../reconcile/prepare-query.js';
 import { isIsoCode } from '../reconcile/subdivisions.js';
-
-/** A key for a new locality: its name in lower-case kebab with its country, made unique against `taken`. */
-export function uniqueKey(name: string, country: string | undefined, taken: Set<string>): string {
-  const slug =
-    foldText(name)
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'place';
-  const stem = country ? `${slug}-${country.toLowerCase()}` : slug;
-  let key = stem;
-  for (let n = 2; taken.has(key); n++) key = `${stem}-${n}`;
-  taken.add(key);
-  return key;
-}
 
 function kindOfGeonames(c: PlaceCandidate): LocalityKind {
   // The supplement holds places of 1,000 people or more and municipal seats, without their populations.
@@ -52,7 +38,7 @@ function namesOf(p: PreparedPlace, m: MatchResult): LocalityName[] {
 }
 
 /** The locality to create for a source's place and its match (gazetteer facts first, the source's as fallback). */
-export function newLocality(p: PreparedPlace, m: MatchResult, taken: Set<string>): NewLocalityRow {
+export function newLocality(p: PreparedPlace, m: MatchResult): PlannedLocality {
   const c = m.method === 'parent' ? undefined : m.candidate;
   const seat = m.method === 'seat' ? c : undefined;
   const own = seat ? undefined : c;
@@ -65,7 +51,7 @@ export function newLocality(p: PreparedPlace, m: MatchResult, taken: Set<string>
   const lon = (sourceFirst ? (p.place.lon ?? sourceFirst.lon) : (own?.lon ?? p.place.lon)) ?? null;
   const unresolved = m.method === 'unresolved' || standIn(m);
   return {
-    key: uniqueKey(names[0]!.name, country ?? undefined, taken),
+    keyName: names[0]!.name,
     kind: kindOf(p, m),
     country,
     lat,

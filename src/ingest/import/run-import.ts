@@ -1,21 +1,16 @@
 import type { Database } from '../../store/database.js';
-import { indexUnindexedNames } from '../../store/name-index.repository.js';
-import { upsertSources } from '../../store/source.repository.js';
+import { sourceIdsByKey } from '../../store/source.repository.js';
 import { TwinningError } from '../../core/errors.js';
 import { gazetteerSize } from '../../store/gazetteer.repository.js';
+import { applyImportPlan } from '../../registry/import/apply-import-plan.js';
+import type { ImportPlan, ImportSource } from '../../registry/import/import-plan.js';
+import type { LinkSummary } from '../../registry/import/import-links.js';
 import type { Progress } from '../progress.js';
 import type { ImportFormat, ImportRecord } from '../sources/records.js';
 import { collectRecords } from './collect.js';
-import { resolveLocalities, type ResolveSummary } from './resolve-localities.js';
-import { writeLinks, type LinkSummary } from './write-links.js';
+import { matchSummary, planPlaces, type ResolveSummary } from './plan-places.js';
 
-/** The source an import records as stating its links. */
-export interface ImportSource {
-  key: string;
-  title: string;
-  url?: string;
-  dataset?: string;
-}
+export type { ImportSource } from '../../registry/import/import-plan.js';
 
 /** What one import did, for the summary line and --json. */
 export interface ImportSummary extends ResolveSummary, LinkSummary {
@@ -27,8 +22,9 @@ export interface ImportSummary extends ResolveSummary, LinkSummary {
 
 /**
  * Imports one source: reads and checks every record first (a malformed file fails here, before
- * anything is written), then matches places and writes localities, links and provenance in one
- * transaction, so a failure or a kill at any point leaves the database as it was.
+ * anything is written), then, in one transaction, matches places into an import plan and has the registry
+ * apply it (localities, links, provenance, versions and audit rows), so a failure or a kill at any point
+ * leaves the database as it was.
  */
 export async function runImport(
   database: Database,
@@ -48,23 +44,17 @@ export async function runImport(
     );
   }
   const summary = await database.db.transaction().execute(async (trx) => {
-    const ids = await upsertSources(trx, [
-      { key: source.key, title: source.title, url: source.url, dataset: source.dataset },
-    ]);
-    const sourceId = ids.get(source.key)!;
     log(`matching ${collected.places.size} places`);
-    const resolved = await resolveLocalities(trx, sourceId, collected.places);
-    log(`writing links for ${collected.statements.length} statements`);
-    const links = await writeLinks(
-      trx,
-      { id: sourceId, key: source.key },
-      collected.statements,
-      resolved.localityOf,
-    );
-    // New localities' names become searchable (the search-as-you-type index) in the same transaction.
-    await indexUnindexedNames(trx);
+    const sourceId = (await sourceIdsByKey(trx)).get(source.key);
+    const { known, planned } = await planPlaces(trx, sourceId, collected.places);
+    const plan: ImportPlan = { source, known, places: planned, statements: collected.statements };
+    const applied = await applyImportPlan(trx, plan, { log });
     log('committing');
-    return { ...resolved.summary, ...links };
+    return {
+      ...matchSummary(collected.places.size, planned),
+      localitiesCreated: applied.localitiesCreated,
+      ...applied.links,
+    };
   });
   return {
     format,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { TwinningError } from '../../core/errors.js';
 import type { Link } from '../../core/link.js';
-import { insertAudit } from '../../store/audit.repository.js';
+import { insertAudit } from '../../store/writes/audit.js';
 import { nowIso } from '../../store/booleans.js';
 import { isUniqueViolation } from '../../store/constraint-errors.js';
 import type { DB } from '../../store/schema.js';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { insertAudit } from '../../store/audit.repository.js';
+import { insertAudit } from '../../store/writes/audit.js';
 import type { DB } from '../../store/schema.js';
 import { linkWithKeys, snapshotLink } from './snapshot.js';
 import { assertVersion, type WriteContext } from '../write-context.js';

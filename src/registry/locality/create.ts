@@ -3,7 +3,7 @@ import { normalizeCountry } from '../../core/country.js';
 import { TwinningError } from '../../core/errors.js';
 import type { Locality } from '../../core/locality.js';
 import { validateNames } from '../../core/locality-names.js';
-import { insertAudit } from '../../store/audit.repository.js';
+import { insertAudit } from '../../store/writes/audit.js';
 import { nowIso } from '../../store/booleans.js';
 import { isUniqueViolation } from '../../store/constraint-errors.js';
 import { insertLocality, localityIdsByKey } from '../../store/locality.repository.js';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { TwinningError } from '../../core/errors.js';
 import { mergeLocalities } from './fix-merge.js';
-import { insertAudit } from '../../store/audit.repository.js';
+import { insertAudit } from '../../store/writes/audit.js';
 import { nowIso } from '../../store/booleans.js';
 import { linksOfLocality } from '../../store/link.repository.js';
 import { setIndexedPopulation } from '../../store/name-index.repository.js';

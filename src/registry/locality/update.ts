@@ -3,7 +3,7 @@ import { normalizeCountry } from '../../core/country.js';
 import { TwinningError } from '../../core/errors.js';
 import type { Citation } from '../../core/source.js';
 import type { Coordinates, LocalityKind, LocalityName } from '../../core/locality.js';
-import { insertAudit } from '../../store/audit.repository.js';
+import { insertAudit } from '../../store/writes/audit.js';
 import { nowIso, toFlag } from '../../store/booleans.js';
 import { insertNames } from '../../store/locality.repository.js';
 import { setIndexedPopulation } from '../../store/name-index.repository.js';

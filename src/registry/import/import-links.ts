@@ -11,9 +11,9 @@ import {
   updateLinkSourceFlags,
   type LinkSourceRow,
   type SourcedEvent,
-} from '../../store/link-source.repository.js';
+} from '../../store/writes/link-source.js';
 import type { DB } from '../../store/schema.js';
-import type { CollectedStatement } from './collect.js';
+import type { PlannedStatement } from './import-plan.js';
 
 /** What writing a source's links did. */
 export interface LinkSummary {
@@ -42,7 +42,7 @@ interface Pair {
 }
 
 function pairsOf(
-  statements: readonly CollectedStatement[],
+  statements: readonly PlannedStatement[],
   localityOf: ReadonlyMap<string, number>,
 ): { pairs: Map<string, Pair>; selfPairs: number } {
   const pairs = new Map<string, Pair>();
@@ -78,6 +78,7 @@ async function recordProvenance(
   sourceId: number,
   pairs: Map<string, Pair>,
   linkOf: Map<string, number>,
+  touched: Set<number>,
 ): Promise<number> {
   const known = await linkSourcesOf(db, sourceId);
   const fresh: LinkSourceRow[] = [];
@@ -91,13 +92,16 @@ async function recordProvenance(
       undirected: p.undirected || before?.undirected === 1 ? 1 : 0,
     };
     if (flags.a_lists_b !== flags.b_lists_a) oneSided++;
-    if (!before) fresh.push({ link_id: linkId, source_id: sourceId, first_line: p.line, ...flags });
-    else if (
+    if (!before) {
+      fresh.push({ link_id: linkId, source_id: sourceId, first_line: p.line, ...flags });
+      touched.add(linkId);
+    } else if (
       flags.a_lists_b !== before.a_lists_b ||
       flags.b_lists_a !== before.b_lists_a ||
       flags.undirected !== before.undirected
     ) {
       await updateLinkSourceFlags(db, before.id, flags);
+      touched.add(linkId);
     }
   }
   await insertLinkSources(db, fresh);
@@ -116,6 +120,7 @@ async function addEvents(
   source: { id: number; key: string },
   pairs: Map<string, Pair>,
   linkOf: Map<string, number>,
+  touched: Set<number>,
 ): Promise<number> {
   const existing = await eventKeysOf(
     db,
@@ -138,28 +143,43 @@ async function addEvents(
       });
     events.push(...stated.filter((e) => !have.has(`${e.type}|${e.date ? formatPartialDate(e.date) : ''}`)));
   }
+  for (const e of events) touched.add(e.linkId);
   return insertSourcedEvents(db, source.id, events);
 }
 
+/** The links an import wrote: the summary, the links it created, and the existing links it changed. */
+export interface ImportedLinks {
+  summary: LinkSummary;
+  created: Set<number>;
+  /** Links that were there before and gained this source's statement, new sides or new events. */
+  changed: Set<number>;
+}
+
 /** Turns a source's statements into links (one per pair of localities) with the source recorded on each. */
-export async function writeLinks(
+export async function importLinks(
   db: Kysely<DB>,
   source: { id: number; key: string },
-  statements: readonly CollectedStatement[],
+  statements: readonly PlannedStatement[],
   localityOf: ReadonlyMap<string, number>,
-): Promise<LinkSummary> {
+): Promise<ImportedLinks> {
   const { pairs, selfPairs } = pairsOf(statements, localityOf);
   const linkOf = await linkIdsByPair(db);
   const before = await linkSourcesOf(db, source.id);
   const missingKeys = new Set([...pairs.keys()].filter((key) => !linkOf.has(key)));
   const missing = [...missingKeys].map((key): [number, number] => [pairs.get(key)!.a, pairs.get(key)!.b]);
-  for (const [key, id] of await insertBareLinks(db, missing)) linkOf.set(key, id);
+  const created = new Set<number>();
+  for (const [key, id] of await insertBareLinks(db, missing)) {
+    linkOf.set(key, id);
+    created.add(id);
+  }
   const linksConfirmed = [...pairs.keys()].filter(
     (k) => !missingKeys.has(k) && !before.has(linkOf.get(k)!),
   ).length;
-  const oneSided = await recordProvenance(db, source.id, pairs, linkOf);
-  const eventsAdded = await addEvents(db, source, pairs, linkOf);
-  return {
+  const touched = new Set<number>();
+  const oneSided = await recordProvenance(db, source.id, pairs, linkOf, touched);
+  const eventsAdded = await addEvents(db, source, pairs, linkOf, touched);
+  const changed = new Set([...touched].filter((id) => !created.has(id)));
+  const summary: LinkSummary = {
     statements: statements.length,
     pairs: pairs.size,
     linksCreated: missing.length,
@@ -169,4 +189,5 @@ export async function writeLinks(
     selfPairs,
     eventsAdded,
   };
+  return { summary, created, changed };
 }

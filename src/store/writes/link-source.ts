@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { earliestDay, formatPartialDate, latestDay, type PartialDate } from '../core/partial-date.js';
-import { nowIso } from './booleans.js';
-import type { DB, LinkSourcesTable } from './schema.js';
+import { earliestDay, formatPartialDate, latestDay, type PartialDate } from '../../core/partial-date.js';
+import { nowIso } from '../booleans.js';
+import type { DB, LinkSourcesTable } from '../schema.js';
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
