@@ -109,6 +109,7 @@ export function registerImport(program: Command, io: CliIo): void {
           source,
           progress,
           (phase) => (globals.json ? undefined : io.err(`import: ${phase}`)),
+          (places) => (globals.json ? SILENT : createProgress('matching places', process.stderr, places)),
         ),
       );
       if (globals.json) return printJson(io, summary);

@@ -8,6 +8,7 @@ import { preparePlace, type PreparedPlace } from '../reconcile/prepare-query.js'
 import { reconcilePlaces } from '../reconcile/reconcile-places.js';
 import type { SourcePlace } from '../sources/records.js';
 import { matchRef, newLocality } from './new-locality.js';
+import { SILENT, type Progress } from '../progress.js';
 
 /** What matching a source's places did. */
 export interface ResolveSummary {
@@ -95,7 +96,14 @@ export function planPlace(key: string, p: PreparedPlace, evidence: PlaceEvidence
   return { ...facts, match, target: targetOf(key, p, match), create: newLocality(p, match) };
 }
 
-async function planNew(db: Kysely<DB>, todo: [string, SourcePlace][]): Promise<PlannedPlace[]> {
+/** Places reconciled at a time between two ticks of the matching progress (each place is matched on its own). */
+const MATCH_CHUNK = 1000;
+
+async function planNew(
+  db: Kysely<DB>,
+  todo: [string, SourcePlace][],
+  matching?: (places: number) => Progress,
+): Promise<PlannedPlace[]> {
   const byQid = await localityIdsBy(
     db,
     'wikidata_id',
@@ -115,11 +123,17 @@ async function planNew(db: Kysely<DB>, todo: [string, SourcePlace][]): Promise<P
     return { key, prepared, evidence };
   });
   const needMatching = gathered.filter((g) => needsMatching(g.prepared, g.evidence));
-  const results = await reconcilePlaces(
-    db,
-    needMatching.map((g) => g.prepared),
-  );
-  needMatching.forEach((g, i) => (g.evidence.match = results[i]!));
+  const progress = matching?.(needMatching.length) ?? SILENT;
+  for (let start = 0; start < needMatching.length; start += MATCH_CHUNK) {
+    const chunk = needMatching.slice(start, start + MATCH_CHUNK);
+    const results = await reconcilePlaces(
+      db,
+      chunk.map((g) => g.prepared),
+    );
+    chunk.forEach((g, i) => (g.evidence.match = results[i]!));
+    progress.tick(start + chunk.length);
+  }
+  progress.done(needMatching.length);
   return gathered.map((g) => planPlace(g.key, g.prepared, g.evidence));
 }
 
@@ -145,16 +159,17 @@ export function matchSummary(
 /**
  * Plans the places of a source: places it named before keep their localities (so re-imports and fixes by
  * hand stand); new ones are matched by Wikidata id, by another source's match, or reconciled to the gazetteer.
- * Only reads the database.
+ * Only reads the database. `matching` reports the reconciliation, a thousand places at a time.
  */
 export async function planPlaces(
   db: Kysely<DB>,
   sourceId: number | undefined,
   places: ReadonlyMap<string, SourcePlace>,
+  matching?: (places: number) => Progress,
 ): Promise<{ known: Map<string, number>; planned: PlannedPlace[] }> {
   const existing = sourceId === undefined ? new Map() : await sourcePlacesOf(db, sourceId);
   const known = new Map<string, number>();
   for (const [key, stored] of existing) if (places.has(key)) known.set(key, stored.localityId);
   const todo = [...places].filter(([key]) => !existing.has(key));
-  return { known, planned: await planNew(db, todo) };
+  return { known, planned: await planNew(db, todo, matching) };
 }

@@ -33,6 +33,7 @@ export async function runImport(
   source: ImportSource,
   progress?: Progress,
   log: (phase: string) => void = () => undefined,
+  matching?: (places: number) => Progress,
 ): Promise<ImportSummary> {
   const started = performance.now();
   log('reading');
@@ -46,7 +47,7 @@ export async function runImport(
   const summary = await database.db.transaction().execute(async (trx) => {
     log(`matching ${collected.places.size} places`);
     const sourceId = (await sourceIdsByKey(trx)).get(source.key);
-    const { known, planned } = await planPlaces(trx, sourceId, collected.places);
+    const { known, planned } = await planPlaces(trx, sourceId, collected.places, matching);
     const plan: ImportPlan = { source, known, places: planned, statements: collected.statements };
     const applied = await applyImportPlan(trx, plan, { log });
     log('committing');

@@ -60,6 +60,7 @@ export async function buildWorldInto(
         s.source,
         reporter.progress(`${s.source.key} rows`),
         (phase) => reporter.log(`world: ${s.source.key}: ${phase}`),
+        (places) => reporter.progress(`${s.source.key} matching places`, places),
       ),
     );
   }

@@ -7,6 +7,7 @@ import type { Database } from '../../store/database.js';
 import { indexUnindexedNames } from '../../store/name-index.repository.js';
 import type { DB } from '../../store/schema.js';
 import { BUNDLED_META_KEY } from '../seed/seed-registry.js';
+import { loadSnapshotSqlite, type ParsedTable } from './load-snapshot-sqlite.js';
 import {
   SNAPSHOT_FORMAT,
   SNAPSHOT_TABLES,
@@ -39,12 +40,6 @@ const STAMPS: Readonly<Record<SnapshotTable, readonly string[]>> = {
   link_sources: ['created_at'],
   locality_merges: [],
 };
-
-interface ParsedTable {
-  table: SnapshotTable;
-  columns: string[];
-  rows: unknown[][];
-}
 
 /** Reads and checks a snapshot file: its format line, then each table's column line and rows. */
 export function readSnapshotFile(file: string): { counts: Record<string, number>; tables: ParsedTable[] } {
@@ -116,7 +111,8 @@ async function resetSequences(trx: Kysely<DB>): Promise<void> {
 }
 
 /**
- * Loads a world snapshot into a migrated registry that holds nothing yet, in one transaction: every
+ * Loads a world snapshot into a migrated registry that holds nothing yet, in one transaction (on SQLite
+ * through loadSnapshotSqlite, on PostgreSQL in batched inserts): every
  * table's rows with their ids, the markers that the bundled dataset and the world are loaded, and the
  * search index of names. Refuses a registry that already holds the bundled dataset.
  */
@@ -130,6 +126,11 @@ export async function loadSnapshot(
   const progress = progressFor(Object.values(counts).reduce((a, b) => a + b, 0));
   const now = new Date().toISOString();
   let done = 0;
+  if (database.dialect === 'sqlite') {
+    loadSnapshotSqlite(database.location, tables, STAMPS, now, (n) => progress.tick(n));
+    progress.done(Object.values(counts).reduce((a, b) => a + b, 0));
+    return summaryOf(file, counts, started);
+  }
   await database.db.transaction().execute(async (trx) => {
     const seeded = await trx.selectFrom('meta').select('key').where('key', '=', BUNDLED_META_KEY).execute();
     if (seeded.length > 0)
@@ -149,11 +150,15 @@ export async function loadSnapshot(
         { key: WORLD_META_KEY, value: now },
       ])
       .execute();
-    if (database.dialect === 'postgres') await resetSequences(trx);
+    await resetSequences(trx);
     await indexUnindexedNames(trx);
   });
-  if (database.dialect === 'postgres') await sql`analyze`.execute(database.db);
+  await sql`analyze`.execute(database.db);
   progress.done(done);
+  return summaryOf(file, counts, started);
+}
+
+function summaryOf(file: string, counts: Record<string, number>, started: number): SnapshotLoadSummary {
   return {
     file,
     rows: counts,
