@@ -4,10 +4,9 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { TwinningError } from '../core/errors.js';
-import { formatPartialDate, partialDateFromJsDate, type PartialDate } from '../core/partial-date.js';
-import type { WriteContext } from '../registry/write-context.js';
+import { formatPartialDate, partialDateFromJsDate } from '../core/partial-date.js';
 import { watchChanges } from '../store/change-watch.js';
 import type { Database } from '../store/database.js';
 import { TokenResolver } from './auth.js';
@@ -16,6 +15,7 @@ import { handleError } from './error-handler.js';
 import { assertCan, roleAllows, type Action, type Principal } from './permissions.js';
 import { ReadCache } from './read-cache.js';
 import { securityHeaders } from './security-headers.js';
+import type { ApiContext } from './api-context.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { associationRoutes } from './routes/associations.js';
 import { auditRoutes } from './routes/audit.js';
@@ -38,15 +38,6 @@ declare module 'fastify' {
     /** Where to keep this response in the read cache, and the generation it was read at. */
     cacheSlot: { key: string; generation: number } | undefined;
   }
-}
-
-/** What routes are given: the database, the configuration, today's date, and a write context maker. */
-export interface ApiContext {
-  db: Database['db'];
-  config: Readonly<ApiConfig>;
-  today(): PartialDate;
-  /** The context a write runs in: the caller as the audit actor, and the scope check for the action. */
-  writeContext(request: FastifyRequest, action: Action): WriteContext;
 }
 
 /** Options for tests and embedding. */

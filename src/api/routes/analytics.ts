@@ -5,7 +5,7 @@ import { chainBetween, placesWithin } from '../../registry/network/paths.js';
 import { parseNetworkQuery, type NetworkQueryText } from '../../registry/network/query-text.js';
 import { runStudy, STUDIES, type StudyName } from '../../registry/network/studies.js';
 import { localityIdOfKey } from '../../registry/locality/view.js';
-import type { ApiContext } from '../app.js';
+import type { ApiContext } from '../api-context.js';
 import { DateText, errorResponses, Key, NullableString, StringEnum } from '../schemas/common.js';
 
 const Selection = {

@@ -6,7 +6,7 @@ import { associationViews } from '../../registry/association/view.js';
 import { localityIdOfKey } from '../../registry/locality/view.js';
 import { registrySummary } from '../../registry/summary.js';
 import { listTerms } from '../../store/term.repository.js';
-import type { ApiContext } from '../app.js';
+import type { ApiContext } from '../api-context.js';
 import { errorResponses } from '../schemas/common.js';
 import {
   AssociationKeyParams,

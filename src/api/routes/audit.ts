@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import { auditTrail, type AuditEntity, type AuditRecord } from '../../store/audit.repository.js';
 import type { DB } from '../../store/schema.js';
-import type { ApiContext } from '../app.js';
+import type { ApiContext } from '../api-context.js';
 import { decodeCursor, encodeCursor } from '../input.js';
 import { errorResponses, pageQuery, StringEnum } from '../schemas/common.js';
 import { AuditPage } from '../schemas/reference.js';

@@ -9,7 +9,7 @@ import { localityIdOfKey } from '../../registry/locality/view.js';
 import { queryAllLinks, queryLinks, type LinkListItem, type LinkQuery } from '../../registry/link/query.js';
 import { updateLink } from '../../registry/link/update.js';
 import type { DayRange, LinkFilter } from '../../store/link-query.repository.js';
-import type { ApiContext } from '../app.js';
+import type { ApiContext } from '../api-context.js';
 import { etagOf, versionFromIfMatch } from '../etag.js';
 import { auditPage } from './audit.js';
 import { linksToCsv } from '../../export/link-csv.js';

@@ -7,7 +7,7 @@ import { localityDetail } from '../../registry/locality/detail.js';
 import { localityIdOfKey } from '../../registry/locality/view.js';
 import { mergeLocalityInto } from '../../registry/locality/merge.js';
 import { updateLocality } from '../../registry/locality/update.js';
-import type { ApiContext } from '../app.js';
+import type { ApiContext } from '../api-context.js';
 import { etagOf, versionFromIfMatch } from '../etag.js';
 import { auditPage } from './audit.js';
 import { decodeCursor, encodeCursor, localityFromInput, namesFromInput, optionalDate } from '../input.js';

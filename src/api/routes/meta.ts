@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { sql } from 'kysely';
 import { TwinningError } from '../../core/errors.js';
-import type { ApiContext } from '../app.js';
+import type { ApiContext } from '../api-context.js';
 import { formatScope } from '../permissions.js';
 import { errorResponses } from '../schemas/common.js';
 import { Me } from '../schemas/reference.js';

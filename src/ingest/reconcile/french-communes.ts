@@ -1,5 +1,5 @@
 import { readPackageJson } from '../sources/package-json.js';
-import type { Subdivision } from './subdivisions.js';
+import type { Subdivision } from './subdivision.js';
 
 type CommuneRow = { code: string; nom: string; type: string; population?: number };
 type EpciRow = { code: string; nom: string; populationTotale?: number };

@@ -1,6 +1,6 @@
 import { SUPPLEMENT_FILE, type SupplementRow } from '../gazetteer/supplement.js';
 import { readPackageJson } from '../sources/package-json.js';
-import type { Subdivision } from './subdivisions.js';
+import type { Subdivision } from './subdivision.js';
 
 type Admin2Row = { code: string; name: string };
 
