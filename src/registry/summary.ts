@@ -13,6 +13,12 @@ export interface RegistrySummary {
   sources: number;
   localitiesByKind: { kind: string; count: number }[];
   linksByKind: { kind: string | null; count: number }[];
+  /** Links with at least one dated event (a formation, pause or ending whose date is known). */
+  linksDated: number;
+  /** Links that sources only list, with no dated event: known to stand from the sources' retrieval dates. */
+  linksListedWithoutDate: number;
+  /** What each count counts, in words. */
+  counting: string;
 }
 
 /** Counts rows of the registry's tables, and localities and links by kind (largest first). */
@@ -46,10 +52,16 @@ export async function registrySummary(db: Kysely<DB>): Promise<RegistrySummary> 
     .orderBy('count', 'desc')
     .orderBy('kind')
     .execute();
+  const dated = await db
+    .selectFrom('link_events')
+    .select((eb) => eb.fn.count<number>('link_id').distinct().as('n'))
+    .where('date', 'is not', null)
+    .executeTakeFirstOrThrow();
+  const links = await count('links');
   return {
     localities: await count('localities'),
     countries: Number(countries.n),
-    links: await count('links'),
+    links,
     events: await count('link_events'),
     associations: await count('associations'),
     memberships: await count('memberships'),
@@ -57,5 +69,9 @@ export async function registrySummary(db: Kysely<DB>): Promise<RegistrySummary> 
     sources: await count('sources'),
     localitiesByKind: localitiesByKind.map((r) => ({ kind: r.kind, count: Number(r.count) })),
     linksByKind: linksByKind.map((r) => ({ kind: r.kind, count: Number(r.count) })),
+    linksDated: Number(dated.n),
+    linksListedWithoutDate: links - Number(dated.n),
+    counting:
+      'Rows the registry holds, whatever their status: links counts every pair of localities stated to be twinned, ended and paused ones included; linksDated those with at least one dated event; linksListedWithoutDate those that sources only list, undated, each known to stand from the retrieval date of the earliest source listing it.',
   };
 }

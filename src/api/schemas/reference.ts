@@ -67,6 +67,12 @@ export const Summary = Type.Object({
   sources: Type.Integer(),
   localitiesByKind: Type.Array(KindCount),
   linksByKind: Type.Array(KindCount),
+  linksDated: Type.Integer({ description: 'Links with at least one dated event' }),
+  linksListedWithoutDate: Type.Integer({
+    description:
+      "Links sources only list, undated: known to stand from the earliest listing source's retrieval date",
+  }),
+  counting: Type.String({ description: 'What each count counts' }),
 });
 
 /** One row of an audit trail. */

@@ -62,7 +62,8 @@ export function newLocality(p: PreparedPlace, m: MatchResult): PlannedLocality {
     unverified: unresolved,
     notes:
       m.method === 'parent'
-        ? `not in the gazetteer; lies in ${m.candidate!.name}`
+        ? // A match reused from another source's place carries no candidate: only its locality.
+          `not in the gazetteer; lies in ${m.candidate?.name ?? 'a place the gazetteer knows'}`
         : seat
           ? `not in the gazetteer; named after its seat ${seat.name} (GeoNames ${seat.id})`
           : unresolved

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { LinkKind, LinkPurpose } from '../../core/link.js';
 import { chronological, statusAt, type LinkStatus } from '../../core/link-lifecycle.js';
+import { statingSourcesOf } from '../../store/link-statement.repository.js';
+import { knownBy } from './attestation.js';
 import { nameAt } from '../../core/locality-names.js';
 import { formatPartialDate, type PartialDate } from '../../core/partial-date.js';
 import { linkIdsMatching, sourceKeysOfLinks, type LinkFilter } from '../../store/link-query.repository.js';
@@ -72,8 +74,10 @@ export async function queryLinks(db: Kysely<DB>, query: LinkQuery, today: Partia
   while (kept.length < wanted) {
     const ids = await linkIdsMatching(db, query.filter, afterId, batchSize);
     if (ids.length === 0) break;
+    // A source that lists a link is evidence that it stood when the source was retrieved.
+    const stating = await statingSourcesOf(db, ids);
     for (const link of await linksById(db, ids)) {
-      const report = statusAt(link.events, query.asOf, today);
+      const report = statusAt(link.events, query.asOf ?? today, knownBy(stating.get(link.id) ?? [], today));
       if (statuses && !statuses.has(report.status)) continue;
       kept.push({ link, status: report });
       if (kept.length === wanted) break;
