@@ -43,4 +43,39 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The registry is the write side: it never depends on a driver (ingest, the API, the CLI, a web app).
+    files: ['src/registry/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/ingest/**', '**/api/**', '**/cli/**', '**/web/**'],
+              message: 'src/registry is imported by the drivers, never the other way round.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only the registry (and the store itself) writes registry tables: src/store/writes/ holds every such write.
+    files: ['src/**/*.ts'],
+    ignores: ['src/core/**', 'src/registry/**', 'src/store/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/writes/**'],
+              message: 'write through src/registry (its versioned-write step), not the write repositories.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

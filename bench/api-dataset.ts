@@ -11,7 +11,7 @@ import { defaultGazetteerPath, loadGazetteer } from '../src/ingest/gazetteer/loa
 import { openSource, type ImportSpec } from '../src/ingest/sources/open-source.js';
 import { runImport } from '../src/ingest/import/run-import.js';
 import { openRegistry } from '../src/registry/open-registry.js';
-import { indexUnindexedNames } from '../src/store/name-index.repository.js';
+import { indexUnindexedNames } from '../src/store/writes/name-index.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /** The shared real data sets, beside the project. */

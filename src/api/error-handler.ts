@@ -1,13 +1,9 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { TwinningError, type ErrorCode } from '../core/errors.js';
+import type { ErrorBody } from './schemas/common.js';
 
 /** The code of an error response: a domain code, or Internal for anything unforeseen. */
 export type ResponseCode = ErrorCode | 'Internal';
-
-/** The body of every error response. */
-export interface ErrorBody {
-  error: { code: ResponseCode; message: string; field?: string; requestId: string };
-}
 
 /** The HTTP status of each domain error code. */
 export function statusOf(code: ErrorCode): number {

@@ -1,9 +1,12 @@
 import { TwinningError } from '../core/errors.js';
-import type { Link, LinkKind, LinkPurpose } from '../core/link.js';
-import type { ActorSide, EventType, LifecycleEvent } from '../core/link-lifecycle.js';
-import type { Locality, LocalityKind, LocalityName } from '../core/locality.js';
+import type { Link } from '../core/link.js';
+import type { LifecycleEvent } from '../core/link-lifecycle.js';
+import type { Locality, LocalityName } from '../core/locality.js';
 import { parsePartialDate, type PartialDate } from '../core/partial-date.js';
 import type { Citation } from '../core/source.js';
+import type { EventInput, LinkCreate } from '../registry/link/write-shapes.js';
+import type { IdPage } from '../registry/id-page.js';
+import type { LocalityCreate, NameInput } from '../registry/locality/write-shapes.js';
 
 /** A date from a request, or undefined when absent; InvalidDate naming the field when malformed. */
 export function optionalDate(text: string | undefined, field: string): PartialDate | undefined {
@@ -15,6 +18,11 @@ export function encodeCursor(afterId: number | null): string | null {
   return afterId === null ? null : Buffer.from(`after:${afterId}`).toString('base64url');
 }
 
+/** A registry page as the API gives it: the id to continue after as an opaque cursor. */
+export function cursorPage<T>(page: IdPage<T>): { items: T[]; nextCursor: string | null } {
+  return { items: page.items, nextCursor: encodeCursor(page.nextAfterId) };
+}
+
 /** The id a cursor continues after (0 without one); InvalidInput for a cursor this API did not give. */
 export function decodeCursor(cursor: string | undefined): number {
   if (cursor === undefined) return 0;
@@ -22,15 +30,6 @@ export function decodeCursor(cursor: string | undefined): number {
   if (!match)
     throw new TwinningError('InvalidInput', 'not a cursor this API gave', { field: 'query.cursor' });
   return Number(match[1]);
-}
-
-/** A name as a request gives it. */
-export interface NameInput {
-  name: string;
-  lang: string;
-  validFrom?: string;
-  validTo?: string;
-  primary?: boolean;
 }
 
 /** Names from a request body, dates parsed. */
@@ -44,47 +43,12 @@ export function namesFromInput(names: readonly NameInput[], field = 'names'): Lo
   }));
 }
 
-/** A citation as a request gives it. */
-export interface CitationInput {
-  sourceKey: string;
-  locator?: string;
-}
-
-const citationsFromInput = (citations: readonly CitationInput[] | undefined): Citation[] =>
+const citationsFromInput = (citations: readonly Citation[] | undefined): Citation[] =>
   (citations ?? []).map((c) => ({ sourceKey: c.sourceKey, locator: c.locator }));
 
-/** A new locality as a request gives it. */
-export interface LocalityInput {
-  key: string;
-  kind: LocalityKind;
-  country?: string;
-  parentKey?: string;
-  coordinates?: { lat: number; lon: number };
-  population?: number;
-  populationYear?: number;
-  wikidataId?: string;
-  geonamesId?: number;
-  unverified?: boolean;
-  notes?: string;
-  names: NameInput[];
-  citations?: CitationInput[];
-}
-
 /** The domain locality of a create request. */
-export function localityFromInput(input: LocalityInput): Locality {
+export function localityFromInput(input: LocalityCreate): Locality {
   return { ...input, names: namesFromInput(input.names), citations: citationsFromInput(input.citations) };
-}
-
-/** An event as a request gives it. */
-export interface EventInput {
-  type: EventType;
-  date?: string;
-  actor?: ActorSide;
-  actorName?: string;
-  cause?: string;
-  notes?: string;
-  unverified?: boolean;
-  citations?: CitationInput[];
 }
 
 /** The domain event of a request, its date parsed. */
@@ -96,21 +60,8 @@ export function eventFromInput(input: EventInput, field = 'date'): LifecycleEven
   };
 }
 
-/** A new link as a request gives it. */
-export interface LinkInput {
-  a: string;
-  b: string;
-  kind?: LinkKind;
-  purposes?: LinkPurpose[];
-  exclusive?: boolean;
-  unverified?: boolean;
-  notes?: string;
-  citations?: CitationInput[];
-  events?: EventInput[];
-}
-
 /** The domain link of a create request. */
-export function linkFromInput(input: LinkInput): Link {
+export function linkFromInput(input: LinkCreate): Link {
   return {
     aKey: input.a,
     bKey: input.b,

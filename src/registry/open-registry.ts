@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { TwinningError } from '../core/errors.js';
 import { partialDateFromJsDate } from '../core/partial-date.js';
-import type { Progress } from '../ingest/progress.js';
 import { readBundledDataset } from './seed/read-bundled-dataset.js';
 import { migrateToLatest, openDatabase, type Database } from '../store/database.js';
-import { indexUnindexedNames } from '../store/name-index.repository.js';
+import { indexUnindexedNames } from '../store/writes/name-index.js';
 import { isSeeded, seedRegistry, type SeedSummary } from './seed/seed-registry.js';
 import { loadSnapshot, type SnapshotLoadSummary } from './world/load-snapshot.js';
+import type { LoadProgress } from './world/snapshot-tables.js';
 
 /** The project's own dataset folder, beside src/ (and beside dist/src/ when built). */
 export const BUNDLED_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url)).replace(
@@ -28,7 +28,7 @@ export interface OpenOptions {
   /** The world snapshot to load (default WORLD_SNAPSHOT_FILE). */
   snapshotFile?: string;
   /** A progress reporter for the snapshot load, given its row count. */
-  progress?: (totalRows: number) => Progress;
+  progress?: (totalRows: number) => LoadProgress;
 }
 
 /**

@@ -1,25 +1,30 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
+import { NullableString } from '../core/shapes.js';
 import type { DB } from '../store/schema.js';
 
+const KindCount = Type.Object({ kind: NullableString, count: Type.Integer() });
+
 /** Counts of what the registry holds. */
-export interface RegistrySummary {
-  localities: number;
-  countries: number;
-  links: number;
-  events: number;
-  associations: number;
-  memberships: number;
-  terms: number;
-  sources: number;
-  localitiesByKind: { kind: string; count: number }[];
-  linksByKind: { kind: string | null; count: number }[];
-  /** Links with at least one dated event (a formation, pause or ending whose date is known). */
-  linksDated: number;
-  /** Links that sources only list, with no dated event: known to stand from the sources' retrieval dates. */
-  linksListedWithoutDate: number;
-  /** What each count counts, in words. */
-  counting: string;
-}
+export const RegistrySummary = Type.Object({
+  localities: Type.Integer(),
+  countries: Type.Integer(),
+  links: Type.Integer(),
+  events: Type.Integer(),
+  associations: Type.Integer(),
+  memberships: Type.Integer(),
+  terms: Type.Integer(),
+  sources: Type.Integer(),
+  localitiesByKind: Type.Array(KindCount),
+  linksByKind: Type.Array(KindCount),
+  linksDated: Type.Integer({ description: 'Links with at least one dated event' }),
+  linksListedWithoutDate: Type.Integer({
+    description:
+      "Links that sources only list, undated: known to stand from the earliest listing source's retrieval date",
+  }),
+  counting: Type.String({ description: 'What each count counts' }),
+});
+export type RegistrySummary = Static<typeof RegistrySummary>;
 
 /** Counts rows of the registry's tables, and localities and links by kind (largest first). */
 export async function registrySummary(db: Kysely<DB>): Promise<RegistrySummary> {

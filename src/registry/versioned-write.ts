@@ -7,6 +7,11 @@ import type { DB } from '../store/schema.js';
 import { insertAudit, insertAudits } from '../store/writes/audit.js';
 import { assertUpdated } from './write-context.js';
 
+/**
+ * Actors: an API write's is its token (id, name, role: built by the API from the request's principal); a CLI
+ * fix's is the person (cliActor); an import's is its run, named after the source (importActor).
+ */
+
 /** The entities that carry a version (the ETag): every write to one bumps it and leaves an audit row. */
 export type VersionedEntity = 'locality' | 'link';
 
@@ -15,11 +20,6 @@ export interface VersionTarget {
   entity: VersionedEntity;
   id: number;
   key: string | null;
-}
-
-/** The actor of an API write: the token's id, name and role. */
-export function tokenActor(token: { tokenId: number | null; name: string; role: string }): AuditActor {
-  return { tokenId: token.tokenId, name: token.name, role: token.role };
 }
 
 /** The actor of a fix made on the command line: the person (`--by`, $TWINNING_USER or the login name). */

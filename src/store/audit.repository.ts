@@ -1,33 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { AuditActor, AuditEntity, AuditEntry, AuditRecord } from '../core/audit.js';
 import type { DB } from './schema.js';
 
-/** What an audit row is about: a locality, a link, or a source (one row per import run of it). */
-export type AuditEntity = 'locality' | 'link' | 'source';
-
-/** Who made a write: the API token (null for the CLI or an importer), its name and role. */
-export interface AuditActor {
-  tokenId: number | null;
-  name: string;
-  role: string;
-}
-
-/** One write, as appended to the audit log. Snapshots are plain JSON values. */
-export interface AuditEntry {
-  entityType: AuditEntity;
-  entityId: number;
-  entityKey: string | null;
-  action: string;
-  actor: AuditActor;
-  at: string;
-  version: number | null;
-  before: unknown;
-  after: unknown;
-}
-
-/** An audit row as read back. */
-export interface AuditRecord extends AuditEntry {
-  id: number;
-}
+/** Re-exported for the writers and readers of the log; the shapes are defined once, in core/audit.ts. */
+export type { AuditActor, AuditEntity, AuditEntry, AuditRecord };
 
 /** The audit trail of one entity, oldest first, after an audit id, at most `limit` rows. */
 export async function auditTrail(

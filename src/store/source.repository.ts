@@ -1,63 +1,14 @@
 import type { Kysely } from 'kysely';
-import { TwinningError } from '../core/errors.js';
-import type { Citation, Source } from '../core/source.js';
+import type { CitationView } from '../core/source.js';
 import type { CitedEntity, DB } from './schema.js';
 
-/** A citation as read back: the source's own fields with the locator. */
-export interface CitationView {
-  sourceKey: string;
-  title: string;
-  url: string | null;
-  locator: string | null;
-}
-
-/** Inserts sources not yet present (by key) and returns every key's id. */
-export async function upsertSources(
-  db: Kysely<DB>,
-  sources: readonly Source[],
-): Promise<Map<string, number>> {
-  for (const s of sources) {
-    await db
-      .insertInto('sources')
-      .values({
-        key: s.key,
-        title: s.title,
-        url: s.url ?? null,
-        dataset: s.dataset ?? null,
-        publisher: s.publisher ?? null,
-        retrieved: s.retrieved ?? null,
-      })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
-  }
-  return sourceIdsByKey(db);
-}
+/** Re-exported for the callers that read citations back; the shape is defined once, in core/source.ts. */
+export type { CitationView };
 
 /** Every source key with its id. */
 export async function sourceIdsByKey(db: Kysely<DB>): Promise<Map<string, number>> {
   const rows = await db.selectFrom('sources').select(['id', 'key']).execute();
   return new Map(rows.map((r) => [r.key, r.id]));
-}
-
-/** Attaches citations to one entity; every cited source must exist. */
-export async function insertCitations(
-  db: Kysely<DB>,
-  entityType: CitedEntity,
-  entityId: number,
-  citations: readonly Citation[],
-  sourceIds: ReadonlyMap<string, number>,
-): Promise<void> {
-  if (citations.length === 0) return;
-  const rows = citations.map((c, i) => {
-    const sourceId = sourceIds.get(c.sourceKey);
-    if (sourceId === undefined) {
-      throw new TwinningError('InvalidInput', `no source has the key "${c.sourceKey}"`, {
-        field: `cite[${i}]`,
-      });
-    }
-    return { source_id: sourceId, entity_type: entityType, entity_id: entityId, locator: c.locator ?? null };
-  });
-  await db.insertInto('citations').values(rows).execute();
 }
 
 /** The citations of many entities of one type, grouped by entity id. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertLocality } from '../../src/store/locality.repository.js';
+import { insertLocality } from '../../src/store/writes/locality.js';
 import { DIALECTS } from '../support/databases.js';
 import { tableCounts } from '../support/registry-snapshot.js';
 import { call, errorOf, json, startTestApi, type TestApi } from './api-harness.js';

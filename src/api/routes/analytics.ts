@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from '@sinclair/typebox';
 import { TwinningError } from '../../core/errors.js';
-import { chainBetween, placesWithin } from '../../registry/network/paths.js';
+import { chainBetween, placesWithin, PlaceStep } from '../../registry/network/paths.js';
 import { parseNetworkQuery, type NetworkQueryText } from '../../registry/network/query-text.js';
-import { runStudy, STUDIES, type StudyName } from '../../registry/network/studies.js';
+import { runStudy, STUDIES, StudyResult, type StudyName } from '../../registry/network/studies.js';
 import { localityIdOfKey } from '../../registry/locality/view.js';
 import type { ApiContext } from '../api-context.js';
-import { DateText, errorResponses, Key, NullableString, StringEnum } from '../schemas/common.js';
+import { DateText, errorResponses, Key, StringEnum } from '../schemas/common.js';
 
 const Selection = {
   asOf: Type.Optional(DateText),
@@ -25,25 +25,7 @@ const StudyQuery = Type.Object({
     Type.String({ pattern: '^[A-Za-z]{2}$', description: 'a country whose growth to follow (time)' }),
   ),
 });
-const StudyParams = Type.Object({ study: StudyEnum() });
-const StudyResponse = Type.Object({
-  study: Type.String(),
-  version: Type.String({ description: 'fingerprint of the network the result was computed on' }),
-  cached: Type.Boolean(),
-  network: Type.Object({
-    nodes: Type.Integer(),
-    links: Type.Integer(),
-    active: Type.Integer(),
-    undated: Type.Integer({ description: 'links counted although only undated events say they were formed' }),
-  }),
-  result: Type.Unknown(),
-});
-const Place = Type.Object({
-  key: Type.String(),
-  name: Type.String(),
-  country: NullableString,
-  steps: Type.Integer(),
-});
+const StudyPathParams = Type.Object({ study: StudyEnum() });
 const PathQuery = Type.Object({ ...Selection, from: Key, to: Key });
 const WithinQuery = Type.Object({
   ...Selection,
@@ -71,9 +53,9 @@ export const analyticsRoutes =
           description:
             'Computed on the links in force at asOf (today by default), filtered by kind, country and source; kept per data version.',
           tags: ['analytics'],
-          params: StudyParams,
+          params: StudyPathParams,
           querystring: StudyQuery,
-          response: { 200: StudyResponse, ...errorResponses(400, 401, 429) },
+          response: { 200: StudyResult, ...errorResponses(400, 401, 429) },
         },
       },
       async (request) => {
@@ -92,7 +74,7 @@ export const analyticsRoutes =
           summary: 'The shortest chain of twinnings between two localities',
           tags: ['analytics'],
           querystring: PathQuery,
-          response: { 200: Type.Array(Place), ...errorResponses(400, 401, 404, 429) },
+          response: { 200: Type.Array(PlaceStep), ...errorResponses(400, 401, 404, 429) },
         },
       },
       async (request) => {
@@ -113,7 +95,7 @@ export const analyticsRoutes =
           summary: 'Every locality within k twinnings of one',
           tags: ['analytics'],
           querystring: WithinQuery,
-          response: { 200: Type.Array(Place), ...errorResponses(400, 401, 404, 429) },
+          response: { 200: Type.Array(PlaceStep), ...errorResponses(400, 401, 404, 429) },
         },
       },
       async (request) => {

@@ -12,7 +12,7 @@ import {
   AssociationKeyParams,
   AssociationQuery,
   AssociationView,
-  Summary,
+  RegistrySummary,
   TermQuery,
   TermView,
 } from '../schemas/reference.js';
@@ -100,7 +100,7 @@ export const associationRoutes =
         schema: {
           summary: 'Counts of what the registry holds',
           tags: ['summary'],
-          response: { 200: Summary, ...errorResponses(401, 429) },
+          response: { 200: RegistrySummary, ...errorResponses(401, 429) },
         },
       },
       async () => registrySummary(db),

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
-import { auditTrail, type AuditEntity, type AuditRecord } from '../../store/audit.repository.js';
+import { AUDIT_ENTITIES, type AuditEntity, type AuditRecord } from '../../core/audit.js';
+import { auditTrail } from '../../store/audit.repository.js';
 import type { DB } from '../../store/schema.js';
 import type { ApiContext } from '../api-context.js';
-import { decodeCursor, encodeCursor } from '../input.js';
+import { cursorPage, decodeCursor } from '../input.js';
 import { errorResponses, pageQuery, StringEnum } from '../schemas/common.js';
 import { AuditPage } from '../schemas/reference.js';
 
@@ -21,7 +22,7 @@ export async function auditPage(
     limit: limit + 1,
   });
   const items = rows.slice(0, limit);
-  return { items, nextCursor: encodeCursor(rows.length > limit ? items.at(-1)!.id : null) };
+  return cursorPage({ items, nextAfterId: rows.length > limit ? items.at(-1)!.id : null });
 }
 
 /** The audit trail of any entity by type and id, including one a merge has since removed. */
@@ -37,7 +38,7 @@ export const auditRoutes =
           tags: ['audit'],
           security: [{ bearer: [] }],
           params: Type.Object({
-            entityType: StringEnum(['locality', 'link'] as const),
+            entityType: StringEnum(AUDIT_ENTITIES),
             id: Type.Integer({ minimum: 1 }),
           }),
           querystring: Type.Object(pageQuery(context.config.maxPageSize), { additionalProperties: false }),

@@ -15,7 +15,7 @@ import { auditPage } from './audit.js';
 import { linksToCsv } from '../../export/link-csv.js';
 import { linksToGeoJson } from '../../export/link-geojson.js';
 import { linksToGraphMl } from '../../export/link-graphml.js';
-import { decodeCursor, encodeCursor, eventFromInput, linkFromInput, optionalDate } from '../input.js';
+import { cursorPage, decodeCursor, eventFromInput, linkFromInput, optionalDate } from '../input.js';
 import { errorResponses, IfMatchHeaders, pageQuery, Shared } from '../schemas/common.js';
 import {
   EventInput,
@@ -117,7 +117,7 @@ export const linkRoutes =
         const format = request.query.format ?? 'json';
         if (format === 'json') {
           const page = await queryLinks(db, query, context.today());
-          return { items: page.items, nextCursor: encodeCursor(page.nextAfterId) };
+          return cursorPage(page);
         }
         const { items, truncated } = await queryAllLinks(db, query, context.today(), {
           pageSize: config.maxPageSize,

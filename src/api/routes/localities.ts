@@ -10,7 +10,7 @@ import { updateLocality } from '../../registry/locality/update.js';
 import type { ApiContext } from '../api-context.js';
 import { etagOf, versionFromIfMatch } from '../etag.js';
 import { auditPage } from './audit.js';
-import { decodeCursor, encodeCursor, localityFromInput, namesFromInput, optionalDate } from '../input.js';
+import { cursorPage, decodeCursor, localityFromInput, namesFromInput, optionalDate } from '../input.js';
 import { errorResponses, IfMatchHeaders, pageQuery, Shared } from '../schemas/common.js';
 import {
   AsOfQuery,
@@ -22,6 +22,7 @@ import {
   LocalityPatch,
   LocalityView,
   MergeBody,
+  MergeResult,
 } from '../schemas/localities.js';
 import { AuditPage } from '../schemas/reference.js';
 
@@ -55,7 +56,7 @@ export const localityRoutes =
           afterId: decodeCursor(cursor),
           limit: limit ?? 20,
         });
-        return { items: page.items, nextCursor: encodeCursor(page.nextAfterId) };
+        return cursorPage(page);
       },
     );
 
@@ -173,11 +174,7 @@ export const localityRoutes =
           headers: IfMatchHeaders,
           body: MergeBody,
           response: {
-            200: Type.Object({
-              locality: Shared(LocalityView),
-              mergeId: Type.Integer(),
-              links: Type.Array(Type.Integer()),
-            }),
+            200: MergeResult,
             ...errorResponses(400, 401, 403, 404, 409, 413, 415, 428, 429),
           },
         },

@@ -1,24 +1,13 @@
 import { Type } from '@sinclair/typebox';
-import { Key, NO_NUL, Nullable, NullableString } from './common.js';
+import { AuditRecord } from '../../core/audit.js';
+import { LANG_TAG_PATTERN } from '../../core/shapes.js';
+import { Key, NO_NUL, NullableString, Page } from './common.js';
 
-/** An association with its members. */
-export const AssociationView = Type.Object({
-  id: Type.Integer(),
-  key: Type.String(),
-  name: Type.String(),
-  kind: Type.String(),
-  founded: NullableString,
-  country: NullableString,
-  notes: NullableString,
-  members: Type.Array(
-    Type.Object({
-      locality: Type.Object({ key: Type.String(), name: Type.String(), country: NullableString }),
-      from: NullableString,
-      to: NullableString,
-      role: NullableString,
-    }),
-  ),
-});
+// Defined beside what builds them: associations in registry/association/view.ts, the summary in
+// registry/summary.ts, audit rows in core/audit.ts.
+export { AuditRecord } from '../../core/audit.js';
+export { AssociationView } from '../../registry/association/view.js';
+export { RegistrySummary } from '../../registry/summary.js';
 
 export const AssociationQuery = Type.Object(
   { locality: Type.Optional(Key) },
@@ -43,57 +32,13 @@ export const TermView = Type.Object({
 
 export const TermQuery = Type.Object(
   {
-    lang: Type.Optional(
-      Type.String({
-        pattern: '^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$',
-        description: 'BCP 47; zh finds zh-Hans',
-      }),
-    ),
+    lang: Type.Optional(Type.String({ pattern: LANG_TAG_PATTERN, description: 'BCP 47; zh finds zh-Hans' })),
   },
   { additionalProperties: false },
 );
 
-const KindCount = Type.Object({ kind: NullableString, count: Type.Integer() });
-
-/** Counts of what the registry holds. */
-export const Summary = Type.Object({
-  localities: Type.Integer(),
-  countries: Type.Integer(),
-  links: Type.Integer(),
-  events: Type.Integer(),
-  associations: Type.Integer(),
-  memberships: Type.Integer(),
-  terms: Type.Integer(),
-  sources: Type.Integer(),
-  localitiesByKind: Type.Array(KindCount),
-  linksByKind: Type.Array(KindCount),
-  linksDated: Type.Integer({ description: 'Links with at least one dated event' }),
-  linksListedWithoutDate: Type.Integer({
-    description:
-      "Links sources only list, undated: known to stand from the earliest listing source's retrieval date",
-  }),
-  counting: Type.String({ description: 'What each count counts' }),
-});
-
-/** One row of an audit trail. */
-export const AuditRecord = Type.Object({
-  id: Type.Integer(),
-  entityType: Type.String(),
-  entityId: Type.Integer(),
-  entityKey: NullableString,
-  action: Type.String(),
-  actor: Type.Object({
-    tokenId: Nullable(Type.Integer()),
-    name: Type.String(),
-    role: Type.String(),
-  }),
-  at: Type.String(),
-  version: Nullable(Type.Integer()),
-  before: Type.Unknown({ description: 'the entity before the write; null for a creation' }),
-  after: Type.Unknown({ description: 'the entity after the write; null for a deletion' }),
-});
-
-export const AuditPage = Type.Object({ items: Type.Array(AuditRecord), nextCursor: NullableString });
+/** A page of an audit trail. */
+export const AuditPage = Page(AuditRecord);
 
 /** Who the token is. */
 export const Me = Type.Object({

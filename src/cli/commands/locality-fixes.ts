@@ -1,8 +1,10 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
+import type { AuditActor } from '../../store/audit.repository.js';
 import { TwinningError } from '../../core/errors.js';
-import { mergeLocalities, unmergeLocalities } from '../../registry/locality/fix-merge.js';
+import { mergeByHand, unmergeByHand } from '../../registry/locality/fix-by-hand.js';
 import { resolveLocality } from '../../registry/locality/resolve.js';
+import { cliActor } from '../../registry/versioned-write.js';
 import { printJson, withRegistry, type CliIo, type GlobalOptions } from '../context.js';
 
 function id(text: string, field: string): number {
@@ -12,8 +14,8 @@ function id(text: string, field: string): number {
   return value;
 }
 
-function who(given: string | undefined): string {
-  return given ?? process.env.TWINNING_USER ?? userInfo().username;
+function who(given: string | undefined): AuditActor {
+  return cliActor(given ?? process.env.TWINNING_USER ?? userInfo().username);
 }
 
 /**
@@ -30,12 +32,10 @@ export function registerLocalityFixes(program: Command, io: CliIo): void {
     .option('--by <name>', 'who is fixing (default $TWINNING_USER or the login name)')
     .action(async (kept: string, other: string, options: { by?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const mergeId = await withRegistry(globals, ({ db }) =>
+      const { mergeId } = await withRegistry(globals, ({ db }) =>
         db
           .transaction()
-          .execute((trx) =>
-            mergeLocalities(trx, id(kept, 'kept'), id(other, 'other'), who(options.by), 'merged by hand'),
-          ),
+          .execute((trx) => mergeByHand(trx, id(kept, 'kept'), id(other, 'other'), who(options.by))),
       );
       if (globals.json) return printJson(io, { mergeId, kept: Number(kept), merged: Number(other) });
       io.out(
@@ -46,10 +46,11 @@ export function registerLocalityFixes(program: Command, io: CliIo): void {
     .command('unmerge')
     .description('undo a recorded merge')
     .argument('<merge-id>', 'the merge to undo')
-    .action(async (mergeId: string, _options: object, command: Command) => {
+    .option('--by <name>', 'who is fixing (default $TWINNING_USER or the login name)')
+    .action(async (mergeId: string, options: { by?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const undone = await withRegistry(globals, ({ db }) =>
-        db.transaction().execute((trx) => unmergeLocalities(trx, id(mergeId, 'merge-id'))),
+        db.transaction().execute((trx) => unmergeByHand(trx, id(mergeId, 'merge-id'), who(options.by))),
       );
       if (globals.json) return printJson(io, undone);
       io.out(`Undid merge ${mergeId}: locality ${undone.mergedId} is back beside ${undone.keptId}.`);

@@ -62,8 +62,7 @@ export function newLocality(p: PreparedPlace, m: MatchResult): PlannedLocality {
     unverified: unresolved,
     notes:
       m.method === 'parent'
-        ? // A match reused from another source's place carries no candidate: only its locality.
-          `not in the gazetteer; lies in ${m.candidate?.name ?? 'a place the gazetteer knows'}`
+        ? `not in the gazetteer; lies in ${m.candidate!.name}`
         : seat
           ? `not in the gazetteer; named after its seat ${seat.name} (GeoNames ${seat.id})`
           : unresolved

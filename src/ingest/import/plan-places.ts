@@ -51,8 +51,9 @@ function targetOf(key: string, p: PreparedPlace, match: MatchResult): PlaceTarge
       ref,
       geonamesId: Number(c.id),
       adopt: { country: c.country, folded: [foldText(c.name), foldText(p.parsed.base)] },
+      create: newLocality(p, match),
     };
-  return { kind: 'shared', ref };
+  return { kind: 'shared', ref, create: newLocality(p, match) };
 }
 
 /**
@@ -80,7 +81,6 @@ export function planPlace(key: string, p: PreparedPlace, evidence: PlaceEvidence
       ...facts,
       match,
       target: { kind: 'locality', localityId: other.locality_id, matchedRef: other.matched_ref },
-      create: newLocality(p, match),
     };
   }
   if (evidence.localityOfQid !== undefined) {
@@ -89,11 +89,10 @@ export function planPlace(key: string, p: PreparedPlace, evidence: PlaceEvidence
       ...facts,
       match,
       target: { kind: 'locality', localityId: evidence.localityOfQid, matchedRef: null },
-      create: newLocality(p, match),
     };
   }
   const match = evidence.match!;
-  return { ...facts, match, target: targetOf(key, p, match), create: newLocality(p, match) };
+  return { ...facts, match, target: targetOf(key, p, match) };
 }
 
 /** Places reconciled at a time between two ticks of the matching progress (each place is matched on its own). */

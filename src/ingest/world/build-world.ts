@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openRegistry } from '../../registry/open-registry.js';
 import { gzipSnapshot, snapshotText } from '../../registry/world/write-snapshot.js';
-import { upsertSources } from '../../store/source.repository.js';
 import type { Database } from '../../store/database.js';
 import { defaultGazetteerPath, loadGazetteer } from '../gazetteer/load-gazetteer.js';
 import { runImport, type ImportSummary } from '../import/run-import.js';
@@ -43,10 +42,6 @@ export async function buildWorldInto(
 ): Promise<WorldBuildSummary> {
   const started = performance.now();
   const sources = worldSources(sourcesDir);
-  await upsertSources(
-    database.db,
-    sources.map((s) => s.source),
-  );
   reporter.log('world: loading the gazetteer (GeoNames cities500 and its supplement)');
   const gazetteer = await loadGazetteer(database, defaultGazetteerPath(), reporter.progress('gazetteer'));
   const imports: ImportSummary[] = [];

@@ -1,26 +1,31 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import { nameAt } from '../../core/locality-names.js';
 import { formatPartialDate } from '../../core/partial-date.js';
+import { NullableString } from '../../core/shapes.js';
 import { listAssociations } from '../../store/association.repository.js';
 import { localitiesById } from '../../store/locality.repository.js';
 import type { DB } from '../../store/schema.js';
 
 /** An association with its members named. */
-export interface AssociationView {
-  id: number;
-  key: string;
-  name: string;
-  kind: string;
-  founded: string | null;
-  country: string | null;
-  notes: string | null;
-  members: {
-    locality: { key: string; name: string; country: string | null };
-    from: string | null;
-    to: string | null;
-    role: string | null;
-  }[];
-}
+export const AssociationView = Type.Object({
+  id: Type.Integer(),
+  key: Type.String(),
+  name: Type.String(),
+  kind: Type.String(),
+  founded: NullableString,
+  country: NullableString,
+  notes: NullableString,
+  members: Type.Array(
+    Type.Object({
+      locality: Type.Object({ key: Type.String(), name: Type.String(), country: NullableString }),
+      from: NullableString,
+      to: NullableString,
+      role: NullableString,
+    }),
+  ),
+});
+export type AssociationView = Static<typeof AssociationView>;
 
 /** Every association (or those with this locality as a member), by name, with their memberships. */
 export async function associationViews(

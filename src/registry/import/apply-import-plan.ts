@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { AuditActor } from '../../store/audit.repository.js';
-import { indexUnindexedNames } from '../../store/name-index.repository.js';
+import { indexUnindexedNames } from '../../store/writes/name-index.js';
 import type { DB } from '../../store/schema.js';
-import { upsertSources } from '../../store/source.repository.js';
+import { upsertSources } from '../../store/writes/source.js';
 import { importActor, recordWrite, versionedBulkWrite } from '../versioned-write.js';
 import type { ImportPlan } from './import-plan.js';
 import { importLinks, type LinkSummary } from './import-links.js';
@@ -34,7 +34,14 @@ export async function applyImportPlan(
   const actor = options.actor ?? importActor(source.key);
   const log = options.log ?? (() => undefined);
   const ids = await upsertSources(trx, [
-    { key: source.key, title: source.title, url: source.url, dataset: source.dataset },
+    {
+      key: source.key,
+      title: source.title,
+      url: source.url,
+      dataset: source.dataset,
+      publisher: source.publisher,
+      retrieved: source.retrieved,
+    },
   ]);
   const sourceId = ids.get(source.key)!;
   const placed = await placeLocalities(trx, sourceId, plan);

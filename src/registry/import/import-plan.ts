@@ -7,6 +7,9 @@ export interface ImportSource {
   title: string;
   url?: string;
   dataset?: string;
+  publisher?: string;
+  /** When the source was retrieved or published: a link it lists is known to stand then. */
+  retrieved?: string;
 }
 
 /** How a source's place was matched: the method's name, how sure, and whether a person should look. */
@@ -47,8 +50,10 @@ export type PlaceTarget =
       geonamesId: number;
       /** A locality with neither a GeoNames nor a Wikidata id named so in this country may adopt the match. */
       adopt: { country: string; folded: readonly string[] };
+      /** The locality to create when no locality has this reference yet. */
+      create: PlannedLocality;
     }
-  | { kind: 'shared'; ref: string };
+  | { kind: 'shared'; ref: string; create: PlannedLocality };
 
 /** A place the source names for the first time, with its match and what to create if nothing is it yet. */
 export interface PlannedPlace {
@@ -61,8 +66,6 @@ export interface PlannedPlace {
   wikidataId: string | null;
   match: PlannedMatch;
   target: PlaceTarget;
-  /** The locality to create when no locality has the target's reference yet. */
-  create: PlannedLocality;
 }
 
 /** A statement between two places of the import, by place key, at a line of the file. */

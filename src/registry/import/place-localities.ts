@@ -73,10 +73,10 @@ async function localityForRefs(
   );
   const taken = await allLocalityKeys(db);
   const fresh = new Map<string, NewLocalityRow>();
-  for (const p of places) {
-    const ref = refOf(p.target);
-    if (ids.has(ref) || fresh.has(ref)) continue;
-    const { keyName, ...row } = p.create;
+  for (const { target } of places) {
+    const ref = refOf(target);
+    if (target.kind === 'locality' || ids.has(ref) || fresh.has(ref)) continue;
+    const { keyName, ...row } = target.create;
     fresh.set(ref, { ...row, key: uniqueKey(keyName, row.country ?? undefined, taken) });
   }
   const inserted = await insertLocalities(db, [...fresh.values()]);

@@ -2,14 +2,14 @@ import type { Kysely } from 'kysely';
 import { TwinningError } from '../../core/errors.js';
 import { isLive } from '../../core/exclusivity.js';
 import { contradictions, statusAt, type LifecycleEvent } from '../../core/link-lifecycle.js';
-import { nowIso } from '../../store/booleans.js';
-import { insertEvent } from '../../store/link.repository.js';
+import { insertEvent } from '../../store/writes/link.js';
 import type { DB } from '../../store/schema.js';
-import { insertCitations, sourceIdsByKey } from '../../store/source.repository.js';
+import { sourceIdsByKey } from '../../store/source.repository.js';
+import { insertCitations } from '../../store/writes/source.js';
 import { assertExclusivityAround } from './exclusivity.js';
-import { auditLinkWrite, linkForWrite } from './write-step.js';
+import { linkForWrite, writeLink } from './write-step.js';
 import { linkTimelineById, type LinkTimeline } from './timeline.js';
-import { assertSourcesKnown, assertUpdated, type WriteContext } from '../write-context.js';
+import { assertSourcesKnown, type WriteContext } from '../write-context.js';
 
 /**
  * Appends a lifecycle event to a link at the version the writer read, with its audit row, in one
@@ -42,16 +42,15 @@ export async function appendEvent(
     }
     const sourceIds = await sourceIdsByKey(trx);
     assertSourcesKnown(event.citations, sourceIds, 'citations');
-    const result = await trx
-      .updateTable('links')
-      .set((eb) => ({ version: eb('version', '+', 1), updated_at: nowIso() }))
-      .where('id', '=', linkId)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    assertUpdated(`link ${linkId}`, result.numUpdatedRows, expectedVersion);
-    const eventId = await insertEvent(trx, linkId, event);
-    await insertCitations(trx, 'event', eventId, event.citations, sourceIds);
-    await auditLinkWrite(trx, before, 'append_event', context, nowIso());
+    await writeLink(trx, before, {
+      action: 'append_event',
+      expectedVersion,
+      context,
+      apply: async () => {
+        const eventId = await insertEvent(trx, linkId, event);
+        await insertCitations(trx, 'event', eventId, event.citations, sourceIds);
+      },
+    });
   });
   return linkTimelineById(db, linkId, context.today);
 }

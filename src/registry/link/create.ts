@@ -1,8 +1,6 @@
 import type { Kysely } from 'kysely';
 import { TwinningError } from '../../core/errors.js';
 import type { Link } from '../../core/link.js';
-import { insertAudit } from '../../store/writes/audit.js';
-import { nowIso } from '../../store/booleans.js';
 import { isUniqueViolation } from '../../store/constraint-errors.js';
 import type { DB } from '../../store/schema.js';
 import { sourceIdsByKey } from '../../store/source.repository.js';
@@ -10,6 +8,7 @@ import { addLink } from './insert-checked.js';
 import { linkWithKeys, snapshotLink } from './snapshot.js';
 import { linkTimelineById, type LinkTimeline } from './timeline.js';
 import { localityIdOfKey } from '../locality/view.js';
+import { recordWrite } from '../versioned-write.js';
 import { assertSourcesKnown, type WriteContext } from '../write-context.js';
 
 /**
@@ -38,17 +37,17 @@ export async function createLink(db: Kysely<DB>, link: Link, context: WriteConte
       link.events.forEach((e, i) => assertSourcesKnown(e.citations, sourceIds, `events[${i}].citations`));
       const linkId = await addLink(trx, link, { aId, bId }, sourceIds, context.today);
       const stored = await linkWithKeys(trx, linkId);
-      await insertAudit(trx, {
-        entityType: 'link',
-        entityId: linkId,
-        entityKey: null,
-        action: 'create',
-        actor: context.actor,
-        at: nowIso(),
-        version: stored.link.version,
-        before: null,
-        after: snapshotLink(stored.link, stored.aKey, stored.bKey),
-      });
+      await recordWrite(
+        trx,
+        { entity: 'link', id: linkId, key: null },
+        {
+          action: 'create',
+          actor: context.actor,
+          version: stored.link.version,
+          before: null,
+          after: snapshotLink(stored.link, stored.aKey, stored.bKey),
+        },
+      );
       return linkId;
     });
     return await linkTimelineById(db, id, context.today);

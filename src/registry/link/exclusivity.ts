@@ -3,7 +3,7 @@ import { assertExclusivityAllows, type LinkStanding } from '../../core/exclusivi
 import { statusAt } from '../../core/link-lifecycle.js';
 import type { PartialDate } from '../../core/partial-date.js';
 import { linksOfLocality } from '../../store/link.repository.js';
-import { lockLocalities } from '../../store/locality.repository.js';
+import { lockLocalities } from '../../store/writes/locality.js';
 import type { DB } from '../../store/schema.js';
 
 /**

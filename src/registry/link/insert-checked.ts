@@ -3,9 +3,10 @@ import { TwinningError } from '../../core/errors.js';
 import type { Link } from '../../core/link.js';
 import { contradictions, statusAt } from '../../core/link-lifecycle.js';
 import type { PartialDate } from '../../core/partial-date.js';
-import { insertLink, insertEvent, linkBetween } from '../../store/link.repository.js';
+import { linkBetween } from '../../store/link.repository.js';
+import { insertLink, insertEvent } from '../../store/writes/link.js';
 import type { DB } from '../../store/schema.js';
-import { insertCitations } from '../../store/source.repository.js';
+import { insertCitations } from '../../store/writes/source.js';
 import { assertExclusivityAround } from './exclusivity.js';
 
 /**

@@ -1,43 +1,54 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
-import type { LinkKind, LinkPurpose } from '../../core/link.js';
-import { chronological, statusAt, type LinkStatus } from '../../core/link-lifecycle.js';
+import { LINK_KINDS, type LinkPurpose } from '../../core/link.js';
+import { chronological, LINK_STATUSES, statusAt, type LinkStatus } from '../../core/link-lifecycle.js';
+import { nameAt } from '../../core/locality-names.js';
 import { statingSourcesOf } from '../../store/link-statement.repository.js';
 import { knownBy } from './attestation.js';
-import { nameAt } from '../../core/locality-names.js';
 import { formatPartialDate, type PartialDate } from '../../core/partial-date.js';
+import { LatLon, Nullable, NullableString, StringAs, StringEnum } from '../../core/shapes.js';
 import { linkIdsMatching, sourceKeysOfLinks, type LinkFilter } from '../../store/link-query.repository.js';
 import { linksById, type LinkRecord } from '../../store/link.repository.js';
 import { localitiesById, type LocalityRecord } from '../../store/locality.repository.js';
 import type { DB } from '../../store/schema.js';
+import type { IdPage } from '../id-page.js';
 
 /** One side of a link in a list: enough to name it, place it and draw it. */
-export interface LinkEnd {
-  id: number;
-  key: string;
-  name: string;
-  kind: string;
-  country: string | null;
-  coordinates: { lat: number; lon: number } | null;
-}
+export const LinkEnd = Type.Object({
+  id: Type.Integer(),
+  key: Type.String(),
+  name: Type.String(),
+  kind: Type.String(),
+  country: NullableString,
+  coordinates: Nullable(LatLon),
+});
+export type LinkEnd = Static<typeof LinkEnd>;
 
-/** A link in a list or an export, with its status at the date asked. */
-export interface LinkListItem {
-  id: number;
-  a: LinkEnd;
-  b: LinkEnd;
-  kind: LinkKind | null;
-  purposes: LinkPurpose[];
-  exclusive: boolean;
-  unverified: boolean;
-  status: LinkStatus;
-  since: string | null;
-  /** The first forming event's date (adopted, signed, formalised), if dated. */
-  formed: string | null;
-  /** The last termination's date, if dated. */
-  ended: string | null;
-  sources: string[];
-  version: number;
-}
+/** The fields every view of a link shows of the link itself: its kind, purposes and flags. */
+export const LinkFacts = {
+  kind: Nullable(StringEnum(LINK_KINDS)),
+  purposes: Type.Array(StringAs<LinkPurpose>()),
+  exclusive: Type.Boolean(),
+  unverified: Type.Boolean(),
+};
+
+/**
+ * A link in a list or an export, with its status at the date asked; `formed` is the first forming event's
+ * date (adopted, signed, formalised), `ended` the last termination's, when dated.
+ */
+export const LinkListItem = Type.Object({
+  id: Type.Integer(),
+  a: LinkEnd,
+  b: LinkEnd,
+  ...LinkFacts,
+  status: StringEnum(LINK_STATUSES),
+  since: NullableString,
+  formed: NullableString,
+  ended: NullableString,
+  sources: Type.Array(Type.String()),
+  version: Type.Integer(),
+});
+export type LinkListItem = Static<typeof LinkListItem>;
 
 /** A link query: SQL filters, statuses at a date, and a page after a link id. */
 export interface LinkQuery {
@@ -47,12 +58,6 @@ export interface LinkQuery {
   asOf?: PartialDate;
   afterId: number;
   limit: number;
-}
-
-/** A page of links and the id to continue after, null on the last page. */
-export interface LinkPage {
-  items: LinkListItem[];
-  nextAfterId: number | null;
 }
 
 const FORMING = new Set(['adopted', 'agreement_signed', 'formalised']);
@@ -65,7 +70,11 @@ const FORMING = new Set(['adopted', 'agreement_signed', 'formalised']);
  * queries a batch. A rare status over a wide filter therefore scans widely; narrow it in SQL (country,
  * kind, dates) to keep it cheap. Without a status filter exactly one batch of limit + 1 is read.
  */
-export async function queryLinks(db: Kysely<DB>, query: LinkQuery, today: PartialDate): Promise<LinkPage> {
+export async function queryLinks(
+  db: Kysely<DB>,
+  query: LinkQuery,
+  today: PartialDate,
+): Promise<IdPage<LinkListItem>> {
   const wanted = query.limit + 1;
   const statuses = query.statuses && query.statuses.length > 0 ? new Set(query.statuses) : undefined;
   const batchSize = statuses ? Math.max(wanted * 2, 200) : wanted;

@@ -1,44 +1,49 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import { TwinningError } from '../../core/errors.js';
-import type { LinkKind, LinkPurpose } from '../../core/link.js';
-import { chronological, statusAt, type EventType, type LinkStatus } from '../../core/link-lifecycle.js';
+import { chronological, EVENT_TYPES, LINK_STATUSES, statusAt } from '../../core/link-lifecycle.js';
 import { formatPartialDate, type PartialDate } from '../../core/partial-date.js';
+import { NullableString, StringEnum } from '../../core/shapes.js';
+import { CitationView } from '../../core/source.js';
 import { linkBetween, linksById, type LinkRecord } from '../../store/link.repository.js';
 import { localitiesById, type LocalityRecord } from '../../store/locality.repository.js';
 import type { DB } from '../../store/schema.js';
-import { citationsFor, type CitationView } from '../../store/source.repository.js';
+import { citationsFor } from '../../store/source.repository.js';
 import { statingSourcesOf, type StatingSource } from '../../store/link-statement.repository.js';
-import { summarize, type LocalitySummary } from '../locality/partners.js';
+import { LocalitySummary, summarize } from '../locality/partners.js';
+import { LinkFacts } from './query.js';
 
 /** One step of a link's timeline, with who acted and the sources that say so. */
-export interface TimelineEvent {
-  id: number;
-  type: EventType;
-  date: string | null;
-  actor: string | null;
-  cause: string | null;
-  notes: string | null;
-  unverified: boolean;
-  sources: CitationView[];
-}
+export const TimelineEvent = Type.Object({
+  id: Type.Integer(),
+  type: StringEnum(EVENT_TYPES),
+  date: NullableString,
+  actor: NullableString,
+  cause: NullableString,
+  notes: NullableString,
+  unverified: Type.Boolean(),
+  sources: Type.Array(CitationView),
+});
+export type TimelineEvent = Static<typeof TimelineEvent>;
 
 /** A link with its whole history: events in order (undated ones last), status today, contradictions. */
-export interface LinkTimeline {
-  id: number;
-  a: LocalitySummary;
-  b: LocalitySummary;
-  kind: LinkKind | null;
-  purposes: LinkPurpose[];
-  exclusive: boolean;
-  unverified: boolean;
-  notes: string | null;
-  status: LinkStatus;
-  since: string | null;
-  events: TimelineEvent[];
-  contradictions: string[];
-  sources: CitationView[];
-  version: number;
-}
+export const LinkTimeline = Type.Object(
+  {
+    id: Type.Integer(),
+    a: LocalitySummary,
+    b: LocalitySummary,
+    ...LinkFacts,
+    notes: NullableString,
+    status: StringEnum(LINK_STATUSES),
+    since: NullableString,
+    events: Type.Array(TimelineEvent),
+    contradictions: Type.Array(Type.String()),
+    sources: Type.Array(CitationView),
+    version: Type.Integer(),
+  },
+  { $id: 'Link', title: 'Link' },
+);
+export type LinkTimeline = Static<typeof LinkTimeline>;
 
 /** The timeline of the link between two localities; LinkNotFound when they are not linked. */
 export async function linkTimeline(

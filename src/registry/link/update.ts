@@ -1,21 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { LinkKind, LinkPurpose } from '../../core/link.js';
 import { statusAt } from '../../core/link-lifecycle.js';
-import { nowIso, toFlag } from '../../store/booleans.js';
+import { toFlag } from '../../store/booleans.js';
 import type { DB } from '../../store/schema.js';
 import { assertExclusivityAround } from './exclusivity.js';
-import { auditLinkWrite, linkForWrite } from './write-step.js';
+import { linkForWrite, writeLink } from './write-step.js';
 import { linkTimelineById, type LinkTimeline } from './timeline.js';
-import { assertUpdated, type WriteContext } from '../write-context.js';
-
-/** The fields a link update may change; absent fields stay, `null` clears. Its sides never change. */
-export interface LinkPatch {
-  kind?: LinkKind | null;
-  purposes?: LinkPurpose[];
-  exclusive?: boolean;
-  unverified?: boolean;
-  notes?: string | null;
-}
+import type { LinkPatch } from './write-shapes.js';
+import type { WriteContext } from '../write-context.js';
 
 /**
  * Updates a link at the version the writer read, with its audit row, in one transaction: Conflict (never an
@@ -39,22 +30,22 @@ export async function updateLink(
         context.today,
       );
     }
-    const result = await trx
-      .updateTable('links')
-      .set((eb) => ({
-        version: eb('version', '+', 1),
-        updated_at: nowIso(),
-        ...(patch.kind !== undefined && { kind: patch.kind }),
-        ...(patch.purposes !== undefined && { purposes: JSON.stringify(patch.purposes) }),
-        ...(patch.exclusive !== undefined && { exclusive: toFlag(patch.exclusive) }),
-        ...(patch.unverified !== undefined && { unverified: toFlag(patch.unverified) }),
-        ...(patch.notes !== undefined && { notes: patch.notes }),
-      }))
-      .where('id', '=', linkId)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    assertUpdated(`link ${linkId}`, result.numUpdatedRows, expectedVersion);
-    await auditLinkWrite(trx, before, 'update', context, nowIso());
+    const changes = {
+      ...(patch.kind !== undefined && { kind: patch.kind }),
+      ...(patch.purposes !== undefined && { purposes: JSON.stringify(patch.purposes) }),
+      ...(patch.exclusive !== undefined && { exclusive: toFlag(patch.exclusive) }),
+      ...(patch.unverified !== undefined && { unverified: toFlag(patch.unverified) }),
+      ...(patch.notes !== undefined && { notes: patch.notes }),
+    };
+    await writeLink(trx, before, {
+      action: 'update',
+      expectedVersion,
+      context,
+      apply: async () => {
+        if (Object.keys(changes).length > 0)
+          await trx.updateTable('links').set(changes).where('id', '=', linkId).execute();
+      },
+    });
   });
   return linkTimelineById(db, linkId, context.today);
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { insertAudit } from '../../store/writes/audit.js';
 import type { DB } from '../../store/schema.js';
 import { linkWithKeys, snapshotLink } from './snapshot.js';
+import { versionedWrite } from '../versioned-write.js';
 import { assertVersion, type WriteContext } from '../write-context.js';
 
 /** A link as a write found it: the stored link and its two localities' keys. */
@@ -25,25 +25,29 @@ export async function linkForWrite(
   return before;
 }
 
-/** Records a write to a link in the audit log: who, when, and the link before and after. */
-export async function auditLinkWrite(
+/**
+ * A write to a link read by linkForWrite, through the versioned-write step: bumps its version from the one the
+ * writer read (Conflict when it moved), applies the change, and records the link before and after.
+ */
+export async function writeLink(
   trx: Kysely<DB>,
   before: LinkBefore,
-  action: string,
-  context: WriteContext,
-  at: string,
+  step: { action: string; expectedVersion: number; context: WriteContext; apply: () => Promise<void> },
 ): Promise<void> {
   const { link, aKey, bKey } = before;
-  const after = await linkWithKeys(trx, link.id);
-  await insertAudit(trx, {
-    entityType: 'link',
-    entityId: link.id,
-    entityKey: null,
-    action,
-    actor: context.actor,
-    at,
-    version: after.link.version,
-    before: snapshotLink(link, aKey, bKey),
-    after: snapshotLink(after.link, aKey, bKey),
-  });
+  await versionedWrite(
+    trx,
+    { entity: 'link', id: link.id, key: null },
+    {
+      action: step.action,
+      actor: step.context.actor,
+      expectedVersion: step.expectedVersion,
+      before: snapshotLink(link, aKey, bKey),
+      apply: step.apply,
+      after: async () => {
+        const after = await linkWithKeys(trx, link.id);
+        return snapshotLink(after.link, aKey, bKey);
+      },
+    },
+  );
 }

@@ -3,13 +3,14 @@ import { normalizeCountry } from '../../core/country.js';
 import { TwinningError } from '../../core/errors.js';
 import type { Locality } from '../../core/locality.js';
 import { validateNames } from '../../core/locality-names.js';
-import { insertAudit } from '../../store/writes/audit.js';
-import { nowIso } from '../../store/booleans.js';
 import { isUniqueViolation } from '../../store/constraint-errors.js';
-import { insertLocality, localityIdsByKey } from '../../store/locality.repository.js';
+import { localityIdsByKey } from '../../store/locality.repository.js';
+import { insertLocality } from '../../store/writes/locality.js';
 import type { DB } from '../../store/schema.js';
-import { insertCitations, sourceIdsByKey } from '../../store/source.repository.js';
+import { sourceIdsByKey } from '../../store/source.repository.js';
+import { insertCitations } from '../../store/writes/source.js';
 import { localityIdOfKey, localityView, type LocalityView } from './view.js';
+import { recordWrite } from '../versioned-write.js';
 import { assertSourcesKnown, type WriteContext } from '../write-context.js';
 
 /** Checks names for a write: valid periods, none empty, exactly one primary (the first when none is marked). */
@@ -50,17 +51,11 @@ export async function createLocality(
       assertSourcesKnown(input.citations, sourceIds, 'citations');
       await insertCitations(trx, 'locality', id, input.citations, sourceIds);
       const after = await localityView(trx, id);
-      await insertAudit(trx, {
-        entityType: 'locality',
-        entityId: id,
-        entityKey: after.key,
-        action: 'create',
-        actor: context.actor,
-        at: nowIso(),
-        version: after.version,
-        before: null,
-        after,
-      });
+      await recordWrite(
+        trx,
+        { entity: 'locality', id, key: after.key },
+        { action: 'create', actor: context.actor, version: after.version, before: null, after },
+      );
       return after;
     });
   } catch (error) {

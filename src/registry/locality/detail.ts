@@ -1,15 +1,19 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import type { PartialDate } from '../../core/partial-date.js';
+import { Shared } from '../../core/shapes.js';
 import type { DB } from '../../store/schema.js';
-import { localityWithPartners, type LocalityPartners } from './partners.js';
-import { localityIdOfKey, viewOfRecord, type LocalityView } from './view.js';
+import { LocalityPartners, LocalitySummary, localityWithPartners } from './partners.js';
+import { localityIdOfKey, LocalityView, viewOfRecord } from './view.js';
 
-/** One locality with its stored facts, the names it bore at a date, and its partners then. */
-export interface LocalityDetail extends Omit<LocalityPartners, 'locality'> {
-  locality: LocalityView;
-  /** The locality as shown at the date: the name it bore then and every name valid then. */
-  atDate: LocalityPartners['locality'];
-}
+const { locality: _summary, ...atTheDate } = LocalityPartners.properties;
+
+/** One locality with its stored facts, the names it bore at a date (`atDate`), and its partners then. */
+export const LocalityDetail = Type.Object(
+  { locality: Shared(LocalityView), atDate: LocalitySummary, ...atTheDate },
+  { title: 'LocalityDetail' },
+);
+export type LocalityDetail = Static<typeof LocalityDetail>;
 
 /** A locality by key with its partners at `asOf` (today when absent); LocalityNotFound for an unknown key. */
 export async function localityDetail(

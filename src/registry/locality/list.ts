@@ -1,28 +1,25 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
+import { Nullable, NullableString } from '../../core/shapes.js';
 import { searchNameIndex } from '../../store/name-index.repository.js';
 import type { DB } from '../../store/schema.js';
+import type { IdPage } from '../id-page.js';
 
-/** A locality in a list or a search result. */
-export interface LocalityListItem {
-  id: number;
-  key: string;
-  name: string;
-  /** The name the search text matched (any language, historical ones included); null when browsing. */
-  matched: string | null;
-  matchedLang: string | null;
-  kind: string;
-  country: string | null;
-  population: number | null;
-}
-
-/** A page of localities and the id to continue after (null on the last page, and for a search). */
-export interface LocalityPage {
-  items: LocalityListItem[];
-  nextAfterId: number | null;
-}
+/** A locality in a list or a search result; `matched` is the name the search text matched (any language, historical ones included), null when browsing. */
+export const LocalityListItem = Type.Object({
+  id: Type.Integer(),
+  key: Type.String(),
+  name: Type.String(),
+  matched: NullableString,
+  matchedLang: NullableString,
+  kind: Type.String(),
+  country: NullableString,
+  population: Nullable(Type.Number()),
+});
+export type LocalityListItem = Static<typeof LocalityListItem>;
 
 /** What to list: search text (as typed), filters, and a page. */
-export interface LocalityListQuery {
+export interface LocalityQuery {
   text?: string;
   country?: string;
   kind?: string;
@@ -35,7 +32,10 @@ export interface LocalityListQuery {
  * by how much of a name it matched and then by population (one page, no cursor). Without text, every
  * locality matching the filters, in id order, a page at a time.
  */
-export async function listLocalities(db: Kysely<DB>, query: LocalityListQuery): Promise<LocalityPage> {
+export async function listLocalities(
+  db: Kysely<DB>,
+  query: LocalityQuery,
+): Promise<IdPage<LocalityListItem>> {
   if (query.text !== undefined) {
     const matches = await searchNameIndex(db, {
       text: query.text,

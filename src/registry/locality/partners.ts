@@ -1,9 +1,11 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import { TwinningError } from '../../core/errors.js';
-import type { LinkKind } from '../../core/link.js';
-import { chronological, statusAt, type LinkStatus } from '../../core/link-lifecycle.js';
+import { LINK_KINDS } from '../../core/link.js';
+import { chronological, LINK_STATUSES, statusAt } from '../../core/link-lifecycle.js';
 import { isNameValidAt, nameAt } from '../../core/locality-names.js';
 import { formatPartialDate, isOnOrBefore, type PartialDate } from '../../core/partial-date.js';
+import { Nullable, NullableString, StringEnum } from '../../core/shapes.js';
 import { localitiesById, type LocalityRecord } from '../../store/locality.repository.js';
 import { linksOfLocality } from '../../store/link.repository.js';
 import type { DB } from '../../store/schema.js';
@@ -11,40 +13,47 @@ import { statingSourcesOf } from '../../store/link-statement.repository.js';
 import { knownBy } from '../link/attestation.js';
 
 /** A locality as shown at a date: the name it bore then, and every name valid then. */
-export interface LocalitySummary {
-  id: number;
-  key: string;
-  kind: string;
-  country: string | null;
-  name: string;
-  namesAtDate: { name: string; lang: string }[];
-}
+export const LocalitySummary = Type.Object({
+  id: Type.Integer(),
+  key: Type.String(),
+  kind: Type.String(),
+  country: NullableString,
+  name: Type.String(),
+  namesAtDate: Type.Array(Type.Object({ name: Type.String(), lang: Type.String() })),
+});
+export type LocalitySummary = Static<typeof LocalitySummary>;
 
-/** One partner of a locality at a date. */
-export interface PartnerView {
-  linkId: number;
-  partner: LocalitySummary;
-  kind: LinkKind | null;
-  status: LinkStatus;
-  since: string | null;
-  cause: string | null;
-  exclusive: boolean;
-  /** The latest event by the date, e.g. `explored` for a link under consideration. */
-  latest: { type: string; date: string } | null;
-}
+/** One partner of a locality at a date; `latest` is the latest event by the date (`explored` for a link under consideration). */
+export const PartnerView = Type.Object({
+  linkId: Type.Integer(),
+  partner: LocalitySummary,
+  kind: Nullable(StringEnum(LINK_KINDS)),
+  status: StringEnum(LINK_STATUSES),
+  since: NullableString,
+  cause: NullableString,
+  exclusive: Type.Boolean(),
+  latest: Nullable(Type.Object({ type: Type.String(), date: Type.String() })),
+});
+export type PartnerView = Static<typeof PartnerView>;
 
 /**
  * A locality with its partners at a date: those known to have been formed by then (with their status),
  * apart from them those that sources list without any date that reaches back to then (`undated`, status
  * `unknown`), and the links then only being explored or proposed.
  */
-export interface LocalityPartners {
-  locality: LocalitySummary;
-  asOf: string | null;
-  partners: PartnerView[];
-  undated: PartnerView[];
-  underConsideration: PartnerView[];
-}
+export const LocalityPartners = Type.Object({
+  locality: LocalitySummary,
+  asOf: NullableString,
+  partners: Type.Array(PartnerView, {
+    description: 'Links known to have been formed by the date, each with its status then',
+  }),
+  undated: Type.Array(PartnerView, {
+    description:
+      'Links that sources list without a date reaching back to the date asked (status unknown): not known to be in force then',
+  }),
+  underConsideration: Type.Array(PartnerView),
+});
+export type LocalityPartners = Static<typeof LocalityPartners>;
 
 /** Shows a locality as it was at a date (or today). */
 export function summarize(loc: LocalityRecord, asOf: PartialDate | undefined): LocalitySummary {

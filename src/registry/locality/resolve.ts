@@ -1,9 +1,12 @@
 import type { Kysely } from 'kysely';
 import { TwinningError } from '../../core/errors.js';
+import type { AuditActor } from '../../store/audit.repository.js';
 import { nowIso } from '../../store/booleans.js';
 import { gazetteerPlace } from '../../store/gazetteer.repository.js';
 import type { DB } from '../../store/schema.js';
-import { mergeLocalities } from './fix-merge.js';
+import { versionedWrite } from '../versioned-write.js';
+import { mergeByHand } from './fix-by-hand.js';
+import { localityView } from './view.js';
 
 /** What a fix by hand did. */
 export interface ResolveOutcome {
@@ -17,13 +20,13 @@ export interface ResolveOutcome {
 /**
  * A person's fix: locality `localityId` is GeoNames place `geonamesId`. Its matches become `manual`
  * (confidence 1, with who and when), so re-imports keep them; if another locality already is that
- * place, the two are merged (recorded, reversible).
+ * place, the two are merged (recorded, reversible). Either way through the versioned-write step.
  */
 export async function resolveLocality(
   db: Kysely<DB>,
   localityId: number,
   geonamesId: number,
-  who: string,
+  actor: AuditActor,
 ): Promise<ResolveOutcome> {
   const place = await gazetteerPlace(db, geonamesId);
   if (!place)
@@ -33,7 +36,7 @@ export async function resolveLocality(
     );
   const locality = await db
     .selectFrom('localities')
-    .selectAll()
+    .select(['id', 'key'])
     .where('id', '=', localityId)
     .executeTakeFirst();
   if (!locality) throw new TwinningError('LocalityNotFound', `no locality has the id ${localityId}`);
@@ -46,7 +49,7 @@ export async function resolveLocality(
       doubtful: 0,
       distance_km: null,
       matched_ref: `geonames:${geonamesId}`,
-      decided_by: who,
+      decided_by: actor.name,
       decided_at: now,
     })
     .where('locality_id', '=', localityId)
@@ -58,27 +61,38 @@ export async function resolveLocality(
     .where('id', '!=', localityId)
     .executeTakeFirst();
   if (twin) {
-    const mergeId = await mergeLocalities(
+    const merged = await mergeByHand(
       db,
       twin.id,
       localityId,
-      who,
+      actor,
       `resolved to GeoNames ${geonamesId}, which locality ${twin.id} already is`,
     );
-    return { localityId, geonamesId, mergedInto: twin.id, mergeId };
+    return { localityId, geonamesId, mergedInto: twin.id, mergeId: merged.mergeId };
   }
-  await db
-    .updateTable('localities')
-    .set({
-      geonames_id: geonamesId,
-      country: place.country,
-      lat: place.lat,
-      lon: place.lon,
-      population: place.population || null,
-      unverified: 0,
-      updated_at: now,
-    })
-    .where('id', '=', localityId)
-    .execute();
+  await versionedWrite(
+    db,
+    { entity: 'locality', id: localityId, key: locality.key },
+    {
+      action: 'resolve',
+      actor,
+      before: await localityView(db, localityId),
+      apply: async () => {
+        await db
+          .updateTable('localities')
+          .set({
+            geonames_id: geonamesId,
+            country: place.country,
+            lat: place.lat,
+            lon: place.lon,
+            population: place.population || null,
+            unverified: 0,
+          })
+          .where('id', '=', localityId)
+          .execute();
+      },
+      after: () => localityView(db, localityId),
+    },
+  );
   return { localityId, geonamesId };
 }

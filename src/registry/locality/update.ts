@@ -1,33 +1,17 @@
 import type { Kysely } from 'kysely';
 import { normalizeCountry } from '../../core/country.js';
 import { TwinningError } from '../../core/errors.js';
-import type { Citation } from '../../core/source.js';
-import type { Coordinates, LocalityKind, LocalityName } from '../../core/locality.js';
-import { insertAudit } from '../../store/writes/audit.js';
-import { nowIso, toFlag } from '../../store/booleans.js';
-import { insertNames } from '../../store/locality.repository.js';
-import { setIndexedPopulation } from '../../store/name-index.repository.js';
+import { toFlag } from '../../store/booleans.js';
+import { insertNames } from '../../store/writes/locality.js';
+import { setIndexedPopulation } from '../../store/writes/name-index.js';
 import type { DB } from '../../store/schema.js';
-import { insertCitations, sourceIdsByKey } from '../../store/source.repository.js';
+import { sourceIdsByKey } from '../../store/source.repository.js';
+import { insertCitations } from '../../store/writes/source.js';
 import { namesForWrite } from './create.js';
 import { localityIdOfKey, localityView, type LocalityView } from './view.js';
-import { assertSourcesKnown, assertUpdated, assertVersion, type WriteContext } from '../write-context.js';
-
-/** The fields a locality update may change; absent fields stay, `null` clears. Names and citations are replaced whole. */
-export interface LocalityPatch {
-  kind?: LocalityKind;
-  country?: string | null;
-  parentKey?: string | null;
-  coordinates?: Coordinates | null;
-  population?: number | null;
-  populationYear?: number | null;
-  wikidataId?: string | null;
-  geonamesId?: number | null;
-  unverified?: boolean;
-  notes?: string | null;
-  names?: LocalityName[];
-  citations?: Citation[];
-}
+import type { LocalityChanges } from './write-shapes.js';
+import { versionedWrite } from '../versioned-write.js';
+import { assertSourcesKnown, assertVersion, type WriteContext } from '../write-context.js';
 
 /**
  * Updates a locality at the version the writer read, with its audit row, in one transaction:
@@ -36,7 +20,7 @@ export interface LocalityPatch {
 export async function updateLocality(
   db: Kysely<DB>,
   key: string,
-  patch: LocalityPatch,
+  patch: LocalityChanges,
   expectedVersion: number,
   context: WriteContext,
 ): Promise<LocalityView> {
@@ -62,57 +46,52 @@ export async function updateLocality(
         });
       }
     }
-    const result = await trx
-      .updateTable('localities')
-      .set((eb) => ({
-        version: eb('version', '+', 1),
-        updated_at: nowIso(),
-        ...(patch.kind !== undefined && { kind: patch.kind }),
-        ...(country !== undefined && { country }),
-        ...(parentId !== undefined && { parent_id: parentId }),
-        ...(patch.coordinates !== undefined && {
-          lat: patch.coordinates?.lat ?? null,
-          lon: patch.coordinates?.lon ?? null,
-        }),
-        ...(patch.population !== undefined && { population: patch.population }),
-        ...(patch.populationYear !== undefined && { population_year: patch.populationYear }),
-        ...(patch.wikidataId !== undefined && { wikidata_id: patch.wikidataId }),
-        ...(patch.geonamesId !== undefined && { geonames_id: patch.geonamesId }),
-        ...(patch.unverified !== undefined && { unverified: toFlag(patch.unverified) }),
-        ...(patch.notes !== undefined && { notes: patch.notes }),
-      }))
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    assertUpdated(`locality ${key}`, result.numUpdatedRows, expectedVersion);
-    if (names) {
-      await trx.deleteFrom('locality_names').where('locality_id', '=', id).execute();
-      await insertNames(trx, id, names);
-    } else if (patch.population !== undefined) {
-      await setIndexedPopulation(trx, id, patch.population);
-    }
-    if (patch.citations) {
-      const sourceIds = await sourceIdsByKey(trx);
-      assertSourcesKnown(patch.citations, sourceIds, 'citations');
-      await trx
-        .deleteFrom('citations')
-        .where('entity_type', '=', 'locality')
-        .where('entity_id', '=', id)
-        .execute();
-      await insertCitations(trx, 'locality', id, patch.citations, sourceIds);
-    }
-    const after = await localityView(trx, id);
-    await insertAudit(trx, {
-      entityType: 'locality',
-      entityId: id,
-      entityKey: key,
-      action: 'update',
-      actor: context.actor,
-      at: nowIso(),
-      version: after.version,
-      before,
-      after,
-    });
-    return after;
+    const changes = {
+      ...(patch.kind !== undefined && { kind: patch.kind }),
+      ...(country !== undefined && { country }),
+      ...(parentId !== undefined && { parent_id: parentId }),
+      ...(patch.coordinates !== undefined && {
+        lat: patch.coordinates?.lat ?? null,
+        lon: patch.coordinates?.lon ?? null,
+      }),
+      ...(patch.population !== undefined && { population: patch.population }),
+      ...(patch.populationYear !== undefined && { population_year: patch.populationYear }),
+      ...(patch.wikidataId !== undefined && { wikidata_id: patch.wikidataId }),
+      ...(patch.geonamesId !== undefined && { geonames_id: patch.geonamesId }),
+      ...(patch.unverified !== undefined && { unverified: toFlag(patch.unverified) }),
+      ...(patch.notes !== undefined && { notes: patch.notes }),
+    };
+    const apply = async (): Promise<void> => {
+      if (Object.keys(changes).length > 0)
+        await trx.updateTable('localities').set(changes).where('id', '=', id).execute();
+      if (names) {
+        await trx.deleteFrom('locality_names').where('locality_id', '=', id).execute();
+        await insertNames(trx, id, names);
+      } else if (patch.population !== undefined) {
+        await setIndexedPopulation(trx, id, patch.population);
+      }
+      if (patch.citations) {
+        const sourceIds = await sourceIdsByKey(trx);
+        assertSourcesKnown(patch.citations, sourceIds, 'citations');
+        await trx
+          .deleteFrom('citations')
+          .where('entity_type', '=', 'locality')
+          .where('entity_id', '=', id)
+          .execute();
+        await insertCitations(trx, 'locality', id, patch.citations, sourceIds);
+      }
+    };
+    return versionedWrite(
+      trx,
+      { entity: 'locality', id, key },
+      {
+        action: 'update',
+        actor: context.actor,
+        expectedVersion,
+        before,
+        apply,
+        after: () => localityView(trx, id),
+      },
+    );
   });
 }

@@ -1,29 +1,44 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import { TwinningError } from '../../core/errors.js';
 import { nameAt } from '../../core/locality-names.js';
 import { formatPartialDate } from '../../core/partial-date.js';
+import { LatLon, Nullable, NullableString } from '../../core/shapes.js';
+import { CitationView } from '../../core/source.js';
 import { localitiesById, localityIdsByKey, type LocalityRecord } from '../../store/locality.repository.js';
 import type { DB } from '../../store/schema.js';
-import { citationsFor, type CitationView } from '../../store/source.repository.js';
+import { citationsFor } from '../../store/source.repository.js';
 
 /** A locality with every stored fact, as the API returns it and the audit log records it. */
-export interface LocalityView {
-  id: number;
-  key: string;
-  kind: string;
-  country: string | null;
-  parent: { key: string; name: string } | null;
-  coordinates: { lat: number; lon: number } | null;
-  population: number | null;
-  populationYear: number | null;
-  wikidataId: string | null;
-  geonamesId: number | null;
-  unverified: boolean;
-  notes: string | null;
-  names: { name: string; lang: string; validFrom: string | null; validTo: string | null; primary: boolean }[];
-  sources: CitationView[];
-  version: number;
-}
+export const LocalityView = Type.Object(
+  {
+    id: Type.Integer(),
+    key: Type.String(),
+    kind: Type.String(),
+    country: NullableString,
+    parent: Nullable(Type.Object({ key: Type.String(), name: Type.String() })),
+    coordinates: Nullable(LatLon),
+    population: Nullable(Type.Number()),
+    populationYear: Nullable(Type.Integer()),
+    wikidataId: NullableString,
+    geonamesId: Nullable(Type.Integer()),
+    unverified: Type.Boolean(),
+    notes: NullableString,
+    names: Type.Array(
+      Type.Object({
+        name: Type.String(),
+        lang: Type.String(),
+        validFrom: NullableString,
+        validTo: NullableString,
+        primary: Type.Boolean(),
+      }),
+    ),
+    sources: Type.Array(CitationView),
+    version: Type.Integer(),
+  },
+  { $id: 'Locality', title: 'Locality' },
+);
+export type LocalityView = Static<typeof LocalityView>;
 
 /** Shapes a stored locality, its sources and its parent as a view. */
 export function toLocalityView(

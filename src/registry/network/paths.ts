@@ -1,17 +1,20 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import { shortestChain, withinSteps } from '../../analysis/paths.js';
 import { buildTwinGraph } from '../../analysis/twin-graph.js';
 import type { PartialDate } from '../../core/partial-date.js';
+import { NullableString } from '../../core/shapes.js';
 import type { DB } from '../../store/schema.js';
 import { loadNetworkInput, type NetworkQuery } from './input.js';
 
-/** A place on a chain or within reach: its key, name and country. */
-export interface PlaceStep {
-  key: string;
-  name: string;
-  country: string | null;
-  steps: number;
-}
+/** A place on a chain or within reach: its key, name and country, and how many twinnings away it is. */
+export const PlaceStep = Type.Object({
+  key: Type.String(),
+  name: Type.String(),
+  country: NullableString,
+  steps: Type.Integer(),
+});
+export type PlaceStep = Static<typeof PlaceStep>;
 
 async function network(db: Kysely<DB>, query: NetworkQuery, today: PartialDate) {
   const { input } = await loadNetworkInput(db, query, today);

@@ -1,3 +1,4 @@
+import { Type, type Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import { fingerprintInput } from '../../analysis/analysis-cache.js';
 import { detectCommunities } from '../../analysis/communities.js';
@@ -8,6 +9,7 @@ import { countryGrowth, endingsPerYear, linkRecords, linksFormed } from '../../a
 import { buildTwinGraph, degreeOf, type TwinGraph } from '../../analysis/twin-graph.js';
 import type { TwinGraphInput } from '../../analysis/graph-input.js';
 import type { PartialDate } from '../../core/partial-date.js';
+import { StringAs } from '../../core/shapes.js';
 import { cachedResult, keepResult } from '../../store/analysis-cache.repository.js';
 import type { DB } from '../../store/schema.js';
 import { describeQuery, loadNetworkInput, type NetworkQuery } from './input.js';
@@ -50,13 +52,19 @@ export const STUDIES = {
 export type StudyName = keyof typeof STUDIES;
 
 /** A study's result, the network it was computed on, and whether it came from the cache. */
-export interface StudyResult {
-  study: StudyName;
-  version: string;
-  cached: boolean;
-  network: { nodes: number; links: number; active: number; undated: number };
-  result: unknown;
-}
+export const StudyResult = Type.Object({
+  study: StringAs<StudyName>(),
+  version: Type.String({ description: 'fingerprint of the network the result was computed on' }),
+  cached: Type.Boolean(),
+  network: Type.Object({
+    nodes: Type.Integer(),
+    links: Type.Integer(),
+    active: Type.Integer(),
+    undated: Type.Integer({ description: 'links counted although only undated events say they were formed' }),
+  }),
+  result: Type.Unknown(),
+});
+export type StudyResult = Static<typeof StudyResult>;
 
 /**
  * Runs a study on the registry's network as the query selects it, or returns the result kept for the same

@@ -3,12 +3,13 @@ import { ASSOCIATION_KINDS } from '../../core/association.js';
 import { LINK_KINDS, LINK_PURPOSES } from '../../core/link.js';
 import { EVENT_TYPES } from '../../core/link-lifecycle.js';
 import { LOCALITY_KINDS } from '../../core/locality.js';
+import { Key, LANG_TAG_PATTERN } from '../../core/shapes.js';
 
 const oneOf = <T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> =>
   Type.Union(values.map((v) => Type.Literal(v))) as TUnion<TLiteral<T[number]>[]>;
-const Text = Type.String({ minLength: 1 });
-const DateText = Type.Union([Type.String({ minLength: 1 }), Type.Integer()]);
-const Key = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' });
+const NonEmpty = Type.String({ minLength: 1 });
+/** A date in a data file: YAML reads a bare year (1956) as a number. */
+const YamlDate = Type.Union([Type.String({ minLength: 1 }), Type.Integer()]);
 const Cite = Type.Array(Type.String({ pattern: '^[a-z0-9-]+(#.+)?$' }));
 const strict = { additionalProperties: false } as const;
 
@@ -16,10 +17,10 @@ const strict = { additionalProperties: false } as const;
 export const SourceEntry = Type.Object(
   {
     key: Key,
-    title: Text,
-    url: Type.Optional(Text),
-    dataset: Type.Optional(Text),
-    publisher: Type.Optional(Text),
+    title: NonEmpty,
+    url: Type.Optional(NonEmpty),
+    dataset: Type.Optional(NonEmpty),
+    publisher: Type.Optional(NonEmpty),
     retrieved: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
   },
   strict,
@@ -28,9 +29,9 @@ export const SourceEntry = Type.Object(
 const NameEntry = Type.Object(
   {
     name: Type.String(),
-    lang: Type.String({ pattern: '^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$' }),
-    from: Type.Optional(DateText),
-    to: Type.Optional(DateText),
+    lang: Type.String({ pattern: LANG_TAG_PATTERN }),
+    from: Type.Optional(YamlDate),
+    to: Type.Optional(YamlDate),
     primary: Type.Optional(Type.Boolean()),
   },
   strict,
@@ -50,7 +51,7 @@ export const LocalityEntry = Type.Object(
     wikidata: Type.Optional(Type.String({ pattern: '^Q\\d+$' })),
     geonames: Type.Optional(Type.Integer({ minimum: 1 })),
     unverified: Type.Optional(Type.Boolean()),
-    notes: Type.Optional(Text),
+    notes: Type.Optional(NonEmpty),
     names: Type.Array(NameEntry, { minItems: 1 }),
     cite: Type.Optional(Cite),
   },
@@ -60,11 +61,11 @@ export const LocalityEntry = Type.Object(
 const EventEntry = Type.Object(
   {
     type: oneOf(EVENT_TYPES),
-    date: Type.Optional(DateText),
+    date: Type.Optional(YamlDate),
     actor: Type.Optional(oneOf(['a', 'b', 'both', 'third_party'] as const)),
-    actor_name: Type.Optional(Text),
-    cause: Type.Optional(Text),
-    notes: Type.Optional(Text),
+    actor_name: Type.Optional(NonEmpty),
+    cause: Type.Optional(NonEmpty),
+    notes: Type.Optional(NonEmpty),
     unverified: Type.Optional(Type.Boolean()),
     cite: Type.Optional(Cite),
   },
@@ -79,7 +80,7 @@ export const LinkEntry = Type.Object(
     purposes: Type.Optional(Type.Array(oneOf(LINK_PURPOSES))),
     exclusive: Type.Optional(Type.Boolean()),
     unverified: Type.Optional(Type.Boolean()),
-    notes: Type.Optional(Text),
+    notes: Type.Optional(NonEmpty),
     cite: Type.Optional(Cite),
     events: Type.Optional(Type.Array(EventEntry)),
   },
@@ -90,20 +91,20 @@ export const LinkEntry = Type.Object(
 export const AssociationEntry = Type.Object(
   {
     key: Key,
-    name: Text,
+    name: NonEmpty,
     kind: oneOf(ASSOCIATION_KINDS),
-    founded: Type.Optional(DateText),
+    founded: Type.Optional(YamlDate),
     country: Type.Optional(Type.String()),
-    notes: Type.Optional(Text),
+    notes: Type.Optional(NonEmpty),
     cite: Type.Optional(Cite),
     members: Type.Optional(
       Type.Array(
         Type.Object(
           {
             locality: Key,
-            from: Type.Optional(DateText),
-            to: Type.Optional(DateText),
-            role: Type.Optional(Text),
+            from: Type.Optional(YamlDate),
+            to: Type.Optional(YamlDate),
+            role: Type.Optional(NonEmpty),
             cite: Type.Optional(Cite),
           },
           strict,
@@ -117,13 +118,13 @@ export const AssociationEntry = Type.Object(
 /** One entry of terms.yaml. */
 export const TermEntry = Type.Object(
   {
-    term: Text,
-    lang: Type.String({ pattern: '^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$' }),
-    romanized: Type.Optional(Text),
+    term: NonEmpty,
+    lang: Type.String({ pattern: LANG_TAG_PATTERN }),
+    romanized: Type.Optional(NonEmpty),
     country: Type.Optional(Type.String()),
-    meaning: Text,
+    meaning: NonEmpty,
     link_kind: Type.Optional(oneOf(LINK_KINDS)),
-    notes: Type.Optional(Text),
+    notes: Type.Optional(NonEmpty),
     cite: Type.Optional(Cite),
   },
   strict,

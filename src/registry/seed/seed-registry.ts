@@ -2,11 +2,11 @@ import type { Kysely } from 'kysely';
 import { TwinningError } from '../../core/errors.js';
 import { formatPartialDate, type PartialDate } from '../../core/partial-date.js';
 import type { BundledDataset } from './read-bundled-dataset.js';
-import { insertAssociation, insertMembership } from '../../store/association.repository.js';
-import { insertLocality } from '../../store/locality.repository.js';
+import { insertAssociation, insertMembership } from '../../store/writes/association.js';
+import { insertLocality } from '../../store/writes/locality.js';
 import type { DB } from '../../store/schema.js';
-import { insertCitations, upsertSources } from '../../store/source.repository.js';
-import { insertTerm } from '../../store/term.repository.js';
+import { insertCitations, upsertSources } from '../../store/writes/source.js';
+import { insertTerm } from '../../store/writes/term.js';
 import { addLink } from '../link/insert-checked.js';
 
 /** The meta key recording that the bundled dataset was loaded, and when. */

@@ -2,17 +2,17 @@ import { sql, type Kysely } from 'kysely';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { TwinningError } from '../../core/errors.js';
-import { SILENT, type Progress } from '../../ingest/progress.js';
 import type { Database } from '../../store/database.js';
-import { indexUnindexedNames } from '../../store/name-index.repository.js';
+import { indexUnindexedNames } from '../../store/writes/name-index.js';
+import { loadSnapshotSqlite, type ParsedTable } from '../../store/writes/snapshot-sqlite.js';
 import type { DB } from '../../store/schema.js';
 import { BUNDLED_META_KEY } from '../seed/seed-registry.js';
-import { loadSnapshotSqlite, type ParsedTable } from './load-snapshot-sqlite.js';
 import {
   SNAPSHOT_FORMAT,
   SNAPSHOT_TABLES,
   TIMESTAMP_COLUMNS,
   WORLD_META_KEY,
+  type LoadProgress,
   type SnapshotTable,
 } from './snapshot-tables.js';
 
@@ -42,7 +42,10 @@ const STAMPS: Readonly<Record<SnapshotTable, readonly string[]>> = {
 };
 
 /** Reads and checks a snapshot file: its format line, then each table's column line and rows. */
-export function readSnapshotFile(file: string): { counts: Record<string, number>; tables: ParsedTable[] } {
+export function readSnapshotFile(file: string): {
+  counts: Record<string, number>;
+  tables: (ParsedTable & { table: SnapshotTable })[];
+} {
   const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
   const fail = (line: number, message: string): never => {
     throw new TwinningError('DataFileInvalid', message, { file, line });
@@ -50,7 +53,7 @@ export function readSnapshotFile(file: string): { counts: Record<string, number>
   const header = JSON.parse(lines[0] ?? '{}') as { format?: string; rows?: Record<string, number> };
   if (header.format !== SNAPSHOT_FORMAT || header.rows === undefined)
     fail(1, `not a ${SNAPSHOT_FORMAT} file`);
-  const tables: ParsedTable[] = [];
+  const tables: (ParsedTable & { table: SnapshotTable })[] = [];
   let i = 1;
   for (const table of SNAPSHOT_TABLES) {
     const head = JSON.parse(lines[i] ?? '{}') as { table?: string; columns?: string[] };
@@ -68,7 +71,7 @@ export function readSnapshotFile(file: string): { counts: Record<string, number>
 /** Inserts one table's rows in batches that stay under both dialects' limit on bound parameters. */
 async function insertTable(
   trx: Kysely<DB>,
-  t: ParsedTable,
+  t: ParsedTable & { table: SnapshotTable },
   now: string,
   onRows: (n: number) => void,
 ): Promise<void> {
@@ -119,7 +122,7 @@ async function resetSequences(trx: Kysely<DB>): Promise<void> {
 export async function loadSnapshot(
   database: Database,
   file: string,
-  progressFor: (totalRows: number) => Progress = () => SILENT,
+  progressFor: (totalRows: number) => LoadProgress = () => ({ tick: () => undefined, done: () => undefined }),
 ): Promise<SnapshotLoadSummary> {
   const started = performance.now();
   const { counts, tables } = readSnapshotFile(file);
@@ -127,7 +130,13 @@ export async function loadSnapshot(
   const now = new Date().toISOString();
   let done = 0;
   if (database.dialect === 'sqlite') {
-    loadSnapshotSqlite(database.location, tables, STAMPS, now, (n) => progress.tick(n));
+    const meta = [BUNDLED_META_KEY, WORLD_META_KEY].map((key) => ({ key, value: now }));
+    loadSnapshotSqlite(
+      database.location,
+      { tables, stamps: STAMPS, skipped: TIMESTAMP_COLUMNS, meta },
+      now,
+      (n) => progress.tick(n),
+    );
     progress.done(Object.values(counts).reduce((a, b) => a + b, 0));
     return summaryOf(file, counts, started);
   }

@@ -31,3 +31,9 @@ export const SNAPSHOT_FORMAT = 'twinning-world-snapshot/1';
 
 /** The meta key recording that the registry was loaded from the world snapshot, and when. */
 export const WORLD_META_KEY = 'world_snapshot_loaded_at';
+
+/** How a snapshot load reports the rows it has written (an ingest Progress fits). */
+export interface LoadProgress {
+  tick(count: number): void;
+  done(count: number): void;
+}

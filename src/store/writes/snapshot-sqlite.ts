@@ -1,12 +1,11 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { TwinningError } from '../../core/errors.js';
-import { wordRowsOf } from '../../store/name-index.repository.js';
-import { BUNDLED_META_KEY } from '../seed/seed-registry.js';
-import { TIMESTAMP_COLUMNS, WORLD_META_KEY, type SnapshotTable } from './snapshot-tables.js';
+import type { DB } from '../schema.js';
+import { wordRowsOf } from './name-index.js';
 
-/** One table of a snapshot file, parsed. */
+/** One table of a snapshot file, parsed: its columns and rows (values in column order). */
 export interface ParsedTable {
-  table: SnapshotTable;
+  table: keyof DB;
   columns: string[];
   rows: unknown[][];
 }
@@ -35,37 +34,44 @@ function wordRows(tables: readonly ParsedTable[]): ReturnType<typeof wordRowsOf>
  */
 export function loadSnapshotSqlite(
   dbFile: string,
-  tables: readonly ParsedTable[],
-  stamps: Readonly<Record<SnapshotTable, readonly string[]>>,
+  snapshot: {
+    tables: readonly ParsedTable[];
+    /** Columns left out of the snapshot, per table, to fill with `now`. */
+    stamps: Readonly<Partial<Record<keyof DB, readonly string[]>>>;
+    skipped: ReadonlySet<string>;
+    /** Meta rows to write; the first one's key marks a filled registry (refused when present). */
+    meta: readonly { key: string; value: string }[];
+  },
   now: string,
   onRows: (done: number) => void,
 ): void {
+  const { tables, stamps, skipped, meta: metaRows } = snapshot;
   const raw = new BetterSqlite3(dbFile);
   raw.pragma('busy_timeout = 5000');
   let done = 0;
   try {
     raw.exec('begin immediate');
-    if (raw.prepare('select 1 from meta where key = ?').get(BUNDLED_META_KEY) !== undefined)
+    if (raw.prepare('select 1 from meta where key = ?').get(metaRows[0]!.key) !== undefined)
       throw new TwinningError(
         'Conflict',
         `${dbFile} already holds a registry; load the world into a new one`,
       );
     for (const t of tables) {
       if (t.rows.length === 0) continue;
-      const keep = t.columns.map((c, i) => [c, i] as const).filter(([c]) => !TIMESTAMP_COLUMNS.has(c));
-      const columns = [...keep.map(([c]) => c), ...stamps[t.table]];
+      const keep = t.columns.map((c, i) => [c, i] as const).filter(([c]) => !skipped.has(c));
+      const tableStamps = stamps[t.table] ?? [];
+      const columns = [...keep.map(([c]) => c), ...tableStamps];
       const insert = raw.prepare(
         `insert into ${t.table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
       );
-      const stampValues = stamps[t.table].map(() => now);
+      const stampValues = tableStamps.map(() => now);
       for (const r of t.rows) {
         insert.run([...keep.map(([, i]) => r[i]), ...stampValues]);
         if (++done % 20_000 === 0) onRows(done);
       }
     }
     const meta = raw.prepare('insert into meta (key, value) values (?, ?)');
-    meta.run(BUNDLED_META_KEY, now);
-    meta.run(WORLD_META_KEY, now);
+    for (const m of metaRows) meta.run(m.key, m.value);
     const word = raw.prepare(
       'insert into locality_name_words (name_id, word, head1, head2, is_start, population) values (@name_id, @word, @head1, @head2, @is_start, @population)',
     );
