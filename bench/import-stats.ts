@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
+import { decodeMatchRef, type MatchRef } from '../src/core/match-ref.js';
 import type { DB } from '../src/store/schema.js';
+
+/** Matches to a point whose distance from the source's coordinates tells whether the match is right. */
+const CHECKABLE: ReadonlySet<MatchRef['kind']> = new Set(['geonames', 'geonames-point', 'seat']);
 
 /** Share of a source's places matched to a gazetteer place or subdivision, and how near its own coordinates. */
 export async function matchRates(db: Kysely<DB>, sourceKeys: readonly string[]) {
@@ -16,9 +20,8 @@ export async function matchRates(db: Kysely<DB>, sourceKeys: readonly string[]) 
     (r) =>
       r.lat !== null &&
       r.distance_km !== null &&
-      (r.matched_ref?.startsWith('geonames:') ||
-        r.matched_ref?.startsWith('geonames-point:') ||
-        r.matched_ref?.startsWith('seat:')),
+      r.matched_ref !== null &&
+      CHECKABLE.has(decodeMatchRef(r.matched_ref).kind),
   );
   const near = checkable.filter((r) => r.distance_km! <= 25);
   return {

@@ -10,8 +10,10 @@
  *   is absent or greater than Y (so a link terminated in 2022 no longer counts in 2022).
  */
 
+import type { EndingEvent } from '../core/link-lifecycle.js';
+
 /** What a link's end was: the lifecycle events that stop a link being active. */
-export type LinkEndType = 'paused' | 'suspended' | 'broken_unilaterally' | 'terminated';
+export type LinkEndType = EndingEvent;
 
 /** One locality as the analyses see it. */
 export interface TwinNodeInput {

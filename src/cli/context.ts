@@ -1,8 +1,7 @@
 import { partialDateFromJsDate, type PartialDate } from '../core/partial-date.js';
-import { DEFAULT_DATABASE_URL, type Database } from '../store/database.js';
 import { TwinningError } from '../core/errors.js';
-import { createProgress } from '../ingest/progress.js';
-import { openRegistry, type InitialDataset, type OpenOptions } from '../registry/open-registry.js';
+import type { Database } from '../store/database.js';
+import type { InitialDataset, OpenOptions } from '../registry/open-registry.js';
 
 /** Where a command writes: standard output and standard error, replaceable in tests. */
 export interface CliIo {
@@ -17,7 +16,8 @@ export interface GlobalOptions {
 }
 
 /** The database URL a command uses: --db, else TWINNING_DATABASE_URL, else the default SQLite file. */
-export function databaseUrl(options: GlobalOptions): string {
+export async function databaseUrl(options: GlobalOptions): Promise<string> {
+  const { DEFAULT_DATABASE_URL } = await import('../store/database.js');
   return options.db ?? process.env.TWINNING_DATABASE_URL ?? DEFAULT_DATABASE_URL;
 }
 
@@ -35,19 +35,28 @@ export function initialDataset(): InitialDataset {
 }
 
 /** How the CLI opens a registry: the initial dataset, and a progress bar on standard error while the world loads. */
-export function openOptions(dataset: InitialDataset = initialDataset()): OpenOptions {
+export async function openOptions(dataset: InitialDataset = initialDataset()): Promise<OpenOptions> {
+  const { createProgress } = await import('../ingest/progress.js');
   return {
     dataset,
     progress: (total) => createProgress('loading the world registry', process.stderr, total),
   };
 }
 
-/** Runs `fn` on the opened (migrated, filled) registry and closes it afterwards. */
+/**
+ * Runs `fn` on the opened (migrated, filled) registry and closes it afterwards; loads the registry's code on
+ * first use. The search's word index is brought up to date only for a command that searches (`search: true`).
+ */
 export async function withRegistry<T>(
   options: GlobalOptions,
   fn: (database: Database) => Promise<T>,
+  use: { search?: boolean } = {},
 ): Promise<T> {
-  const { database } = await openRegistry(databaseUrl(options), undefined, openOptions());
+  const { BUNDLED_DATA_DIR, openRegistry } = await import('../registry/open-registry.js');
+  const { database } = await openRegistry(await databaseUrl(options), BUNDLED_DATA_DIR, {
+    ...(await openOptions()),
+    nameIndex: use.search === true,
+  });
   try {
     return await fn(database);
   } finally {

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { TwinningError } from '../core/errors.js';
-import type { NetworkQuery } from '../registry/network/input.js';
-import { parseNetworkQuery, type NetworkQueryText } from '../registry/network/query-text.js';
+import type { NetworkQueryText } from '../registry/network/query-text.js';
 
 /** The options that select the network: the same for every `stats` command and for `export graph`. */
 export function withNetworkOptions(command: Command): Command {
@@ -14,11 +13,6 @@ export function withNetworkOptions(command: Command): Command {
 
 /** The network options as commander hands them over. */
 export type NetworkOptions = NetworkQueryText;
-
-/** Reads and checks the network options; bad values throw naming the option. */
-export function networkQuery(options: NetworkOptions): NetworkQuery {
-  return parseNetworkQuery(options, (name) => (name === 'asOf' ? '--as-of' : `--${name}`));
-}
 
 /** A positive whole-number option; InvalidInput naming the option otherwise. */
 export function positiveInt(text: string, option: string): number {

@@ -1,6 +1,10 @@
 import { countries as countryFacts } from 'countries-list';
-import countries from 'i18n-iso-countries';
+// The library's bare index and its English names only: its default entry loads every language's names (~100 files).
+import countries from 'i18n-iso-countries/index.js';
+import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { TwinningError } from './errors.js';
+
+countries.registerLocale(english);
 
 /**
  * States that no longer exist or whose status is disputed, with the codes this registry uses for them.

@@ -69,7 +69,35 @@ export interface StatusReport {
   contradictions: Contradiction[];
 }
 
-const FORMING: ReadonlySet<EventType> = new Set(['adopted', 'agreement_signed', 'formalised']);
+/** The events that form a link (make it active from not formed or ended). */
+export const FORMING_EVENTS = [
+  'adopted',
+  'agreement_signed',
+  'formalised',
+] as const satisfies readonly EventType[];
+export type FormingEvent = (typeof FORMING_EVENTS)[number];
+
+/** The events that end a link's active spell: an interruption (pause, suspension, break) or its termination. */
+export const ENDING_EVENTS = [
+  'paused',
+  'suspended',
+  'broken_unilaterally',
+  'terminated',
+] as const satisfies readonly EventType[];
+export type EndingEvent = (typeof ENDING_EVENTS)[number];
+
+const FORMING: ReadonlySet<string> = new Set(FORMING_EVENTS);
+const ENDING: ReadonlySet<string> = new Set(ENDING_EVENTS);
+
+/** True for an event that forms a link (adopted, agreement signed, formalised); takes a stored type's text too. */
+export function isFormingEvent(type: string): type is FormingEvent {
+  return FORMING.has(type);
+}
+
+/** True for an event that ends a link's active spell (paused, suspended, broken unilaterally, terminated). */
+export function isEndingEvent(type: string): type is EndingEvent {
+  return ENDING.has(type);
+}
 const INTERRUPTED: ReadonlySet<LinkStatus> = new Set(['paused', 'suspended', 'broken_unilaterally']);
 
 /** The order of events on the same day, and of undated events among themselves. */
@@ -129,7 +157,7 @@ function fold(events: readonly LifecycleEvent[]): StatusReport {
       report.contradictions.push({ event, message: `${next.contradiction}${when}` });
       continue;
     }
-    if (next !== report.status || (FORMING.has(event.type) && report.cause === undefined)) {
+    if (next !== report.status || (isFormingEvent(event.type) && report.cause === undefined)) {
       report = { ...report, status: next, since: event.date, cause: event };
     }
   }
@@ -163,7 +191,7 @@ export function statusAt(
   if (undated.length === 0 || isPresent)
     return { ...fold(withUndated([...dated, ...undated])), contradictions: all };
   const impliesFormed = dated.some((e) => rank(e.type) > rank('formalised'));
-  const implied = impliesFormed ? undated.filter((e) => FORMING.has(e.type)) : [];
+  const implied = impliesFormed ? undated.filter((e) => isFormingEvent(e.type)) : [];
   const certain = fold(withUndated([...dated, ...implied]));
   const possible = fold(withUndated([...dated, ...undated]));
   if (certain.status === possible.status) return { ...certain, contradictions: all };

@@ -1,7 +1,9 @@
 import type { LinkListItem } from '../registry/link/query.js';
+import { csvLine, csvRecord, type CsvValue } from './csv.js';
+import { linkFacts } from './link-facts.js';
 
-/** The columns of a link export, in order. */
-export const CSV_COLUMNS = [
+/** The columns of every CSV export of links (the CLI's and the API's), in order. */
+export const LINK_COLUMNS = [
   'id',
   'a_key',
   'a_name',
@@ -21,45 +23,42 @@ export const CSV_COLUMNS = [
   'exclusive',
   'purposes',
   'sources',
+  'one_sided_in',
 ] as const;
 
-/**
- * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. Text that a spreadsheet
- * would run as a formula (starting with = + - @ or a tab) gets a leading apostrophe, as OWASP advises.
- */
-export function csvField(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  if (typeof value !== 'string') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/** A link as exported: one value per column; lists (purposes, sources) stay lists until written. */
+export type LinkRow = Record<(typeof LINK_COLUMNS)[number], CsvValue>;
+
+/** A link's export row: the registry's view of it, and the directed sources in which only one side lists the other. */
+export function linkRow(l: LinkListItem, oneSidedIn: readonly string[]): LinkRow {
+  return {
+    id: l.id,
+    a_key: l.a.key,
+    a_name: l.a.name,
+    a_country: l.a.country,
+    a_lat: l.a.coordinates?.lat ?? null,
+    a_lon: l.a.coordinates?.lon ?? null,
+    b_key: l.b.key,
+    b_name: l.b.name,
+    b_country: l.b.country,
+    b_lat: l.b.coordinates?.lat ?? null,
+    b_lon: l.b.coordinates?.lon ?? null,
+    ...linkFacts(l),
+    one_sided_in: oneSidedIn,
+  };
+}
+
+/** The header line of a links CSV. */
+export function linkCsvHeader(): string {
+  return csvLine(LINK_COLUMNS);
+}
+
+/** One link as a CSV line. */
+export function linkCsvLine(row: LinkRow): string {
+  return csvRecord(LINK_COLUMNS, row);
 }
 
 /** Links as CSV, a header row first, CRLF line ends. */
-export function linksToCsv(items: readonly LinkListItem[]): string {
-  const rows = items.map((l) =>
-    [
-      l.id,
-      l.a.key,
-      l.a.name,
-      l.a.country,
-      l.a.coordinates?.lat ?? null,
-      l.a.coordinates?.lon ?? null,
-      l.b.key,
-      l.b.name,
-      l.b.country,
-      l.b.coordinates?.lat ?? null,
-      l.b.coordinates?.lon ?? null,
-      l.kind,
-      l.status,
-      l.since,
-      l.formed,
-      l.ended,
-      l.exclusive,
-      l.purposes.join(';'),
-      l.sources.join(';'),
-    ]
-      .map(csvField)
-      .join(','),
-  );
-  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+export function linksToCsv(rows: readonly LinkRow[]): string {
+  return [linkCsvHeader(), ...rows.map(linkCsvLine)].join('\r\n') + '\r\n';
 }

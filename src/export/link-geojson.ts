@@ -1,4 +1,5 @@
 import type { LinkListItem } from '../registry/link/query.js';
+import { linkFacts } from './link-facts.js';
 
 /**
  * Links as a GeoJSON FeatureCollection (RFC 7946): each a LineString from side a to side b, [lon, lat];
@@ -23,14 +24,7 @@ export function linksToGeoJson(items: readonly LinkListItem[]): string {
       properties: {
         a: { key: l.a.key, name: l.a.name, country: l.a.country },
         b: { key: l.b.key, name: l.b.name, country: l.b.country },
-        kind: l.kind,
-        status: l.status,
-        since: l.since,
-        formed: l.formed,
-        ended: l.ended,
-        exclusive: l.exclusive,
-        purposes: l.purposes,
-        sources: l.sources,
+        ...linkFacts(l),
       },
     })),
   });

@@ -2,11 +2,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { TwinningError } from '../core/errors.js';
 import { partialDateFromJsDate } from '../core/partial-date.js';
-import { readBundledDataset } from './seed/read-bundled-dataset.js';
 import { migrateToLatest, openDatabase, type Database } from '../store/database.js';
 import { indexUnindexedNames } from '../store/writes/name-index.js';
 import { isSeeded, seedRegistry, type SeedSummary } from './seed/seed-registry.js';
-import { loadSnapshot, type SnapshotLoadSummary } from './world/load-snapshot.js';
+import type { SnapshotLoadSummary } from './world/load-snapshot.js';
 import type { LoadProgress } from './world/snapshot-tables.js';
 
 /** The project's own dataset folder, beside src/ (and beside dist/src/ when built). */
@@ -21,9 +20,11 @@ export const WORLD_SNAPSHOT_FILE = `${BUNDLED_DATA_DIR}world/registry.jsonl.gz`;
 /** What a new registry is filled with: the world (bundled dataset and data/sources), or the bundled dataset alone. */
 export type InitialDataset = 'world' | 'bundled';
 
-/** How to fill a registry on first use. */
+/** How to open a registry. */
 export interface OpenOptions {
-  /** Default `bundled`; the CLI's default is `world` (see `initialDataset`). */
+  /** `false` skips bringing the search's word index up to date (a full pass). */
+  nameIndex?: boolean;
+  /** What a new registry is filled with; default `bundled` (the CLI's default is `world`). */
   dataset?: InitialDataset;
   /** The world snapshot to load (default WORLD_SNAPSHOT_FILE). */
   snapshotFile?: string;
@@ -32,8 +33,9 @@ export interface OpenOptions {
 }
 
 /**
- * Opens a registry, migrating it and indexing names for search; on first use it loads the bundled dataset,
- * or with `dataset: 'world'` the world snapshot (which holds the bundled dataset too).
+ * Opens a registry, migrating it, indexing names for search (unless told not to: a process that does not
+ * search need not pay for it, since every reader of the index opens with it), and on first use loading the
+ * bundled dataset, or with `dataset: 'world'` the world snapshot (which holds the bundled dataset too).
  */
 export async function openRegistry(
   url: string,
@@ -43,7 +45,7 @@ export async function openRegistry(
   const database = openDatabase(url);
   try {
     await migrateToLatest(database);
-    await indexUnindexedNames(database.db);
+    if (options.nameIndex !== false) await indexUnindexedNames(database.db);
     if (await isSeeded(database.db)) return { database };
     if (options.dataset === 'world') {
       const file = options.snapshotFile ?? WORLD_SNAPSHOT_FILE;
@@ -53,8 +55,11 @@ export async function openRegistry(
           `the world snapshot ${file} is missing; run \`twinning world build\`, or use the bundled dataset alone (\`twinning init --bundled-only\`)`,
           { file },
         );
+      const { loadSnapshot } = await import('./world/load-snapshot.js');
       return { database, world: await loadSnapshot(database, file, options.progress) };
     }
+    // Reading and checking the YAML files (yaml, TypeBox) is paid only on the first open.
+    const { readBundledDataset } = await import('./seed/read-bundled-dataset.js');
     const dataset = readBundledDataset(dataDir);
     const seeded = await seedRegistry(database.db, dataset, partialDateFromJsDate(new Date()));
     return { database, seeded };

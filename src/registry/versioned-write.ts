@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { TwinningError } from '../core/errors.js';
 import type { AuditActor } from '../store/audit.repository.js';
 import { nowIso } from '../store/booleans.js';
-import { chunks } from '../store/import.repository.js';
+import { chunks } from '../store/chunks.js';
 import type { DB } from '../store/schema.js';
 import { insertAudit, insertAudits } from '../store/writes/audit.js';
 import { assertUpdated } from './write-context.js';
@@ -131,7 +131,10 @@ export async function versionedBulkWrite(
 ): Promise<number> {
   const at = nowIso();
   let count = 0;
-  for (const part of chunks([...new Set(ids)].sort((x, y) => x - y))) {
+  for (const part of chunks(
+    [...new Set(ids)].sort((x, y) => x - y),
+    400,
+  )) {
     const rows =
       entity === 'locality'
         ? await trx

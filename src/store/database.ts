@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type MigrationProvider } from 'kysely';
 import { TwinningError } from '../core/errors.js';
 import type { DialectName } from './dialect-name.js';
 import { openPostgres } from './dialects/postgres.js';
@@ -36,9 +36,25 @@ export function openDatabase(url: string): Database {
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }
 
-/** Applies every migration not yet applied, in order, each in its own transaction. */
+/** The names of the migrations applied, or undefined when none ever was (no migration table). */
+async function appliedMigrations(db: Kysely<DB>): Promise<Set<string> | undefined> {
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    return new Set(rows.map((r) => r.name));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Applies every migration not yet applied, in order, each in its own transaction. A database already at the
+ * latest is told by one query, without the migrator (which introspects every table and takes its lock).
+ */
 export async function migrateToLatest(database: Database): Promise<void> {
-  const provider: MigrationProvider = { getMigrations: async () => allMigrations(database.dialect) };
+  const migrations = allMigrations(database.dialect);
+  const applied = await appliedMigrations(database.db);
+  if (applied && Object.keys(migrations).every((name) => applied.has(name))) return;
+  const provider: MigrationProvider = { getMigrations: async () => migrations };
   const migrator = new Migrator({ db: database.db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Box } from '../core/geo.js';
+import { chunks } from './chunks.js';
 import type { DB } from './schema.js';
 
 /** A gazetteer place found under one of its name keys. */
@@ -18,12 +19,6 @@ export interface GazetteerHit {
 }
 
 const CHUNK = 500;
-
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 function base(db: Kysely<DB>) {
   return db
@@ -77,7 +72,10 @@ export async function gazetteerByKeys(
   keys: readonly string[],
 ): Promise<Map<string, GazetteerHit[]>> {
   const result = new Map<string, GazetteerHit[]>();
-  for (const part of chunks([...new Set(keys)].filter((k) => k !== ''))) {
+  for (const part of chunks(
+    [...new Set(keys)].filter((k) => k !== ''),
+    CHUNK,
+  )) {
     const rows = await base(db).where('n.key', 'in', part).execute();
     for (const r of rows) {
       const list = result.get(r.key) ?? [];
@@ -225,7 +223,7 @@ export async function gazetteerPlacesByIds(
   ids: readonly number[],
 ): Promise<Map<number, GazetteerHit>> {
   const result = new Map<number, GazetteerHit>();
-  for (const part of chunks([...new Set(ids)])) {
+  for (const part of chunks([...new Set(ids)], CHUNK)) {
     const rows = await db
       .selectFrom('gazetteer_places as p')
       .select(MAIN_NAME_COLUMNS)

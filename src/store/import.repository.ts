@@ -1,14 +1,8 @@
 import type { Kysely } from 'kysely';
+import { chunks } from './chunks.js';
 import type { DB, SourcePlacesTable } from './schema.js';
 
 const CHUNK = 400;
-
-/** Splits a list into runs of at most `size` items (statements have a bound on parameters). */
-export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /** A source place's stored match, by its key within the source. */
 export interface StoredSourcePlace {
@@ -43,7 +37,7 @@ export async function localityIdsBy<C extends 'wikidata_id' | 'geonames_id'>(
   values: readonly NonNullable<DB['localities'][C]>[],
 ): Promise<Map<NonNullable<DB['localities'][C]>, number>> {
   const result = new Map<NonNullable<DB['localities'][C]>, number>();
-  for (const part of chunks([...new Set(values)])) {
+  for (const part of chunks([...new Set(values)], CHUNK)) {
     const rows = await db
       .selectFrom('localities')
       .select(['id', column])
@@ -62,7 +56,7 @@ export async function localityIdsByRef(
   refs: readonly string[],
 ): Promise<Map<string, number>> {
   const result = new Map<string, number>();
-  for (const part of chunks([...new Set(refs)])) {
+  for (const part of chunks([...new Set(refs)], CHUNK)) {
     const rows = await db
       .selectFrom('source_places')
       .select(['matched_ref', 'locality_id'])
@@ -86,7 +80,10 @@ export async function unidentifiedLocalitiesByName(
   folded: readonly string[],
 ): Promise<Map<string, number>> {
   const result = new Map<string, number>();
-  for (const part of chunks([...new Set(folded)].filter((f) => f !== ''))) {
+  for (const part of chunks(
+    [...new Set(folded)].filter((f) => f !== ''),
+    CHUNK,
+  )) {
     const rows = await db
       .selectFrom('locality_names')
       .innerJoin('localities', 'localities.id', 'locality_names.locality_id')
@@ -104,7 +101,7 @@ export async function unidentifiedLocalitiesByName(
 /** How other sources matched places under these keys (names and countries spelt the same way), by key. */
 export async function matchesByPlaceKey(db: Kysely<DB>, keys: readonly string[]) {
   const result = new Map<string, Omit<SourcePlacesTable, 'id' | 'source_id'>>();
-  for (const part of chunks([...new Set(keys)])) {
+  for (const part of chunks([...new Set(keys)], CHUNK)) {
     const rows = await db
       .selectFrom('source_places')
       .selectAll()

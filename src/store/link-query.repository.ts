@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { FORMING_EVENTS } from '../core/link-lifecycle.js';
 import type { DB } from './schema.js';
 
 /** A span of days as yyyymmdd numbers (see partial-date.ts), either end open. */
@@ -23,8 +24,6 @@ export interface LinkFilter {
   /** Links with a termination dated within the range. */
   ended?: DayRange;
 }
-
-const FORMING_TYPES = ['adopted', 'agreement_signed', 'formalised'];
 
 /** Ids of links matching the filter, in id order, after `afterId`, at most `limit`. */
 export async function linkIdsMatching(
@@ -59,7 +58,7 @@ export async function linkIdsMatching(
     );
   }
   if (filter.kinds && filter.kinds.length > 0) query = query.where('l.kind', 'in', [...filter.kinds]);
-  if (filter.formed) query = query.where(eventInRange(FORMING_TYPES, filter.formed));
+  if (filter.formed) query = query.where(eventInRange(FORMING_EVENTS, filter.formed));
   if (filter.ended) query = query.where(eventInRange(['terminated'], filter.ended));
   if (filter.sourceKey !== undefined) {
     const key = filter.sourceKey;

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   contradictions,
+  ENDING_EVENTS,
+  EVENT_TYPES,
+  FORMING_EVENTS,
+  isEndingEvent,
+  isFormingEvent,
   statusAt,
   type EventType,
   type LifecycleEvent,
@@ -105,5 +110,25 @@ describe('link status at a date', () => {
     const sameDay = [ev('terminated', '2020-01-01'), ev('agreement_signed', '2020-01-01')];
     expect(at(sameDay).status).toBe('ended');
     expect(at(sameDay).contradictions).toEqual([]);
+  });
+});
+
+describe('forming and ending events', () => {
+  it('are exactly the events that make a link active, and those that stop an active one', () => {
+    const forms = EVENT_TYPES.filter((type) => at([ev(type, '2000')]).status === 'active');
+    const ends = EVENT_TYPES.filter(
+      (type) =>
+        type !== 'formalised' &&
+        !['active', 'not_formed'].includes(at([ev('formalised', '1990'), ev(type, '2000')]).status),
+    );
+    expect(forms).toEqual([...FORMING_EVENTS]);
+    expect(ends).toEqual([...ENDING_EVENTS]);
+  });
+
+  it("are recognised from a stored type's text", () => {
+    expect(EVENT_TYPES.filter(isFormingEvent)).toEqual([...FORMING_EVENTS]);
+    expect(EVENT_TYPES.filter(isEndingEvent)).toEqual([...ENDING_EVENTS]);
+    expect(isFormingEvent('signed')).toBe(false);
+    expect(isEndingEvent('')).toBe(false);
   });
 });

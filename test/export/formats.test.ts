@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, linksToCsv } from '../../src/export/link-csv.js';
+import { csvField, csvLine } from '../../src/export/csv.js';
+import { linkRow, linksToCsv } from '../../src/export/link-csv.js';
 import { linksToGeoJson } from '../../src/export/link-geojson.js';
 import { linksToGraphMl } from '../../src/export/link-graphml.js';
 import { xmlText } from '../../src/core/graphml.js';
@@ -39,16 +40,23 @@ describe('link exports', () => {
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvField(null)).toBe('');
     expect(csvField(-1.5)).toBe('-1.5');
+    expect(csvField(['a', 'b'])).toBe('a;b');
+    expect(csvField(['-1', '+x'])).toBe("'-1;+x");
+    expect(csvLine(['@SUM(A1)', 1, true, undefined, '\tx'])).toBe("'@SUM(A1),1,true,,'\tx");
   });
 
   it('writes a header and one CRLF-terminated row per link', () => {
-    const csv = linksToCsv([link(), link({ id: 8, a: end('x', 'O\'Brien, "Town"', null) })]);
+    const csv = linksToCsv([
+      linkRow(link(), []),
+      linkRow(link({ id: 8, a: end('x', 'O\'Brien, "Town"', null) }), ['wd']),
+    ]);
     const lines = csv.split('\r\n');
     expect(lines[0]).toMatch(/^id,a_key,a_name,/);
     expect(lines[1]).toBe(
-      '7,coventry,Coventry,GB,52.4,-1.5,kiel,Kiel,GB,54.3,10.1,twin_town,active,1947,1947,,false,reconciliation;cultural,seed',
+      '7,coventry,Coventry,GB,52.4,-1.5,kiel,Kiel,GB,54.3,10.1,twin_town,active,1947,1947,,false,reconciliation;cultural,seed,',
     );
     expect(lines[2]).toContain('"O\'Brien, ""Town"""');
+    expect(lines[2]).toMatch(/,seed,wd$/);
     expect(lines).toHaveLength(4);
   });
 

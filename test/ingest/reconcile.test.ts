@@ -3,14 +3,6 @@ import { resolveCountry } from '../../src/ingest/reconcile/country-resolver.js';
 import { editDistance } from '../../src/ingest/reconcile/edit-distance.js';
 import { chooseMatch } from '../../src/ingest/reconcile/matcher.js';
 import type { MatchQuery, PlaceCandidate } from '../../src/ingest/reconcile/match-types.js';
-import {
-  bareKey,
-  coreKey,
-  gazetteerKeys,
-  matchKey,
-  seatKey,
-  skeletonKey,
-} from '../../src/ingest/reconcile/name-keys.js';
 import { preparePlace } from '../../src/ingest/reconcile/prepare-query.js';
 import { parsePlaceName } from '../../src/ingest/reconcile/place-name.js';
 import { findSubdivisions } from '../../src/ingest/reconcile/subdivisions.js';
@@ -43,31 +35,7 @@ const toledoOhio = buildCandidate({
   population: 270_871,
 });
 
-describe('name keys', () => {
-  it('spell Saint, St. and Sankt one way', () => {
-    expect(matchKey('St. Petersburg')).toBe(matchKey('Saint Petersburg'));
-    expect(matchKey('Sankt Petersburg')).toBe('saint petersburg');
-  });
-
-  it('fold case and diacritics, keep non-Latin scripts', () => {
-    expect(matchKey('KRAKÓW')).toBe('krakow');
-    expect(matchKey('Рим')).toBe('рим');
-    expect(gazetteerKeys('罗马市')).toEqual(['罗马市', '罗马']);
-  });
-
-  it('drop generic words for a core key', () => {
-    expect(coreKey(matchKey('Oświęcim County'))).toBe('oswiecim');
-    expect(coreKey(matchKey('Setagaya-ku'))).toBe('setagaya');
-    expect(coreKey(matchKey('City of Sydney'))).toBe('sydney');
-  });
-
-  it('make transliteration variants meet (Kyiv and Kiev, Kharkov and Charkow, Gyumri and Giumri)', () => {
-    expect(skeletonKey('kyiv')).toBe(skeletonKey('kiev'));
-    expect(skeletonKey('kharkov')).toBe(skeletonKey('charkow'));
-    expect(skeletonKey('gyumri')).toBe(skeletonKey('giumri'));
-    expect(skeletonKey('paris')).not.toBe(skeletonKey('perth'));
-  });
-
+describe('edit distance', () => {
   it('count edits with swaps, stopping past a limit', () => {
     expect(editDistance('grece', 'greece')).toBe(1);
     expect(editDistance('kazakhstah', 'kazakhstan')).toBe(1);
@@ -238,29 +206,6 @@ describe('matcher and namesakes', () => {
 });
 
 describe('administrative units, double names and numbered districts', () => {
-  it("find the seat a unit is named after, but not in a settlement's own name", () => {
-    expect(seatKey(matchKey('Landkreis Rosenheim'))).toBe('rosenheim');
-    expect(seatKey(matchKey('Borough of Kirklees'))).toBe('kirklees');
-    expect(seatKey(matchKey('Gmina Lubicz'))).toBe('lubicz');
-    expect(seatKey(matchKey('Oświęcim County'))).toBe('oswiecim');
-    expect(seatKey(matchKey('Greater Bendigo'))).toBe('bendigo');
-    expect(seatKey(matchKey('City of Sydney'))).toBeUndefined();
-    expect(seatKey(matchKey('Rosenheim'))).toBeUndefined();
-  });
-
-  it('keep "Greater" and "Island" in gazetteer names, which are often names of their own', () => {
-    expect(gazetteerKeys('Greater Noida')).toEqual(['greater noida']);
-    expect(gazetteerKeys('Mercer Island')).toEqual(['mercer island']);
-    expect(gazetteerKeys('Budapest XII. kerület')).toEqual(['budapest xii kerulet', 'budapest xii']);
-  });
-
-  it('shorten a name by its connector words as "Kirchheim/Teck" does', () => {
-    expect(bareKey(matchKey('Kirchheim unter Teck'))).toBe(matchKey('Kirchheim/Teck'));
-    expect(bareKey(matchKey('Frankfurt am Main'))).toBe('frankfurt main');
-    expect(bareKey(matchKey('Stratford-upon-Avon'))).toBe('stratford avon');
-    expect(bareKey('paris')).toBe('paris');
-  });
-
   it('read a kind from a leading word ("Borough of", "Landkreis", "Gmina", "County")', () => {
     expect(parsePlaceName('Borough of Kirklees').kind).toBe('district');
     expect(parsePlaceName('Landkreis Rosenheim').kind).toBe('district');

@@ -13,6 +13,7 @@ import type { ApiContext } from '../api-context.js';
 import { etagOf, versionFromIfMatch } from '../etag.js';
 import { auditPage } from './audit.js';
 import { linksToCsv } from '../../export/link-csv.js';
+import { linkRows } from '../../export/link-rows.js';
 import { linksToGeoJson } from '../../export/link-geojson.js';
 import { linksToGraphMl } from '../../export/link-graphml.js';
 import { cursorPage, decodeCursor, eventFromInput, linkFromInput, optionalDate } from '../input.js';
@@ -33,11 +34,23 @@ const bearer = [{ bearer: [] }];
 
 const EXPORTS: Record<
   Exclude<LinkFormat, 'json'>,
-  { type: string; file: string; write(items: LinkListItem[]): string }
+  { type: string; file: string; write(db: ApiContext['db'], items: LinkListItem[]): Promise<string> }
 > = {
-  csv: { type: 'text/csv; charset=utf-8', file: 'links.csv', write: linksToCsv },
-  geojson: { type: 'application/geo+json', file: 'links.geojson', write: linksToGeoJson },
-  graphml: { type: 'application/graphml+xml; charset=utf-8', file: 'links.graphml', write: linksToGraphMl },
+  csv: {
+    type: 'text/csv; charset=utf-8',
+    file: 'links.csv',
+    write: async (db, items) => linksToCsv(await linkRows(db, items)),
+  },
+  geojson: {
+    type: 'application/geo+json',
+    file: 'links.geojson',
+    write: async (_db, items) => linksToGeoJson(items),
+  },
+  graphml: {
+    type: 'application/graphml+xml; charset=utf-8',
+    file: 'links.graphml',
+    write: async (_db, items) => linksToGraphMl(items),
+  },
 };
 
 function range(from: PartialDate | undefined, to: PartialDate | undefined): DayRange | undefined {
@@ -128,7 +141,7 @@ export const linkRoutes =
           .header('content-type', out.type)
           .header('content-disposition', `attachment; filename="${out.file}"`)
           .header('x-export-truncated', String(truncated))
-          .send(out.write(items));
+          .send(await out.write(db, items));
       },
     );
 

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { defaultGazetteerPath, loadGazetteer } from '../../ingest/gazetteer/load-gazetteer.js';
-import { createProgress, SILENT } from '../../ingest/progress.js';
-import { printJson, withRegistry, type CliIo, type GlobalOptions } from '../context.js';
+import type { CliIo, GlobalOptions } from '../context.js';
 
 /** `twinning gazetteer load [file]`: loads a GeoNames dump (default: cities500) into the database, once. */
 export function registerGazetteer(program: Command, io: CliIo): void {
@@ -19,18 +17,7 @@ export function registerGazetteer(program: Command, io: CliIo): void {
     )
     .option('--no-supplement', 'load the file alone')
     .action(async (file: string | undefined, options: { supplement?: boolean }, command: Command) => {
-      const globals = command.optsWithGlobals<GlobalOptions>();
-      const path = file ?? defaultGazetteerPath();
-      const supplement = options.supplement ?? file === undefined;
-      const progress = globals.json
-        ? SILENT
-        : createProgress('gazetteer', process.stderr, file ? undefined : 230_000);
-      const summary = await withRegistry(globals, (database) =>
-        loadGazetteer(database, path, progress, supplement),
-      );
-      if (globals.json) return printJson(io, summary);
-      io.out(
-        `Loaded ${summary.places.toLocaleString('en')} places under ${summary.names.toLocaleString('en')} name keys from ${summary.file}${summary.supplement ? ' and the supplement' : ''} in ${summary.seconds} s.`,
-      );
+      const { loadGazetteerFile } = await import('../actions/gazetteer.js');
+      await loadGazetteerFile(io, command.optsWithGlobals<GlobalOptions>(), file, options);
     });
 }

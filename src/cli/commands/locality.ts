@@ -1,19 +1,5 @@
 import type { Command } from 'commander';
-import { parsePartialDate } from '../../core/partial-date.js';
-import { findLocality } from '../../registry/locality/find.js';
-import { localityPartners, type PartnerView } from '../../registry/locality/partners.js';
-import { printJson, today, withRegistry, type CliIo, type GlobalOptions } from '../context.js';
-
-function partnerLine(p: PartnerView): string {
-  const country = p.partner.country ? ` (${p.partner.country})` : '';
-  if (p.status === 'not_formed' && p.latest) {
-    return `  ${p.partner.name}${country}: ${p.latest.type.replace(/_/g, ' ')} ${p.latest.date}, not yet formed`;
-  }
-  const since = p.since ? ` since ${p.since}` : '';
-  const cause = p.cause && p.status !== 'active' ? ` — ${p.cause}` : '';
-  const exclusive = p.exclusive ? ', exclusive' : '';
-  return `  ${p.partner.name}${country}: ${p.kind ?? 'kind not stated'}${exclusive}, ${p.status.replace(/_/g, ' ')}${since}${cause}`;
-}
+import type { CliIo, GlobalOptions } from '../context.js';
 
 /** `twinning locality <name> [--as-of DATE]`: a place's partners with kind and status at a date. */
 export function registerLocality(program: Command, io: CliIo): void {
@@ -24,27 +10,7 @@ export function registerLocality(program: Command, io: CliIo): void {
     .option('--as-of <date>', 'the date to show (YYYY, YYYY-MM or YYYY-MM-DD); default today')
     .option('--country <code>', 'ISO 3166-1 alpha-2 code, to tell places of the same name apart')
     .action(async (name: string, options: { asOf?: string; country?: string }, command: Command) => {
-      const globals = command.optsWithGlobals<GlobalOptions>();
-      const asOf = options.asOf === undefined ? undefined : parsePartialDate(options.asOf, '--as-of');
-      const view = await withRegistry(globals, async ({ db }) =>
-        localityPartners(db, await findLocality(db, name, options.country), asOf, today()),
-      );
-      if (globals.json) return printJson(io, view);
-      const { locality } = view;
-      const header = `${locality.name} (${locality.kind}${locality.country ? `, ${locality.country}` : ''})`;
-      io.out(`${header}${view.asOf ? ` as of ${view.asOf}` : ''}`);
-      io.out(`Names: ${locality.namesAtDate.map((n) => `${n.name} [${n.lang}]`).join(', ')}`);
-      io.out(`Partners${view.asOf ? ` known to be formed by ${view.asOf}` : ''} (${view.partners.length}):`);
-      view.partners.forEach((p) => io.out(partnerLine(p)));
-      if (view.undated.length > 0) {
-        io.out(
-          `Listed by sources without a date, not known to stand in ${view.asOf ?? 'the past'} (${view.undated.length}):`,
-        );
-        view.undated.forEach((p) => io.out(partnerLine(p)));
-      }
-      if (view.underConsideration.length > 0) {
-        io.out(`Under consideration (${view.underConsideration.length}):`);
-        view.underConsideration.forEach((p) => io.out(partnerLine(p)));
-      }
+      const { showLocality } = await import('../actions/locality.js');
+      await showLocality(io, command.optsWithGlobals<GlobalOptions>(), name, options);
     });
 }

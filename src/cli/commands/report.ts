@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { matchesToReview } from '../../store/reconcile-report.repository.js';
-import { printJson, withRegistry, type CliIo, type GlobalOptions } from '../context.js';
+import type { CliIo, GlobalOptions } from '../context.js';
 
 /** `twinning report reconcile`: unresolved and doubtful matches, worst first, for a person to fix. */
 export function registerReport(program: Command, io: CliIo): void {
@@ -11,20 +10,7 @@ export function registerReport(program: Command, io: CliIo): void {
     .description('unresolved and doubtful matches of imported places, worst first')
     .option('--limit <n>', 'how many to list', '50')
     .action(async (options: { limit: string }, command: Command) => {
-      const globals = command.optsWithGlobals<GlobalOptions>();
-      const report = await withRegistry(globals, ({ db }) => matchesToReview(db, Number(options.limit)));
-      if (globals.json) return printJson(io, report);
-      io.out(`${report.total} matches to review; the ${report.items.length} worst:`);
-      for (const i of report.items) {
-        const where = i.countryText ? `, ${i.countryText}` : '';
-        const far = i.distanceKm !== null ? `, ${i.distanceKm} km away` : '';
-        io.out(
-          `  locality ${i.localityId} (${i.localityKey}): "${i.name}"${where} from ${i.source}: ${i.method}, confidence ${i.confidence}${far}`,
-        );
-      }
-      if (report.items.length > 0)
-        io.out(
-          'Fix with: twinning locality resolve <locality-id> <geonames-id>, or twinning locality merge <kept-id> <other-id>',
-        );
+      const { reportReconcile } = await import('../actions/report.js');
+      await reportReconcile(io, command.optsWithGlobals<GlobalOptions>(), options.limit);
     });
 }

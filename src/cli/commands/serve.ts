@@ -1,27 +1,8 @@
 import type { Command } from 'commander';
-import { buildApp } from '../../api/app.js';
-import { loadConfig, type ServeFlags } from '../../api/config.js';
-import { openRegistry } from '../../registry/open-registry.js';
-import { isSeeded } from '../../registry/seed/seed-registry.js';
-import { openDatabase, type Database } from '../../store/database.js';
-import { openOptions, type CliIo, type GlobalOptions } from '../context.js';
+import type { ServeFlags } from '../../api/config.js';
+import type { CliIo, GlobalOptions } from '../context.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
-/**
- * Opens the registry for serving. When several instances start on one PostgreSQL at once, the migrator's
- * lock orders the migrations, and the loser of the race to load the bundled dataset finds it loaded.
- */
-async function openForServing(url: string): Promise<Database> {
-  try {
-    return (await openRegistry(url, undefined, openOptions())).database;
-  } catch (error) {
-    const database = openDatabase(url);
-    if (await isSeeded(database.db).catch(() => false)) return database;
-    await database.close();
-    throw error;
-  }
-}
 
 /** `twinning serve`: the HTTP API on the configured database, until SIGINT or SIGTERM. */
 export function registerServe(program: Command, io: CliIo): void {
@@ -60,23 +41,7 @@ export function registerServe(program: Command, io: CliIo): void {
       'reads kept until the data changes, 0 for none ($TWINNING_READ_CACHE_ENTRIES, default 10000)',
     )
     .action(async (options: ServeFlags, command: Command) => {
-      const globals = command.optsWithGlobals<GlobalOptions>();
-      const config = loadConfig({ ...options, db: globals.db });
-      const database = await openForServing(config.databaseUrl);
-      const app = await buildApp(config, database);
-      const stop = async (): Promise<void> => {
-        await app.close();
-        await database.close();
-      };
-      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-        process.once(signal, () => {
-          stop().then(
-            () => process.exit(0),
-            () => process.exit(1),
-          );
-        });
-      }
-      const address = await app.listen({ host: config.host, port: config.port });
-      io.err(`Twinning API on ${address} (docs: ${address}/docs), database ${database.location}`);
+      const { serve } = await import('../actions/serve.js');
+      await serve(io, command.optsWithGlobals<GlobalOptions>(), options);
     });
 }

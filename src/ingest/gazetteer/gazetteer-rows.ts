@@ -1,6 +1,6 @@
 import type { GazetteerNamesTable, GazetteerPlacesTable } from '../../store/schema.js';
 import type { GeoNamesPlace } from './geonames-parser.js';
-import { bareKey, gazetteerKeys, skeletonKey } from '../reconcile/name-keys.js';
+import { bareKey, gazetteerKeys, skeletonKey } from '../../core/name-keys.js';
 
 /** A gazetteer place row as stored. */
 export type GazetteerPlaceRow = GazetteerPlacesTable;

@@ -1,7 +1,7 @@
 import { distanceKm } from '../../core/geo.js';
 import type { GeoNamesPlace } from './geonames-parser.js';
 import { readGeoNames } from './geonames-parser.js';
-import { matchKey } from '../reconcile/name-keys.js';
+import { matchKey } from '../../core/name-keys.js';
 import { readPackageJson } from '../sources/package-json.js';
 import { nameRows, type GazetteerNameRow } from './gazetteer-rows.js';
 

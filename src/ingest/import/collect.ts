@@ -1,17 +1,10 @@
-import type { PartialDate } from '../../core/partial-date.js';
-import { matchKey } from '../reconcile/name-keys.js';
+import type { PlannedStatement } from '../../registry/import/import-plan.js';
+import { matchKey } from '../../core/name-keys.js';
 import type { ImportRecord, SourcePlace } from '../sources/records.js';
 import type { Progress } from '../progress.js';
 
 /** A statement between two places of one import, by their place keys. */
-export interface CollectedStatement {
-  subject: string;
-  object: string;
-  directed: boolean;
-  line: number;
-  start?: PartialDate;
-  end?: PartialDate;
-}
+export type CollectedStatement = PlannedStatement;
 
 /** Everything one import read: distinct places by key, and the statements between them. */
 export interface Collected {

@@ -1,4 +1,5 @@
 import type { LocalityKind, LocalityName } from '../../core/locality.js';
+import { gazetteerRef, type MatchRef } from '../../core/match-ref.js';
 import { foldText } from '../../core/text-fold.js';
 import type { PlannedLocality } from '../../registry/import/import-plan.js';
 import type { MatchResult, PlaceCandidate } from '../reconcile/match-types.js';
@@ -73,11 +74,12 @@ export function newLocality(p: PreparedPlace, m: MatchResult): PlannedLocality {
 }
 
 /** The identity under which a match is shared across sources: the gazetteer entry, or the source's own place. */
-export function matchRef(placeKey: string, m: MatchResult): string {
+export function matchRef(placeKey: string, m: MatchResult): MatchRef {
   const c = m.candidate;
-  if (m.method === 'unresolved' || c === undefined) return `unresolved:${placeKey}`;
-  if (m.method === 'parent') return `within:${c.id}:${placeKey}`;
+  if (m.method === 'unresolved' || c === undefined) return { kind: 'unresolved', placeKey };
+  const entry = gazetteerRef(c.kind, c.id);
+  if (m.method === 'parent') return { kind: 'within', parent: entry, placeKey };
   // A unit named after its seat is not the seat: every source's unit of that seat shares one locality.
-  if (m.method === 'seat') return `seat:${c.id}`;
-  return `${c.kind}:${c.id}`;
+  if (m.method === 'seat') return { kind: 'seat', seat: entry };
+  return entry;
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { encodeMatchRef } from '../../core/match-ref.js';
 import { foldText } from '../../core/text-fold.js';
 import type { PlaceTarget, PlannedPlace } from '../../registry/import/import-plan.js';
 import { localityIdsBy, matchesByPlaceKey, sourcePlacesOf } from '../../store/import.repository.js';
@@ -43,13 +44,14 @@ function reusable(p: PreparedPlace, other: OtherSourceMatch | undefined): OtherS
 }
 
 function targetOf(key: string, p: PreparedPlace, match: MatchResult): PlaceTarget {
-  const ref = matchRef(key, match);
+  const typed = matchRef(key, match);
+  const ref = encodeMatchRef(typed);
   const c = match.candidate;
-  if (ref.startsWith('geonames:') && c !== undefined)
+  if (typed.kind === 'geonames' && c !== undefined)
     return {
       kind: 'geonames',
       ref,
-      geonamesId: Number(c.id),
+      geonamesId: typed.geonamesId,
       adopt: { country: c.country, folded: [foldText(c.name), foldText(p.parsed.base)] },
       create: newLocality(p, match),
     };

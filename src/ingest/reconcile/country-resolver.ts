@@ -1,7 +1,7 @@
 import countries from 'i18n-iso-countries';
 import { HISTORICAL_OR_DISPUTED_STATES } from '../../core/country.js';
 import { editAllowance, editDistance } from './edit-distance.js';
-import { matchKey } from './name-keys.js';
+import { matchKey } from '../../core/name-keys.js';
 import { findSubdivisions } from './subdivisions.js';
 
 /** What a source's country string means. */

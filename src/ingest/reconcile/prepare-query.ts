@@ -1,7 +1,7 @@
 import type { LocalityKind } from '../../core/locality.js';
 import type { SourcePlace } from '../sources/records.js';
 import { resolveCountry, type CountryResolution } from './country-resolver.js';
-import { bareKey, coreKey, matchKey, seatKey } from './name-keys.js';
+import { bareKey, coreKey, matchKey, seatKey } from '../../core/name-keys.js';
 import { parsePlaceName, type ParsedPlaceName } from './place-name.js';
 
 /** A source's place ready for lookups: its parsed name, country, and the keys to look up. */

@@ -14,7 +14,7 @@ import { editAllowance, editDistance, similarity } from './edit-distance.js';
 import { boxAround, distanceKm, type Point } from '../../core/geo.js';
 import { chooseMatch, DOUBTFUL_KM, hasHomeTown } from './matcher.js';
 import type { CandidateVia, MatchQuery, MatchResult, PlaceCandidate } from './match-types.js';
-import { coreKey, matchKey, seatKey, skeletonKey } from './name-keys.js';
+import { coreKey, matchKey, seatKey, skeletonKey } from '../../core/name-keys.js';
 import type { PreparedPlace } from './prepare-query.js';
 import { findSubdivisions, findSubdivisionsBySpelling, type Subdivision } from './subdivisions.js';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { iso31662 } from 'iso-3166';
 import { frenchUnits } from './french-communes.js';
 import { geoNamesUnits } from './geonames-units.js';
-import { coreKey, matchKey, skeletonKey } from './name-keys.js';
+import { coreKey, matchKey, skeletonKey } from '../../core/name-keys.js';
 import type { Subdivision } from './subdivision.js';
 
 export type { Subdivision } from './subdivision.js';

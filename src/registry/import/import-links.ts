@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isFormingEvent } from '../../core/link-lifecycle.js';
 import { formatPartialDate, type PartialDate } from '../../core/partial-date.js';
 import {
   eventKeysOf,
@@ -108,8 +109,6 @@ async function recordProvenance(
   return oneSided;
 }
 
-const FORMING = new Set(['adopted', 'agreement_signed', 'formalised']);
-
 /**
  * The events a source states: its start and end dates (Wikidata's P580 and P582), and, for a link with no
  * formation on record, an undated formation, since a source that lists two places as twinned says the link
@@ -134,7 +133,7 @@ async function addEvents(
     const stated: SourcedEvent[] = [];
     if (p.start) stated.push({ linkId, type: 'formalised', date: p.start, notes });
     if (p.end) stated.push({ linkId, type: 'terminated', date: p.end, notes });
-    const formed = [...have].some((k) => FORMING.has(k.split('|')[0]!)) || p.start !== undefined;
+    const formed = [...have].some((k) => isFormingEvent(k.split('|')[0]!)) || p.start !== undefined;
     if (!formed)
       stated.push({
         linkId,

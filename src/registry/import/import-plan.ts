@@ -1,4 +1,5 @@
-import type { LocalityKind, LocalityName } from '../../core/locality.js';
+import type { NewLocalityRow } from '../../store/writes/import.js';
+import type { LocalityKind } from '../../core/locality.js';
 import type { PartialDate } from '../../core/partial-date.js';
 
 /** The source an import records as stating its links. */
@@ -22,20 +23,11 @@ export interface PlannedMatch {
 }
 
 /** A locality to create for a place no locality is yet; its key is chosen when the plan is applied. */
-export interface PlannedLocality {
+export type PlannedLocality = Omit<NewLocalityRow, 'key' | 'kind'> & {
   /** The name the key is made from (the first of `names`). */
   keyName: string;
   kind: LocalityKind;
-  country: string | null;
-  lat: number | null;
-  lon: number | null;
-  population: number | null;
-  wikidataId: string | null;
-  geonamesId: number | null;
-  unverified: boolean;
-  notes: string | null;
-  names: LocalityName[];
-}
+};
 
 /**
  * Where a place goes: a locality the matcher already knows (`locality`), a gazetteer place (`geonames`,

@@ -1,7 +1,13 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import { LINK_KINDS, type LinkPurpose } from '../../core/link.js';
-import { chronological, LINK_STATUSES, statusAt, type LinkStatus } from '../../core/link-lifecycle.js';
+import {
+  chronological,
+  isFormingEvent,
+  LINK_STATUSES,
+  statusAt,
+  type LinkStatus,
+} from '../../core/link-lifecycle.js';
 import { nameAt } from '../../core/locality-names.js';
 import { statingSourcesOf } from '../../store/link-statement.repository.js';
 import { knownBy } from './attestation.js';
@@ -60,7 +66,11 @@ export interface LinkQuery {
   limit: number;
 }
 
-const FORMING = new Set(['adopted', 'agreement_signed', 'formalised']);
+/** A page of links and the id to continue after, null on the last page. */
+export interface LinkPage {
+  items: LinkListItem[];
+  nextAfterId: number | null;
+}
 
 /**
  * Links matching a query, in id order. Country, kind, source and formed/ended dates are filtered in SQL.
@@ -107,7 +117,7 @@ export async function queryLinks(
   return {
     items: page.map(({ link, status }) => {
       const dated = chronological(link.events);
-      const formed = dated.find((e) => FORMING.has(e.type));
+      const formed = dated.find((e) => isFormingEvent(e.type));
       const ended = dated.filter((e) => e.type === 'terminated').at(-1);
       return {
         id: link.id,
@@ -129,7 +139,29 @@ export async function queryLinks(
   };
 }
 
-/** Every link a query matches from its cursor on, a page at a time, up to `maxRows`; says whether it stopped short. */
+/**
+ * The links a query matches from its cursor on, a page at a time, up to `maxRows` in all (streaming-friendly:
+ * a writer can send each page as it comes). The generator's return value says whether it stopped short.
+ */
+export async function* linkPages(
+  db: Kysely<DB>,
+  query: LinkQuery,
+  today: PartialDate,
+  bounds: { pageSize: number; maxRows: number },
+): AsyncGenerator<LinkListItem[], boolean> {
+  let afterId: number | null = query.afterId;
+  let rows = 0;
+  while (afterId !== null && rows < bounds.maxRows) {
+    const limit = Math.min(bounds.pageSize, bounds.maxRows - rows);
+    const page = await queryLinks(db, { ...query, afterId, limit }, today);
+    rows += page.items.length;
+    yield page.items;
+    afterId = page.nextAfterId;
+  }
+  return afterId !== null;
+}
+
+/** Every link a query matches from its cursor on, up to `maxRows`; says whether it stopped short. */
 export async function queryAllLinks(
   db: Kysely<DB>,
   query: LinkQuery,
@@ -137,14 +169,12 @@ export async function queryAllLinks(
   bounds: { pageSize: number; maxRows: number },
 ): Promise<{ items: LinkListItem[]; truncated: boolean }> {
   const items: LinkListItem[] = [];
-  let afterId: number | null = query.afterId;
-  while (afterId !== null && items.length < bounds.maxRows) {
-    const limit = Math.min(bounds.pageSize, bounds.maxRows - items.length);
-    const page = await queryLinks(db, { ...query, afterId, limit }, today);
-    items.push(...page.items);
-    afterId = page.nextAfterId;
+  const pages = linkPages(db, query, today, bounds);
+  for (;;) {
+    const next = await pages.next();
+    if (next.done) return { items, truncated: next.value };
+    items.push(...next.value);
   }
-  return { items, truncated: afterId !== null };
 }
 
 function toEnd(locality: LocalityRecord, asOf: PartialDate | undefined): LinkEnd {

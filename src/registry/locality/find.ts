@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import { countryName } from '../../core/country.js';
 import { TwinningError } from '../../core/errors.js';
-// eslint-disable-next-line no-restricted-imports -- name keys move to src/core (issue 9, item 3)
-import { matchKey } from '../../ingest/reconcile/name-keys.js';
+import { matchKey } from '../../core/name-keys.js';
 import { gazetteerByKeys } from '../../store/gazetteer.repository.js';
 import { localityIdsBy } from '../../store/import.repository.js';
 import {

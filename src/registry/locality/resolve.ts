@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { TwinningError } from '../../core/errors.js';
 import type { AuditActor } from '../../store/audit.repository.js';
+import { encodeMatchRef } from '../../core/match-ref.js';
 import { nowIso } from '../../store/booleans.js';
 import { gazetteerPlace } from '../../store/gazetteer.repository.js';
 import type { DB } from '../../store/schema.js';
@@ -48,7 +49,7 @@ export async function resolveLocality(
       confidence: 1,
       doubtful: 0,
       distance_km: null,
-      matched_ref: `geonames:${geonamesId}`,
+      matched_ref: encodeMatchRef({ kind: 'geonames', geonamesId }),
       decided_by: actor.name,
       decided_at: now,
     })

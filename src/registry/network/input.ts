@@ -6,7 +6,13 @@ import type {
   TwinNodeInput,
 } from '../../analysis/graph-input.js';
 import { continentOf } from '../../core/country.js';
-import { chronological, statusAt, type EventType, type LinkStatus } from '../../core/link-lifecycle.js';
+import {
+  chronological,
+  isEndingEvent,
+  isFormingEvent,
+  statusAt,
+  type LinkStatus,
+} from '../../core/link-lifecycle.js';
 import { earliestDay, type PartialDate } from '../../core/partial-date.js';
 import type { LinkRecord } from '../../store/link.repository.js';
 import { allLinks, allNetworkLocalities, sourceKeysByLink } from '../../store/network.repository.js';
@@ -35,8 +41,6 @@ export interface NetworkInput {
   undated: number;
 }
 
-const FORMING: ReadonlySet<EventType> = new Set(['adopted', 'agreement_signed', 'formalised']);
-const ENDING: ReadonlySet<EventType> = new Set(['paused', 'suspended', 'broken_unilaterally', 'terminated']);
 /** The statuses of a link that counts in the network at a date. */
 const COUNTED: ReadonlySet<LinkStatus> = new Set(['active', 'unknown']);
 
@@ -46,9 +50,10 @@ function edgeDates(
   today: PartialDate,
 ): Pick<TwinEdgeInput, 'formed' | 'ended' | 'endedType' | 'cause'> {
   const dated = chronological(link.events);
-  const formed = dated.find((e) => FORMING.has(e.type))?.date?.year;
+  const formed = dated.find((e) => isFormingEvent(e.type))?.date?.year;
   const now = statusAt(link.events, undefined, today);
-  const ending = now.status !== 'active' && now.cause && ENDING.has(now.cause.type) ? now.cause : undefined;
+  const ending =
+    now.status !== 'active' && now.cause && isEndingEvent(now.cause.type) ? now.cause : undefined;
   return {
     formed,
     ended: ending?.date?.year,

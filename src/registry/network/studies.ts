@@ -1,6 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
-import { fingerprintInput } from '../../analysis/analysis-cache.js';
 import { detectCommunities } from '../../analysis/communities.js';
 import { summariseNetworkParallel } from '../../analysis/distances-worker.js';
 import { geographyStudy } from '../../analysis/geography.js';
@@ -8,9 +7,10 @@ import { countriesByLinks, countryPairMatrix, rankByBetweenness, topNodes } from
 import { countryGrowth, endingsPerYear, linkRecords, linksFormed } from '../../analysis/time-series.js';
 import { buildTwinGraph, degreeOf, type TwinGraph } from '../../analysis/twin-graph.js';
 import type { TwinGraphInput } from '../../analysis/graph-input.js';
-import type { PartialDate } from '../../core/partial-date.js';
+import { formatPartialDate, type PartialDate } from '../../core/partial-date.js';
 import { StringAs } from '../../core/shapes.js';
 import { cachedResult, keepResult } from '../../store/analysis-cache.repository.js';
+import { dataStamp } from '../../store/data-stamp.repository.js';
 import type { DB } from '../../store/schema.js';
 import { describeQuery, loadNetworkInput, type NetworkQuery } from './input.js';
 
@@ -54,7 +54,7 @@ export type StudyName = keyof typeof STUDIES;
 /** A study's result, the network it was computed on, and whether it came from the cache. */
 export const StudyResult = Type.Object({
   study: StringAs<StudyName>(),
-  version: Type.String({ description: 'fingerprint of the network the result was computed on' }),
+  version: Type.String({ description: 'stamp of the data and the day the result was computed on' }),
   cached: Type.Boolean(),
   network: Type.Object({
     nodes: Type.Integer(),
@@ -66,10 +66,14 @@ export const StudyResult = Type.Object({
 });
 export type StudyResult = Static<typeof StudyResult>;
 
+/** The size of the network a study ran on. */
+type NetworkStats = StudyResult['network'];
+
 /**
  * Runs a study on the registry's network as the query selects it, or returns the result kept for the same
- * query on the same data: the cache key is the study, query and parameters; the version is a fingerprint of
- * the network itself, so any change to the data that reaches the network means a fresh computation.
+ * query on the same data: the cache key is the study, query and parameters; the version is a stamp of the
+ * registry's data and of today (store/data-stamp.repository.ts), read without loading the network, so a cached
+ * answer costs one small query and any write means a fresh computation.
  */
 export async function runStudy(
   db: Kysely<DB>,
@@ -78,23 +82,24 @@ export async function runStudy(
   params: StudyParams,
   today: PartialDate,
 ): Promise<StudyResult> {
+  const version = `${await dataStamp(db)}@${formatPartialDate(today)}`;
+  const key = `${study}:${describeQuery(query)}:${JSON.stringify(params)}`;
+  const kept = (await cachedResult(db, key, version)) as
+    { network: NetworkStats; result: unknown } | undefined;
+  if (kept !== undefined) return { study, version, cached: true, network: kept.network, result: kept.result };
   const network = await loadNetworkInput(
     db,
     { ...query, everFormed: study === 'time' || query.everFormed },
     today,
   );
-  const version = fingerprintInput(network.input);
-  const key = `${study}:${describeQuery(query)}:${JSON.stringify(params)}`;
-  const stats = {
+  const stats: NetworkStats = {
     nodes: network.input.nodes.length,
     links: network.input.edges.length,
     active: network.active,
     undated: network.undated,
   };
-  const kept = await cachedResult(db, key, version);
-  if (kept !== undefined) return { study, version, cached: true, network: stats, result: kept };
   const graph = buildTwinGraph(network.input);
   const result = await (STUDIES[study] as Compute)(graph, network.input, params);
-  await keepResult(db, key, version, result);
+  await keepResult(db, key, version, { network: stats, result });
   return { study, version, cached: false, network: stats, result };
 }

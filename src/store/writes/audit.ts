@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AuditEntry } from '../audit.repository.js';
-import { chunks } from '../import.repository.js';
+import { chunks } from '../chunks.js';
 import type { AuditLogTable, DB } from '../schema.js';
 
 function row(entry: AuditEntry): Omit<AuditLogTable, 'id'> {

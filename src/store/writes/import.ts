@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { foldText } from '../../core/text-fold.js';
 import type { LocalityName } from '../../core/locality.js';
 import { nowIso } from '../booleans.js';
-import { chunks } from '../import.repository.js';
+import { chunks } from '../chunks.js';
 import type { DB, SourcePlacesTable } from '../schema.js';
 
 /** A locality to create in bulk. */
@@ -73,7 +73,7 @@ export async function insertLocalities(
  */
 export async function fillWikidataIds(db: Kysely<DB>, pairs: ReadonlyMap<number, string>): Promise<number[]> {
   const changed: number[] = [];
-  for (const part of chunks([...pairs])) {
+  for (const part of chunks([...pairs], 400)) {
     const byId = sql.join(
       part.map(([id, qid]) => sql`when ${id} then ${qid}`),
       sql` `,

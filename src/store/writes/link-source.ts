@@ -1,13 +1,8 @@
 import type { Kysely } from 'kysely';
 import { earliestDay, formatPartialDate, latestDay, type PartialDate } from '../../core/partial-date.js';
 import { nowIso } from '../booleans.js';
+import { chunks } from '../chunks.js';
 import type { DB, LinkSourcesTable } from '../schema.js';
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /** The key of an ordered pair of locality ids. */
 export function pairKey(a: number, b: number): string {

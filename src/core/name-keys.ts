@@ -1,4 +1,4 @@
-import { foldText } from '../../core/text-fold.js';
+import { foldText } from './text-fold.js';
 
 /** Words that abbreviate or translate one another in place names; each maps to one spelling. */
 const CANONICAL_WORDS: Readonly<Record<string, string>> = {
