@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // A new database gets the small bundled dataset, not the world (tests of the world load it on purpose).
+    env: { TWINNING_DATASET: 'bundled' },
     reporters: ['default', new SummaryReporter()],
   },
 });

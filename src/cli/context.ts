@@ -1,5 +1,7 @@
 import { partialDateFromJsDate, type PartialDate } from '../core/partial-date.js';
+import { TwinningError } from '../core/errors.js';
 import type { Database } from '../store/database.js';
+import type { InitialDataset, OpenOptions } from '../registry/open-registry.js';
 
 /** Where a command writes: standard output and standard error, replaceable in tests. */
 export interface CliIo {
@@ -20,7 +22,29 @@ export async function databaseUrl(options: GlobalOptions): Promise<string> {
 }
 
 /**
- * Runs `fn` on the opened (migrated, seeded) registry and closes it afterwards; loads the registry's code on
+ * What a new database is filled with when a command first opens it: the world, unless
+ * TWINNING_DATASET=bundled (the test suite's setting) asks for the bundled dataset alone.
+ */
+export function initialDataset(): InitialDataset {
+  const value = process.env.TWINNING_DATASET ?? 'world';
+  if (value !== 'world' && value !== 'bundled')
+    throw new TwinningError('InvalidInput', `"${value}" is not a dataset; use world or bundled`, {
+      field: 'TWINNING_DATASET',
+    });
+  return value;
+}
+
+/** How the CLI opens a registry: the initial dataset, and a progress bar on standard error while the world loads. */
+export async function openOptions(dataset: InitialDataset = initialDataset()): Promise<OpenOptions> {
+  const { createProgress } = await import('../ingest/progress.js');
+  return {
+    dataset,
+    progress: (total) => createProgress('loading the world registry', process.stderr, total),
+  };
+}
+
+/**
+ * Runs `fn` on the opened (migrated, filled) registry and closes it afterwards; loads the registry's code on
  * first use. The search's word index is brought up to date only for a command that searches (`search: true`).
  */
 export async function withRegistry<T>(
@@ -30,6 +54,7 @@ export async function withRegistry<T>(
 ): Promise<T> {
   const { BUNDLED_DATA_DIR, openRegistry } = await import('../registry/open-registry.js');
   const { database } = await openRegistry(await databaseUrl(options), BUNDLED_DATA_DIR, {
+    ...(await openOptions()),
     nameIndex: use.search === true,
   });
   try {

@@ -15,6 +15,7 @@ import { registerServe } from './commands/serve.js';
 import { registerToken } from './commands/token.js';
 import { registerStats } from './commands/stats.js';
 import { registerRules } from './commands/rules.js';
+import { registerWorld } from './commands/world.js';
 
 /** Exit codes: 0 done, 1 not found, 2 bad input, 3 an internal failure. */
 export const EXIT = { ok: 0, notFound: 1, badInput: 2, internal: 3 } as const;
@@ -46,6 +47,7 @@ export function buildProgram(io: CliIo): Command {
     registerToken,
     registerStats,
     registerRules,
+    registerWorld,
   ]) {
     register(program, io);
   }

@@ -21,7 +21,8 @@ function terminalProgress(label: string, stream: Writable, total?: number): Prog
   return {
     tick: (count) => bar.update(count),
     done(count) {
-      if (total === undefined || total === 0) bar.setTotal(count);
+      // An estimated total (the gazetteer's) ends at the count reached, never at 230,497/230,000.
+      if (count !== total) bar.setTotal(count);
       bar.update(count);
       bar.stop();
     },
@@ -32,9 +33,13 @@ function terminalProgress(label: string, stream: Writable, total?: number): Prog
 function lineProgress(label: string, stream: Writable, total?: number): Progress {
   const started = Date.now();
   let last = started;
-  const line = (count: number): string => {
+  const line = (count: number, final = false): string => {
     const secs = ((Date.now() - started) / 1000).toFixed(1);
-    const of = total ? `/${total.toLocaleString('en')} (${Math.round((100 * count) / total)}%)` : '';
+    // An estimated total is not repeated once the real count is known.
+    const of =
+      total && !(final && count !== total)
+        ? `/${total.toLocaleString('en')} (${Math.round((100 * Math.min(count, total)) / total)}%)`
+        : '';
     return `${label}: ${count.toLocaleString('en')}${of} after ${secs} s`;
   };
   return {
@@ -44,7 +49,7 @@ function lineProgress(label: string, stream: Writable, total?: number): Progress
       last = now;
       stream.write(`${line(count)}\n`);
     },
-    done: (count) => void stream.write(`${line(count)}, done\n`),
+    done: (count) => void stream.write(`${line(count, true)}, done\n`),
   };
 }
 

@@ -17,6 +17,12 @@ export const RegistrySummary = Type.Object({
   sources: Type.Integer(),
   localitiesByKind: Type.Array(KindCount),
   linksByKind: Type.Array(KindCount),
+  linksDated: Type.Integer({ description: 'Links with at least one dated event' }),
+  linksListedWithoutDate: Type.Integer({
+    description:
+      "Links that sources only list, undated: known to stand from the earliest listing source's retrieval date",
+  }),
+  counting: Type.String({ description: 'What each count counts' }),
 });
 export type RegistrySummary = Static<typeof RegistrySummary>;
 
@@ -51,10 +57,16 @@ export async function registrySummary(db: Kysely<DB>): Promise<RegistrySummary> 
     .orderBy('count', 'desc')
     .orderBy('kind')
     .execute();
+  const dated = await db
+    .selectFrom('link_events')
+    .select((eb) => eb.fn.count<number>('link_id').distinct().as('n'))
+    .where('date', 'is not', null)
+    .executeTakeFirstOrThrow();
+  const links = await count('links');
   return {
     localities: await count('localities'),
     countries: Number(countries.n),
-    links: await count('links'),
+    links,
     events: await count('link_events'),
     associations: await count('associations'),
     memberships: await count('memberships'),
@@ -62,5 +74,9 @@ export async function registrySummary(db: Kysely<DB>): Promise<RegistrySummary> 
     sources: await count('sources'),
     localitiesByKind: localitiesByKind.map((r) => ({ kind: r.kind, count: Number(r.count) })),
     linksByKind: linksByKind.map((r) => ({ kind: r.kind, count: Number(r.count) })),
+    linksDated: Number(dated.n),
+    linksListedWithoutDate: links - Number(dated.n),
+    counting:
+      'Rows the registry holds, whatever their status: links counts every pair of localities stated to be twinned, ended and paused ones included; linksDated those with at least one dated event; linksListedWithoutDate those that sources only list, undated, each known to stand from the retrieval date of the earliest source listing it.',
   };
 }

@@ -30,7 +30,6 @@ export function wordStarts(folded: string): string[] {
   return starts;
 }
 
-/** The first `n` characters (code points) of a text. */
 /** The first `n` characters of a text (code points). */
 export const head = (text: string, n: number): string => [...text].slice(0, n).join('');
 

@@ -90,6 +90,7 @@ export async function importSource(
       source,
       progress,
       (phase) => (globals.json ? undefined : io.err(`import: ${phase}`)),
+      (places) => (globals.json ? SILENT : createProgress('matching places', process.stderr, places)),
     ),
   );
   if (globals.json) return printJson(io, summary);

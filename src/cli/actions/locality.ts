@@ -30,8 +30,14 @@ export async function showLocality(
   const header = `${locality.name} (${locality.kind}${locality.country ? `, ${locality.country}` : ''})`;
   io.out(`${header}${view.asOf ? ` as of ${view.asOf}` : ''}`);
   io.out(`Names: ${locality.namesAtDate.map((n) => `${n.name} [${n.lang}]`).join(', ')}`);
-  io.out(`Partners (${view.partners.length}):`);
+  io.out(`Partners${view.asOf ? ` known to be formed by ${view.asOf}` : ''} (${view.partners.length}):`);
   view.partners.forEach((p) => io.out(partnerLine(p)));
+  if (view.undated.length > 0) {
+    io.out(
+      `Listed by sources without a date, not known to stand in ${view.asOf ?? 'the past'} (${view.undated.length}):`,
+    );
+    view.undated.forEach((p) => io.out(partnerLine(p)));
+  }
   if (view.underConsideration.length > 0) {
     io.out(`Under consideration (${view.underConsideration.length}):`);
     view.underConsideration.forEach((p) => io.out(partnerLine(p)));

@@ -1,6 +1,7 @@
 import { buildApp } from '../../api/app.js';
 import { loadConfig, type ServeFlags } from '../../api/config.js';
 import { openRegistry } from '../../registry/open-registry.js';
+import { openOptions } from '../context.js';
 import { isSeeded } from '../../registry/seed/seed-registry.js';
 import { openDatabase, type Database } from '../../store/database.js';
 import type { CliIo, GlobalOptions } from '../context.js';
@@ -11,7 +12,7 @@ import type { CliIo, GlobalOptions } from '../context.js';
  */
 async function openForServing(url: string): Promise<Database> {
   try {
-    return (await openRegistry(url)).database;
+    return (await openRegistry(url, undefined, await openOptions())).database;
   } catch (error) {
     const database = openDatabase(url);
     if (await isSeeded(database.db).catch(() => false)) return database;

@@ -37,7 +37,9 @@ function params(options: StudyOptions): StudyParams {
 }
 
 function header(io: CliIo, r: StudyResult): void {
-  const undated = r.network.undated ? `, ${r.network.undated} of them known only by undated events` : '';
+  const undated = r.network.undated
+    ? ` (${r.network.active} known to be in force then, ${r.network.undated} listed by sources without a date reaching back to then, counted too)`
+    : ` (every one known to be in force then)`;
   io.out(
     `Network: ${r.network.nodes} localities, ${r.network.links} links${undated}${r.cached ? ' (cached result)' : ''}`,
   );

@@ -9,6 +9,7 @@ import { preparePlace, type PreparedPlace } from '../reconcile/prepare-query.js'
 import { matchIdentities, type IdentityStatement } from '../reconcile/identity.js';
 import type { SourcePlace } from '../sources/records.js';
 import { matchRef, newLocality } from './new-locality.js';
+import { SILENT, type Progress } from '../progress.js';
 
 /** What matching a source's places did. */
 export interface ResolveSummary {
@@ -125,6 +126,7 @@ async function planNew(
   todo: [string, SourcePlace][],
   statements: readonly IdentityStatement[],
   known: ReadonlyMap<string, number>,
+  matching?: (places: number) => Progress,
 ): Promise<PlannedPlace[]> {
   const byQid = await localityIdsBy(
     db,
@@ -148,12 +150,14 @@ async function planNew(
     return { key, prepared, evidence };
   });
   const needMatching = gathered.filter((g) => needsMatching(g.prepared, g.evidence));
+  const progress = matching?.(needMatching.length) ?? SILENT;
   const choices = await matchIdentities(db, needMatching, statements, settled);
   for (const g of needMatching) {
     const choice = choices.get(g.key)!;
     g.evidence.match = choice.match;
     if (choice.localityId !== undefined) g.evidence.localityId = choice.localityId;
   }
+  progress.done(needMatching.length);
   return gathered.map((g) => planPlace(g.key, g.prepared, g.evidence));
 }
 
@@ -180,17 +184,18 @@ export function matchSummary(
  * Plans the places of a source: places it named before keep their localities (so re-imports and fixes by
  * hand stand); new ones are matched by Wikidata id, by another source's match, or reconciled to the gazetteer
  * together, the statements between them informing both ends (matchIdentities).
- * Only reads the database.
+ * Only reads the database. `matching` reports the reconciliation.
  */
 export async function planPlaces(
   db: Kysely<DB>,
   sourceId: number | undefined,
   places: ReadonlyMap<string, SourcePlace>,
   statements: readonly IdentityStatement[] = [],
+  matching?: (places: number) => Progress,
 ): Promise<{ known: Map<string, number>; planned: PlannedPlace[] }> {
   const existing = sourceId === undefined ? new Map() : await sourcePlacesOf(db, sourceId);
   const known = new Map<string, number>();
   for (const [key, stored] of existing) if (places.has(key)) known.set(key, stored.localityId);
   const todo = [...places].filter(([key]) => !existing.has(key));
-  return { known, planned: await planNew(db, todo, statements, known) };
+  return { known, planned: await planNew(db, todo, statements, known, matching) };
 }

@@ -35,6 +35,7 @@ export async function runImport(
   source: ImportSource,
   progress?: Progress,
   log: (phase: string) => void = () => undefined,
+  matching?: (places: number) => Progress,
 ): Promise<ImportSummary> {
   const started = performance.now();
   log('reading');
@@ -48,7 +49,13 @@ export async function runImport(
   const summary = await database.db.transaction().execute(async (trx) => {
     log(`matching ${collected.places.size} places`);
     const sourceId = (await sourceIdsByKey(trx)).get(source.key);
-    const { known, planned } = await planPlaces(trx, sourceId, collected.places, collected.statements);
+    const { known, planned } = await planPlaces(
+      trx,
+      sourceId,
+      collected.places,
+      collected.statements,
+      matching,
+    );
     const plan: ImportPlan = { source, known, places: planned, statements: collected.statements };
     const applied = await applyImportPlan(trx, plan, { log });
     log('committing');

@@ -38,7 +38,14 @@ export async function applyImportPlan(
   const actor = options.actor ?? importActor(source.key);
   const log = options.log ?? (() => undefined);
   const ids = await upsertSources(trx, [
-    { key: source.key, title: source.title, url: source.url, dataset: source.dataset },
+    {
+      key: source.key,
+      title: source.title,
+      url: source.url,
+      dataset: source.dataset,
+      publisher: source.publisher,
+      retrieved: source.retrieved,
+    },
   ]);
   const sourceId = ids.get(source.key)!;
   const placed = await placeLocalities(trx, sourceId, plan);

@@ -8,6 +8,9 @@ export interface ImportSource {
   title: string;
   url?: string;
   dataset?: string;
+  publisher?: string;
+  /** When the source was retrieved or published: a link it lists is known to stand then. */
+  retrieved?: string;
 }
 
 /** How a source's place was matched: the method's name, how sure, and whether a person should look. */

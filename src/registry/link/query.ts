@@ -9,6 +9,8 @@ import {
   type LinkStatus,
 } from '../../core/link-lifecycle.js';
 import { nameAt } from '../../core/locality-names.js';
+import { statingSourcesOf } from '../../store/link-statement.repository.js';
+import { knownBy } from './attestation.js';
 import { formatPartialDate, type PartialDate } from '../../core/partial-date.js';
 import { LatLon, Nullable, NullableString, StringAs, StringEnum } from '../../core/shapes.js';
 import { linkIdsMatching, sourceKeysOfLinks, type LinkFilter } from '../../store/link-query.repository.js';
@@ -91,8 +93,10 @@ export async function queryLinks(
   while (kept.length < wanted) {
     const ids = await linkIdsMatching(db, query.filter, afterId, batchSize);
     if (ids.length === 0) break;
+    // A source that lists a link is evidence that it stood when the source was retrieved.
+    const stating = await statingSourcesOf(db, ids);
     for (const link of await linksById(db, ids)) {
-      const report = statusAt(link.events, query.asOf, today);
+      const report = statusAt(link.events, query.asOf ?? today, knownBy(stating.get(link.id) ?? [], today));
       if (statuses && !statuses.has(report.status)) continue;
       kept.push({ link, status: report });
       if (kept.length === wanted) break;

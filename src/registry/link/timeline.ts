@@ -9,6 +9,7 @@ import { linkBetween, linksById, type LinkRecord } from '../../store/link.reposi
 import { localitiesById, type LocalityRecord } from '../../store/locality.repository.js';
 import type { DB } from '../../store/schema.js';
 import { citationsFor } from '../../store/source.repository.js';
+import { statingSourcesOf, type StatingSource } from '../../store/link-statement.repository.js';
 import { LocalitySummary, summarize } from '../locality/partners.js';
 import { LinkFacts } from './query.js';
 
@@ -74,6 +75,23 @@ export async function linkTimelineById(
   return buildTimeline(db, link, await localitiesById(db, [link.aId, link.bId]), today);
 }
 
+/**
+ * Every source that states the link: those the bundled dataset cites, then each imported source that
+ * lists the pair (with the line of its first statement), each source once.
+ */
+function allSources(cited: readonly CitationView[], stating: readonly StatingSource[]): CitationView[] {
+  const keys = new Set(cited.map((c) => c.sourceKey));
+  const imported = stating
+    .filter((s) => !keys.has(s.sourceKey))
+    .map((s) => ({
+      sourceKey: s.sourceKey,
+      title: s.title,
+      url: s.url,
+      locator: s.firstLine === null ? null : `line ${s.firstLine}`,
+    }));
+  return [...cited, ...imported];
+}
+
 async function buildTimeline(
   db: Kysely<DB>,
   link: LinkRecord,
@@ -89,6 +107,7 @@ async function buildTimeline(
     link.events.map((e) => e.id),
   );
   const linkSources = await citationsFor(db, 'link', [link.id]);
+  const stating = (await statingSourcesOf(db, [link.id])).get(link.id) ?? [];
   const report = statusAt(link.events, undefined, today);
   const aView = summarize(a, undefined);
   const bView = summarize(b, undefined);
@@ -123,7 +142,7 @@ async function buildTimeline(
       };
     }),
     contradictions: report.contradictions.map((c) => c.message),
-    sources: linkSources.get(link.id) ?? [],
+    sources: allSources(linkSources.get(link.id) ?? [], stating),
     version: link.version,
   };
 }

@@ -9,6 +9,8 @@ import { Nullable, NullableString, StringEnum } from '../../core/shapes.js';
 import { localitiesById, type LocalityRecord } from '../../store/locality.repository.js';
 import { linksOfLocality } from '../../store/link.repository.js';
 import type { DB } from '../../store/schema.js';
+import { statingSourcesOf } from '../../store/link-statement.repository.js';
+import { knownBy } from '../link/attestation.js';
 
 /** A locality as shown at a date: the name it bore then, and every name valid then. */
 export const LocalitySummary = Type.Object({
@@ -34,11 +36,21 @@ export const PartnerView = Type.Object({
 });
 export type PartnerView = Static<typeof PartnerView>;
 
-/** A locality with its partners at a date, and the links then only being explored or proposed. */
+/**
+ * A locality with its partners at a date: those known to have been formed by then (with their status),
+ * apart from them those that sources list without any date that reaches back to then (`undated`, status
+ * `unknown`), and the links then only being explored or proposed.
+ */
 export const LocalityPartners = Type.Object({
   locality: LocalitySummary,
   asOf: NullableString,
-  partners: Type.Array(PartnerView),
+  partners: Type.Array(PartnerView, {
+    description: 'Links known to have been formed by the date, each with its status then',
+  }),
+  undated: Type.Array(PartnerView, {
+    description:
+      'Links that sources list without a date reaching back to the date asked (status unknown): not known to be in force then',
+  }),
   underConsideration: Type.Array(PartnerView),
 });
 export type LocalityPartners = Static<typeof LocalityPartners>;
@@ -79,11 +91,16 @@ export async function localityWithPartners(
   const localities = await localitiesById(db, ids);
   const self = localities.get(localityId);
   if (!self) throw new TwinningError('LocalityNotFound', `no locality has id ${localityId}`);
+  const stating = await statingSourcesOf(
+    db,
+    links.map((l) => l.id),
+  );
   const partners: PartnerView[] = [];
+  const undated: PartnerView[] = [];
   const underConsideration: PartnerView[] = [];
   for (const link of links) {
     const partner = localities.get(link.aId === localityId ? link.bId : link.aId)!;
-    const report = statusAt(link.events, asOf, today);
+    const report = statusAt(link.events, asOf ?? today, knownBy(stating.get(link.id) ?? [], today));
     const latest = chronological(link.events)
       .filter((e) => isOnOrBefore(e.date!, asOf ?? today))
       .at(-1);
@@ -97,7 +114,8 @@ export async function localityWithPartners(
       exclusive: link.exclusive,
       latest: latest ? { type: latest.type, date: formatPartialDate(latest.date!) } : null,
     };
-    if (report.status !== 'not_formed') partners.push(view);
+    if (report.status === 'unknown') undated.push(view);
+    else if (report.status !== 'not_formed') partners.push(view);
     else if (latest) underConsideration.push(view);
   }
   const byName = (x: PartnerView, y: PartnerView): number => x.partner.name.localeCompare(y.partner.name);
@@ -107,6 +125,7 @@ export async function localityWithPartners(
       locality: summarize(self, asOf),
       asOf: asOf ? formatPartialDate(asOf) : null,
       partners: partners.sort(byName),
+      undated: undated.sort(byName),
       underConsideration: underConsideration.sort(byName),
     },
   };

@@ -16,6 +16,7 @@ import {
 import { earliestDay, type PartialDate } from '../../core/partial-date.js';
 import type { LinkRecord } from '../../store/link.repository.js';
 import { allLinks, allNetworkLocalities, sourceKeysByLink } from '../../store/network.repository.js';
+import { knownBy } from '../link/attestation.js';
 import type { DB } from '../../store/schema.js';
 
 /** Which links make the network: at a date, of some kinds, touching some countries, stated by some sources. */
@@ -33,7 +34,10 @@ export interface NetworkInput {
   input: TwinGraphInput;
   /** Links whose status at the date is `active`. */
   active: number;
-  /** Links counted although only undated events say they were formed (their status then is `unknown`). */
+  /**
+   * Links counted although nothing dates them back to the date asked: only undated events, from sources
+   * retrieved later, say they were formed (their status then is `unknown`).
+   */
   undated: number;
 }
 
@@ -68,11 +72,19 @@ export async function loadNetworkInput(
   query: NetworkQuery,
   today: PartialDate,
 ): Promise<NetworkInput> {
-  const [localities, links, sourcesOf] = await Promise.all([
+  const [localities, links, sourcesOf, retrievals] = await Promise.all([
     allNetworkLocalities(db),
     allLinks(db),
     sourceKeysByLink(db),
+    db.selectFrom('sources').select(['key', 'retrieved']).execute(),
   ]);
+  // A source that states a link is evidence that it stood when the source was retrieved.
+  const retrievedOf = new Map(retrievals.map((r) => [r.key, r.retrieved]));
+  const attested = (keys: readonly string[]): PartialDate =>
+    knownBy(
+      keys.map((k) => ({ retrieved: retrievedOf.get(k) ?? null })),
+      today,
+    );
   const keyOf = new Map(localities.map((l) => [l.id, l.key]));
   const countryOf = new Map(localities.map((l) => [l.id, l.country]));
   const kinds = query.kinds && new Set(query.kinds);
@@ -91,7 +103,7 @@ export async function loadNetworkInput(
       continue;
     const linkSources = sourcesOf.get(link.id) ?? [];
     if (sources && !linkSources.some((s) => sources.has(s))) continue;
-    const status = statusAt(link.events, query.asOf, today).status;
+    const status = statusAt(link.events, query.asOf ?? today, attested(linkSources)).status;
     if (query.everFormed ? status === 'not_formed' : !COUNTED.has(status)) continue;
     if (status === 'active') active++;
     else undated++;

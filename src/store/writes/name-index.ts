@@ -9,9 +9,9 @@ export interface NameToIndex {
   population: number | null;
 }
 
-/** Writes the word rows of these names (already stored in locality_names). */
-export async function indexNames(db: Kysely<DB>, names: readonly NameToIndex[]): Promise<void> {
-  const rows = names.flatMap((n) =>
+/** The word rows of stored names, one per word start (the rows `indexNames` writes). */
+export function wordRowsOf(names: readonly NameToIndex[]): Omit<DB['locality_name_words'], 'id'>[] {
+  return names.flatMap((n) =>
     wordStarts(n.folded).map((word, position) => ({
       name_id: n.id,
       word,
@@ -21,6 +21,11 @@ export async function indexNames(db: Kysely<DB>, names: readonly NameToIndex[]):
       population: n.population ?? -1,
     })),
   );
+}
+
+/** Writes the word rows of these names (already stored in locality_names). */
+export async function indexNames(db: Kysely<DB>, names: readonly NameToIndex[]): Promise<void> {
+  const rows = wordRowsOf(names);
   for (let i = 0; i < rows.length; i += 1000) {
     await db
       .insertInto('locality_name_words')

@@ -1,0 +1,80 @@
+/**
+ * Benchmark for issue 10: how long `twinning serve` (what `npm start` runs after `npm run build`) takes
+ * to listen on a new database that it fills with the world snapshot, and on the second start, beside a
+ * baseline measured in the same run: the first start on the bundled dataset alone. With BENCH_BUILD=1 it
+ * also times the alternative the snapshot replaces: building the world from data/sources (gazetteer and
+ * four imports). Needs `npm run build` first (dist/). Run: npx tsx bench/first-start.ts
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildWorldInto } from '../src/ingest/world/build-world.js';
+import { BUNDLED_DATA_DIR, openRegistry } from '../src/registry/open-registry.js';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const main = path.join(repoRoot, 'dist/src/cli/main.js');
+if (!existsSync(main)) {
+  console.log(`SKIPPED: ${main} is absent; run \`npm run build\` first.`);
+  process.exit(0);
+}
+
+/** Seconds from spawning `twinning serve` to its "Twinning API on" line; the server is then stopped. */
+function serveSeconds(db: string, dataset: 'world' | 'bundled', port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(
+      process.execPath,
+      [main, '--db', db, 'serve', '--port', String(port), '--log-level', 'warn'],
+      {
+        env: { ...process.env, TWINNING_DATASET: dataset },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      if (err.includes('Twinning API on')) {
+        const seconds = (performance.now() - started) / 1000;
+        child.kill('SIGTERM');
+        child.once('exit', () => resolve(seconds));
+      }
+    });
+    child.once('exit', (code) => {
+      if (!err.includes('Twinning API on')) reject(new Error(`serve exited ${code}: ${err}`));
+    });
+  });
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'twinning-first-start-'));
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+try {
+  console.log(`Load average at start: ${load()}`);
+  const bundled = await serveSeconds(path.join(dir, 'bundled.sqlite'), 'bundled', 18_081);
+  const first = await serveSeconds(path.join(dir, 'world.sqlite'), 'world', 18_082);
+  const second = await serveSeconds(path.join(dir, 'world.sqlite'), 'world', 18_083);
+  const bundledSecond = await serveSeconds(path.join(dir, 'bundled.sqlite'), 'bundled', 18_084);
+  console.log(`First start, bundled dataset alone (baseline): ${bundled.toFixed(1)} s`);
+  console.log(
+    `First start, world snapshot: ${first.toFixed(1)} s (×${(first / bundled).toFixed(1)} the baseline)`,
+  );
+  console.log(`Second start, world: ${second.toFixed(1)} s (bundled dataset: ${bundledSecond.toFixed(1)} s)`);
+  if (process.env.BENCH_BUILD === '1') {
+    const started = performance.now();
+    const { database } = await openRegistry(path.join(dir, 'build.sqlite'));
+    const summary = await buildWorldInto(database, path.join(BUNDLED_DATA_DIR, 'sources'));
+    await database.close();
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `Building the world from data/sources instead: ${seconds.toFixed(1)} s (gazetteer ${summary.gazetteerSeconds} s; ×${(seconds / first).toFixed(1)} the snapshot's first start)`,
+    );
+  }
+  console.log(`Load average at end: ${load()}`);
+  console.log(`Peak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
