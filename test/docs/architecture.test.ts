@@ -42,7 +42,7 @@ function documentedTree(): { files: Set<string>; folders: Set<string> } {
       continue;
     }
     for (const word of words) {
-      if (!/^[\w.-]+\.ts$|^READY$/.test(word)) break;
+      if (!/^[\w.-]+\.(ts|js|css)$|^READY$/.test(word)) break;
       files.add(`${parent}${word}`);
     }
   }
