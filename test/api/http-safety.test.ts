@@ -91,6 +91,13 @@ for (const dialect of DIALECTS) {
           'get /v1/terms',
           'get /v1/summary',
           'get /v1/audit/{entityType}/{id}',
+          'get /v1/rules',
+          'get /v1/rules/lists',
+          'get /v1/rules/{id}',
+          'get /v1/rules/{id}/report',
+          'get /v1/rules/check/localities/{key}',
+          'get /v1/rules/check/links/{id}',
+          'get /v1/rules/check/pair',
         ].sort(),
       );
       expect(Object.keys(doc.components.schemas)).toEqual(
