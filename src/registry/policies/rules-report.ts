@@ -4,7 +4,7 @@ import type { LinkKind } from '../../core/link.js';
 import { formatPartialDate, type PartialDate } from '../../core/partial-date.js';
 import { binds } from '../../core/policies/applicability.js';
 import { evaluate, evaluateRule, type EvaluationContext } from '../../core/policies/evaluate.js';
-import { evaluateMemberships } from '../../core/policies/membership.js';
+import { evaluateMemberships, type MembershipSubject } from '../../core/policies/membership.js';
 import type { Rule, RuleSet } from '../../core/policies/rule.js';
 import { factsOf, type LinkSubject, type Party } from '../../core/policies/subject.js';
 import type { RuleVerdict } from '../../core/policies/verdict.js';
@@ -58,6 +58,19 @@ function row(subject: LinkSubject, status: string, result: RuleVerdict): Verdict
   };
 }
 
+/** The row of a verdict on an association's membership. */
+function membershipRow(membership: MembershipSubject, result: RuleVerdict): VerdictRow {
+  return {
+    linkId: null,
+    association: membership.association,
+    a: view(membership.member),
+    b: null,
+    kind: null,
+    status: 'member',
+    result,
+  };
+}
+
 function contextOf(registry: RegistrySubjects, today: PartialDate): EvaluationContext {
   return { today, linksOf: (key) => registry.byLocality.get(key) ?? [] };
 }
@@ -94,15 +107,7 @@ export function reportOn(
     if (v) rows.push(row(subject, factsOf(subject, asOf, today).status, v));
   }
   for (const { membership, verdict } of evaluateMemberships(rule, registry.memberships, asOf)) {
-    rows.push({
-      linkId: null,
-      association: membership.association,
-      a: view(membership.member),
-      b: null,
-      kind: null,
-      status: 'member',
-      result: verdict,
-    });
+    rows.push(membershipRow(membership, verdict));
   }
   return rows;
 }
@@ -144,16 +149,7 @@ export async function checkLocality(
   }
   for (const rule of ruleSet.rules) {
     for (const { membership, verdict } of evaluateMemberships(rule, registry.memberships, asOf)) {
-      if (membership.member.key === key)
-        rows.push({
-          linkId: null,
-          association: membership.association,
-          a: view(membership.member),
-          b: null,
-          kind: null,
-          status: 'member',
-          result: verdict,
-        });
+      if (membership.member.key === key) rows.push(membershipRow(membership, verdict));
     }
   }
   return rows;
