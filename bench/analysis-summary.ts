@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { escapeTsv, toTsv } from '../src/analysis/graph-export.js';
-import { formatSummaryTable } from '../src/analysis/summary.js';
+import { formatSummaryTable } from '../src/analysis/summary-table.js';
 import { buildTwinGraph, type TwinGraph } from '../src/analysis/twin-graph.js';
 import { extrasMarkdown } from './analysis-extras.js';
 import { loadRegistryNetwork } from './analysis-registry.js';

@@ -36,10 +36,15 @@ export function initialDataset(): InitialDataset {
 
 /** How the CLI opens a registry: the initial dataset, and a progress bar on standard error while the world loads. */
 export async function openOptions(dataset: InitialDataset = initialDataset()): Promise<OpenOptions> {
-  const { createProgress } = await import('../ingest/progress.js');
   return {
     dataset,
-    progress: (total) => createProgress('loading the world registry', process.stderr, total),
+    // The progress bar's code is loaded only when a new registry loads the world.
+    progress: async (total) =>
+      (await import('../ingest/progress.js')).createProgress(
+        'loading the world registry',
+        process.stderr,
+        total,
+      ),
   };
 }
 

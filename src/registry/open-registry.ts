@@ -4,7 +4,8 @@ import { TwinningError } from '../core/errors.js';
 import { partialDateFromJsDate } from '../core/partial-date.js';
 import { migrateToLatest, openDatabase, type Database } from '../store/database.js';
 import { indexUnindexedNames } from '../store/writes/name-index.js';
-import { isSeeded, seedRegistry, type SeedSummary } from './seed/seed-registry.js';
+import type { SeedSummary } from './seed/seed-registry.js';
+import { isSeeded } from './seed/seeded.js';
 import type { SnapshotLoadSummary } from './world/load-snapshot.js';
 import type { LoadProgress } from './world/snapshot-tables.js';
 
@@ -28,8 +29,8 @@ export interface OpenOptions {
   dataset?: InitialDataset;
   /** The world snapshot to load (default WORLD_SNAPSHOT_FILE). */
   snapshotFile?: string;
-  /** A progress reporter for the snapshot load, given its row count. */
-  progress?: (totalRows: number) => LoadProgress;
+  /** A progress reporter for the snapshot load, given its row count (made when a load begins). */
+  progress?: (totalRows: number) => LoadProgress | Promise<LoadProgress>;
 }
 
 /**
@@ -58,8 +59,9 @@ export async function openRegistry(
       const { loadSnapshot } = await import('./world/load-snapshot.js');
       return { database, world: await loadSnapshot(database, file, options.progress) };
     }
-    // Reading and checking the YAML files (yaml, TypeBox) is paid only on the first open.
+    // Reading and checking the YAML files (yaml, TypeBox) and the writers are paid only on the first open.
     const { readBundledDataset } = await import('./seed/read-bundled-dataset.js');
+    const { seedRegistry } = await import('./seed/seed-registry.js');
     const dataset = readBundledDataset(dataDir);
     const seeded = await seedRegistry(database.db, dataset, partialDateFromJsDate(new Date()));
     return { database, seeded };

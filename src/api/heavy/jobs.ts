@@ -12,6 +12,7 @@ import {
   type StudyParams,
   type StudyResult,
 } from '../../registry/network/studies.js';
+import { computeStudy } from '../../registry/network/study-computations.js';
 import type { DB } from '../../store/schema.js';
 
 /** The export formats of a link query, with their media type, file name and writer. */
@@ -60,7 +61,7 @@ export type HeavyResult<J extends HeavyJob> = J extends { type: 'study' } ? Stud
 
 /** Runs a job against a database: where it runs (a worker thread, or inline) is the caller's choice. */
 export async function runHeavyJob(db: Kysely<DB>, job: HeavyJob): Promise<StudyResult | ExportResult> {
-  if (job.type === 'study') return runStudy(db, job.study, job.query, job.params, job.today);
+  if (job.type === 'study') return runStudy(db, job.study, job.query, job.params, job.today, computeStudy);
   const { items, truncated } = await queryAllLinks(db, job.query, job.today, job.bounds);
   return { body: await LINK_EXPORTS[job.format].write(db, items), truncated };
 }

@@ -3,7 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { TwinningError } from '../../core/errors.js';
 import { chainBetween, placesWithin, PlaceStep } from '../../registry/network/paths.js';
 import { parseNetworkQuery, type NetworkQueryText } from '../../registry/network/query-text.js';
-import { STUDIES, StudyResult, type StudyName } from '../../registry/network/studies.js';
+import { STUDY_NAMES, StudyResult } from '../../registry/network/study-result.js';
 import { heavyRateLimit } from '../heavy/rate-cost.js';
 import { localityIdOfKey } from '../../registry/locality/view.js';
 import type { ApiContext } from '../api-context.js';
@@ -35,7 +35,7 @@ const WithinQuery = Type.Object({
 });
 
 function StudyEnum() {
-  return StringEnum(Object.keys(STUDIES) as StudyName[], { description: 'which study' });
+  return StringEnum(STUDY_NAMES, { description: 'which study' });
 }
 
 const selection = (query: NetworkQueryText) => parseNetworkQuery(query, (name) => `query.${name}`);

@@ -2,7 +2,7 @@ import { buildApp } from '../../api/app.js';
 import { loadConfig, type ServeFlags } from '../../api/config.js';
 import { openRegistry } from '../../registry/open-registry.js';
 import { openOptions } from '../context.js';
-import { isSeeded } from '../../registry/seed/seed-registry.js';
+import { isSeeded } from '../../registry/seed/seeded.js';
 import { openDatabase, type Database } from '../../store/database.js';
 import type { CliIo, GlobalOptions } from '../context.js';
 

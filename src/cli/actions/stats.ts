@@ -1,8 +1,7 @@
 import type { NetworkSummary } from '../../analysis/summary.js';
-import { formatSummaryTable } from '../../analysis/summary.js';
+import { formatSummaryTable } from '../../analysis/summary-table.js';
 import { TwinningError } from '../../core/errors.js';
 import { findLocality } from '../../registry/locality/find.js';
-import { chainBetween, placesWithin } from '../../registry/network/paths.js';
 import {
   runStudy,
   type StudyName,
@@ -75,6 +74,7 @@ export async function path(
   const chain = await withRegistry(globals, async ({ db }) => {
     const ids = [await findLocality(db, from), await findLocality(db, to)];
     const keys = await localitiesById(db, ids);
+    const { chainBetween } = await import('../../registry/network/paths.js');
     return chainBetween(db, keys.get(ids[0]!)!.key, keys.get(ids[1]!)!.key, networkQuery(options), today());
   });
   if (!chain) throw new TwinningError('NotFound', `no chain of twinnings links ${from} and ${to}`);
@@ -95,6 +95,7 @@ export async function within(
   const reached = await withRegistry(globals, async ({ db }) => {
     const id = await findLocality(db, place);
     const key = (await localitiesById(db, [id])).get(id)!.key;
+    const { placesWithin } = await import('../../registry/network/paths.js');
     return placesWithin(db, key, k, networkQuery(options), today());
   });
   if (globals.json) return printJson(io, reached);

@@ -10,7 +10,8 @@ import { localitiesById, type LocalityRecord } from '../../store/locality.reposi
 import type { DB } from '../../store/schema.js';
 import { citationsFor } from '../../store/source.repository.js';
 import { statingSourcesOf, type StatingSource } from '../../store/link-statement.repository.js';
-import { LocalitySummary, summarize } from '../locality/partners.js';
+import { LocalitySummary } from '../locality/partner-shapes.js';
+import { summarize } from '../locality/partners.js';
 import { LinkFacts } from './query.js';
 
 /** One step of a link's timeline, with who acted and the sources that say so. */

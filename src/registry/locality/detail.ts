@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { PartialDate } from '../../core/partial-date.js';
 import { Shared } from '../../core/shapes.js';
 import type { DB } from '../../store/schema.js';
-import { LocalityPartners, LocalitySummary, localityWithPartners } from './partners.js';
+import { LocalityPartners, LocalitySummary } from './partner-shapes.js';
+import { localityWithPartners } from './partners.js';
 import { localityIdOfKey, LocalityView, viewOfRecord } from './view.js';
 
 const { locality: _summary, ...atTheDate } = LocalityPartners.properties;

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { countryName } from '../../core/country.js';
 import { TwinningError } from '../../core/errors.js';
 import { matchKey } from '../../core/name-keys.js';
 import { gazetteerByKeys } from '../../store/gazetteer.repository.js';
@@ -24,7 +23,10 @@ export async function findLocality(db: Kysely<DB>, text: string, country?: strin
   const found = await localitiesById(db, ids);
   if (country) ids = ids.filter((id) => found.get(id)?.country === country.toUpperCase());
   if (ids.length === 0) {
-    const where = country ? ` in ${countryName(country.toUpperCase())}` : '';
+    // The country tables are loaded only for this message: a command that finds its place never reads them.
+    const where = country
+      ? ` in ${(await import('../../core/country.js')).countryName(country.toUpperCase())}`
+      : '';
     throw new TwinningError(
       'LocalityNotFound',
       `no locality is called "${text}"${where}; try \`twinning search\``,

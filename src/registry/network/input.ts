@@ -13,7 +13,7 @@ import {
   statusAt,
   type LinkStatus,
 } from '../../core/link-lifecycle.js';
-import { earliestDay, type PartialDate } from '../../core/partial-date.js';
+import type { PartialDate } from '../../core/partial-date.js';
 import type { LinkRecord } from '../../store/link.repository.js';
 import { allLinks, allNetworkLocalities, sourceKeysByLink } from '../../store/network.repository.js';
 import { knownBy } from '../link/attestation.js';
@@ -127,15 +127,4 @@ export async function loadNetworkInput(
       lon: l.lon ?? undefined,
     }));
   return { input: { nodes, edges }, active, undated };
-}
-
-/** A stable text for a network query, for cache keys. */
-export function describeQuery(query: NetworkQuery): string {
-  return JSON.stringify({
-    asOf: query.asOf ? earliestDay(query.asOf) : null,
-    kinds: [...(query.kinds ?? [])].sort(),
-    countries: [...(query.countries ?? [])].sort(),
-    sources: [...(query.sources ?? [])].sort(),
-    everFormed: query.everFormed ?? false,
-  });
 }

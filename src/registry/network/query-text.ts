@@ -1,7 +1,7 @@
 import { normalizeCountry } from '../../core/country.js';
 import { TwinningError } from '../../core/errors.js';
 import { LINK_KINDS, type LinkKind } from '../../core/link.js';
-import { parsePartialDate } from '../../core/partial-date.js';
+import { earliestDay, parsePartialDate } from '../../core/partial-date.js';
 import type { NetworkQuery } from './input.js';
 
 /** A network selection as text, the way the CLI's options and the API's query string give it. */
@@ -42,4 +42,15 @@ export function parseNetworkQuery(
     countries: list(text.country)?.map((c) => normalizeCountry(c, fieldOf('country'))),
     sources: list(text.source),
   };
+}
+
+/** A stable text for a network query, for cache keys. */
+export function describeQuery(query: NetworkQuery): string {
+  return JSON.stringify({
+    asOf: query.asOf ? earliestDay(query.asOf) : null,
+    kinds: [...(query.kinds ?? [])].sort(),
+    countries: [...(query.countries ?? [])].sort(),
+    sources: [...(query.sources ?? [])].sort(),
+    everFormed: query.everFormed ?? false,
+  });
 }

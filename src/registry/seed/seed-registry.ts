@@ -8,19 +8,7 @@ import type { DB } from '../../store/schema.js';
 import { insertCitations, upsertSources } from '../../store/writes/source.js';
 import { insertTerm } from '../../store/writes/term.js';
 import { addLink } from '../link/insert-checked.js';
-
-/** The meta key recording that the bundled dataset was loaded, and when. */
-export const BUNDLED_META_KEY = 'bundled_dataset_loaded_at';
-
-/** True when the bundled dataset is already in the database. */
-export async function isSeeded(db: Kysely<DB>): Promise<boolean> {
-  const row = await db
-    .selectFrom('meta')
-    .select('value')
-    .where('key', '=', BUNDLED_META_KEY)
-    .executeTakeFirst();
-  return row !== undefined;
-}
+import { BUNDLED_META_KEY } from './seeded.js';
 
 /** Counts of what a seeding wrote. */
 export interface SeedSummary {

@@ -6,7 +6,7 @@ import type { Database } from '../../store/database.js';
 import { indexUnindexedNames } from '../../store/writes/name-index.js';
 import { loadSnapshotSqlite, type ParsedTable } from '../../store/writes/snapshot-sqlite.js';
 import type { DB } from '../../store/schema.js';
-import { BUNDLED_META_KEY } from '../seed/seed-registry.js';
+import { BUNDLED_META_KEY } from '../seed/seeded.js';
 import {
   SNAPSHOT_FORMAT,
   SNAPSHOT_TABLES,
@@ -122,11 +122,14 @@ async function resetSequences(trx: Kysely<DB>): Promise<void> {
 export async function loadSnapshot(
   database: Database,
   file: string,
-  progressFor: (totalRows: number) => LoadProgress = () => ({ tick: () => undefined, done: () => undefined }),
+  progressFor: (totalRows: number) => LoadProgress | Promise<LoadProgress> = () => ({
+    tick: () => undefined,
+    done: () => undefined,
+  }),
 ): Promise<SnapshotLoadSummary> {
   const started = performance.now();
   const { counts, tables } = readSnapshotFile(file);
-  const progress = progressFor(Object.values(counts).reduce((a, b) => a + b, 0));
+  const progress = await progressFor(Object.values(counts).reduce((a, b) => a + b, 0));
   const now = new Date().toISOString();
   let done = 0;
   if (database.dialect === 'sqlite') {
