@@ -56,7 +56,27 @@ export const RuleDetail = Type.Composite([
         cite: Type.Array(Type.String()),
       }),
     ),
-    exceptions: Type.Array(Type.Object({ text: Type.String(), cite: Type.Array(Type.String()) })),
+    exceptions: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        text: Type.String(),
+        when: Type.Optional(
+          Type.Object(
+            {
+              boundKinds: Type.Optional(Type.Array(Type.String())),
+              linkKinds: Type.Optional(Type.Array(Type.String())),
+              localities: Type.Optional(Type.Array(Type.String())),
+            },
+            {
+              description:
+                'the conditions a link meets for the exception to allow it; absent: recorded, not evaluated',
+            },
+          ),
+        ),
+        note: Type.Optional(Type.String()),
+        cite: Type.Array(Type.String()),
+      }),
+    ),
     interpretations: Type.Array(
       Type.Object({
         question: Type.String(),
@@ -124,6 +144,7 @@ export const VerdictRowView = Type.Object({
     inForce: Type.Boolean(),
     deadline: Type.Optional(Type.String()),
     clause: Type.Optional(Type.String()),
+    exception: Type.Optional(Type.String({ description: 'the exception of the rule that allows the link' })),
     boundSide: Type.String(),
     uncertain: Type.Boolean(),
     trace: Type.Array(

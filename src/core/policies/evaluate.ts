@@ -2,7 +2,7 @@ import { earliestDay, formatPartialDate, latestDay, type PartialDate } from '../
 import { applicability } from './applicability.js';
 import { clauseOutcome, type ClauseInput, type ClauseOutcome } from './clauses.js';
 import { dateOfDay, dayOf, reached } from './day.js';
-import type { Rule, RuleSet } from './rule.js';
+import type { Rule, RuleException, RuleSet } from './rule.js';
 import { factsOf, type LinkFacts, type LinkSubject } from './subject.js';
 import { severity, type RuleVerdict, type TraceStep, type Verdict } from './verdict.js';
 
@@ -140,6 +140,87 @@ function judge(
   return { ...best, verdict: 'undetermined' as Verdict, trace };
 }
 
+const lifted = new WeakMap<Rule, Rule | null>();
+
+/**
+ * The rule as it reads without its evaluated exceptions: the locality kinds and link kinds they set apart are
+ * reached too. Null when the rule has no exception with conditions. Kept while the rule lives.
+ */
+function withoutExceptions(rule: Rule): Rule | null {
+  const known = lifted.get(rule);
+  if (known !== undefined) return known;
+  const evaluated = rule.exceptions.filter((x) => x.when !== undefined);
+  let result: Rule | null = null;
+  if (evaluated.length > 0) {
+    const boundKinds = new Set(evaluated.flatMap((x) => x.when?.boundKinds ?? []));
+    const linkKinds = evaluated.flatMap((x) => x.when?.linkKinds ?? []);
+    result = {
+      ...rule,
+      binds: { ...rule.binds, exceptKinds: rule.binds.exceptKinds.filter((k) => !boundKinds.has(k)) },
+      predicate: {
+        ...rule.predicate,
+        linkKinds: rule.predicate.linkKinds && [...new Set([...rule.predicate.linkKinds, ...linkKinds])],
+      },
+      exceptions: [],
+    };
+  }
+  lifted.set(rule, result);
+  return result;
+}
+
+/** True when the link, with `bound` the side the rule binds, meets every condition of the exception. */
+function meets(exception: RuleException, subject: LinkSubject, bound: LinkSubject['a']): boolean {
+  const when = exception.when;
+  if (when === undefined) return false;
+  if (when.boundKinds && !when.boundKinds.includes(bound.kind)) return false;
+  if (when.linkKinds && (subject.kind === undefined || !when.linkKinds.includes(subject.kind))) return false;
+  if (when.localities && !when.localities.includes(bound.key)) return false;
+  return true;
+}
+
+/**
+ * The verdict of a rule's exception on a link the rule would reach without it: allowed, with the verdict the
+ * rule would give otherwise and the exception's citation in the trace; undefined when no exception applies. A
+ * decision taken under the rule about the link itself stands.
+ */
+function excepted(
+  subject: LinkSubject,
+  rule: Rule,
+  ruleSet: RuleSet,
+  asOf: PartialDate,
+  context: EvaluationContext,
+  cache: { facts?: LinkFacts },
+): RuleVerdict | undefined {
+  const plain = withoutExceptions(rule);
+  if (plain === null) return undefined;
+  const reach = applicability(plain, ruleSet.lists, subject, dayOf(asOf));
+  if (reach === undefined) return undefined;
+  const exception = rule.exceptions.find((x) => meets(x, subject, reach.bound));
+  if (exception === undefined) return undefined;
+  const otherwise = evaluateRule(subject, plain, ruleSet, asOf, context, cache)!;
+  if (otherwise.verdict === 'cancelled') return otherwise;
+  const saved =
+    otherwise.verdict === 'allowed'
+      ? 'the rule would allow the link at this date anyway'
+      : `without it the verdict would be ${otherwise.verdict.replace(/_/g, ' ')}${otherwise.clause ? ` (clause ${otherwise.clause})` : ''}`;
+  return {
+    ...otherwise,
+    verdict: 'allowed',
+    clause: undefined,
+    deadline: undefined,
+    exception: exception.id,
+    uncertain: false,
+    trace: [
+      ...otherwise.trace,
+      {
+        kind: 'exception',
+        text: `exception ${exception.id}: ${exception.text}; ${saved}`,
+        cite: exception.cite,
+      },
+    ],
+  };
+}
+
 /** One rule's verdict on a link at `asOf`, or undefined when the rule does not reach the link. */
 export function evaluateRule(
   subject: LinkSubject,
@@ -149,6 +230,8 @@ export function evaluateRule(
   context: EvaluationContext,
   cache: { facts?: LinkFacts } = {},
 ): RuleVerdict | undefined {
+  const exception = excepted(subject, rule, ruleSet, asOf, context, cache);
+  if (exception) return exception;
   const day = dayOf(asOf);
   const reach = applicability(rule, ruleSet.lists, subject, day);
   if (reach === undefined) return undefined;

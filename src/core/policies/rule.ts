@@ -92,6 +92,26 @@ export interface Clause {
   locator?: string;
 }
 
+/**
+ * An exception a rule's text states. One with conditions (`when`) is evaluated: a link the rule would otherwise
+ * reach that meets every condition is allowed, and the trace names the exception with its citation. One
+ * without conditions is recorded for readers only (its note says why it cannot be evaluated).
+ */
+export interface RuleException {
+  id: string;
+  text: string;
+  when?: {
+    /** The bound side is of one of these kinds (Indiana's bar binds local units, not the state itself). */
+    boundKinds?: string[];
+    /** The link is of one of these kinds (Paris's partner cities are not twin towns). */
+    linkKinds?: LinkKind[];
+    /** The bound side is one of these localities. */
+    localities?: string[];
+  };
+  note?: string;
+  cite: string[];
+}
+
 /** A question of reading the text that is open, and the readings. */
 export interface Interpretation {
   question: string;
@@ -126,7 +146,7 @@ export interface Rule {
   binds: Binds;
   predicate: Predicate;
   clauses: Clause[];
-  exceptions: { text: string; cite: string[] }[];
+  exceptions: RuleException[];
   interpretations: Interpretation[];
   decisions: Decision[];
   notes?: string;

@@ -16,7 +16,16 @@ export type Verdict = (typeof VERDICTS)[number];
 
 /** One step of the reasoning: a fact of the link, a clause, a list, an assumption, with its citations. */
 export interface TraceStep {
-  kind: 'fact' | 'binds' | 'predicate' | 'list' | 'clause' | 'decision' | 'interpretation' | 'assumption';
+  kind:
+    | 'fact'
+    | 'binds'
+    | 'predicate'
+    | 'list'
+    | 'clause'
+    | 'decision'
+    | 'interpretation'
+    | 'assumption'
+    | 'exception';
   text: string;
   cite: string[];
 }
@@ -35,6 +44,8 @@ export interface RuleVerdict {
   deadline?: string;
   /** The clause that decided the verdict. */
   clause?: string;
+  /** The exception of the rule that allows the link (its id), where one does; the trace names it and its citation. */
+  exception?: string;
   /** The side the rule binds. */
   boundSide: 'a' | 'b';
   /** True when the verdict rests on an inferred, reported or coarse fact (see the trace). */

@@ -31,6 +31,14 @@ export function ruleFromEntry(e: RuleEntry, lists: readonly CountryList[]): Rule
       });
     clauseIds.add(c.id);
   });
+  const exceptionIds = new Set<string>();
+  (e.exceptions ?? []).forEach((x, i) => {
+    if (exceptionIds.has(x.id))
+      throw new TwinningError('DataFileInvalid', `exception id "${x.id}" is used twice`, {
+        field: `exceptions.${i}.id`,
+      });
+    exceptionIds.add(x.id);
+  });
   (e.interpretations ?? []).forEach((x, i) => {
     if (!clauseIds.has(x.clause))
       throw new TwinningError('DataFileInvalid', `no clause has the id "${x.clause}"`, {
@@ -81,7 +89,17 @@ export function ruleFromEntry(e: RuleEntry, lists: readonly CountryList[]): Rule
       locator: c.locator,
       cite: c.cite,
     })),
-    exceptions: e.exceptions ?? [],
+    exceptions: (e.exceptions ?? []).map((x) => ({
+      id: x.id,
+      text: x.text,
+      when: x.when && {
+        boundKinds: x.when.bound_kinds,
+        linkKinds: x.when.link_kinds,
+        localities: x.when.localities,
+      },
+      note: x.note,
+      cite: x.cite,
+    })),
     interpretations: e.interpretations ?? [],
     decisions: (e.decisions ?? []).map((d, i) => ({ ...d, date: day(d.date, `decisions.${i}.date`) })),
     notes: e.notes,

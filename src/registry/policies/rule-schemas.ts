@@ -87,7 +87,29 @@ export const RuleEntry = Type.Object(
       strict,
     ),
     clauses: Type.Array(ClauseEntry, { minItems: 1 }),
-    exceptions: Type.Optional(Type.Array(Type.Object({ text: Text, cite: Cite }, strict))),
+    exceptions: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: Id,
+            text: Text,
+            when: Type.Optional(
+              Type.Object(
+                {
+                  bound_kinds: Type.Optional(Type.Array(oneOf(LOCALITY_KINDS), { minItems: 1 })),
+                  link_kinds: Type.Optional(Type.Array(oneOf(LINK_KINDS), { minItems: 1 })),
+                  localities: Type.Optional(Type.Array(Id, { minItems: 1 })),
+                },
+                { ...strict, minProperties: 1 },
+              ),
+            ),
+            note: Type.Optional(Text),
+            cite: Cite,
+          },
+          strict,
+        ),
+      ),
+    ),
     interpretations: Type.Optional(
       Type.Array(
         Type.Object(

@@ -29,7 +29,9 @@ export function verdictsCsv(rows: readonly VerdictRow[]): string {
   const lines = [csvLine(HEADER)];
   for (const r of rows) {
     const v = r.result;
-    const reason = v.trace.filter((t) => t.kind === 'clause' || t.kind === 'decision').at(-1)?.text ?? '';
+    const reason =
+      v.trace.filter((t) => t.kind === 'clause' || t.kind === 'decision' || t.kind === 'exception').at(-1)
+        ?.text ?? '';
     lines.push(
       csvLine([
         v.rule,

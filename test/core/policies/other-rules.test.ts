@@ -75,6 +75,9 @@ describe('Rome and Paris', () => {
     ).toBe('prohibited');
     expect(
       verdictOf('rome-paris-exclusivity', proposed(paris, berlin, 'partner_town'), '2000-01-01'),
+    ).toMatchObject({ verdict: 'allowed', exception: 'partner-cities' });
+    expect(
+      verdictOf('rome-paris-exclusivity', proposed(paris, berlin, 'friendship_city'), '2000-01-01'),
     ).toBeUndefined();
     expect(
       verdictOf(
