@@ -12,6 +12,7 @@ import { openSource, type ImportSpec } from '../src/ingest/sources/open-source.j
 import { runImport } from '../src/ingest/import/run-import.js';
 import { openRegistry } from '../src/registry/open-registry.js';
 import { indexUnindexedNames } from '../src/store/writes/name-index.js';
+import { countRows } from '../src/store/row-count.repository.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /** The shared real data sets, beside the project. */
@@ -100,15 +101,7 @@ export async function prepareBenchData(url: string, log: (line: string) => void)
         .execute();
       log(`  loaded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     }
-    const count = async (table: 'localities' | 'locality_names' | 'links') =>
-      Number(
-        (
-          await database.db
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const count = (table: 'localities' | 'locality_names' | 'links') => countRows(database.db, table);
     return {
       description: shared
         ? 'bundled dataset + ../shared/data (Wikipedia lists, Wikidata 2016 and 2026) imported with the import pipeline'

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import { NullableString } from '../core/shapes.js';
+import { countRows } from '../store/row-count.repository.js';
 import type { DB } from '../store/schema.js';
 
 const KindCount = Type.Object({ kind: NullableString, count: Type.Integer() });
@@ -28,17 +29,9 @@ export type RegistrySummary = Static<typeof RegistrySummary>;
 
 /** Counts rows of the registry's tables, and localities and links by kind (largest first). */
 export async function registrySummary(db: Kysely<DB>): Promise<RegistrySummary> {
-  const count = async (
+  const count = (
     table: 'localities' | 'links' | 'link_events' | 'associations' | 'memberships' | 'terms' | 'sources',
-  ) =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  ) => countRows(db, table);
   const countries = await db
     .selectFrom('localities')
     .select((eb) => eb.fn.count<number>('country').distinct().as('n'))

@@ -1,6 +1,29 @@
 import type { Kysely } from 'kysely';
+import { openDatabase, type Database } from '../../src/store/database.js';
+import { cli } from '../support/cli.js';
+import { createTestDatabase } from '../support/databases.js';
+import type { DialectName } from '../../src/store/dialect-name.js';
 import { tableCounts } from '../support/registry-snapshot.js';
 import type { DB } from '../../src/store/schema.js';
+import { fixture } from './fixtures.js';
+
+/** A new test database with the fixture gazetteer loaded (through the CLI), opened; `close` also drops it. */
+export async function openWithGazetteer(
+  dialect: DialectName,
+): Promise<{ url: string; database: Database; close: () => Promise<void> }> {
+  const { url, drop } = await createTestDatabase(dialect);
+  const loaded = await cli(url, 'gazetteer', 'load', fixture('gazetteer.txt'));
+  if (loaded.code !== 0) throw new Error(`gazetteer load exited ${loaded.code}: ${loaded.err}`);
+  const database = openDatabase(url);
+  return {
+    url,
+    database,
+    close: async () => {
+      await database.close();
+      await drop();
+    },
+  };
+}
 
 const IMPORT_TABLES = [
   'gazetteer_places',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openRegistry } from '../../registry/open-registry.js';
 import { gzipSnapshot, snapshotText } from '../../registry/world/write-snapshot.js';
 import type { Database } from '../../store/database.js';
+import { countRows } from '../../store/row-count.repository.js';
 import { defaultGazetteerPath, loadGazetteer } from '../gazetteer/load-gazetteer.js';
 import { runImport, type ImportSummary } from '../import/run-import.js';
 import { SILENT, type Progress } from '../progress.js';
@@ -65,21 +66,12 @@ export async function buildWorldInto(
     defaultGazetteerPath(),
     reporter.progress('gazetteer names'),
   );
-  const count = async (table: 'localities' | 'links'): Promise<number> =>
-    Number(
-      (
-        await database.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
   return {
     gazetteerSeconds: gazetteer.seconds,
     imports,
     gazetteerNames: names,
-    localities: await count('localities'),
-    links: await count('links'),
+    localities: await countRows(database.db, 'localities'),
+    links: await countRows(database.db, 'links'),
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { TwinningError } from '../../core/errors.js';
+import type { LinkKind, LinkPurpose } from '../../core/link.js';
 import { formatPartialDate } from '../../core/partial-date.js';
 import { linksById, type LinkRecord } from '../../store/link.repository.js';
 import type { DB } from '../../store/schema.js';
@@ -50,17 +51,30 @@ export async function linkWithKeys(
   return { link, aKey: a.key, bKey: b.key, aCountry: a.country, bCountry: b.country };
 }
 
+/** A stored link's own facts as the audit snapshot and the timeline both show them (null where not recorded). */
+export function linkFactsShown(link: LinkRecord): {
+  kind: LinkKind | null;
+  purposes: LinkPurpose[];
+  exclusive: boolean;
+  unverified: boolean;
+  notes: string | null;
+} {
+  return {
+    kind: link.kind ?? null,
+    purposes: link.purposes,
+    exclusive: link.exclusive,
+    unverified: link.unverified,
+    notes: link.notes ?? null,
+  };
+}
+
 /** The snapshot of a stored link. */
 export function snapshotLink(link: LinkRecord, aKey: string, bKey: string): LinkSnapshot {
   return {
     id: link.id,
     a: aKey,
     b: bKey,
-    kind: link.kind ?? null,
-    purposes: link.purposes,
-    exclusive: link.exclusive,
-    unverified: link.unverified,
-    notes: link.notes ?? null,
+    ...linkFactsShown(link),
     version: link.version,
     events: link.events.map((e) => ({
       id: e.id,

@@ -13,6 +13,7 @@ import { statingSourcesOf, type StatingSource } from '../../store/link-statement
 import { LocalitySummary } from '../locality/partner-shapes.js';
 import { summarize } from '../locality/partners.js';
 import { LinkFacts } from './query.js';
+import { linkFactsShown } from './snapshot.js';
 
 /** One step of a link's timeline, with who acted and the sources that say so. */
 export const TimelineEvent = Type.Object({
@@ -122,11 +123,7 @@ async function buildTimeline(
     id: link.id,
     a: aView,
     b: bView,
-    kind: link.kind ?? null,
-    purposes: link.purposes,
-    exclusive: link.exclusive,
-    unverified: link.unverified,
-    notes: link.notes ?? null,
+    ...linkFactsShown(link),
     status: report.status,
     since: report.since ? formatPartialDate(report.since) : null,
     events: ordered.map((e) => {

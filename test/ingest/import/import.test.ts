@@ -1,26 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../../src/store/database.js';
+import type { Database } from '../../../src/store/database.js';
 import type { ImportSummary } from '../../../src/ingest/import/run-import.js';
-import { DIALECTS, createTestDatabase } from '../../support/databases.js';
+import { DIALECTS } from '../../support/databases.js';
 import { cli, cliJson } from '../../support/cli.js';
 import { fixture } from '../fixtures.js';
-import { allCounts, matchOf } from '../import-support.js';
+import { allCounts, matchOf, openWithGazetteer } from '../import-support.js';
 
 for (const dialect of DIALECTS) {
   describe(`import and reconcile [${dialect}]`, () => {
     let url: string;
-    let drop: () => Promise<void>;
     let database: Database;
+    let close: () => Promise<void>;
 
     beforeAll(async () => {
-      ({ url, drop } = await createTestDatabase(dialect));
-      expect((await cli(url, 'gazetteer', 'load', fixture('gazetteer.txt'))).code).toBe(0);
-      database = openDatabase(url);
+      ({ url, database, close } = await openWithGazetteer(dialect));
     });
-    afterAll(async () => {
-      await database.close();
-      await drop();
-    });
+    afterAll(() => close());
 
     it('imports a Wikipedia list, matching Kiev, Saint Petersburg and Toledo to the gazetteer by country', async () => {
       const run = await cliJson<ImportSummary>(

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../../src/store/database.js';
-import { DIALECTS, createTestDatabase } from '../../support/databases.js';
+import type { Database } from '../../../src/store/database.js';
+import { DIALECTS } from '../../support/databases.js';
 import { cli } from '../../support/cli.js';
 import { fixture } from '../../ingest/fixtures.js';
+import { openWithGazetteer } from '../../ingest/import-support.js';
 
 /** Each import format with a fixture of it and its options. */
 const FORMATS: readonly [string, string[]][] = [
@@ -20,18 +21,13 @@ const FORMATS: readonly [string, string[]][] = [
 for (const dialect of DIALECTS) {
   describe(`imports go through the versioned-write step [${dialect}]`, () => {
     let url: string;
-    let drop: () => Promise<void>;
     let database: Database;
+    let close: () => Promise<void>;
 
     beforeAll(async () => {
-      ({ url, drop } = await createTestDatabase(dialect));
-      expect((await cli(url, 'gazetteer', 'load', fixture('gazetteer.txt'))).code).toBe(0);
-      database = openDatabase(url);
+      ({ url, database, close } = await openWithGazetteer(dialect));
     });
-    afterAll(async () => {
-      await database.close();
-      await drop();
-    });
+    afterAll(() => close());
 
     for (const [format, args] of FORMATS) {
       it(`${format}: a second source stating the same links bumps each one's version, audited with the import as actor`, async () => {
