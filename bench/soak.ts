@@ -1,21 +1,21 @@
 /**
  * Soak: the server under its heaviest load, as the reliability issue measured it. A `twinning serve` process
- * on the world's data (bundled dataset + ../shared/data through the import pipeline, as bench/api-load.ts
- * builds it) is given the heaviest study (geography with 500 null-model runs, a fresh seed so nothing is
+ * on the world's data (data/world/registry.jsonl.gz, loaded by `twinning init` into a temporary SQLite file on
+ * first use) is given the heaviest study (geography with 500 null-model runs, a fresh seed so nothing is
  * cached) and 12 concurrent GeoJSON exports of every link, while /health is asked every 50 ms; before that,
  * /health is measured idle as the baseline. Prints /health p50/p99/max in both phases, the server's peak
  * resident memory (its threads included), and what the heavy requests got. Figures, never pass/fail.
  *
- * Run: npx tsx bench/soak.ts   (BENCH_SOAK_DB=path of the SQLite registry, built on first use;
+ * Run: npx tsx bench/soak.ts   (BENCH_SOAK_DB=path of the SQLite registry, made by `twinning init` on first use;
  * BENCH_SOAK_EXPORTS=12; BENCH_SOAK_RUNS=500)
  */
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { prepareBenchData } from './api-dataset.js';
+import { openDatabase } from '../src/store/database.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const DB = process.env.BENCH_SOAK_DB ?? '/tmp/twinning-bench-soak/registry.sqlite';
+const DB = process.env.BENCH_SOAK_DB ?? '/tmp/twinning-bench-soak/world.sqlite';
 const EXPORTS = Number(process.env.BENCH_SOAK_EXPORTS ?? 12);
 const RUNS = Number(process.env.BENCH_SOAK_RUNS ?? 500);
 const PORT = 18_321;
@@ -52,28 +52,36 @@ async function probeHealth(until: Promise<unknown>): Promise<number[]> {
   return latencies;
 }
 
-const data = await prepareBenchData(DB, console.log);
-console.log(`data: ${data.description}; ${data.localities} localities, ${data.links} links`);
-const server = spawn(
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    'src/cli/main.ts',
-    '--db',
-    DB,
-    'serve',
-    '--port',
-    String(PORT),
-    '--log-level',
-    'silent',
-  ],
-  {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, TWINNING_RATE_LIMIT_MAX: '1000000', TWINNING_READ_CACHE_ENTRIES: '0' },
-  },
-);
+const cli = (...args: string[]) =>
+  [process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--db', DB, ...args]] as const;
+if (!existsSync(DB)) {
+  console.log(`loading the world snapshot into ${DB} (twinning init) …`);
+  const [node, args] = cli('init');
+  const init = spawnSync(node, args, { cwd: root, stdio: 'inherit' });
+  if (init.status !== 0) throw new Error(`twinning init exited ${init.status}`);
+}
+{
+  const database = openDatabase(DB);
+  const count = async (table: 'localities' | 'links') =>
+    Number(
+      (
+        await database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  console.log(
+    `data: the world snapshot; ${await count('localities')} localities, ${await count('links')} links`,
+  );
+  await database.close();
+}
+const [node, serveArgs] = cli('serve', '--port', String(PORT), '--log-level', 'silent');
+const server = spawn(node, serveArgs, {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, TWINNING_RATE_LIMIT_MAX: '1000000', TWINNING_READ_CACHE_ENTRIES: '0' },
+});
 try {
   for (let i = 0; ; i++) {
     if ((await fetch(`${base}/health`).catch(() => undefined))?.ok) break;

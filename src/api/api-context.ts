@@ -3,7 +3,8 @@ import type { PartialDate } from '../core/partial-date.js';
 import type { WriteContext } from '../registry/write-context.js';
 import type { Database } from '../store/database.js';
 import type { ApiConfig } from './config.js';
-import type { HeavyJob, HeavyResult } from './heavy/jobs.js';
+import type { ExportJob, HeavyJob, HeavyResult } from './heavy/jobs.js';
+import type { StreamedExport } from './heavy/pool.js';
 import type { Action } from './permissions.js';
 
 /** What routes are given: the database, the configuration, today's date, and a write context maker. */
@@ -15,4 +16,6 @@ export interface ApiContext {
   writeContext(request: FastifyRequest, action: Action): WriteContext;
   /** Runs a study or an export off the event loop; 503 Overloaded when the server has no room for it. */
   runHeavy<J extends HeavyJob>(job: J): Promise<HeavyResult<J>>;
+  /** Streams an export from a worker thread, a page at a time; 503 Overloaded as runHeavy. */
+  streamExport(job: ExportJob): Promise<StreamedExport>;
 }

@@ -221,6 +221,7 @@ export async function buildApp(
   const heavy = new HeavyWorkPool(config.databaseUrl, config.heavyWork);
   const context: ApiContext = {
     runHeavy: (job) => heavy.run(job),
+    streamExport: (job) => heavy.stream(job),
     db: database.db,
     config,
     today: () => partialDateFromJsDate(now()),

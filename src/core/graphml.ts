@@ -36,28 +36,49 @@ function dataOf(keys: readonly GraphmlKey[], data: GraphmlData | undefined): str
     .join('');
 }
 
-/** Writes an undirected graph as a GraphML document. */
-export function writeGraphml(graph: GraphmlGraph): string {
-  const edgeKeys = graph.edgeKeys ?? [];
-  const out = [
+/** The opening of a GraphML document: the attribute keys and the undirected graph's start tag. */
+export function graphmlHead(nodeKeys: readonly GraphmlKey[], edgeKeys: readonly GraphmlKey[] = []): string {
+  return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
-    ...graph.nodeKeys.map(
+    ...nodeKeys.map(
       ([name, type]) => `  <key id="${name}" for="node" attr.name="${name}" attr.type="${type}"/>`,
     ),
     ...edgeKeys.map(
       ([name, type]) => `  <key id="${name}" for="edge" attr.name="${name}" attr.type="${type}"/>`,
     ),
     '  <graph id="twinning" edgedefault="undirected">',
-  ];
-  for (const node of graph.nodes)
-    out.push(`    <node id="${xmlText(node.id)}">${dataOf(graph.nodeKeys, node.data)}</node>`);
-  for (const edge of graph.edges) {
-    const id = edge.id === undefined ? '' : ` id="${xmlText(edge.id)}"`;
-    const ends = `source="${xmlText(edge.source)}" target="${xmlText(edge.target)}"`;
-    const data = dataOf(edgeKeys, edge.data);
-    out.push(data === '' ? `    <edge${id} ${ends}/>` : `    <edge${id} ${ends}>${data}</edge>`);
-  }
-  out.push('  </graph>', '</graphml>');
-  return `${out.join('\n')}\n`;
+    '',
+  ].join('\n');
+}
+
+/** One node element, with its line end. */
+export function graphmlNode(
+  nodeKeys: readonly GraphmlKey[],
+  node: { id: string; data: GraphmlData },
+): string {
+  return `    <node id="${xmlText(node.id)}">${dataOf(nodeKeys, node.data)}</node>\n`;
+}
+
+/** One edge element, with its line end. */
+export function graphmlEdge(
+  edgeKeys: readonly GraphmlKey[],
+  edge: { id?: string; source: string; target: string; data?: GraphmlData },
+): string {
+  const id = edge.id === undefined ? '' : ` id="${xmlText(edge.id)}"`;
+  const ends = `source="${xmlText(edge.source)}" target="${xmlText(edge.target)}"`;
+  const data = dataOf(edgeKeys, edge.data);
+  return data === '' ? `    <edge${id} ${ends}/>\n` : `    <edge${id} ${ends}>${data}</edge>\n`;
+}
+
+/** The closing of a GraphML document. */
+export const GRAPHML_TAIL = '  </graph>\n</graphml>\n';
+
+/** Writes an undirected graph as a GraphML document (nodes, then edges). */
+export function writeGraphml(graph: GraphmlGraph): string {
+  const edgeKeys = graph.edgeKeys ?? [];
+  let out = graphmlHead(graph.nodeKeys, edgeKeys);
+  for (const node of graph.nodes) out += graphmlNode(graph.nodeKeys, node);
+  for (const edge of graph.edges) out += graphmlEdge(edgeKeys, edge);
+  return out + GRAPHML_TAIL;
 }

@@ -71,6 +71,24 @@ for (const dialect of DIALECTS) {
       expect(Number(second.headers['retry-after'])).toBeGreaterThan(0);
     }, 60_000);
 
+    it('runs chains and places within reach on the worker threads too (503 when none is free)', async () => {
+      for (const url of [
+        '/v1/analytics/path?from=coventry&to=kiel',
+        '/v1/analytics/within?place=coventry&steps=2',
+      ]) {
+        const [study, busy] = await Promise.all([
+          call(api.app, 'GET', '/v1/analytics/partners?seed=13'),
+          call(api.app, 'GET', url),
+        ]);
+        expect(study.statusCode).toBe(200);
+        expect(busy.statusCode, url).toBe(503);
+        expect(errorOf(busy).code).toBe('Overloaded');
+        const free = await call(api.app, 'GET', url);
+        expect(free.statusCode, url).toBe(200);
+        expect(json<{ key: string }[]>(free).length, url).toBeGreaterThan(1);
+      }
+    }, 60_000);
+
     it('stops a study past its time budget with 503, and the next request is served', async () => {
       const slow = await call(api.app, 'GET', HEAVIEST_STUDY);
       expect(slow.statusCode).toBe(503);

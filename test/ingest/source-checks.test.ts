@@ -41,9 +41,14 @@ describe('importing bad files changes nothing and says where', () => {
     ['an empty file', () => file('empty.csv', ''), /no records/],
     ['a header only', () => file('header.csv', `${HEADER}\n`), /no records/],
     [
-      'a 5 MB field',
+      'a 5 MB record',
       () => file('long.csv', `${HEADER}\n${'a-'.repeat(2_500_000)},Germany,Paris,France\n`),
-      /long\.csv:2:.*more than the 1000/,
+      /long\.csv:2:.*longer than the 1048576 characters a record may hold/,
+    ],
+    [
+      'a 5 kB field',
+      () => file('field.csv', `${HEADER}\n${'a-'.repeat(2_500)},Germany,Paris,France\n`),
+      /field\.csv:2:.*more than the 1000/,
     ],
     ['a NUL byte', () => file('nul.csv', `${HEADER}\nBo\u0000nn,Germany,Paris,France\n`), /nul\.csv:2:.*NUL/],
     [

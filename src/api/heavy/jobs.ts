@@ -1,11 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { PartialDate } from '../../core/partial-date.js';
-import { linksToCsv } from '../../export/link-csv.js';
-import { linkRows } from '../../export/link-rows.js';
-import { linksToGeoJson } from '../../export/link-geojson.js';
-import { linksToGraphMl } from '../../export/link-graphml.js';
-import { queryAllLinks, type LinkListItem, type LinkQuery } from '../../registry/link/query.js';
+import { linkExport, type ExportBounds, type ExportFormat } from '../../export/link-export.js';
+import type { LinkQuery } from '../../registry/link/query.js';
 import type { NetworkQuery } from '../../registry/network/input.js';
+import { chainBetween, placesWithin, type PlaceStep } from '../../registry/network/paths.js';
 import {
   runStudy,
   type StudyName,
@@ -15,53 +13,44 @@ import {
 import { computeStudy } from '../../registry/network/study-computations.js';
 import type { DB } from '../../store/schema.js';
 
-/** The export formats of a link query, with their media type, file name and writer. */
-export const LINK_EXPORTS = {
-  csv: {
-    type: 'text/csv; charset=utf-8',
-    file: 'links.csv',
-    write: async (db, items) => linksToCsv(await linkRows(db, items)),
-  },
-  geojson: {
-    type: 'application/geo+json',
-    file: 'links.geojson',
-    write: async (_db, items) => linksToGeoJson(items),
-  },
-  graphml: {
-    type: 'application/graphml+xml; charset=utf-8',
-    file: 'links.graphml',
-    write: async (_db, items) => linksToGraphMl(items),
-  },
-} satisfies Record<
-  string,
-  { type: string; file: string; write(db: Kysely<DB>, items: LinkListItem[]): Promise<string> }
->;
-
-export type ExportFormat = keyof typeof LINK_EXPORTS;
-
-/** Work too heavy for the event loop: a study of the network, or an export of links. Plain data, to post. */
+/** Work too heavy for the event loop whose result comes back whole: a study, a chain, the places within reach. */
 export type HeavyJob =
   | { type: 'study'; study: StudyName; query: NetworkQuery; params: StudyParams; today: PartialDate }
-  | {
-      type: 'export';
-      format: ExportFormat;
-      query: LinkQuery;
-      today: PartialDate;
-      bounds: { pageSize: number; maxRows: number };
-    };
+  | { type: 'path'; from: string; to: string; query: NetworkQuery; today: PartialDate }
+  | { type: 'within'; place: string; steps: number; query: NetworkQuery; today: PartialDate };
 
-/** An export's body and whether the export limit cut it short. */
-export interface ExportResult {
-  body: string;
-  truncated: boolean;
+/** An export of links, streamed back a page at a time. Plain data, to post. */
+export interface ExportJob {
+  type: 'export';
+  format: ExportFormat;
+  query: LinkQuery;
+  today: PartialDate;
+  bounds: ExportBounds;
 }
 
-/** What each kind of job gives back. */
-export type HeavyResult<J extends HeavyJob> = J extends { type: 'study' } ? StudyResult : ExportResult;
+/** What each kind of job gives back (a chain is undefined when none links the places). */
+export type HeavyResult<J extends HeavyJob> = J extends { type: 'study' }
+  ? StudyResult
+  : J extends { type: 'path' }
+    ? PlaceStep[] | undefined
+    : PlaceStep[];
 
 /** Runs a job against a database: where it runs (a worker thread, or inline) is the caller's choice. */
-export async function runHeavyJob(db: Kysely<DB>, job: HeavyJob): Promise<StudyResult | ExportResult> {
-  if (job.type === 'study') return runStudy(db, job.study, job.query, job.params, job.today, computeStudy);
-  const { items, truncated } = await queryAllLinks(db, job.query, job.today, job.bounds);
-  return { body: await LINK_EXPORTS[job.format].write(db, items), truncated };
+export async function runHeavyJob(
+  db: Kysely<DB>,
+  job: HeavyJob,
+): Promise<StudyResult | PlaceStep[] | undefined> {
+  switch (job.type) {
+    case 'study':
+      return runStudy(db, job.study, job.query, job.params, job.today, computeStudy);
+    case 'path':
+      return chainBetween(db, job.from, job.to, job.query, job.today);
+    case 'within':
+      return placesWithin(db, job.place, job.steps, job.query, job.today);
+  }
+}
+
+/** Starts an export against a database: whether it is cut short, and its text a chunk at a time. */
+export function startExportJob(db: Kysely<DB>, job: ExportJob) {
+  return linkExport(db, job.format, job.query, job.today, job.bounds);
 }

@@ -1,7 +1,8 @@
+import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { TwinningError, type ErrorCode } from '../../core/errors.js';
-import type { HeavyJob, HeavyResult } from './jobs.js';
-import type { JobAnswer } from './worker.js';
+import type { ExportJob, HeavyJob, HeavyResult } from './jobs.js';
+import type { ErrorData, JobAnswer, JobMessage } from './worker.js';
 
 /** How much heavy work a server takes on at once, and for how long. */
 export interface HeavyWorkLimits {
@@ -15,13 +16,23 @@ export interface HeavyWorkLimits {
   heapMb: number;
 }
 
+/** An export streaming back: whether it is cut short, and its body (ended when the worker is done). */
+export interface StreamedExport {
+  truncated: boolean;
+  body: Readable;
+}
+
 interface Pending {
   id: number;
-  job: HeavyJob;
+  job: HeavyJob | ExportJob;
   resolve(result: unknown): void;
   reject(error: Error): void;
   timer: NodeJS.Timeout;
   slot?: Slot;
+  /** An export's body, once its head came back. */
+  body?: Readable;
+  /** The worker sent a chunk and waits to be asked for the next. */
+  owed?: boolean;
 }
 
 interface Slot {
@@ -61,6 +72,20 @@ export class HeavyWorkPool {
 
   /** Runs a job on a worker thread; rejects with Overloaded when the queue is full or the budget is spent. */
   run<J extends HeavyJob>(job: J): Promise<HeavyResult<J>> {
+    return this.#enqueue(job) as Promise<HeavyResult<J>>;
+  }
+
+  /**
+   * Runs an export on a worker thread and resolves when its head is known, with a body that streams it: the
+   * worker reads the next page only when the client has taken the last, so an export holds a page or two,
+   * however large it is and however slow its client. The time budget covers the whole stream; past it, or
+   * when the worker fails, the body is destroyed with the error. A body the client abandons stops the export.
+   */
+  stream(job: ExportJob): Promise<StreamedExport> {
+    return this.#enqueue(job) as Promise<StreamedExport>;
+  }
+
+  #enqueue(job: HeavyJob | ExportJob): Promise<unknown> {
     if (this.#closed) return Promise.reject(overloaded('the server is shutting down'));
     const idle = this.#idleSlot();
     if (!idle && this.#queue.length >= this.limits.queueLimit) {
@@ -71,7 +96,7 @@ export class HeavyWorkPool {
       pending.timer = setTimeout(() => this.#expire(pending), this.limits.budgetMs);
       if (idle) this.#start(idle, pending);
       else this.#queue.push(pending);
-    }) as Promise<HeavyResult<J>>;
+    });
   }
 
   /** Stops every worker; jobs running or waiting are refused. */
@@ -108,6 +133,12 @@ export class HeavyWorkPool {
     worker.on('message', (answer: JobAnswer | { ready: true }) => {
       if (!('id' in answer) || slot.current?.id !== answer.id) return;
       const pending = slot.current;
+      if ('head' in answer) return this.#openBody(slot, pending, answer.head.truncated);
+      if ('chunk' in answer) {
+        pending.owed = true;
+        pending.body?.push(answer.chunk);
+        return;
+      }
       slot.current = undefined;
       this.#settle(
         pending,
@@ -178,12 +209,36 @@ export class HeavyWorkPool {
 
   #settle(pending: Pending, error: Error | undefined, result?: unknown): void {
     clearTimeout(pending.timer);
-    if (error) pending.reject(error);
+    if (pending.body) {
+      if (pending.body.destroyed) return;
+      if (error) pending.body.destroy(error);
+      else pending.body.push(null);
+    } else if (error) pending.reject(error);
     else pending.resolve(result);
+  }
+
+  /** An export's head came back: its body streams the chunks that follow, asking for each next one when read. */
+  #openBody(slot: Slot, pending: Pending, truncated: boolean): void {
+    const post = (message: JobMessage) => {
+      if (slot.current === pending) slot.worker.postMessage(message);
+    };
+    const body = new Readable({
+      read() {
+        if (!pending.owed) return;
+        pending.owed = false;
+        post({ id: pending.id, pull: true });
+      },
+      destroy(error, callback) {
+        post({ id: pending.id, cancel: true }); // the client went away: the worker stops and answers
+        callback(error);
+      },
+    });
+    pending.body = body;
+    pending.resolve({ truncated, body } satisfies StreamedExport);
   }
 }
 
-function toError(error: { code?: string; message: string; location?: TwinningError['location'] }): Error {
+function toError(error: ErrorData): Error {
   return error.code
     ? new TwinningError(error.code as ErrorCode, error.message, error.location)
     : new Error(error.message);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from '@sinclair/typebox';
 import { TwinningError } from '../../core/errors.js';
-import { chainBetween, placesWithin, PlaceStep } from '../../registry/network/paths.js';
+import { PlaceStep } from '../../registry/network/paths.js';
 import { parseNetworkQuery, type NetworkQueryText } from '../../registry/network/query-text.js';
 import { STUDY_NAMES, StudyResult } from '../../registry/network/study-result.js';
 import { heavyRateLimit } from '../heavy/rate-cost.js';
@@ -71,19 +71,20 @@ export const analyticsRoutes =
     app.get(
       '/analytics/path',
       {
-        config: { action: 'read', cache: true },
+        config: { action: 'read', cache: true, rateLimit: heavyRateLimit(config) },
         schema: {
           summary: 'The shortest chain of twinnings between two localities',
           tags: ['analytics'],
           querystring: PathQuery,
-          response: { 200: Type.Array(PlaceStep), ...errorResponses(400, 401, 404, 429) },
+          response: { 200: Type.Array(PlaceStep), ...errorResponses(400, 401, 404, 429, 503) },
         },
       },
       async (request) => {
         const { from, to, ...text } = request.query;
         await localityIdOfKey(db, from, 'query.from');
         await localityIdOfKey(db, to, 'query.to');
-        const chain = await chainBetween(db, from, to, selection(text), today());
+        const query = selection(text);
+        const chain = await runHeavy({ type: 'path', from, to, query, today: today() });
         if (!chain) throw new TwinningError('NotFound', `no chain of twinnings links ${from} and ${to}`);
         return chain;
       },
@@ -92,18 +93,18 @@ export const analyticsRoutes =
     app.get(
       '/analytics/within',
       {
-        config: { action: 'read', cache: true },
+        config: { action: 'read', cache: true, rateLimit: heavyRateLimit(config) },
         schema: {
           summary: 'Every locality within k twinnings of one',
           tags: ['analytics'],
           querystring: WithinQuery,
-          response: { 200: Type.Array(PlaceStep), ...errorResponses(400, 401, 404, 429) },
+          response: { 200: Type.Array(PlaceStep), ...errorResponses(400, 401, 404, 429, 503) },
         },
       },
       async (request) => {
         const { place, steps, ...text } = request.query;
         await localityIdOfKey(db, place, 'query.place');
-        return placesWithin(db, place, steps, selection(text), today());
+        return runHeavy({ type: 'within', place, steps, query: selection(text), today: today() });
       },
     );
   };

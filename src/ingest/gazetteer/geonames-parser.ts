@@ -95,7 +95,7 @@ export function parseGeoNamesLine(text: string, file: string, line: number): Geo
 
 /** Streams a GeoNames dump, one place a line; blank lines and `#` comments are skipped. */
 export async function* readGeoNames(source: string | Readable, file: string): AsyncGenerator<GeoNamesPlace> {
-  for await (const { line, text } of readLines(source)) {
+  for await (const { line, text } of readLines(source, { file })) {
     if (text === '' || text.startsWith('#')) continue;
     yield parseGeoNamesLine(text, file, line);
   }

@@ -96,7 +96,7 @@ export function parsePlaceName(written: string): ParsedPlaceName {
     .filter((p) => p !== '');
   if (dashed.length > 1) {
     base = dashed[dashed.length - 1]!;
-    hints.push(...dashed.slice(0, -1));
+    for (const part of dashed.slice(0, -1)) hints.push(part); // a loop: a spread's arguments live on the stack
   }
   const comma = base
     .split(',')
@@ -104,7 +104,7 @@ export function parsePlaceName(written: string): ParsedPlaceName {
     .filter((p) => p !== '');
   if (comma.length > 1) {
     base = comma[0]!;
-    hints.push(...comma.slice(1));
+    for (const part of comma.slice(1)) hints.push(part);
   }
   base = base.replace(/\s+/g, ' ').trim() || written.trim();
   const words = foldText(base).split(' ');

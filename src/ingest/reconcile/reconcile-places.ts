@@ -130,7 +130,7 @@ function regionCandidates(p: PreparedPlace, named: readonly PlaceCandidate[]): P
   );
   // A name that says it is a unit ("Tuapsinsky District") is likelier that unit spelt otherwise
   // (Tuapsinskiy Rayon) than its seat; other names look for units so only in the second round.
-  if (p.adminUnit) subs.push(...unitsBySpelling(p, named));
+  if (p.adminUnit) for (const unit of unitsBySpelling(p, named)) subs.push(unit);
   const asCountry = p.parsed.hints.length === 0 ? exactCountry(p.parsed.base) : undefined;
   if (
     asCountry &&

@@ -1,6 +1,6 @@
 import { parse, CsvError, type Parser } from 'csv-parse';
 import type { Readable } from 'node:stream';
-import { openText } from './line-reader.js';
+import { MAX_LINE_LENGTH, openText } from './line-reader.js';
 import { malformed } from './malformed.js';
 
 /** One CSV record: its fields and the line it starts on. */
@@ -35,6 +35,23 @@ function quotedFieldColumn(raw: string, index: number, delimiter: string): numbe
   return raw.length + 1;
 }
 
+/**
+ * Where a quoted field opens on a record's first line and is still open at that line's end (a 1-based
+ * column), or undefined when every quote on the first line is closed on it.
+ */
+function openQuoteOnFirstLine(raw: string, delimiter: string): number | undefined {
+  let quoted = false;
+  let opened = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '\n' || c === '\r') break;
+    if (c !== '"') continue;
+    if (!quoted && (i === 0 || raw[i - 1] === delimiter)) opened = i + 1;
+    quoted = !quoted;
+  }
+  return quoted ? opened : undefined;
+}
+
 /** Turns csv-parse's error into MalformedFile at file:line:column with what was expected. */
 function translate(error: CsvError, file: string, startLine: number, delimiter: string): Error {
   const raw = typeof error.raw === 'string' ? error.raw : '';
@@ -46,6 +63,25 @@ function translate(error: CsvError, file: string, startLine: number, delimiter: 
       startLine,
       quotedFieldColumn(raw, Number(error.index ?? 0), delimiter),
       'a quoted field is never closed; expected a closing double quote (")',
+    );
+  }
+  if (error.code === 'CSV_MAX_RECORD_SIZE') {
+    return malformed(
+      file,
+      startLine,
+      1,
+      `a record is longer than the ${MAX_LINE_LENGTH} characters a record may hold (an unclosed quote?)`,
+    );
+  }
+  const opened = line > startLine ? openQuoteOnFirstLine(raw, delimiter) : undefined;
+  if (error.code === 'CSV_INVALID_CLOSING_QUOTE' && opened !== undefined) {
+    // The quote that went wrong is the one that opened the field, lines before the parser noticed.
+    return malformed(
+      file,
+      startLine,
+      opened,
+      `a quoted field opens here and is not closed on this line; the next quote, on line ${line}, is not ` +
+        `followed by "${delimiter}" or the end of the line: a stray quote?`,
     );
   }
   if (error.code === 'CSV_INVALID_CLOSING_QUOTE') {
@@ -108,6 +144,7 @@ export async function* readCsvRows(
     delimiter,
     relax_column_count: true,
     skip_empty_lines: false,
+    max_record_size: MAX_LINE_LENGTH,
   });
   let line = 1;
   try {

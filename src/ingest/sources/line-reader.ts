@@ -1,12 +1,18 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { malformed } from './malformed.js';
 
 /** One line of a text file, without its line break, numbered from 1. */
 export interface NumberedLine {
   line: number;
   text: string;
 }
+
+/**
+ * The longest line a text source may have, in characters, unless its reader says otherwise: far above any
+ * GeoNames row or TSV record, and low enough that a file without line breaks cannot fill the memory.
+ */
+export const MAX_LINE_LENGTH = 1 << 20;
 
 /** Opens a file (or takes a stream) for reading as UTF-8 text. */
 export function openText(source: string | Readable): Readable {
@@ -15,16 +21,47 @@ export function openText(source: string | Readable): Readable {
     : source;
 }
 
+const LINE_BREAK = /\r\n|\n|\r/g;
+
 /**
- * Streams the lines of a UTF-8 file: a byte-order mark is dropped, LF and CRLF both end a line,
- * and every line (blank ones too) keeps its number so errors can point at it.
+ * Streams the lines of a UTF-8 file: a byte-order mark is dropped, LF, CRLF and a lone CR each end a line,
+ * and every line (blank ones too) keeps its number so errors can point at it. A line longer than `maxLength`
+ * characters is MalformedFile at file:line, found as soon as that many characters have been read without a
+ * line break (the line is never held whole).
  */
-export async function* readLines(source: string | Readable): AsyncGenerator<NumberedLine> {
-  const input = createInterface({ input: openText(source), crlfDelay: Infinity });
+export async function* readLines(
+  source: string | Readable,
+  options: { file?: string; maxLength?: number } = {},
+): AsyncGenerator<NumberedLine> {
+  const maxLength = options.maxLength ?? MAX_LINE_LENGTH;
+  const file = options.file ?? (typeof source === 'string' ? source : '(input)');
+  const tooLong = (line: number) =>
+    malformed(
+      file,
+      line,
+      maxLength + 1,
+      `the line is longer than the ${maxLength} characters a line may hold (is this a text file of lines?)`,
+    );
   let line = 0;
-  for await (const raw of input) {
+  let carry = '';
+  const emit = (text: string): NumberedLine => {
     line++;
-    const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-    yield { line, text };
+    if (text.length > maxLength) throw tooLong(line);
+    return { line, text: line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  };
+  for await (const chunk of openText(source)) {
+    const text = carry + String(chunk);
+    let start = 0;
+    LINE_BREAK.lastIndex = 0;
+    for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
+      // A CR at the end of a chunk may be the first half of a CRLF: wait for the next chunk.
+      if (m[0] === '\r' && m.index === text.length - 1) break;
+      yield emit(text.slice(start, m.index));
+      start = m.index + m[0].length;
+    }
+    carry = text.slice(start);
+    if (carry.length > maxLength + 1) throw tooLong(line + 1);
   }
+  if (carry.endsWith('\r')) carry = carry.slice(0, -1);
+  if (carry !== '') yield emit(carry);
 }

@@ -38,7 +38,7 @@ export async function* readTsvRows(
   shape: TsvShape,
 ): AsyncGenerator<TsvRow> {
   let headerSeen = shape.header === undefined;
-  for await (const { line, text } of readLines(source)) {
+  for await (const { line, text } of readLines(source, { file })) {
     if (text.trim() === '') continue;
     const fields = text.split('\t');
     const row = { line, fields };

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { readLines } from './line-reader.js';
+import { MAX_LINE_LENGTH, readLines } from './line-reader.js';
 import { positionAt, tryParseJson } from './json-position.js';
 import { malformed } from './malformed.js';
 import { isQid, type ImportRecord, type SourcePlace } from './records.js';
@@ -82,6 +82,12 @@ function* entityRecords(
 }
 
 /**
+ * The longest line of an entity dump: one entity's JSON, which for a country or a large city with every
+ * label and claim runs to a few megabytes.
+ */
+const MAX_ENTITY_LINE = 64 * MAX_LINE_LENGTH;
+
+/**
  * Streams a Wikidata entity dump in JSON lines (one entity a line; the full dump's `[`, `]` and
  * trailing commas are accepted): each entity as a place, each P190 claim as a directed statement with
  * its P580/P582 dates. Country items in the dump (those with P297) give their ISO code to places in them.
@@ -92,7 +98,7 @@ export async function* readWikidataDump(
 ): AsyncGenerator<ImportRecord> {
   const isoByQid = new Map<string, string>();
   const pending: { entity: Entity & { id: string }; line: number }[] = [];
-  for await (const { line, text } of readLines(source)) {
+  for await (const { line, text } of readLines(source, { file, maxLength: MAX_ENTITY_LINE })) {
     const trimmed = text.trim().replace(/,$/, '');
     if (trimmed === '' || trimmed === '[' || trimmed === ']') continue;
     const parsed = tryParseJson(trimmed);

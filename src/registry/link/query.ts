@@ -161,6 +161,27 @@ export async function* linkPages(
   return afterId !== null;
 }
 
+/**
+ * Whether a query matches more than `bounds.maxRows` links from its cursor on (whether `linkPages` would stop
+ * short), known before any page is read: the SQL candidates are counted up to maxRows + 1 (ids only); only
+ * when there are more and a status filter may drop some are the statuses derived, a page at a time.
+ */
+export async function linksBeyond(
+  db: Kysely<DB>,
+  query: LinkQuery,
+  today: PartialDate,
+  bounds: { pageSize: number; maxRows: number },
+): Promise<boolean> {
+  const candidates = await linkIdsMatching(db, query.filter, query.afterId, bounds.maxRows + 1);
+  if (candidates.length <= bounds.maxRows) return false;
+  if (!query.statuses || query.statuses.length === 0) return true;
+  const pages = linkPages(db, query, today, bounds);
+  for (;;) {
+    const next = await pages.next();
+    if (next.done) return next.value;
+  }
+}
+
 /** Every link a query matches from its cursor on, up to `maxRows`; says whether it stopped short. */
 export async function queryAllLinks(
   db: Kysely<DB>,

@@ -4,33 +4,105 @@ import { dirname } from 'node:path';
 import { CompiledQuery, Kysely, SqliteDialect, type DatabaseConnection, type Driver } from 'kysely';
 import type { DB } from '../schema.js';
 
-/** How long a statement waits for another process's lock before SQLITE_BUSY, in milliseconds. */
+/** How long a write waits in all for another process's write lock before SQLITE_BUSY, in milliseconds. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
 /**
- * SQLite's dialect with one change: every transaction begins IMMEDIATE, taking the write lock before its
- * first read. A deferred transaction that reads and then writes fails at once with SQLITE_BUSY_SNAPSHOT
- * when another process committed in between (the busy timeout cannot help it); an immediate one waits
- * for the lock (up to the busy timeout) and then reads the latest data, so its version checks hold.
+ * How long one statement may wait for a lock inside SQLite (busy_timeout). better-sqlite3 is synchronous, so
+ * this wait blocks the thread's event loop: it is kept short, and a transaction waits for the write lock
+ * asynchronously instead (see ImmediateSqliteDialect).
+ */
+export const SQLITE_BLOCKING_WAIT_MS = 20;
+
+const isBusy = (error: unknown): boolean =>
+  typeof (error as { code?: unknown }).code === 'string' &&
+  /^SQLITE_BUSY/.test((error as { code: string }).code);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Pauses between tries for a lock: growing from 5 ms to 250 ms, jittered so that two processes do not keep meeting. */
+function* pauses(): Generator<number> {
+  for (let pause = 5; ; pause = Math.min(2 * pause, 250)) yield pause * (0.5 + Math.random());
+}
+
+/**
+ * SQLite's dialect with every transaction begun IMMEDIATE, and waits for another process's write lock made
+ * asynchronous. A deferred transaction that reads and then writes fails at once with SQLITE_BUSY_SNAPSHOT when
+ * another process committed in between (no wait can help it); an immediate one takes the lock first and then
+ * reads the latest data, so its version checks hold. While another process holds the lock, the BEGIN is
+ * retried after a pause, and so is a statement outside a transaction (a cache write); the connection is released
+ * during each pause, so that the event loop and this process's other queries go on meanwhile. After
+ * SQLITE_BUSY_TIMEOUT_MS in all the SQLITE_BUSY error is thrown (the API answers 503 with Retry-After).
  */
 class ImmediateSqliteDialect extends SqliteDialect {
   override createDriver(): Driver {
     const driver = super.createDriver();
     const begin = CompiledQuery.raw('begin immediate');
-    driver.beginTransaction = async (connection: DatabaseConnection) => {
-      await connection.executeQuery(begin);
+    let inTransaction = false;
+    const patched = new WeakSet<DatabaseConnection>();
+    /** Waits with the connection released, so that this process's other queries use it meanwhile. */
+    const pauseReleased = async (connection: DatabaseConnection, ms: number) => {
+      await driver.releaseConnection(connection);
+      await sleep(ms);
+      // SQLite's driver has one connection: taking it again waits for whoever used it meanwhile.
+      if ((await acquire()) !== connection) throw new Error('the SQLite driver gave another connection back');
     };
+    const acquire = driver.acquireConnection.bind(driver);
+    driver.acquireConnection = async () => {
+      const connection = await acquire();
+      if (patched.has(connection)) return connection;
+      patched.add(connection);
+      const execute = connection.executeQuery.bind(connection);
+      connection.executeQuery = (async (query: CompiledQuery) => {
+        if (inTransaction) return execute(query);
+        const deadline = performance.now() + SQLITE_BUSY_TIMEOUT_MS;
+        for (const pause of pauses()) {
+          try {
+            return await execute(query);
+          } catch (error) {
+            if (!isBusy(error) || performance.now() + pause > deadline) throw error;
+          }
+          await pauseReleased(connection, pause);
+        }
+        throw new Error('unreachable');
+      }) as DatabaseConnection['executeQuery'];
+      return connection;
+    };
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      const deadline = performance.now() + SQLITE_BUSY_TIMEOUT_MS;
+      for (const pause of pauses()) {
+        inTransaction = true; // the BEGIN itself is tried once here, not retried inside executeQuery
+        try {
+          await connection.executeQuery(begin);
+          return;
+        } catch (error) {
+          inTransaction = false;
+          if (!isBusy(error) || performance.now() + pause > deadline) throw error;
+        }
+        await pauseReleased(connection, pause);
+      }
+    };
+    for (const end of ['commitTransaction', 'rollbackTransaction'] as const) {
+      const finish = driver[end].bind(driver);
+      driver[end] = async (connection: DatabaseConnection) => {
+        try {
+          await finish(connection);
+        } finally {
+          inTransaction = false;
+        }
+      };
+    }
     return driver;
   }
 }
 
-/** Opens (creating when absent) a SQLite file with WAL journaling, foreign keys on and a busy timeout. */
+/** Opens (creating when absent) a SQLite file with WAL journaling, foreign keys on and a short busy timeout. */
 export function openSqlite(file: string): { db: Kysely<DB>; raw: Database.Database } {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const raw = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const raw = new Database(file, { timeout: SQLITE_BLOCKING_WAIT_MS });
   raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
-  raw.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  raw.pragma(`busy_timeout = ${SQLITE_BLOCKING_WAIT_MS}`);
   raw.pragma('synchronous = NORMAL');
   return { db: new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: raw }) }), raw };
 }

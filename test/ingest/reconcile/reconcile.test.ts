@@ -45,6 +45,13 @@ describe('edit distance', () => {
 });
 
 describe('place names', () => {
+  it('take apart a name of megabytes without running out of stack', () => {
+    const commas = `Town${', x'.repeat(2_500_000)}`;
+    expect(parsePlaceName(commas).hints).toHaveLength(2_500_000);
+    const dashes = `${'a - '.repeat(1_000_000)}Town`;
+    expect(parsePlaceName(dashes)).toMatchObject({ base: 'Town' });
+  });
+
   it('keep a bracketed qualifier as a hint', () => {
     expect(parsePlaceName('Guro (Seoul)')).toMatchObject({ base: 'Guro', hints: ['Seoul'] });
   });

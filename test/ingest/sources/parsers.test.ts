@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { readCsvRows } from '../../../src/ingest/sources/csv-rows.js';
+import { MAX_LINE_LENGTH, readLines } from '../../../src/ingest/sources/line-reader.js';
+import { readTsvRows } from '../../../src/ingest/sources/tsv-rows.js';
 import { readCsvPairs } from '../../../src/ingest/sources/csv-pairs.js';
 import { parseColumnMapping } from '../../../src/ingest/sources/column-mapping.js';
 import { readGeoNames } from '../../../src/ingest/gazetteer/geonames-parser.js';
@@ -34,6 +36,53 @@ describe('CSV rows', () => {
     ).toMatchObject({
       code: 'MalformedFile',
       where: 'malformed-quote.csv:3:1',
+    });
+  });
+});
+
+describe('line and record limits', () => {
+  it('numbers lines ended by LF, CRLF or a lone CR, also when a CRLF is split between chunks', async () => {
+    const lines = await all(readLines(Readable.from(['\ufeffa\r', '\nb\rc\n\nd\r\n', 'e'])));
+    expect(lines).toEqual([
+      { line: 1, text: 'a' },
+      { line: 2, text: 'b' },
+      { line: 3, text: 'c' },
+      { line: 4, text: '' },
+      { line: 5, text: 'd' },
+      { line: 6, text: 'e' },
+    ]);
+  });
+
+  it('refuses a line past the limit at file:line, without reading it whole', async () => {
+    const huge = Readable.from(['ok\n', 'x'.repeat(600), 'x'.repeat(600), 'never read']);
+    expect(await failure(() => all(readLines(huge, { file: 'mem.tsv', maxLength: 1000 })))).toMatchObject({
+      code: 'MalformedFile',
+      where: 'mem.tsv:2:1001',
+      message: expect.stringMatching(/longer than the 1000 characters/),
+    });
+    const tsv = Readable.from([`a\tb\n${'y'.repeat(MAX_LINE_LENGTH + 5)}\n`]);
+    expect(await failure(() => all(readTsvRows(tsv, 'big.tsv', { columns: 2 })))).toMatchObject({
+      where: `big.tsv:2:${MAX_LINE_LENGTH + 1}`,
+    });
+  });
+
+  it('refuses a CSV record past the limit where it starts', async () => {
+    const csv = Readable.from([`a,b\n1,2\n"${'z'.repeat(MAX_LINE_LENGTH + 5)}\n`]);
+    expect(await failure(() => all(readCsvRows(csv, 'big.csv')))).toMatchObject({
+      code: 'MalformedFile',
+      where: 'big.csv:3:1',
+    });
+  });
+
+  it('reports a stray quote on its own line, not where the parser noticed it lines later', async () => {
+    const rows = ['a,b,c', ...Array.from({ length: 60 }, (_, i) => `town${i},city${i},DE`)];
+    rows[11] = '"Lyon,Turin,IT';
+    rows[50] = 'x,"Foo",y';
+    const csv = Readable.from([rows.join('\n') + '\n']);
+    expect(await failure(() => all(readCsvRows(csv, 'stray.csv')))).toMatchObject({
+      code: 'MalformedFile',
+      where: 'stray.csv:12:1',
+      message: expect.stringMatching(/line 51.*stray quote/),
     });
   });
 });
