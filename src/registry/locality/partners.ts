@@ -4,6 +4,7 @@ import { TwinningError } from '../../core/errors.js';
 import { LINK_KINDS } from '../../core/link.js';
 import { chronological, LINK_STATUSES, statusAt } from '../../core/link-lifecycle.js';
 import { isNameValidAt, nameAt } from '../../core/locality-names.js';
+import { regionName } from '../../core/region.js';
 import { formatPartialDate, isOnOrBefore, type PartialDate } from '../../core/partial-date.js';
 import { Nullable, NullableString, StringEnum } from '../../core/shapes.js';
 import { localitiesById, type LocalityRecord } from '../../store/locality.repository.js';
@@ -18,6 +19,9 @@ export const LocalitySummary = Type.Object({
   key: Type.String(),
   kind: Type.String(),
   country: NullableString,
+  region: Type.Union([Type.String(), Type.Null()], {
+    description: 'The first-level subdivision it lies in, where known (Illinois): namesakes told apart',
+  }),
   name: Type.String(),
   namesAtDate: Type.Array(Type.Object({ name: Type.String(), lang: Type.String() })),
 });
@@ -62,6 +66,7 @@ export function summarize(loc: LocalityRecord, asOf: PartialDate | undefined): L
     key: loc.key,
     kind: loc.kind,
     country: loc.country ?? null,
+    region: regionName(loc.subdivision) ?? null,
     name: nameAt(loc.names, asOf),
     namesAtDate: loc.names
       .filter((n) => asOf === undefined || isNameValidAt(n, asOf))
