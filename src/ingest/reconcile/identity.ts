@@ -269,9 +269,14 @@ export async function matchIdentities(
   const points = await localityPoints(db, partnersAtCandidates(places, ranked, partnerSets, evidence));
   const optionLists = places.map((p, i) => {
     const abroad = namesakeCountries(p, partnerSets[i]!, named);
-    return optionsOf(p, ranked[i]!, partnerSets[i]!, refLocality, evidence, named, points).filter(
+    const options = optionsOf(p, ranked[i]!, partnerSets[i]!, refLocality, evidence, named, points);
+    const kept = options.filter(
       (o) => o.match.candidate === undefined || !abroad.has(o.match.candidate.country),
     );
+    // What is left once its namesake's country is ruled out is a guess by the name alone: doubtful.
+    return kept.length === options.length
+      ? kept
+      : kept.map((o) => (o.support > 0 ? o : { ...o, match: { ...o.match, doubtful: true } }));
   });
   const choices = claimInOrder(places, optionLists, ranked, evidence);
   return separateNamesakes(places, statements, optionLists, choices, settled);

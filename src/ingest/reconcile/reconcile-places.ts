@@ -303,6 +303,11 @@ async function looserCandidates(db: Kysely<DB>, plans: readonly LoosePlan[]): Pr
   });
 }
 
+/** Whether a match lies more than 25 km from the source's point; undefined when there is no distance. */
+function farFromPoint(m: MatchResult): boolean | undefined {
+  return m.distanceKm === undefined ? undefined : m.distanceKm > DOUBTFUL_KM;
+}
+
 /** How many hard places one second round looks up at once (bounds memory; a few queries each). */
 const LOOSE_BATCH = 100;
 
@@ -362,8 +367,12 @@ export async function reconcilePlacesRanked(
     onProgress(places.length - hard.length + i + batch.length);
   }
   return rounds.map((r) => {
-    if (r.result.method !== 'unresolved') return r.ranked;
     const parent = parentMatch(r.p, r.parents);
-    return [parent ?? UNRESOLVED];
+    if (r.result.method === 'unresolved') return [parent ?? UNRESOLVED];
+    // A place its qualifier and its point put in one place, and a match far from both, lies in that place
+    // ("Yuexiu (Guangzhou)" geocoded in Guangzhou is no Yamen 96 km off, found by spelling).
+    if (parent !== undefined && !parent.doubtful && farFromPoint(r.result) && farFromPoint(parent) === false)
+      return [parent];
+    return r.ranked;
   });
 }

@@ -19,9 +19,8 @@ export const LocalitySummary = Type.Object({
   key: Type.String(),
   kind: Type.String(),
   country: NullableString,
-  region: Type.Union([Type.String(), Type.Null()], {
-    description: 'The first-level subdivision it lies in, where known (Illinois): namesakes told apart',
-  }),
+  /** The first-level subdivision it lies in, where known (Illinois): namesakes told apart. */
+  region: NullableString,
   name: Type.String(),
   namesAtDate: Type.Array(Type.Object({ name: Type.String(), lang: Type.String() })),
 });
