@@ -35,6 +35,31 @@ export interface Registry {
   links: Map<string, { id: number; sources: Set<string> }>;
   /** Localities another was merged into by a recorded merge (not undone). */
   mergedInto: Set<number>;
+  /** The country of the gazetteer place nearest a point (within 50 km), to tell which country a source's point lies in. */
+  countryAt: (p: Point) => string | undefined;
+}
+
+/** The gazetteer's places in one-degree cells, for the nearest place to a point. */
+async function nearestCountry(db: Kysely<DB>): Promise<(p: Point) => string | undefined> {
+  const rows = await db.selectFrom('gazetteer_places').select(['lat', 'lon', 'country']).execute();
+  const cells = new Map<string, typeof rows>();
+  const cell = (lat: number, lon: number): string => `${Math.floor(lat)}|${Math.floor(lon)}`;
+  for (const r of rows) {
+    const k = cell(r.lat, r.lon);
+    const list = cells.get(k) ?? [];
+    list.push(r);
+    cells.set(k, list);
+  }
+  return (p) => {
+    let best: { km: number; country: string } | undefined;
+    for (let dy = -1; dy <= 1; dy++)
+      for (let dx = -1; dx <= 1; dx++)
+        for (const r of cells.get(cell(p.lat + dy, p.lon + dx)) ?? []) {
+          const km = distanceKm(p, r);
+          if (km <= 50 && (best === undefined || km < best.km)) best = { km, country: r.country };
+        }
+    return best?.country;
+  };
 }
 
 /** Reads the registry's localities, source places, links and merges. */
@@ -80,6 +105,7 @@ export async function readRegistry(db: Kysely<DB>): Promise<Registry> {
     localityOf: new Map(places.map((p) => [`${p.source}|${p.place_key}`, p.locality_id])),
     links,
     mergedInto: new Set(merges.map((m) => m.kept_id)),
+    countryAt: await nearestCountry(db),
   };
 }
 

@@ -45,7 +45,8 @@ function placesByLink(reg: Registry, facts: SourceFacts): Map<string, Map<number
 
 /**
  * Judges a locality against the places the sources put at that end: Wikidata 2026's point for a Q-id (every
- * one within 25 km); for a list's place, its own point (not a fallback point the list gives several names) or
+ * one within 25 km); for a list's place, its own point (not a fallback point the list gives several names, nor
+ * one in another country than the list states) or
  * the point of the one Wikidata 2026 place of its name and country (one within 25 km); else the stated
  * country; uncheckable when none says anything.
  */
@@ -53,6 +54,7 @@ function judge(
   loc: { key: string; country: string | null; lat: number | null; lon: number | null },
   places: readonly SourcePlace[],
   facts: SourceFacts,
+  countryAt: Registry['countryAt'],
 ): { verdict: EndVerdict; why?: string } {
   const byQid = places.flatMap((p): Point[] => {
     const f = p.wikidataId ? facts.qidFacts.get(p.wikidataId) : undefined;
@@ -63,7 +65,12 @@ function judge(
   const listed = places.flatMap((p): Point[] => {
     if (p.wikidataId) return [];
     const twin = wikidataTwin(p, facts);
-    const own = evidencePoint(p, facts, false);
+    // A list's point that lies in another country than the list states contradicts the list itself (the
+    // geocoder took a namesake abroad: "São Pedro do Sul, Portugal" at a point in Brazil): not evidence.
+    const stated = statedCountry(p)?.country;
+    const point = evidencePoint(p, facts, false);
+    const at = point ? countryAt(point) : undefined;
+    const own = point && (stated === undefined || at === undefined || at === stated) ? point : undefined;
     return [...(own ? [own] : []), ...(twin ? [facts.qidFacts.get(twin)!] : [])];
   });
   const kms = (points: Point[]): number[] => points.map((p) => kmFrom(loc, p) ?? Infinity);
@@ -105,7 +112,9 @@ export function sampleLinkAccuracy(reg: Registry, facts: SourceFacts, seed: numb
   const sample: SampledLink[] = candidates.slice(0, size).map(([pair, l]) => {
     const [x, y] = pair.split('|').map(Number) as [number, number];
     const byEnd = ends.get(pair) ?? new Map<number, SourcePlace[]>();
-    const judged = [x, y].map((id) => judge(reg.localities.get(id)!, byEnd.get(id) ?? [], facts));
+    const judged = [x, y].map((id) =>
+      judge(reg.localities.get(id)!, byEnd.get(id) ?? [], facts, reg.countryAt),
+    );
     return {
       a: reg.localities.get(x)!.key,
       b: reg.localities.get(y)!.key,

@@ -40,6 +40,17 @@ try {
   console.log(
     `Both ends checkable: ${r.checkable}; both ends right: ${r.bothRight} (${pct(r.bothRight, r.checkable)} of checkable)`,
   );
+  // The same sample judged by the earlier rule, which took a list's point as evidence even where it lies in
+  // another country than the list states.
+  const strict = sampleLinkAccuracy(
+    { ...reg, countryAt: () => undefined },
+    facts,
+    Number(values.seed),
+    Number(values.size),
+  );
+  console.log(
+    `  by the earlier rule (every list point as evidence, even in another country than stated): ${strict.bothRight} of ${strict.checkable} (${pct(strict.bothRight, strict.checkable)})`,
+  );
   console.log(`One end uncheckable (a Wikidata 2016 label alone), the other right: ${r.halfChecked}`);
   console.log(
     `Links with a wrong end: ${r.wrong.length} (${pct(r.wrong.length, r.sample.length)} of the sample)`,

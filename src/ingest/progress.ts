@@ -19,7 +19,11 @@ function terminalProgress(label: string, stream: Writable, total?: number): Prog
   );
   bar.start(total ?? 0, 0);
   return {
-    tick: (count) => bar.update(count),
+    tick(count) {
+      // An estimated total that the count passes grows with it.
+      if (total !== undefined && total > 0 && count > bar.getTotal()) bar.setTotal(count);
+      bar.update(count);
+    },
     done(count) {
       // An estimated total (the gazetteer's) ends at the count reached, never at 230,497/230,000.
       if (count !== total) bar.setTotal(count);
@@ -37,7 +41,7 @@ function lineProgress(label: string, stream: Writable, total?: number): Progress
     const secs = ((Date.now() - started) / 1000).toFixed(1);
     // An estimated total is not repeated once the real count is known.
     const of =
-      total && !(final && count !== total)
+      total && count <= total && !(final && count !== total)
         ? `/${total.toLocaleString('en')} (${Math.round((100 * Math.min(count, total)) / total)}%)`
         : '';
     return `${label}: ${count.toLocaleString('en')}${of} after ${secs} s`;

@@ -66,3 +66,21 @@ export async function localitiesByFoldedName(
   }
   return out;
 }
+
+/** Where each of these localities lies (country and point), by id. */
+export async function localityPoints(
+  db: Kysely<DB>,
+  ids: readonly number[],
+): Promise<Map<number, NamedLocality>> {
+  const out = new Map<number, NamedLocality>();
+  const wanted = [...new Set(ids)];
+  for (let i = 0; i < wanted.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('localities')
+      .select(['id', 'country', 'lat', 'lon'])
+      .where('id', 'in', wanted.slice(i, i + CHUNK))
+      .execute();
+    for (const r of rows) out.set(r.id, r);
+  }
+  return out;
+}

@@ -70,7 +70,7 @@ describe.skipIf(!present)('identity and reconciliation on a registry built from 
   });
 
   it.each([
-    ['Cleveland, England – Cleveland, Ohio', 'Q24550', 'Q37320', undefined, 'US'],
+    ['Cleveland, England – Cleveland, Ohio', 'Q24550', 'Q37320', 'not US', 'US'],
     ['Portsmouth, England – Portsmouth, Virginia', 'Q72259', 'Q342803', 'GB', 'US'],
     ['Naples, Italy – Naples, Florida', 'Q2634', 'Q257830', 'IT', 'US'],
     ['Valencia, Spain – Valencia, Venezuela', 'Q8818', 'Q54880', 'ES', 'VE'],
@@ -78,8 +78,15 @@ describe.skipIf(!present)('identity and reconciliation on a registry built from 
     const [a, b] = [localityOfQid(x), localityOfQid(y)];
     expect(a).not.toBe(b);
     expect(linked(reg, a, b)).toBe(true);
-    // Cleveland, England's country is not checked: its place still lands in a US locality (see issue 10's note).
-    if (countryX) expect(reg.localities.get(a)!.country).toBe(countryX);
+    if (countryX !== 'not US') expect(reg.localities.get(a)!.country).toBe(countryX);
+    else {
+      // Wikidata 2016 gives Cleveland, England a bare label, and the gazetteer has no Cleveland in England (the
+      // county ended in 1996): the place twinned with its namesake Cleveland, Ohio is no US Cleveland, and
+      // where it lands instead (a namesake elsewhere) is flagged doubtful.
+      expect(reg.localities.get(a)!.country).not.toBe('US');
+      const place = reg.places.find((p) => p.source === 'wikidata-2016' && p.wikidata_id === x)!;
+      expect(place.method === 'unresolved' || place.doubtful === 1).toBe(true);
+    }
     expect(reg.localities.get(b)!.country).toBe(countryY);
   });
 
@@ -95,8 +102,13 @@ describe.skipIf(!present)('identity and reconciliation on a registry built from 
     const byKey = new Map([...reg.localities.values()].map((l) => [l.key, l]));
     const placesOf = (key: string): number =>
       reg.places.filter((p) => p.locality_id === byKey.get(key)!.id).length;
-    for (const key of ['rome', 'paris', 'odesa', 'guangdong', 'nerima', 'dull', 'boring-or'])
+    for (const key of ['rome', 'paris', 'odesa', 'guangdong', 'nerima', 'dull', 'boring-or', 'jalisco'])
       expect(placesOf(key), key).toBeGreaterThan(0);
+    // The lists' "Jalisco, Mexico" is the bundled state, not a village of that name in Chiapas.
+    const jalisco = reg.places.filter(
+      (p) => p.source === 'wikipedia-lists' && p.place_key.startsWith('jalisco|'),
+    );
+    expect(jalisco.map((p) => reg.localities.get(p.locality_id)!.key)).toEqual(['jalisco']);
     expect(localityOfQid('Q220')).toBe(byKey.get('rome')!.id);
     expect(localityOfQid('Q1874')).toBe(byKey.get('odesa')!.id);
     const romes = [...reg.localities.values()].filter(
@@ -110,8 +122,8 @@ describe.skipIf(!present)('identity and reconciliation on a registry built from 
     expect(toRome).toHaveLength(1);
   });
 
-  it('has both ends right for nearly every link of a seeded sample (regression guard; see docs/benchmarks.md)', () => {
+  it('has both ends right for at least 99% of the checkable links of a seeded sample of 200', () => {
     const sample = sampleLinkAccuracy(reg, facts, 20261129, 200);
-    expect(sample.bothRight / sample.checkable).toBeGreaterThanOrEqual(0.96);
+    expect(sample.bothRight / sample.checkable).toBeGreaterThanOrEqual(0.99);
   });
 });

@@ -1,17 +1,18 @@
+import { placeLabel } from '../../core/region.js';
 import { parsePartialDate } from '../../core/partial-date.js';
 import { findLocality } from '../../registry/locality/find.js';
 import { localityPartners, type PartnerView } from '../../registry/locality/partners.js';
 import { printJson, today, withRegistry, type CliIo, type GlobalOptions } from '../context.js';
 
 function partnerLine(p: PartnerView): string {
-  const country = p.partner.country ? ` (${p.partner.country})` : '';
+  const partner = placeLabel(p.partner);
   if (p.status === 'not_formed' && p.latest) {
-    return `  ${p.partner.name}${country}: ${p.latest.type.replace(/_/g, ' ')} ${p.latest.date}, not yet formed`;
+    return `  ${partner}: ${p.latest.type.replace(/_/g, ' ')} ${p.latest.date}, not yet formed`;
   }
   const since = p.since ? ` since ${p.since}` : '';
   const cause = p.cause && p.status !== 'active' ? ` — ${p.cause}` : '';
   const exclusive = p.exclusive ? ', exclusive' : '';
-  return `  ${p.partner.name}${country}: ${p.kind ?? 'kind not stated'}${exclusive}, ${p.status.replace(/_/g, ' ')}${since}${cause}`;
+  return `  ${partner}: ${p.kind ?? 'kind not stated'}${exclusive}, ${p.status.replace(/_/g, ' ')}${since}${cause}`;
 }
 
 /** Prints a place's partners with kind and status at a date (`twinning locality <name>`). */
@@ -27,7 +28,8 @@ export async function showLocality(
   );
   if (globals.json) return printJson(io, view);
   const { locality } = view;
-  const header = `${locality.name} (${locality.kind}${locality.country ? `, ${locality.country}` : ''})`;
+  const region = locality.region && locality.region !== locality.name ? `, ${locality.region}` : '';
+  const header = `${locality.name}${region} (${locality.kind}${locality.country ? `, ${locality.country}` : ''})`;
   io.out(`${header}${view.asOf ? ` as of ${view.asOf}` : ''}`);
   io.out(`Names: ${locality.namesAtDate.map((n) => `${n.name} [${n.lang}]`).join(', ')}`);
   io.out(`Partners${view.asOf ? ` known to be formed by ${view.asOf}` : ''} (${view.partners.length}):`);

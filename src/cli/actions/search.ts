@@ -1,3 +1,4 @@
+import { placeLabel } from '../../core/region.js';
 import { searchLocalities } from '../../registry/locality/find.js';
 import { printJson, withRegistry, type CliIo, type GlobalOptions } from '../context.js';
 
@@ -10,6 +11,6 @@ export async function search(io: CliIo, globals: GlobalOptions, text: string, li
   if (results.length === 0) io.out(`No locality matches "${text}".`);
   for (const r of results) {
     const via = r.matched !== r.name ? ` (matched "${r.matched}")` : '';
-    io.out(`${r.name}${r.country ? ` (${r.country})` : ''} [${r.key}] ${r.kind}${via}`);
+    io.out(`${placeLabel(r)} [${r.key}] ${r.kind}${via}`);
   }
 }

@@ -151,7 +151,7 @@ async function planNew(
   });
   const needMatching = gathered.filter((g) => needsMatching(g.prepared, g.evidence));
   const progress = matching?.(needMatching.length) ?? SILENT;
-  const choices = await matchIdentities(db, needMatching, statements, settled);
+  const choices = await matchIdentities(db, needMatching, statements, settled, (n) => progress.tick(n));
   for (const g of needMatching) {
     const choice = choices.get(g.key)!;
     g.evidence.match = choice.match;

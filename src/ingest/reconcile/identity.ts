@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { foldText } from '../../core/text-fold.js';
 import {
   localitiesByFoldedName,
+  localityPoints,
   partnersByLocality,
   qidsByLocality,
   type NamedLocality,
@@ -102,6 +103,83 @@ function partnerNamed(
     .filter((id) => [...partners].some((p) => evidence.partnersOf.get(p)?.has(id)));
 }
 
+/** How many of a place's partners a locality must already be linked to, to be taken for it under another name. */
+const SHARED_PARTNERS = 2;
+
+/**
+ * Localities that lie within 25 km of a place's own point (Wikidata's, for its Q-id) and are already linked to
+ * at least two of its partners: the same place as another source states its pairs, whatever its name there.
+ * Only for a place its name leaves doubtful or unmatched (Wikidata 2026 names Estelí's Q-id "jinotepe", a
+ * town 139 km off; the lists' Estelí, at that point, is already linked to Sheffield, Delft and Bielefeld).
+ */
+function partnersAt(
+  place: IdentityPlace,
+  best: MatchResult | undefined,
+  partners: ReadonlySet<number>,
+  evidence: RegistryEvidence,
+  points: ReadonlyMap<number, NamedLocality>,
+): number[] {
+  const { lat, lon } = place.prepared.place;
+  if (lat === undefined || lon === undefined || !nameLeavesOpen(place, best)) return [];
+  const shared = new Map<number, number>();
+  for (const p of partners)
+    for (const id of evidence.partnersOf.get(p) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+  return [...shared].flatMap(([id, n]) => {
+    const at = points.get(id);
+    if (n < SHARED_PARTNERS || at === undefined || at.lat === null || at.lon === null) return [];
+    return distanceKm({ lat, lon }, { lat: at.lat, lon: at.lon }) <= DOUBTFUL_KM ? [id] : [];
+  });
+}
+
+/**
+ * The countries a place with nothing of its own to place it (no country, point or qualifier: a Wikidata 2016
+ * label) is not in: those of its partners' localities that bear its name. Twinning by a shared name joins
+ * places of two countries: of the 133 pairs of one name in the Wikipedia lists, 129 lie in two countries,
+ * and two of the other four pair a place with itself. So the "Cleveland" twinned with Cleveland, Ohio is no
+ * Cleveland of the United States.
+ */
+function namesakeCountries(
+  place: IdentityPlace,
+  partners: ReadonlySet<number>,
+  named: ReadonlyMap<string, readonly NamedLocality[]>,
+): Set<string> {
+  if (!unplaced(place)) return new Set();
+  const bearers = named.get(foldText(place.prepared.parsed.base)) ?? [];
+  return new Set(bearers.flatMap((l) => (partners.has(l.id) && l.country !== null ? [l.country] : [])));
+}
+
+/** A place its source gives no country, point or qualifier. */
+function unplaced(p: IdentityPlace): boolean {
+  return (
+    p.prepared.country === undefined &&
+    p.prepared.place.lat === undefined &&
+    p.prepared.parsed.hints.length === 0
+  );
+}
+
+/** A place with its own point (a Q-id's) that its name matched doubtfully or not at all. */
+function nameLeavesOpen(place: IdentityPlace, best: MatchResult | undefined): boolean {
+  const p = place.prepared.place;
+  if (p.lat === undefined || p.lon === undefined || p.wikidataId === undefined) return false;
+  return best === undefined || best.method === 'unresolved' || best.doubtful;
+}
+
+/** The localities partnersAt may weigh: the partners' partners of the places their names leave open. */
+function partnersAtCandidates(
+  places: readonly IdentityPlace[],
+  ranked: readonly MatchResult[][],
+  partnerSets: readonly ReadonlySet<number>[],
+  evidence: RegistryEvidence,
+): number[] {
+  const out = new Set<number>();
+  places.forEach((p, i) => {
+    if (!nameLeavesOpen(p, ranked[i]![0])) return;
+    for (const partner of partnerSets[i]!)
+      for (const id of evidence.partnersOf.get(partner) ?? []) out.add(id);
+  });
+  return [...out];
+}
+
 /** Whether a partner's support may count for a match: the place has no point of its own, or the match lies near it. */
 function mayBeSupported(place: IdentityPlace, m: MatchResult): boolean {
   const { lat, lon } = place.prepared.place;
@@ -116,6 +194,7 @@ function optionsOf(
   refLocality: ReadonlyMap<string, number>,
   evidence: RegistryEvidence,
   named: ReadonlyMap<string, readonly NamedLocality[]>,
+  points: ReadonlyMap<number, NamedLocality>,
 ): PlaceOption[] {
   const support = (id: number | undefined): number =>
     id === undefined ? 0 : [...partners].filter((p) => evidence.partnersOf.get(p)?.has(id)).length;
@@ -133,8 +212,13 @@ function optionsOf(
       };
     });
   const known = new Set(options.flatMap((o) => (o.localityId === undefined ? [] : [o.localityId])));
-  for (const id of partnerNamed(place, partners, evidence, named)) {
+  const byPartners = [
+    ...partnerNamed(place, partners, evidence, named),
+    ...partnersAt(place, ranked[0], partners, evidence, points),
+  ];
+  for (const id of byPartners) {
     if (known.has(id)) continue;
+    known.add(id);
     const match: MatchResult = { method: 'partner', confidence: 0.8, doubtful: false };
     options.push({ match, ref: `locality:${id}`, localityId: id, support: support(id), rank: ranked.length });
   }
@@ -147,15 +231,17 @@ function optionsOf(
  * another source states it) is preferred, and a locality so linked under the place's name is a candidate
  * itself; a Q-id takes no locality or reference that another Q-id holds, the strongest claim first; and
  * two places one statement pairs as different places (namesakes) never end as one. `settled` gives the
- * localities of the import's places already decided (a known Q-id, an earlier import), for partners.
+ * localities of the import's places already decided (a known Q-id, an earlier import), for partners;
+ * `onProgress` hears how many places the matcher has ranked.
  */
 export async function matchIdentities(
   db: Kysely<DB>,
   places: readonly IdentityPlace[],
   statements: readonly IdentityStatement[],
   settled: ReadonlyMap<string, number>,
+  onProgress: (done: number) => void = () => undefined,
 ): Promise<Map<string, IdentityChoice>> {
-  const ranked = (await reconcilePlacesRanked(db, withoutSharedPoints(places))).map((r) =>
+  const ranked = (await reconcilePlacesRanked(db, withoutSharedPoints(places), onProgress)).map((r) =>
     r.slice(0, OPTIONS),
   );
   const refLocality = await localitiesOfRefs(
@@ -177,9 +263,20 @@ export async function matchIdentities(
     if (id !== undefined && !tentative.has(p.key)) tentative.set(p.key, id);
   });
   const partnerKeysOf = partnerKeys(statements);
+  const partnerSets = places.map(
+    (p) => new Set([...(partnerKeysOf.get(p.key) ?? [])].flatMap((k) => tentative.get(k) ?? [])),
+  );
+  const points = await localityPoints(db, partnersAtCandidates(places, ranked, partnerSets, evidence));
   const optionLists = places.map((p, i) => {
-    const partners = new Set([...(partnerKeysOf.get(p.key) ?? [])].flatMap((k) => tentative.get(k) ?? []));
-    return optionsOf(p, ranked[i]!, partners, refLocality, evidence, named);
+    const abroad = namesakeCountries(p, partnerSets[i]!, named);
+    const options = optionsOf(p, ranked[i]!, partnerSets[i]!, refLocality, evidence, named, points);
+    const kept = options.filter(
+      (o) => o.match.candidate === undefined || !abroad.has(o.match.candidate.country),
+    );
+    // What is left once its namesake's country is ruled out is a guess by the name alone: doubtful.
+    return kept.length === options.length
+      ? kept
+      : kept.map((o) => (o.support > 0 ? o : { ...o, match: { ...o.match, doubtful: true } }));
   });
   const choices = claimInOrder(places, optionLists, ranked, evidence);
   return separateNamesakes(places, statements, optionLists, choices, settled);
@@ -199,10 +296,7 @@ function claimInOrder(
   for (const i of order) {
     const p = places[i]!;
     const qid = p.prepared.place.wikidataId;
-    const q = p.prepared.parsed;
-    const unplaced =
-      p.prepared.country === undefined && p.prepared.place.lat === undefined && q.hints.length === 0;
-    const chosen = pickOption(optionLists[i]!, (o) => optionFree(o, qid, evidence, claimed), unplaced);
+    const chosen = pickOption(optionLists[i]!, (o) => optionFree(o, qid, evidence, claimed), unplaced(p));
     if (chosen === undefined) {
       // Nothing free fits: the place's own locality (a parent match, or none), never another Q-id's.
       const fallback = ranked[i]!.find((m) => m.method === 'parent') ?? UNRESOLVED;

@@ -65,6 +65,11 @@ export interface MatchQuery {
   /** An ISO 3166-2 subdivision the country string names. */
   subdivision?: string;
   point?: Point;
+  /**
+   * The point is the place's own coordinates as Wikidata records them for its Q-id, not a geocoder's guess
+   * from its name: it outweighs a country tag that disagrees, and a name match far from it is likelier a namesake.
+   */
+  ownPoint?: boolean;
   /** Where places named in its qualifiers lie ("Seoul" for "Guro (Seoul)"). */
   hintPoints: readonly Point[];
   /** The first-level units (`KR.11`: country and GeoNames admin1 code) those places lie in. */

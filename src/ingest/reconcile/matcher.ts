@@ -33,11 +33,19 @@ interface Scored {
   countryAgrees: boolean;
 }
 
-function coordinateFactor(d: number | undefined, c: PlaceCandidate, homeHasTown: boolean): number {
+function coordinateFactor(
+  d: number | undefined,
+  c: PlaceCandidate,
+  homeHasTown: boolean,
+  ownPoint: boolean,
+): number {
   if (d === undefined) return 1;
   if (d <= 10) return 1.12;
   if (d <= DOUBTFUL_KM) return 1.06;
-  if (d <= 100) return 0.75;
+  // Wikidata's own point for the place: a place of the name 25-100 km off is likelier a namesake than the
+  // place, below one of an agreeing name beside the point ("Molenbeek" is Molenbeek-Saint-Jean in Brussels,
+  // 2 km off, not Molenbeek-Wersbeek, 43 km off, whose other name it is).
+  if (d <= 100) return ownPoint ? 0.6 : 0.75;
   // A unit's point is only the mean of its places, and it may be 100 km across: where the country has no
   // town of the name, a unit of that exact name survives too (flagged doubtful) when the file put the
   // place far away (Åsnes, Norway, geocoded to Italy).
@@ -76,18 +84,29 @@ function kindFactor(q: MatchQuery, c: PlaceCandidate): number {
   return regional ? 1.08 : 0.9;
 }
 
+/** What the candidates say about the place's stated country, weighed once for every candidate. */
+interface HomeEvidence {
+  /** The stated country has a place of the name (by a name, not by spelling). */
+  name: boolean;
+  /** … a town of the name found by its name. */
+  town: boolean;
+  /** … a city of 100,000 of the name. */
+  city: boolean;
+  /** … a town of 10,000 of the name. */
+  townOver10k: boolean;
+  /** … a place of the name within 25 km of the source's point. */
+  near: boolean;
+  /** The source's point is no evidence of which of the country's places it is (a geocoder's namesake abroad). */
+  pointSlipped: boolean;
+}
+
 /**
  * Coordinates outweigh a country tag only when the tagged country has no place of that name: a wrong tag
  * (Mexicali tagged United States) is then likelier than a geocoder that picked a namesake abroad (Perth).
+ * Wikidata's own point outweighs a tag whose country has the name only far away (Brockville, Ontario,
+ * tagged United States, where a Brookville is also called Brockville).
  */
-function score(
-  q: MatchQuery,
-  c: PlaceCandidate,
-  homeHasName: boolean,
-  homeHasTown: boolean,
-  homeHasCity = false,
-  homeHasTownOver10k = true,
-): Scored {
+function score(q: MatchQuery, c: PlaceCandidate, home: HomeEvidence): Scored {
   const distance =
     q.point && c.lat !== undefined && c.lon !== undefined
       ? distanceKm(q.point, { lat: c.lat, lon: c.lon })
@@ -95,22 +114,24 @@ function score(
   // A region without a point of its own gains nothing from the source's point: where the country has a city
   // of the name, the point (often the geocoder's pick of the region) does not make the region likelier
   // ("Veracruz, Mexico" is the city, not the state).
-  const pointless =
-    q.point !== undefined && distance === undefined && c.kind === 'subdivision' && homeHasCity;
+  const pointless = q.point !== undefined && distance === undefined && c.kind === 'subdivision' && home.city;
   // A first-level region outranks a village of its name ("Jalisco, Mexico" is the state, not a hamlet in Chiapas).
-  const region = c.kind === 'subdivision' && isIsoCode(c.id) && !homeHasTownOver10k ? 1.15 : 1;
+  const region = c.kind === 'subdivision' && isIsoCode(c.id) && !home.townOver10k ? 1.15 : 1;
   const countryAgrees = q.countries.length === 0 || q.countries.includes(c.country);
+  const tagOutweighed = !home.name || (q.ownPoint === true && !home.near);
   const countryFactor =
-    countryAgrees || (!homeHasName && distance !== undefined && distance <= 10) ? 1 : 0.35;
+    countryAgrees || (tagOutweighed && distance !== undefined && distance <= 10) ? 1 : 0.35;
   // A name with neither a country nor a point (a Wikidata label) is likelier the large place of that name
-  // than a village abroad (Rom is Rome, not Rom in Deux-Sèvres), so size weighs more there.
-  const unplaced = q.countries.length === 0 && q.point === undefined && q.hintPoints.length === 0;
+  // than a village abroad (Rom is Rome, not Rom in Deux-Sèvres), so size weighs more there; so it does for a
+  // name whose point lay at a namesake abroad ("Cambridge, United States" geocoded to Cambridge, England).
+  const unplaced =
+    (q.countries.length === 0 && q.point === undefined && q.hintPoints.length === 0) || home.pointSlipped;
   const size = (unplaced ? UNPLACED_SIZE_WEIGHT : 0.04) * Math.min(1, Math.log10(c.population + 1) / 7);
   const seat = c.featureCode === 'PPLC' ? 0.02 : c.featureCode?.startsWith('PPLA') ? 0.01 : 0;
   const value =
     (VIA_SCORE[c.via] + size + seat) *
     countryFactor *
-    (pointless ? 0.75 : coordinateFactor(distance, c, homeHasTown)) *
+    (pointless ? 0.75 : coordinateFactor(distance, c, home.town, q.ownPoint === true)) *
     region *
     hintFactor(q, c) *
     subdivisionFactor(q, c) *
@@ -168,28 +189,36 @@ function resultOf(query: MatchQuery, best: Scored, rival: Scored | undefined): M
  * first, then country, coordinates (a name match far away is doubtful), qualifiers, the kind of place, and
  * population to break ties. Empty when nothing is good enough.
  */
-export function rankMatches(query: MatchQuery, candidates: readonly PlaceCandidate[]): MatchResult[] {
-  const homeHasName = candidates.some(
-    (c) => query.countries.includes(c.country) && (VIA_SCORE[c.via] >= VIA_SCORE.core || c.via === 'seat'),
+export function rankMatches(given: MatchQuery, candidates: readonly PlaceCandidate[]): MatchResult[] {
+  const homeNamed = candidates.filter(
+    (c) => given.countries.includes(c.country) && (VIA_SCORE[c.via] >= VIA_SCORE.core || c.via === 'seat'),
   );
-  const homeHasTown = hasHomeTown(query.countries, candidates);
-  const homeHasCity = candidates.some(
-    (c) =>
-      c.kind === 'geonames' &&
-      query.countries.includes(c.country) &&
-      (c.via === 'name' || c.via === 'alternate') &&
-      c.population >= CITY_POPULATION,
-  );
-  const homeHasTownOver10k = candidates.some(
-    (c) =>
-      (c.kind === 'geonames' || c.kind === 'geonames-point') &&
-      query.countries.includes(c.country) &&
-      (c.via === 'name' || c.via === 'alternate') &&
-      (c.kind === 'geonames-point' || c.population >= 10_000),
-  );
-  const scored = candidates
-    .map((c) => score(query, c, homeHasName, homeHasTown, homeHasCity, homeHasTownOver10k))
-    .sort((a, b) => b.score - a.score);
+  const pointSlipped = slippedPoint(given, candidates, homeNamed);
+  // A point the geocoder took from a namesake abroad says nothing of which place of the country it is.
+  const { point: _point, ...pointless } = given;
+  const query: MatchQuery = pointSlipped ? pointless : given;
+  const home: HomeEvidence = {
+    name: homeNamed.length > 0,
+    town: hasHomeTown(query.countries, candidates),
+    city: candidates.some(
+      (c) =>
+        c.kind === 'geonames' &&
+        query.countries.includes(c.country) &&
+        (c.via === 'name' || c.via === 'alternate') &&
+        c.population >= CITY_POPULATION,
+    ),
+    // By its main name: a town that only also bears the region's name (Xalisco, called Jalisco too) is not it.
+    townOver10k: candidates.some(
+      (c) =>
+        (c.kind === 'geonames' || c.kind === 'geonames-point') &&
+        query.countries.includes(c.country) &&
+        c.via === 'name' &&
+        (c.kind === 'geonames-point' || c.population >= 10_000),
+    ),
+    near: homeNamed.some((c) => kmFromPoint(query, c) <= DOUBTFUL_KM),
+    pointSlipped,
+  };
+  const scored = candidates.map((c) => score(query, c, home)).sort((a, b) => b.score - a.score);
   const seen = new Set<string>();
   const distinct = scored.filter((s) => {
     const id = `${s.candidate.kind}:${s.candidate.id}`;
@@ -197,8 +226,46 @@ export function rankMatches(query: MatchQuery, candidates: readonly PlaceCandida
     seen.add(id);
     return true;
   });
-  return distinct.flatMap((best, i) =>
-    best.score >= ACCEPT ? [resultOf(query, best, distinct[i + 1])] : [],
+  return distinct.flatMap((best, i) => {
+    if (best.score < ACCEPT) return [];
+    const result = resultOf(query, best, distinct[i + 1]);
+    if (!pointSlipped) return [result];
+    // Chosen without the point, but still as far from it as it is, and for a person to check.
+    const km = kmFromPoint(given, best.candidate);
+    return [
+      { ...result, doubtful: true, ...(km < Infinity ? { distanceKm: Math.round(km * 10) / 10 } : {}) },
+    ];
+  });
+}
+
+/** Kilometres from the query's point to a candidate's; Infinity when either has none. */
+function kmFromPoint(q: MatchQuery, c: PlaceCandidate): number {
+  return q.point && c.lat !== undefined && c.lon !== undefined
+    ? distanceKm(q.point, { lat: c.lat, lon: c.lon })
+    : Infinity;
+}
+
+/** How far a point may lie from every place of the name in the stated country before it is taken for a slip. */
+const SLIP_KM = 100;
+
+/**
+ * Whether a geocoded point (not the place's own) lies at a namesake abroad: a place of the name in another
+ * country within 10 km of it, while the stated country has places of the name and none within 100 km
+ * ("Cambridge, United States" geocoded to Cambridge, England; "Saxon, Switzerland" to a Saxon in Germany).
+ */
+function slippedPoint(
+  q: MatchQuery,
+  candidates: readonly PlaceCandidate[],
+  homeNamed: readonly PlaceCandidate[],
+): boolean {
+  if (q.point === undefined || q.ownPoint === true || homeNamed.length === 0) return false;
+  if (homeNamed.some((c) => kmFromPoint(q, c) <= SLIP_KM)) return false;
+  return candidates.some(
+    (c) =>
+      !q.countries.includes(c.country) &&
+      (c.kind === 'geonames' || c.kind === 'geonames-point') &&
+      (c.via === 'name' || c.via === 'alternate') &&
+      kmFromPoint(q, c) <= 10,
   );
 }
 

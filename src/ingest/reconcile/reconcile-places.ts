@@ -183,22 +183,24 @@ function queryOf(p: PreparedPlace, parents: readonly GazetteerHit[]): MatchQuery
     parsed: p.parsed,
     countries: p.country?.searchCountries ?? [],
     ...(p.country?.subdivision ? { subdivision: p.country.subdivision } : {}),
-    ...(lat !== undefined && lon !== undefined ? { point: { lat, lon } } : {}),
+    ...(lat !== undefined && lon !== undefined
+      ? { point: { lat, lon }, ...(p.place.wikidataId !== undefined ? { ownPoint: true } : {}) }
+      : {}),
     hintPoints: parents.map((h): Point => ({ lat: h.lat, lon: h.lon })),
     hintRegions: parents.map((h) => `${h.country}.${h.admin1}`),
   };
 }
 
 /**
- * Two keys close enough for a place nearby: similar spelling, or the same first word ("Weiden in der
- * Oberpfalz", "Weiden"). A name that merely contains the other is not enough: "Istočno Novo Sarajevo",
+ * Two keys close enough for a place nearby: the same first word ("Weiden in der Oberpfalz", "Weiden"), or
+ * similar spelling; which of the two, or undefined. A name that merely contains the other is not enough: "Istočno Novo Sarajevo",
  * "La Chapelle-d'Armentières" and "Mont-sur-Rolle" are places of their own beside Sarajevo, Armentières
  * and Rolle (tried: 2 of the 9 places it matched were right).
  */
-function namesAgree(a: string, b: string): boolean {
-  if (similarity(a, b) >= 0.5) return true;
+function namesAgree(a: string, b: string): 'word' | 'spelling' | undefined {
   const first = (k: string): string => k.split(' ')[0] ?? '';
-  return first(a).length >= 4 && first(a) === first(b);
+  if (first(a).length >= 4 && first(a) === first(b)) return 'word';
+  return similarity(a, b) >= 0.5 ? 'spelling' : undefined;
 }
 
 /** A place the first round left unresolved or doubtful, and what its second round looks up. */
@@ -290,10 +292,20 @@ async function looserCandidates(db: Kysely<DB>, plans: readonly LoosePlan[]): Pr
       for (const hit of bySkeleton.get(`${country}|${x.skeleton}`) ?? []) out.push(found(hit, 'skeleton', 1));
     for (const hit of edited.get(x) ?? []) out.push(found(hit, 'fuzzy', 2));
     const box = boxOf.get(x);
-    for (const hit of box === undefined ? [] : (inBoxes.get(box) ?? []))
-      if (namesAgree(x.key, coreKey(matchKey(hit.name)))) out.push(found(hit, 'nearby', 3));
+    for (const hit of box === undefined ? [] : (inBoxes.get(box) ?? [])) {
+      const agreement = namesAgree(x.key, coreKey(matchKey(hit.name)));
+      if (agreement === undefined) continue;
+      // A neighbour spelt alike (Schaerbeek beside "Molenbeek") ranks below one of the same first word.
+      const near = found(hit, 'nearby', 3);
+      out.push(x.p.adminUnit || agreement === 'word' ? near : { ...near, rank: 1 });
+    }
     return [...out, ...partCandidates(x.p, x.byKey, x.point)];
   });
+}
+
+/** Whether a match lies more than 25 km from the source's point; undefined when there is no distance. */
+function farFromPoint(m: MatchResult): boolean | undefined {
+  return m.distanceKm === undefined ? undefined : m.distanceKm > DOUBTFUL_KM;
 }
 
 /** How many hard places one second round looks up at once (bounds memory; a few queries each). */
@@ -320,6 +332,7 @@ export async function reconcilePlaces(
 export async function reconcilePlacesRanked(
   db: Kysely<DB>,
   places: readonly PreparedPlace[],
+  onProgress: (done: number) => void = () => undefined,
 ): Promise<MatchResult[][]> {
   const keys = places.flatMap((p) => [...p.nameKeys, ...p.looseKeys, ...p.hintKeys, ...p.componentKeys]);
   const byKey = await gazetteerByKeys(db, keys);
@@ -332,6 +345,7 @@ export async function reconcilePlacesRanked(
     return { p, parents, query, candidates, ranked, result: ranked[0] ?? UNRESOLVED };
   });
   const hard = rounds.filter((r) => r.result.method === 'unresolved' || r.result.doubtful);
+  onProgress(places.length - hard.length);
   for (let i = 0; i < hard.length; i += LOOSE_BATCH) {
     const batch = hard.slice(i, i + LOOSE_BATCH);
     const looser = await looserCandidates(
@@ -350,10 +364,15 @@ export async function reconcilePlacesRanked(
         r.ranked = widerRanked;
       }
     });
+    onProgress(places.length - hard.length + i + batch.length);
   }
   return rounds.map((r) => {
-    if (r.result.method !== 'unresolved') return r.ranked;
     const parent = parentMatch(r.p, r.parents);
-    return [parent ?? UNRESOLVED];
+    if (r.result.method === 'unresolved') return [parent ?? UNRESOLVED];
+    // A place its qualifier and its point put in one place, and a match far from both, lies in that place
+    // ("Yuexiu (Guangzhou)" geocoded in Guangzhou is no Yamen 96 km off, found by spelling).
+    if (parent !== undefined && !parent.doubtful && farFromPoint(r.result) && farFromPoint(parent) === false)
+      return [parent];
+    return r.ranked;
   });
 }

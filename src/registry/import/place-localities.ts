@@ -94,7 +94,7 @@ async function localityForRefs(
     const ref = refOf(target);
     if (target.kind === 'locality' || ids.has(ref) || fresh.has(ref)) continue;
     const { keyName, ...row } = target.create;
-    fresh.set(ref, { ...row, key: uniqueKey(keyName, row.country ?? undefined, taken) });
+    fresh.set(ref, { ...row, key: uniqueKey(keyName, row.country ?? undefined, taken, row.subdivision) });
   }
   const inserted = await insertLocalities(db, [...fresh.values()]);
   const created = new Set<number>();

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { TwinningError } from '../../core/errors.js';
+import { isRegionCode, regionName } from '../../core/region.js';
 import { matchKey } from '../../core/name-keys.js';
 import { gazetteerByKeys } from '../../store/gazetteer.repository.js';
 import { localityIdsBy } from '../../store/import.repository.js';
@@ -21,11 +22,17 @@ export async function findLocality(db: Kysely<DB>, text: string, country?: strin
   let ids = await localityIdsByExactName(db, text.trim());
   if (ids.length === 0) ids = [...(await localityIdsByGazetteerName(db, text)).keys()];
   const found = await localitiesById(db, ids);
-  if (country) ids = ids.filter((id) => found.get(id)?.country === country.toUpperCase());
+  // A country (US) or a region's ISO 3166-2 code (US-IL) picks one of several namesakes.
+  const wanted = country?.trim().toUpperCase();
+  const region = wanted !== undefined && isRegionCode(wanted);
+  if (wanted)
+    ids = ids.filter((id) =>
+      region ? found.get(id)?.subdivision === wanted : found.get(id)?.country === wanted,
+    );
   if (ids.length === 0) {
     // The country tables are loaded only for this message: a command that finds its place never reads them.
-    const where = country
-      ? ` in ${(await import('../../core/country.js')).countryName(country.toUpperCase())}`
+    const where = wanted
+      ? ` in ${region ? (regionName(wanted) ?? wanted) : (await import('../../core/country.js')).countryName(wanted)}`
       : '';
     throw new TwinningError(
       'LocalityNotFound',
@@ -38,11 +45,12 @@ export async function findLocality(db: Kysely<DB>, text: string, country?: strin
   if (ids.length > 1) {
     const options = ids.map((id) => {
       const loc = found.get(id)!;
-      return `${loc.key} (${loc.country ?? 'no country'})`;
+      const where = [regionName(loc.subdivision), loc.country ?? 'no country'].filter(Boolean);
+      return `${loc.key} (${where.join(', ')})`;
     });
     throw new TwinningError(
       'AmbiguousLocality',
-      `"${text}" names ${ids.length} localities: ${options.join(', ')}; give a key or --country`,
+      `"${text}" names ${ids.length} localities: ${options.join(', ')}; give a key, --country or a region's code (--country US-IL)`,
       {
         field: 'name',
       },

@@ -12,6 +12,8 @@ export const LocalitySummary = Type.Object({
   key: Type.String(),
   kind: Type.String(),
   country: NullableString,
+  /** The first-level subdivision it lies in, where known (Illinois): namesakes told apart. */
+  region: NullableString,
   name: Type.String(),
   namesAtDate: Type.Array(Type.Object({ name: Type.String(), lang: Type.String() })),
 });

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { TwinningError } from '../../core/errors.js';
 import { chronological, statusAt } from '../../core/link-lifecycle.js';
 import { isNameValidAt, nameAt } from '../../core/locality-names.js';
+import { regionName } from '../../core/region.js';
 import { formatPartialDate, isOnOrBefore, type PartialDate } from '../../core/partial-date.js';
 import { localitiesById, type LocalityRecord } from '../../store/locality.repository.js';
 import { linksOfLocality } from '../../store/link.repository.js';
@@ -22,6 +23,7 @@ export function summarize(loc: LocalityRecord, asOf: PartialDate | undefined): L
     key: loc.key,
     kind: loc.kind,
     country: loc.country ?? null,
+    region: regionName(loc.subdivision) ?? null,
     name: nameAt(loc.names, asOf),
     namesAtDate: loc.names
       .filter((n) => asOf === undefined || isNameValidAt(n, asOf))

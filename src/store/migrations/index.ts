@@ -5,6 +5,7 @@ import { importMigration } from './0002-import.js';
 import { apiAccessMigration } from './0003-api-access.js';
 import { analysisCacheMigration } from './0004-analysis-cache.js';
 import { localitySubdivisionMigration } from './0005-locality-subdivision.js';
+import { matchedRefIndexMigration } from './0006-matched-ref-index.js';
 
 /** Every migration in order, by name. Add a new one with the next number; never edit an applied one. */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
@@ -14,5 +15,6 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
     '0003-api-access': apiAccessMigration(dialect),
     '0004-analysis-cache': analysisCacheMigration(),
     '0005-locality-subdivision': localitySubdivisionMigration(),
+    '0006-matched-ref-index': matchedRefIndexMigration(),
   };
 }

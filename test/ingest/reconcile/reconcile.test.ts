@@ -210,6 +210,113 @@ describe('matcher and namesakes', () => {
     ]);
     expect(result).toMatchObject({ candidate: { id: '10' }, doubtful: true });
   });
+
+  const cambridge = (id: string, admin1: string, lat: number, lon: number, population: number) =>
+    buildCandidate({ id, name: 'Cambridge', country: 'US', admin1, lat, lon, population });
+  const cambridgeMa = cambridge('20', 'MA', 42.38, -71.11, 110_402);
+  const cambridgeMd = buildCandidate({
+    ...cambridge('21', 'MD', 38.56, -76.08, 12_507),
+    featureCode: 'PPLA2',
+  });
+  const cambridgeGb = buildCandidate({ id: '22', name: 'Cambridge', country: 'GB', lat: 52.2, lon: 0.12 });
+
+  it('ignores a point the geocoder took from a namesake abroad: the country’s large place, flagged', () => {
+    // "Cambridge, United States" geocoded to Cambridge, England: the point says nothing of which Cambridge.
+    const query = buildQuery('Cambridge', { countries: ['US'], point: { lat: 52.205, lon: 0.1225 } });
+    const result = chooseMatch(query, [cambridgeMd, cambridgeMa, cambridgeGb]);
+    expect(result).toMatchObject({ candidate: { id: '20' }, doubtful: true });
+    expect(result.distanceKm).toBeGreaterThan(5000);
+    // A point that lies near one of the country's places still picks it.
+    const near = buildQuery('Cambridge', { countries: ['US'], point: { lat: 38.57, lon: -76.07 } });
+    expect(chooseMatch(near, [cambridgeMd, cambridgeMa, cambridgeGb])).toMatchObject({
+      candidate: { id: '21' },
+      doubtful: false,
+    });
+  });
+
+  it('trusts Wikidata’s own point over a country tag whose country has the name only far off', () => {
+    const brockville = buildCandidate({
+      id: '30',
+      name: 'Brockville',
+      country: 'CA',
+      lat: 44.59,
+      lon: -75.69,
+    });
+    const alsoCalled = buildCandidate({
+      id: '31',
+      name: 'Brookville',
+      country: 'US',
+      lat: 39.42,
+      lon: -85.01,
+      via: 'alternate',
+    });
+    const tagged = { countries: ['US'], point: { lat: 44.583, lon: -75.683 } };
+    expect(
+      chooseMatch(buildQuery('Brockville', { ...tagged, ownPoint: true }), [brockville, alsoCalled]).candidate
+        ?.id,
+    ).toBe('30');
+    // A geocoded point (no Q-id) does not outweigh the tag so.
+    expect(chooseMatch(buildQuery('Brockville', tagged), [brockville, alsoCalled]).candidate?.id).not.toBe(
+      '30',
+    );
+  });
+
+  it('prefers a place beside Wikidata’s own point to one 43 km off that bears the name as another name', () => {
+    const wersbeek = buildCandidate({
+      id: '40',
+      name: 'Molenbeek-Wersbeek',
+      country: 'BE',
+      lat: 50.919,
+      lon: 4.948,
+      population: 1_162,
+      via: 'alternate',
+    });
+    const saintJean = buildCandidate({
+      id: '41',
+      name: 'Molenbeek-Saint-Jean',
+      country: 'BE',
+      lat: 50.85,
+      lon: 4.312,
+      population: 97_037,
+      via: 'nearby',
+    });
+    const at = { countries: ['BE'], point: { lat: 50.855, lon: 4.339 } };
+    expect(
+      chooseMatch(buildQuery('Molenbeek', { ...at, ownPoint: true }), [wersbeek, saintJean]).candidate?.id,
+    ).toBe('41');
+  });
+
+  it('takes a first-level region over villages of its name where no town of 10,000 bears it as its main name', () => {
+    const state = buildCandidate({
+      kind: 'subdivision',
+      id: 'MX-JAL',
+      name: 'Jalisco',
+      country: 'MX',
+      population: 0,
+    });
+    delete state.lat;
+    delete state.lon;
+    const village = buildCandidate({
+      id: '50',
+      name: 'Jalisco',
+      country: 'MX',
+      lat: 16.43,
+      lon: -91.97,
+      population: 1_915,
+    });
+    const xalisco = buildCandidate({
+      id: '51',
+      name: 'Xalisco',
+      country: 'MX',
+      lat: 21.45,
+      lon: -104.9,
+      population: 35_702,
+      via: 'alternate',
+    });
+    expect(
+      chooseMatch(buildQuery('Jalisco', { countries: ['MX'] }), [village, xalisco, state]).candidate?.id,
+    ).toBe('MX-JAL');
+  });
 });
 
 describe('administrative units, double names and numbered districts', () => {
