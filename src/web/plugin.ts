@@ -17,6 +17,7 @@ import { searchPage } from './pages/search.js';
 import { suggestPlaces } from './suggest.js';
 import { editingRoutes, webAuth } from './editing.js';
 import { linkCreateRoutes } from './link-create.js';
+import { networkRoutes } from './network-routes.js';
 
 const HTML = 'text/html; charset=utf-8';
 /**
@@ -63,6 +64,7 @@ export const webRoutes =
     );
     editingRoutes(app, context, auth);
     linkCreateRoutes(app, context, auth);
+    networkRoutes(app, context, auth);
     const hide = { hide: true };
 
     app.get('/', { config: PAGE, schema: hide }, async (_request, reply) =>
