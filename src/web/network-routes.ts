@@ -12,12 +12,37 @@ import type { WebAuth } from './editing.js';
 import { chainPage } from './pages/chain.js';
 import { countryPage } from './pages/country.js';
 import { neighbourhoodPage } from './pages/neighbourhood.js';
-import { networkPage, type NetworkStudies } from './pages/network.js';
+import { networkPage, type NetworkStudies, type Pending } from './pages/network.js';
 
 const HTML = 'text/html; charset=utf-8';
 /** At most this many places in a neighbourhood drawing. */
 const NEIGHBOURHOOD_NODES = 120;
 const PAGE = { action: 'read' as const };
+/** How long the network page waits for its studies before it shows the ones still running as being computed. */
+const NETWORK_WAIT_MS = 5_000;
+
+const delay = (ms: number) =>
+  new Promise<'late'>((resolve) => {
+    setTimeout(() => resolve('late'), ms).unref();
+  });
+
+/**
+ * A heavy job's result if it comes before the deadline; else why not (still running, or the server too busy),
+ * for the page to say. A job left running keeps going: its result is cached for the next request.
+ */
+async function within<T>(job: Promise<T>, deadline: Promise<'late'>): Promise<T | Pending> {
+  const settled = job.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  const first = await Promise.race([settled, deadline]);
+  if (first === 'late') return { pending: 'still being computed on the server; reload the page in a minute' };
+  if ('value' in first) return first.value;
+  if (first.error instanceof TwinningError && first.error.code === 'Overloaded') {
+    return { pending: `not available now: ${first.error.message}` };
+  }
+  throw first.error;
+}
 const hide = { hide: true };
 
 /**
@@ -32,12 +57,15 @@ export function networkRoutes(app: FastifyInstance, context: ApiContext, auth: W
     context.runHeavy({ type: 'study', study: name, query: {}, params, today: context.today() });
 
   typed.get('/network', { config: PAGE, schema: hide }, async (request, reply) => {
+    // Each study comes from its cache in a moment once computed; one not ready within the wait is shown as
+    // being computed, and its job goes on (within the heavy-work budget) so that a reload finds it kept.
+    const deadline = delay(NETWORK_WAIT_MS);
     const [summary, partners, betweenness, countries, time] = await Promise.all([
-      study('summary'),
-      study('partners', { limit: 20 }),
-      study('betweenness', { limit: 20 }),
-      study('countries', { limit: 20 }),
-      study('time'),
+      within(study('summary'), deadline),
+      within(study('partners', { limit: 20 }), deadline),
+      within(study('betweenness', { limit: 20 }), deadline),
+      within(study('countries', { limit: 20 }), deadline),
+      within(study('time'), deadline),
     ]);
     const studies: NetworkStudies = { summary, partners, betweenness, countries, time };
     return reply.type(HTML).send(networkPage(studies, await auth.chrome(request)));
@@ -53,9 +81,9 @@ export function networkRoutes(app: FastifyInstance, context: ApiContext, auth: W
       const today = context.today();
       const [matrix, time] = await Promise.all([
         context.runHeavy({ type: 'country-matrix', country: code, today }),
-        study('time', { country: code }),
+        within(study('time', { country: code }), delay(NETWORK_WAIT_MS)),
       ]);
-      const growth = (time.result as { growth?: GrowthPoint[] }).growth ?? [];
+      const growth = 'pending' in time ? time : ((time.result as { growth?: GrowthPoint[] }).growth ?? []);
       return reply.type(HTML).send(countryPage(matrix, growth, await auth.chrome(request)));
     },
   );

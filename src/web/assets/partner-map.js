@@ -1,6 +1,6 @@
 // A place's partners on a small map: great-circle lines from the place to each partner on Canvas 2D, over the
 // offline Natural Earth basemap, coloured by status. The page's table lists the same places.
-/* global document, fetch, devicePixelRatio, d3, topojson */
+/* global document, fetch, devicePixelRatio, performance, d3, topojson */
 
 const COLOURS = {
   active: '#0b5cad',
@@ -91,6 +91,7 @@ function draw(world) {
   ctx.font = 'bold 13px system-ui, sans-serif';
   ctx.fillText(data.home.name, at[0] + 7, at[1] - 6);
   canvas.dataset.drawn = String(data.partners.length);
+  canvas.dataset.readyMs = String(Math.round(performance.now()));
   message.textContent = `${data.partners.length} partners drawn; blue in force, grey undated in sources, orange paused, red ended.`;
 }
 

@@ -4,7 +4,7 @@ import type { CountryMatrix } from '../../registry/network/web-views.js';
 import { count, words } from '../format.js';
 import { html, hrefWith } from '../html.js';
 import { layout, type Chrome } from '../layout.js';
-import { growthSection } from './network.js';
+import { growthSection, type Pending } from './network.js';
 
 /**
  * A country's page: its links in force today by partner country and kind (a matrix table), and its links
@@ -12,7 +12,7 @@ import { growthSection } from './network.js';
  */
 export function countryPage(
   matrix: CountryMatrix,
-  growth: readonly GrowthPoint[],
+  growth: readonly GrowthPoint[] | Pending,
   chrome: Chrome = {},
 ): string {
   const name = countryName(matrix.country);
@@ -66,10 +66,17 @@ export function countryPage(
             </div>`
       }
     </section>
-    ${growthSection(
-      growth.map((g) => ({ year: g.year, formed: g.formed, ended: g.ended })),
-      name,
-      'Only links with a dated formation count here.',
-    )}`;
+    ${
+      'pending' in growth
+        ? html`<section aria-labelledby="growth">
+            <h2 id="growth">Growth over time</h2>
+            <p class="pending" role="status">Growth over time: ${growth.pending}.</p>
+          </section>`
+        : growthSection(
+            growth.map((g) => ({ year: g.year, formed: g.formed, ended: g.ended })),
+            name,
+            'Only links with a dated formation count here.',
+          )
+    }`;
   return layout({ ...chrome, title: `Twinnings of ${name}`, current: 'network' }, body);
 }

@@ -9,13 +9,28 @@ import { layout, type Chrome } from '../layout.js';
 import { fillYears, growthChart, type YearCounts } from '../svg-chart.js';
 import { chainForm } from './chain.js';
 
-/** The studies the network page shows, as the API's analytics give them. */
+/** A study not ready for this page, and why (still running, or the server too busy). */
+export interface Pending {
+  pending: string;
+}
+
+/** The studies the network page shows, as the API's analytics give them, or why one is not there yet. */
 export interface NetworkStudies {
-  summary: StudyResult;
-  partners: StudyResult;
-  betweenness: StudyResult;
-  countries: StudyResult;
-  time: StudyResult;
+  summary: StudyResult | Pending;
+  partners: StudyResult | Pending;
+  betweenness: StudyResult | Pending;
+  countries: StudyResult | Pending;
+  time: StudyResult | Pending;
+}
+
+/** A study's section, or a note that it is not ready. */
+function ready<T>(
+  study: StudyResult | Pending,
+  what: string,
+  render: (result: T, study: StudyResult) => SafeHtml,
+): SafeHtml {
+  if ('pending' in study) return html`<p class="pending" role="status">The ${what}: ${study.pending}.</p>`;
+  return render(study.result as T, study);
 }
 
 const fixed = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
@@ -165,10 +180,6 @@ export function growthSection(years: readonly YearCounts[], subject: string, not
 
 /** The network page: KONECT's summary table, rankings, growth over time, and the chain between two places. */
 export function networkPage(studies: NetworkStudies, chrome: Chrome = {}): string {
-  const summary = studies.summary.result as NetworkSummary;
-  const time = studies.time.result as { formed: FormationSeries; endings: EndingsInYear[] };
-  const betweenness = studies.betweenness.result as BetweennessRanking;
-  const countries = studies.countries.result as { byLinks: CountryRank[] };
   const body = html`<h1>The network of twinnings</h1>
     <p class="lede">
       The registry's links in force today as a network: places are nodes, links are edges. The figures are the
@@ -178,34 +189,57 @@ export function networkPage(studies: NetworkStudies, chrome: Chrome = {}): strin
     ${chainForm({})}
     <section aria-labelledby="summary">
       <h2 id="summary">Summary</h2>
-      <table>
-        <caption>
-          The network in KONECT's terms: ${networkNote(studies.summary)}
-        </caption>
-        <tbody>
-          ${summaryRows(summary).map(
-            ([name, value]) =>
-              html`<tr>
-                <th scope="row">${name}</th>
-                <td class="num">${value}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+      ${ready<NetworkSummary>(
+        studies.summary,
+        'summary',
+        (summary, study) =>
+          html`<table>
+            <caption>
+              The network in KONECT's terms: ${networkNote(study)}
+            </caption>
+            <tbody>
+              ${summaryRows(summary).map(
+                ([name, value]) =>
+                  html`<tr>
+                    <th scope="row">${name}</th>
+                    <td class="num">${value}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`,
+      )}
     </section>
     <section aria-labelledby="rankings">
       <h2 id="rankings">Rankings</h2>
       <div class="columns-2">
-        ${rankTable('Places with the most partners', studies.partners.result as LocalityRank[], 'Partners')}
-        ${rankTable(
-          `Places by betweenness (${betweenness.exact ? 'exact' : `sampled from ${count(betweenness.sources)} sources`})`,
-          betweenness.top,
-          'Betweenness',
-          0,
+        ${ready<LocalityRank[]>(studies.partners, 'ranking by partners', (rows) =>
+          rankTable('Places with the most partners', rows, 'Partners'),
+        )}
+        ${ready<BetweennessRanking>(studies.betweenness, 'ranking by betweenness', (b) =>
+          rankTable(
+            `Places by betweenness (${b.exact ? 'exact' : `sampled from ${count(b.sources)} sources`})`,
+            b.top,
+            'Betweenness',
+          ),
         )}
       </div>
-      ${countryTable(countries.byLinks)}
+      ${ready<{ byLinks: CountryRank[] }>(studies.countries, 'ranking of countries', (c) => countryTable(c.byLinks))}
     </section>
-    ${growthSection(yearsOfTime(time.formed, time.endings), 'the registry', `${count(time.formed.undated)} links have no dated formation.`)}`;
+    ${
+      'pending' in studies.time
+        ? html`<section aria-labelledby="growth">
+            <h2 id="growth">Growth over time</h2>
+            ${ready(studies.time, 'growth over time', () => html``)}
+          </section>`
+        : growthOfTime(studies.time.result as { formed: FormationSeries; endings: EndingsInYear[] })
+    }`;
   return layout({ ...chrome, title: 'The network', current: 'network' }, body);
+}
+
+function growthOfTime(time: { formed: FormationSeries; endings: EndingsInYear[] }): SafeHtml {
+  return growthSection(
+    yearsOfTime(time.formed, time.endings),
+    'the registry',
+    `${count(time.formed.undated)} links have no dated formation.`,
+  );
 }
