@@ -144,6 +144,31 @@ async function worldMap(browser: Browser, origin: string) {
   };
 }
 
+/** The locality page measured: Coventry as the import pipeline keys it. */
+const PLACE = process.env.BENCH_PLACE ?? 'coventry';
+
+/** Time from navigation until the locality page's partner map has drawn (its script sets data-drawn). */
+async function partnerMapDrawn(browser: Browser, url: string): Promise<{ ms: number; partners: number }> {
+  const times: number[] = [];
+  let partners = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(
+      () => document.getElementById('partner-map-canvas')?.dataset.drawn,
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    );
+    times.push(Number(await page.getAttribute('#partner-map-canvas', 'data-ready-ms')));
+    partners = Number(await page.getAttribute('#partner-map-canvas', 'data-drawn'));
+    await context.close();
+  }
+  return { ms: median(times), partners };
+}
+
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
 async function main(): Promise<void> {
@@ -164,7 +189,31 @@ async function main(): Promise<void> {
   const mapServe = performance.now() - started;
   const baseline = await firstPaint(browser, `${origin}/search`);
   const home = await firstPaint(browser, `${origin}/`);
-  const place = await firstPaint(browser, `${origin}/places/coventry`);
+  const place = await firstPaint(browser, `${origin}/places/${PLACE}`);
+  const placeMap = await partnerMapDrawn(browser, `${origin}/places/${PLACE}`);
+  // The network views: the first request reads the whole network on a heavy-work thread (studies then kept
+  // until the data changes, the graph kept in the thread); paints are measured after it.
+  const views: [string, string][] = [
+    ['network (summary, rankings, growth)', '/network'],
+    ['a country (Japan)', '/countries/JP'],
+    ['chain (Coventry to Nagasaki)', '/network/chain?from=coventry&to=nagasaki-jp'],
+    ['neighbourhood (Coventry, 2 steps)', '/places/coventry/network'],
+  ];
+  const served: { name: string; path: string; status: number; cold: number; warm: number }[] = [];
+  for (const [name, path] of views) {
+    const time = async () => {
+      const t = performance.now();
+      const response = await fetch(`${origin}${path}`);
+      await response.arrayBuffer();
+      return { status: response.status, ms: performance.now() - t };
+    };
+    const cold = await time();
+    const warm = await time();
+    served.push({ name, path, status: cold.status, cold: cold.ms, warm: warm.ms });
+  }
+  const viewPaints = [];
+  for (const view of served)
+    viewPaints.push({ ...view, ...(await firstPaint(browser, `${origin}${view.path}`)) });
   const suggest = await suggestionDelay(browser, origin, 'portsm');
   const map = await worldMap(browser, origin);
   console.log(`baseline (the empty search page: the layout alone): FCP ${baseline.fcp.toFixed(0)} ms`);
@@ -172,8 +221,13 @@ async function main(): Promise<void> {
     `home: FCP ${home.fcp.toFixed(0)} ms (${(home.fcp / baseline.fcp).toFixed(2)}× baseline), JS ${kb(home.js)}`,
   );
   console.log(
-    `locality page (coventry): FCP ${place.fcp.toFixed(0)} ms (${(place.fcp / baseline.fcp).toFixed(2)}× baseline), JS ${kb(place.js)}`,
+    `locality page (${PLACE}): FCP ${place.fcp.toFixed(0)} ms (${(place.fcp / baseline.fcp).toFixed(2)}× baseline), JS ${kb(place.js)}, data ${kb(place.data)}; partner map of ${placeMap.partners} partners drawn ${placeMap.ms.toFixed(0)} ms after navigation starts`,
   );
+  for (const v of viewPaints) {
+    console.log(
+      `${v.name} ${v.path}: HTTP ${v.status}, served cold ${v.cold.toFixed(0)} ms, warm ${v.warm.toFixed(0)} ms; FCP ${v.fcp.toFixed(0)} ms (${(v.fcp / baseline.fcp).toFixed(2)}× baseline), JS ${kb(v.js)}`,
+    );
+  }
   console.log(`search suggestion on screen after a keystroke: ${suggest} ms (median over "portsm")`);
   console.log(
     `map: ${map.links} links in force today; ready (fetch, project, draw) ${map.ready.toFixed(0)} ms, of which fetching and parsing ${map.fetch.toFixed(0)} ms, projecting ${map.project.toFixed(0)} ms, drawing ${map.draw.toFixed(0)} ms`,

@@ -38,7 +38,40 @@ const shots: [string, string, (() => Promise<unknown>)?][] = [
       await page.getByRole('option').first().waitFor();
     },
   ],
-  ['locality', '/places/coventry'],
+  [
+    'locality',
+    '/places/coventry',
+    () =>
+      page.waitForFunction(() => document.getElementById('partner-map-canvas')?.dataset.drawn, undefined, {
+        timeout: 30_000,
+      }),
+  ],
+  [
+    'partner-map',
+    '/places/coventry',
+    async () => {
+      await page.waitForFunction(
+        () => document.getElementById('partner-map-canvas')?.dataset.drawn,
+        undefined,
+        {
+          timeout: 30_000,
+        },
+      );
+      await page.locator('#partner-map').scrollIntoViewIfNeeded();
+    },
+  ],
+  ['network', '/network'],
+  ['country', '/countries/JP'],
+  ['chain', '/network/chain?from=coventry&to=nagasaki-jp'],
+  ['neighbourhood', '/places/coventry/network'],
+  [
+    'rules',
+    '/places/victoria?date=2021-05-01',
+    async () => {
+      const rules = page.locator('#rules');
+      if ((await rules.count()) > 0) await rules.scrollIntoViewIfNeeded();
+    },
+  ],
   ['link', '/links/1'],
   [
     'map',

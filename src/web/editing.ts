@@ -92,17 +92,15 @@ export function editingRoutes(app: FastifyInstance, context: ApiContext, auth: W
   typed.get(
     '/sign-in',
     { schema: { ...hide, querystring: Type.Object({ next: Type.Optional(Type.String()) }) } },
-    async (request, reply) =>
-      reply.type(HTML).send(signInPage(await auth.chrome(request), undefined, safeNext(request.query.next))),
+    async (request, reply) => {
+      const csrf = auth.sessions.signInCsrf(request, reply);
+      const page = signInPage(await auth.chrome(request), csrf, undefined, safeNext(request.query.next));
+      return reply.type(HTML).send(page);
+    },
   );
 
   typed.post('/sign-in', { schema: { ...hide, body: Form } }, async (request, reply) => {
-    const origin = request.headers.origin;
-    if (origin !== undefined && origin !== 'null' && new URL(origin).host !== request.headers.host) {
-      throw new TwinningError('Forbidden', 'this form was sent from another site', {
-        field: 'headers.origin',
-      });
-    }
+    auth.sessions.checkSignIn(request, request.body.csrf);
     const token = (request.body.token ?? '').trim();
     const next = safeNext(request.body.next);
     let principal: Principal | undefined;
@@ -115,7 +113,9 @@ export function editingRoutes(app: FastifyInstance, context: ApiContext, auth: W
       return reply
         .code(401)
         .type(HTML)
-        .send(signInPage({}, 'That token is unknown or revoked.', next));
+        .send(
+          signInPage({}, auth.sessions.signInCsrf(request, reply), 'That token is unknown or revoked.', next),
+        );
     }
     setSessionCookie(reply, auth.sessions.open(token));
     return reply.code(303).header('location', next).send();

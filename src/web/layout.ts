@@ -4,7 +4,7 @@ import { html, type HtmlValue, type SafeHtml } from './html.js';
 export interface PageOptions {
   title: string;
   /** The nav entry to mark as the current page. */
-  current?: 'home' | 'map' | 'search';
+  current?: 'home' | 'map' | 'network' | 'search';
   /** The search text to show in the header's box (the search page's own query). */
   query?: string;
   /** Scripts of /assets/ this page needs beyond the search box's. */
@@ -42,6 +42,7 @@ function account(viewer: Viewer | undefined): SafeHtml {
 const NAV: readonly { id: NonNullable<PageOptions['current']>; href: string; label: string }[] = [
   { id: 'home', href: '/', label: 'Home' },
   { id: 'map', href: '/map', label: 'World map' },
+  { id: 'network', href: '/network', label: 'Network' },
   { id: 'search', href: '/search', label: 'Search' },
 ];
 

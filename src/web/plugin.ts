@@ -16,6 +16,8 @@ import { localityPage } from './pages/locality.js';
 import { searchPage } from './pages/search.js';
 import { suggestPlaces } from './suggest.js';
 import { editingRoutes, webAuth } from './editing.js';
+import { linkCreateRoutes } from './link-create.js';
+import { networkRoutes } from './network-routes.js';
 
 const HTML = 'text/html; charset=utf-8';
 /**
@@ -61,6 +63,8 @@ export const webRoutes =
       errorPage(error, request, reply, await auth.chrome(request)),
     );
     editingRoutes(app, context, auth);
+    linkCreateRoutes(app, context, auth);
+    networkRoutes(app, context, auth);
     const hide = { hide: true };
 
     app.get('/', { config: PAGE, schema: hide }, async (_request, reply) =>

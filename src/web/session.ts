@@ -1,10 +1,13 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TwinningError } from '../core/errors.js';
 
 /** The session cookie's name. */
 export const SESSION_COOKIE = 'twinning_session';
+/** The cookie of a sign-in form (before any session): a random value the form's CSRF token is derived from. */
+export const SIGN_IN_COOKIE = 'twinning_sign_in';
 const LIFETIME_MS = 8 * 60 * 60 * 1000;
+const SIGN_IN_LIFETIME_S = 60 * 60;
 
 /** A signed-in editor's session: the API token it was opened with, and the CSRF token of its forms. */
 export interface Session {
@@ -21,6 +24,8 @@ export interface Session {
  */
 export class SessionStore {
   readonly #sessions = new Map<string, Session>();
+  /** The key sign-in forms' CSRF tokens are made with; a restart makes open sign-in forms stale. */
+  readonly #signInKey = randomBytes(32);
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -52,6 +57,40 @@ export class SessionStore {
   /** Ends a session. */
   close(session: Session): void {
     this.#sessions.delete(session.id);
+  }
+
+  /**
+   * The CSRF token of a sign-in form (login CSRF: another site must not sign a browser in under its own token).
+   * No session exists yet, so the token is an HMAC of a random value kept in a cookie of its own (set here when
+   * the request has none): a site that can neither read nor set that cookie cannot forge the field.
+   */
+  signInCsrf(request: FastifyRequest, reply: FastifyReply): string {
+    let nonce = cookieValue(request.headers.cookie, SIGN_IN_COOKIE);
+    if (nonce === undefined || !/^[A-Za-z0-9_-]{43}$/.test(nonce)) {
+      nonce = randomBytes(32).toString('base64url');
+      void reply.header(
+        'set-cookie',
+        `${SIGN_IN_COOKIE}=${nonce}; Path=/sign-in; HttpOnly; Secure; SameSite=Strict; Max-Age=${SIGN_IN_LIFETIME_S}`,
+      );
+    }
+    return this.#signInToken(nonce);
+  }
+
+  /** Refuses a sign-in post whose CSRF field does not match its cookie (or that came from another site). */
+  checkSignIn(request: FastifyRequest, given: unknown): void {
+    checkOrigin(request);
+    const nonce = cookieValue(request.headers.cookie, SIGN_IN_COOKIE);
+    if (nonce === undefined || !sameText(this.#signInToken(nonce), given)) {
+      throw new TwinningError(
+        'Forbidden',
+        'the sign-in form has expired or did not come from this site; reload the page and try again',
+        { field: 'body.csrf' },
+      );
+    }
+  }
+
+  #signInToken(nonce: string): string {
+    return createHmac('sha256', this.#signInKey).update(`sign-in:${nonce}`).digest('base64url');
   }
 
   #sweep(): void {
@@ -87,13 +126,8 @@ export function clearSessionCookie(reply: FastifyReply): void {
  * where it comes from): Forbidden, naming the field.
  */
 export function checkCsrf(request: FastifyRequest, session: Session | undefined, given: unknown): void {
-  const origin = request.headers.origin;
-  if (origin !== undefined && origin !== 'null' && new URL(origin).host !== request.headers.host) {
-    throw new TwinningError('Forbidden', 'this form was sent from another site', { field: 'headers.origin' });
-  }
-  const expected = Buffer.from(session?.csrf ?? '');
-  const actual = Buffer.from(typeof given === 'string' ? given : '');
-  if (!session || expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+  checkOrigin(request);
+  if (!session || !sameText(session.csrf, given)) {
     throw new TwinningError(
       'Forbidden',
       'the form has expired or did not come from this site; reload the page and try again',
@@ -102,4 +136,26 @@ export function checkCsrf(request: FastifyRequest, session: Session | undefined,
       },
     );
   }
+}
+
+/** Refuses a post the browser says was sent from another origin: Forbidden, naming the header. */
+export function checkOrigin(request: FastifyRequest): void {
+  const origin = request.headers.origin;
+  if (origin === undefined || origin === 'null') return;
+  let host: string | undefined;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    host = undefined;
+  }
+  if (host !== request.headers.host) {
+    throw new TwinningError('Forbidden', 'this form was sent from another site', { field: 'headers.origin' });
+  }
+}
+
+/** Compares a secret with a form's field in constant time. */
+function sameText(expected: string, given: unknown): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(typeof given === 'string' ? given : '');
+  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -34,23 +34,53 @@ for (const dialect of DIALECTS) {
         headers: { ...FORM, ...(cookie && { cookie }) },
         payload: new URLSearchParams(form).toString(),
       });
+    /** The sign-in form's cookie and CSRF token, as a browser gets them by opening the page. */
+    const signInForm = async () => {
+      const page = await api.app.inject({ url: '/sign-in' });
+      return { cookie: cookieOf(page), csrf: csrfOf(page.body) };
+    };
+    const postSignIn = async (form: Record<string, string>) => {
+      const { cookie, csrf } = await signInForm();
+      return post('/sign-in', { csrf, ...form }, cookie);
+    };
     const signIn = async (token: string) => {
-      const response = await post('/sign-in', { token, next: `/links/${linkId}` });
+      const response = await postSignIn({ token, next: `/links/${linkId}` });
       expect(response.statusCode).toBe(303);
       return cookieOf(response);
     };
 
     it('exchanges a token for a secure, HTTP-only, SameSite session cookie, and refuses a bad one', async () => {
-      const bad = await post('/sign-in', { token: 'not-a-token' });
+      const bad = await postSignIn({ token: 'not-a-token' });
       expect(bad.statusCode).toBe(401);
       expect(bad.body).toContain('unknown or revoked');
-      const good = await post('/sign-in', { token: api.tokens.editorCoventry, next: '/places/coventry' });
+      const good = await postSignIn({ token: api.tokens.editorCoventry, next: '/places/coventry' });
       expect(good.statusCode).toBe(303);
       expect(good.headers.location).toBe('/places/coventry');
       expect(String(good.headers['set-cookie'])).toMatch(/HttpOnly; Secure; SameSite=Strict/);
       expect(String(good.headers['set-cookie'])).not.toContain(api.tokens.editorCoventry);
-      const offsite = await post('/sign-in', { token: api.tokens.admin, next: '//evil.example/' });
+      const offsite = await postSignIn({ token: api.tokens.admin, next: '//evil.example/' });
       expect(offsite.headers.location).toBe('/');
+    });
+
+    it("refuses a sign-in without the form's CSRF token, with another form's, or from another site", async () => {
+      const form = { token: api.tokens.admin, next: '/' };
+      const bare = await post('/sign-in', form);
+      expect(bare.statusCode).toBe(403);
+      expect(bare.body).toContain('body.csrf');
+      expect(bare.headers['set-cookie'] ?? '').not.toContain('twinning_session');
+      const mine = await signInForm();
+      const theirs = await signInForm();
+      expect(mine.csrf).not.toBe(theirs.csrf);
+      const swapped = await post('/sign-in', { ...form, csrf: theirs.csrf }, mine.cookie);
+      expect(swapped.statusCode).toBe(403);
+      const offsite = await api.app.inject({
+        method: 'POST',
+        url: '/sign-in',
+        headers: { ...FORM, cookie: mine.cookie, origin: 'https://evil.example' },
+        payload: new URLSearchParams({ ...form, csrf: mine.csrf }).toString(),
+      });
+      expect(offsite.statusCode).toBe(403);
+      expect((await post('/sign-in', { ...form, csrf: mine.csrf }, mine.cookie)).statusCode).toBe(303);
     });
 
     it('shows edit controls to editors only', async () => {

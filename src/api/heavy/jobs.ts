@@ -5,6 +5,13 @@ import type { LinkQuery } from '../../registry/link/query.js';
 import type { NetworkQuery } from '../../registry/network/input.js';
 import { chainBetween, placesWithin, type PlaceStep } from '../../registry/network/paths.js';
 import {
+  chainToday,
+  countryMatrixToday,
+  neighbourhoodToday,
+  type CountryMatrix,
+  type NeighbourhoodDrawing,
+} from '../../registry/network/web-views.js';
+import {
   runStudy,
   type StudyName,
   type StudyParams,
@@ -13,11 +20,17 @@ import {
 import { computeStudy } from '../../registry/network/study-computations.js';
 import type { DB } from '../../store/schema.js';
 
-/** Work too heavy for the event loop whose result comes back whole: a study, a chain, the places within reach. */
+/**
+ * Work too heavy for the event loop whose result comes back whole: a study, a chain, the places within reach,
+ * or one of the web's network views (a chain, a neighbourhood, a country's matrix), which read the whole network.
+ */
 export type HeavyJob =
   | { type: 'study'; study: StudyName; query: NetworkQuery; params: StudyParams; today: PartialDate }
   | { type: 'path'; from: string; to: string; query: NetworkQuery; today: PartialDate }
-  | { type: 'within'; place: string; steps: number; query: NetworkQuery; today: PartialDate };
+  | { type: 'within'; place: string; steps: number; query: NetworkQuery; today: PartialDate }
+  | { type: 'chain'; from: string; to: string; today: PartialDate }
+  | { type: 'neighbourhood'; key: string; steps: number; maxNodes: number; today: PartialDate }
+  | { type: 'country-matrix'; country: string; today: PartialDate };
 
 /** An export of links, streamed back a page at a time. Plain data, to post. */
 export interface ExportJob {
@@ -28,18 +41,21 @@ export interface ExportJob {
   bounds: ExportBounds;
 }
 
-/** What each kind of job gives back (a chain is undefined when none links the places). */
+/** What each kind of job gives back (a path is undefined, a chain null, when none links the places). */
 export type HeavyResult<J extends HeavyJob> = J extends { type: 'study' }
   ? StudyResult
   : J extends { type: 'path' }
     ? PlaceStep[] | undefined
-    : PlaceStep[];
+    : J extends { type: 'within' }
+      ? PlaceStep[]
+      : J extends { type: 'chain' }
+        ? PlaceStep[] | null
+        : J extends { type: 'neighbourhood' }
+          ? NeighbourhoodDrawing
+          : CountryMatrix;
 
 /** Runs a job against a database: where it runs (a worker thread, or inline) is the caller's choice. */
-export async function runHeavyJob(
-  db: Kysely<DB>,
-  job: HeavyJob,
-): Promise<StudyResult | PlaceStep[] | undefined> {
+export async function runHeavyJob(db: Kysely<DB>, job: HeavyJob): Promise<HeavyResult<HeavyJob>> {
   switch (job.type) {
     case 'study':
       return runStudy(db, job.study, job.query, job.params, job.today, computeStudy);
@@ -47,6 +63,12 @@ export async function runHeavyJob(
       return chainBetween(db, job.from, job.to, job.query, job.today);
     case 'within':
       return placesWithin(db, job.place, job.steps, job.query, job.today);
+    case 'chain':
+      return chainToday(db, job.from, job.to, job.today);
+    case 'neighbourhood':
+      return neighbourhoodToday(db, job.key, job.steps, job.maxNodes, job.today);
+    case 'country-matrix':
+      return countryMatrixToday(db, job.country, job.today);
   }
 }
 

@@ -94,6 +94,12 @@ function select(data, f) {
   return visible;
 }
 
+/**
+ * Projects every place once, then every link's great circle as a polyline. The arcs are the bulk of the work
+ * (tens of thousands), so they skip d3's per-point projection pipeline: the great circle is interpolated on
+ * unit vectors (spherical linear interpolation) and each point goes through Natural Earth's raw formula with
+ * the fitted projection's scale and translation (no rotation is set, so this is what `projection(point)` gives).
+ */
 function projectAll(data) {
   const { width, height } = canvas;
   const projection = d3.geoNaturalEarth1().fitExtent(
@@ -105,25 +111,57 @@ function projectAll(data) {
   );
   state.projection = projection;
   projected = data.places.map((p) => projection([p[3], p[2]]));
+  const raw = d3.geoNaturalEarth1Raw;
+  const k = projection.scale();
+  const [tx, ty] = projection.translate();
+  const radians = Math.PI / 180;
+  const unit = new Float64Array(data.places.length * 3);
+  data.places.forEach((p, i) => {
+    const lat = p[2] * radians;
+    const lon = p[3] * radians;
+    unit[i * 3] = Math.cos(lat) * Math.cos(lon);
+    unit[i * 3 + 1] = Math.cos(lat) * Math.sin(lon);
+    unit[i * 3 + 2] = Math.sin(lat);
+  });
   arcs = data.links.map((link) => {
-    const a = data.places[link[1]];
-    const b = data.places[link[2]];
-    const from = [a[3], a[2]];
-    const to = [b[3], b[2]];
-    const steps = Math.max(2, Math.min(16, Math.ceil(d3.geoDistance(from, to) * 6)));
-    const along = d3.geoInterpolate(from, to);
+    const a = link[1] * 3;
+    const b = link[2] * 3;
+    const [ax, ay, az] = [unit[a], unit[a + 1], unit[a + 2]];
+    const [bx, by, bz] = [unit[b], unit[b + 1], unit[b + 2]];
+    const cross = Math.hypot(ay * bz - az * by, az * bx - ax * bz, ax * by - ay * bx);
+    const angle = Math.atan2(cross, ax * bx + ay * by + az * bz);
+    const steps = Math.max(2, Math.min(16, Math.ceil(angle * 6)));
     const points = new Float32Array((steps + 1) * 2 + 8);
+    const from = projected[link[1]];
+    const to = projected[link[2]];
     let n = 0;
-    let last;
-    for (let s = 0; s <= steps; s++) {
-      const p = projection(along(s / steps));
-      if (last && Math.abs(p[0] - last[0]) > width / 2) {
+    let lastX = from[0];
+    points[n++] = from[0];
+    points[n++] = from[1];
+    const sin = Math.sin(angle);
+    for (let s = 1; s <= steps; s++) {
+      let x;
+      let y;
+      if (s === steps || sin < 1e-9) {
+        [x, y] = to;
+      } else {
+        const t = s / steps;
+        const fa = Math.sin((1 - t) * angle) / sin;
+        const fb = Math.sin(t * angle) / sin;
+        const px = fa * ax + fb * bx;
+        const py = fa * ay + fb * by;
+        const pz = fa * az + fb * bz;
+        const p = raw(Math.atan2(py, px), Math.asin(Math.max(-1, Math.min(1, pz))));
+        x = tx + k * p[0];
+        y = ty - k * p[1];
+      }
+      if (Math.abs(x - lastX) > width / 2) {
         points[n++] = NaN;
         points[n++] = NaN;
       }
-      points[n++] = p[0];
-      points[n++] = p[1];
-      last = p;
+      points[n++] = x;
+      points[n++] = y;
+      lastX = x;
     }
     return points.subarray(0, n);
   });

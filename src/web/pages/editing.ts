@@ -6,8 +6,11 @@ import { words } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { csrfField, layout, type Chrome, type Viewer } from '../layout.js';
 
-/** The sign-in page: an API token exchanged for a session; an error message when the last try failed. */
-export function signInPage(chrome: Chrome, problem?: string, next = '/'): string {
+/**
+ * The sign-in page: an API token exchanged for a session; an error message when the last try failed. `csrf` is
+ * the form's token (session.ts: signInCsrf).
+ */
+export function signInPage(chrome: Chrome, csrf: string, problem?: string, next = '/'): string {
   const body = html`<h1>Sign in</h1>
     <p>
       Editors sign in with the API token an administrator gave them. The token stays on the server; the
@@ -15,6 +18,7 @@ export function signInPage(chrome: Chrome, problem?: string, next = '/'): string
     </p>
     ${problem ? html`<p class="problem" role="alert">${problem}</p>` : ''}
     <form class="edit" action="/sign-in" method="post">
+      <input type="hidden" name="csrf" value="${csrf}" />
       <input type="hidden" name="next" value="${next}" />
       <label for="sign-in-token">API token</label>
       <input id="sign-in-token" name="token" type="password" autocomplete="off" required />

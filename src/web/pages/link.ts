@@ -11,6 +11,7 @@ import { linkEditForms } from './editing.js';
 import { placeLink, sourceItem, statusWords, words } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { layout, type Chrome } from '../layout.js';
+import { linkVerdictsSection } from './rule-verdicts.js';
 
 function side(place: LocalitySummary): SafeHtml {
   return html`<li>
@@ -43,6 +44,7 @@ export async function linkPage(
   const viewer = chrome.viewer;
   const editor = viewer && roleAllows(viewer.role as Role, 'appendEvent');
   const forms = editor ? linkEditForms(link, viewer, [...(await sourceIdsByKey(db)).keys()].sort()) : '';
+  const verdicts = await linkVerdictsSection(db, link.id, today);
   const body = html`<article class="link">
     <h1>${title}</h1>
     <p class="lede">
@@ -114,7 +116,7 @@ export async function linkPage(
       }
       <p class="downloads">This link as data: <a href="/v1/links/${link.id}">JSON</a></p>
     </section>
-    ${forms}
+    ${verdicts} ${forms}
   </article>`;
   return layout({ ...chrome, title }, body);
 }

@@ -11,6 +11,9 @@ import { count, placeLink, sourceItem, statusWords, words } from '../format.js';
 import { html, hrefWith, type SafeHtml } from '../html.js';
 import { layout, type Chrome } from '../layout.js';
 import { placeLabels } from '../place-labels.js';
+import { localityLinksNav } from './locality-nav.js';
+import { partnerMapSection, PARTNER_MAP_LIBRARIES } from './partner-map.js';
+import { localityVerdictsSection } from './rule-verdicts.js';
 
 /** The groups partners are shown in, each apart: which statuses each holds. */
 const GROUPS: readonly { id: string; title: string; statuses: readonly LinkStatus[] }[] = [
@@ -100,6 +103,13 @@ export async function localityPage(
   const date = asOf ? formatPartialDate(asOf) : null;
   const shownDate = date ?? formatPartialDate(today);
   const downloads = (format: string) => hrefWith('/v1/links', { locality: loc.key, format, asOf: date });
+  const map = await partnerMapSection(
+    db,
+    { key: loc.key, name: detail.atDate.name, coordinates: loc.coordinates },
+    [...detail.partners, ...detail.underConsideration],
+    date,
+  );
+  const verdicts = await localityVerdictsSection(db, loc.key, asOf, today);
   const body = html`<article class="locality">
     <h1>${detail.atDate.name}</h1>
     <p class="lede">
@@ -151,7 +161,7 @@ export async function localityPage(
           : ''
       }
     </dl>
-    ${loc.notes ? html`<p class="notes">${loc.notes}</p>` : ''}
+    ${loc.notes ? html`<p class="notes">${loc.notes}</p>` : ''} ${localityLinksNav(loc, chrome.viewer)}
 
     <section aria-labelledby="names">
       <h2 id="names">Names through time</h2>
@@ -202,6 +212,7 @@ export async function localityPage(
       </p>
       ${partnerSections(detail.partners, detail.underConsideration, date)}
     </section>
+    ${map.section} ${verdicts}
 
     <section aria-labelledby="associations">
       <h2 id="associations">Associations</h2>
@@ -233,5 +244,6 @@ export async function localityPage(
       }
     </section>
   </article>`;
-  return layout({ ...chrome, title: detail.atDate.name }, body);
+  const scripts = map.scripts.length ? { libraries: PARTNER_MAP_LIBRARIES, scripts: map.scripts } : {};
+  return layout({ ...chrome, title: detail.atDate.name, ...scripts }, body);
 }

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, startTestApi, type TestApi } from '../api/api-harness.js';
+import { DIALECTS } from '../support/databases.js';
+
+/** The text of an HTML fragment without its tags, spaces collapsed. */
+function textOf(markup: string): string {
+  return markup
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The markup of the section an id labels. */
+function section(markup: string, id: string): string {
+  const start = markup.indexOf(`aria-labelledby="${id}"`);
+  expect(start, `section ${id}`).toBeGreaterThan(-1);
+  return markup.slice(start, markup.indexOf('</section>', start));
+}
+
+for (const dialect of DIALECTS) {
+  describe(`the network views without scripts [${dialect}]`, () => {
+    let api: TestApi;
+    beforeAll(async () => {
+      api = await startTestApi(dialect);
+    });
+    afterAll(async () => api.close());
+
+    it("shows the network's summary table, rankings and growth, the same figures as the API's analytics", async () => {
+      const response = await call(api.app, 'GET', '/network');
+      expect(response.statusCode).toBe(200);
+      const page = response.body;
+      const summary = (await call(api.app, 'GET', '/v1/analytics/summary')).json<{
+        result: { nodes: number; edges: number; diameter: number };
+      }>().result;
+      const table = textOf(section(page, 'summary'));
+      expect(table).toContain(`Size (places) ${summary.nodes}`);
+      expect(table).toContain(`Volume (links) ${summary.edges}`);
+      expect(table).toContain(`Diameter ${summary.diameter}`);
+      const top = (await call(api.app, 'GET', '/v1/analytics/partners?limit=1')).json<{
+        result: { label: string; value: number }[];
+      }>().result[0]!;
+      expect(textOf(section(page, 'rankings'))).toContain(`1 ${top.label}`);
+      const growth = section(page, 'growth');
+      expect(growth).toMatch(/<svg[^>]*role="img"/);
+      expect(textOf(growth)).toMatch(/Year Formed Ended/);
+    });
+
+    it("shows a country's links by partner country and kind, and its growth with the same figures as a table", async () => {
+      const page = (await call(api.app, 'GET', '/countries/GB')).body;
+      const matrix = section(page, 'by-partner');
+      const rows = [...matrix.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => textOf(m[1]!));
+      const header = rows[0]!;
+      expect(header).toMatch(/^Partner country All /);
+      const germany = rows.find((r) => r.startsWith('Germany '))!;
+      const [all, ...cells] = germany.replace('Germany ', '').split(' ').map(Number);
+      expect(cells.reduce((sum, n) => sum + n, 0)).toBe(all);
+      expect(all).toBeGreaterThan(0);
+      // The 2022 pause of Coventry and Volgograd ends a link in force: one ending that year.
+      expect(textOf(section(page, 'growth'))).toMatch(/2022 0 1/);
+      expect((await call(api.app, 'GET', '/countries/gb')).headers.location).toBe('/countries/GB');
+      const bad = await call(api.app, 'GET', '/countries/QQ');
+      expect(bad.statusCode).toBe(400);
+      expect(textOf(bad.body)).toContain('params.code');
+    });
+
+    it('answers "how are two places connected?" with the shortest chain, and says why when it cannot', async () => {
+      const form = (await call(api.app, 'GET', '/network/chain')).body;
+      expect(form).toMatch(/<form class="chain" action="\/network\/chain" method="get"/);
+      const chain = textOf(
+        section((await call(api.app, 'GET', '/network/chain?from=Kiel&to=Hamburg')).body, 'chain-answer'),
+      );
+      expect(chain).toMatch(
+        /Kiel to Hamburg: 3 twinnings Kiel Germany Coventry United Kingdom Dresden Germany Hamburg Germany/,
+      );
+      const ambiguous = await call(api.app, 'GET', '/network/chain?from=Toledo&to=Kiel');
+      expect(ambiguous.statusCode).toBe(400);
+      expect(textOf(ambiguous.body)).toMatch(/From: "Toledo" names 2 localities: .*type its key instead/);
+      const unknown = await call(api.app, 'GET', '/network/chain?from=Kiel&to=Atlantis');
+      expect(unknown.statusCode).toBe(404);
+      expect(textOf(unknown.body)).toContain('To: no locality is called "Atlantis"');
+    });
+
+    it("draws a place's neighbourhood as a network in SVG, with the same places and links as tables", async () => {
+      const page = (await call(api.app, 'GET', '/places/coventry/network?steps=2')).body;
+      expect(page).toMatch(/<svg\s+class="network"/);
+      const dots = [...page.matchAll(/<a\s+href="\/places\/([^/"]+)\/network"\s+class="node (\w+)"/g)];
+      expect(dots.map((d) => [d[1], d[2]])).toEqual([
+        ['coventry', 'centre'],
+        ['dresden', 'step1'],
+        ['belgrade', 'step1'],
+        ['kiel', 'step1'],
+        ['hamburg', 'step2'],
+      ]);
+      expect(textOf(section(page, 'links-title'))).toContain('Dresden – Hamburg');
+      expect(textOf(section(page, 'places-title'))).toContain('Hamburg Germany 2 1');
+      const one = (await call(api.app, 'GET', '/places/coventry/network?steps=1')).body;
+      expect(one).not.toContain('/places/hamburg/network');
+      expect((await call(api.app, 'GET', '/places/atlantis/network')).statusCode).toBe(404);
+    });
+  });
+}
