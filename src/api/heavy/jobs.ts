@@ -13,6 +13,7 @@ import {
   type StudyResult,
 } from '../../registry/network/studies.js';
 import type { DB } from '../../store/schema.js';
+import { suggestPartners, type SuggestQuery, type Suggestions } from '../../registry/suggest/suggestions.js';
 
 /** The export formats of a link query, with their media type, file name and writer. */
 export const LINK_EXPORTS = {
@@ -38,7 +39,7 @@ export const LINK_EXPORTS = {
 
 export type ExportFormat = keyof typeof LINK_EXPORTS;
 
-/** Work too heavy for the event loop: a study of the network, or an export of links. Plain data, to post. */
+/** Work too heavy for the event loop: a study of the network, an export of links, a locality's suggested partners. Plain data, to post. */
 export type HeavyJob =
   | { type: 'study'; study: StudyName; query: NetworkQuery; params: StudyParams; today: PartialDate }
   | {
@@ -47,7 +48,8 @@ export type HeavyJob =
       query: LinkQuery;
       today: PartialDate;
       bounds: { pageSize: number; maxRows: number };
-    };
+    }
+  | { type: 'suggestions'; key: string; query: SuggestQuery; today: PartialDate };
 
 /** An export's body and whether the export limit cut it short. */
 export interface ExportResult {
@@ -56,11 +58,19 @@ export interface ExportResult {
 }
 
 /** What each kind of job gives back. */
-export type HeavyResult<J extends HeavyJob> = J extends { type: 'study' } ? StudyResult : ExportResult;
+export type HeavyResult<J extends HeavyJob> = J extends { type: 'study' }
+  ? StudyResult
+  : J extends { type: 'suggestions' }
+    ? Suggestions
+    : ExportResult;
 
 /** Runs a job against a database: where it runs (a worker thread, or inline) is the caller's choice. */
-export async function runHeavyJob(db: Kysely<DB>, job: HeavyJob): Promise<StudyResult | ExportResult> {
+export async function runHeavyJob(
+  db: Kysely<DB>,
+  job: HeavyJob,
+): Promise<StudyResult | ExportResult | Suggestions> {
   if (job.type === 'study') return runStudy(db, job.study, job.query, job.params, job.today);
+  if (job.type === 'suggestions') return suggestPartners(db, job.key, job.query, job.today);
   const { items, truncated } = await queryAllLinks(db, job.query, job.today, job.bounds);
   return { body: await LINK_EXPORTS[job.format].write(db, items), truncated };
 }

@@ -11,6 +11,7 @@ import { count, placeLink, sourceItem, statusWords, words } from '../format.js';
 import { html, hrefWith, type SafeHtml } from '../html.js';
 import { layout, type Chrome } from '../layout.js';
 import { placeLabels } from '../place-labels.js';
+import { suggestionsPanel, type SuggestionsSource } from './suggestions-panel.js';
 
 /** The groups partners are shown in, each apart: which statuses each holds. */
 const GROUPS: readonly { id: string; title: string; statuses: readonly LinkStatus[] }[] = [
@@ -88,8 +89,10 @@ export async function localityPage(
   asOf: PartialDate | undefined,
   today: PartialDate,
   chrome: Chrome = {},
+  suggestions?: SuggestionsSource,
 ): Promise<string> {
   const detail = await localityDetail(db, key, asOf, today);
+  const suggested = await suggestionsPanel(suggestions);
   const loc = detail.locality;
   const label = (await placeLabels(db, [loc.id])).get(loc.id);
   const associations = await associationViews(db, { memberId: loc.id });
@@ -202,6 +205,8 @@ export async function localityPage(
       </p>
       ${partnerSections(detail.partners, detail.underConsideration, date)}
     </section>
+
+    ${suggested}
 
     <section aria-labelledby="associations">
       <h2 id="associations">Associations</h2>
