@@ -88,9 +88,13 @@ export function queryProfile(graph: SuggestGraph, query: number): QueryProfile {
       for (const [to, count] of graph.cellLinks.get(cell) ?? []) regionLinksToCell.set(to, (regionLinksToCell.get(to) ?? 0) + count);
     }
     // The query's own links are not its region's: take them out.
+    const region = new Set(cellsAround(qCell));
     for (const p of partners) {
       const to = graph.cellOf[p]!;
-      if (to >= 0) regionLinksToCell.set(to, regionLinksToCell.get(to)! - 1);
+      if (to < 0) continue;
+      regionLinksToCell.set(to, regionLinksToCell.get(to)! - 1);
+      // A partner in the region counts the link again from its own cell, towards the query's.
+      if (to !== qCell && region.has(to)) regionLinksToCell.set(qCell, regionLinksToCell.get(qCell)! - 1);
     }
   }
   const own = median(logs);
