@@ -20,7 +20,8 @@ export interface SuggestOptions {
 }
 
 function wholeNumber(text: string, field: string): number {
-  if (!/^\d+$/.test(text)) throw new TwinningError('InvalidInput', `${field} must be a whole number, not "${text}"`, { field });
+  if (!/^\d+$/.test(text))
+    throw new TwinningError('InvalidInput', `${field} must be a whole number, not "${text}"`, { field });
   return Number(text);
 }
 
@@ -33,14 +34,22 @@ export async function suggest(
 ): Promise<void> {
   if (options.train) {
     const seed = wholeNumber(options.seed, '--seed');
-    const result = await withRegistry(globals, ({ db }) => trainFromRegistry(db, today(), seed, options.model ?? MODEL_FILE));
+    const result = await withRegistry(globals, ({ db }) =>
+      trainFromRegistry(db, today(), seed, options.model ?? MODEL_FILE),
+    );
     if (globals.json) return printJson(io, result.model);
-    io.out(`Trained on ${result.queries} places, ${result.examples} hidden links (seed ${seed}); written to ${result.path}`);
-    result.model.features.forEach((f, j) => io.out(`  ${f.padEnd(28)} ${result.model.weights[j]!.toFixed(3)}`));
+    io.out(
+      `Trained on ${result.queries} places, ${result.examples} hidden links (seed ${seed}); written to ${result.path}`,
+    );
+    result.model.features.forEach((f, j) =>
+      io.out(`  ${f.padEnd(28)} ${result.model.weights[j]!.toFixed(3)}`),
+    );
     return;
   }
   if (name === undefined)
-    throw new TwinningError('InvalidInput', 'name a locality, or give --train to train the model', { field: 'locality' });
+    throw new TwinningError('InvalidInput', 'name a locality, or give --train to train the model', {
+      field: 'locality',
+    });
   const asOf = options.asOf === undefined ? undefined : parsePartialDate(options.asOf, '--as-of');
   const limit = wholeNumber(options.limit, '--limit');
   const model = readModel(options.model ?? MODEL_FILE);
@@ -63,7 +72,9 @@ export async function suggest(
   if (view.note) io.out(view.note);
   if (view.suggestions.length === 0) io.out('No suggestions.');
   for (const s of view.suggestions) {
-    io.out(`${String(s.rank).padStart(3)}. ${s.name}${s.country ? ` (${s.country})` : ''}  score ${s.score.toFixed(2)}  [${s.key}]`);
+    io.out(
+      `${String(s.rank).padStart(3)}. ${s.name}${s.country ? ` (${s.country})` : ''}  score ${s.score.toFixed(2)}  [${s.key}]`,
+    );
     for (const r of s.reasons) io.out(`       - ${r.text}`);
     for (const r of s.rules) io.out(`       ! ${r.title} (${r.citation}): ${r.verdict.replace(/_/g, ' ')}`);
   }

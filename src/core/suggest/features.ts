@@ -85,7 +85,8 @@ export function queryProfile(graph: SuggestGraph, query: number): QueryProfile {
   const qCell = graph.cellOf[query]!;
   if (qCell >= 0) {
     for (const cell of cellsAround(qCell)) {
-      for (const [to, count] of graph.cellLinks.get(cell) ?? []) regionLinksToCell.set(to, (regionLinksToCell.get(to) ?? 0) + count);
+      for (const [to, count] of graph.cellLinks.get(cell) ?? [])
+        regionLinksToCell.set(to, (regionLinksToCell.get(to) ?? 0) + count);
     }
     // The query's own links are not its region's: take them out.
     const region = new Set(cellsAround(qCell));
@@ -185,7 +186,11 @@ export function distanceRanks(distances: Float64Array, query: number): Float64Ar
  * FEATURES order. Features are computed from the graph alone, so a graph of training links gives features
  * that know nothing of later links.
  */
-export function candidateFeatures(graph: SuggestGraph, query: number, profile = queryProfile(graph, query)): Float64Array {
+export function candidateFeatures(
+  graph: SuggestGraph,
+  query: number,
+  profile = queryProfile(graph, query),
+): Float64Array {
   const n = graph.places.length;
   const rows = new Float64Array(n * FEATURE_COUNT);
   const { common, adamicAdar, resourceAllocation } = neighbourhoodScores(graph, query);
@@ -257,7 +262,8 @@ export function candidateFeatures(graph: SuggestGraph, query: number, profile = 
     if (cc >= 0 && qCountry >= 0) {
       const pair = graph.countryPairLinks[qCountry * c + cc]!;
       rows[row + F.countryPairLinks] = Math.log1p(pair);
-      const expected = totalEnds > 0 ? (graph.countryEnds[qCountry]! * graph.countryEnds[cc]!) / totalEnds : 0;
+      const expected =
+        totalEnds > 0 ? (graph.countryEnds[qCountry]! * graph.countryEnds[cc]!) / totalEnds : 0;
       rows[row + F.countryPairLift] = Math.log((pair + 1) / (expected + 1));
     }
     rows[row + F.countryShare] = cc >= 0 ? (profile.partnersByCountry.get(cc) ?? 0) / (qDegree + 1) : 0;
@@ -282,7 +288,11 @@ const degreeRankCache = new WeakMap<SuggestGraph, Float64Array>();
 export function degreeRanks(graph: SuggestGraph): Float64Array {
   let ranks = degreeRankCache.get(graph);
   if (!ranks) {
-    ranks = ranksWithinCountry(graph, (i) => -degreeOf(graph, i), () => true);
+    ranks = ranksWithinCountry(
+      graph,
+      (i) => -degreeOf(graph, i),
+      () => true,
+    );
     degreeRankCache.set(graph, ranks);
   }
   return ranks;

@@ -104,7 +104,10 @@ export function trainModel(
         let c: number;
         let guard = 0;
         do {
-          c = k <= options.hardNegatives && hard.length > 0 ? hard[randomInt(rng, hard.length)]! : randomInt(rng, n);
+          c =
+            k <= options.hardNegatives && hard.length > 0
+              ? hard[randomInt(rng, hard.length)]!
+              : randomInt(rng, n);
         } while (!usable(c) && ++guard < 100);
         block.set(rows.subarray(c * FEATURE_COUNT, (c + 1) * FEATURE_COUNT), k * FEATURE_COUNT);
       }
@@ -172,7 +175,12 @@ function topCandidates(scores: Float64Array, k: number): number[] {
  * Minimises the mean softmax loss of each group (its first row, the hidden link, against the sampled others)
  * with L2, by Adam over seeded mini-batches of groups.
  */
-function fitListwise(blocks: readonly Float64Array[], group: number, options: TrainingOptions, rng: Rng): number[] {
+function fitListwise(
+  blocks: readonly Float64Array[],
+  group: number,
+  options: TrainingOptions,
+  rng: Rng,
+): number[] {
   const w = new Float64Array(FEATURE_COUNT);
   const m1 = new Float64Array(FEATURE_COUNT);
   const m2 = new Float64Array(FEATURE_COUNT);
@@ -196,7 +204,7 @@ function fitListwise(blocks: readonly Float64Array[], group: number, options: Tr
           top = Math.max(top, s);
         }
         let total = 0;
-        for (let r = 0; r < group; r++) total += (scores[r] = Math.exp(scores[r]! - top));
+        for (let r = 0; r < group; r++) total += scores[r] = Math.exp(scores[r]! - top);
         // d loss / d w = Σ p_r x_r − x_0
         for (let r = 0; r < group; r++) {
           const p = scores[r]! / total - (r === 0 ? 1 : 0);

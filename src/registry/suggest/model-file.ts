@@ -33,7 +33,10 @@ export function readModel(path = MODEL_FILE): SuggestModel {
   try {
     value = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new TwinningError('DataFileInvalid', `${path}: not JSON (${(error as Error).message})`, { file: path, field: 'model' });
+    throw new TwinningError('DataFileInvalid', `${path}: not JSON (${(error as Error).message})`, {
+      file: path,
+      field: 'model',
+    });
   }
   const problem = Value.Errors(ModelFile, value).First();
   if (problem)
@@ -51,7 +54,10 @@ export function readModel(path = MODEL_FILE): SuggestModel {
     );
   const zero = model.scales.findIndex((s) => !(s > 0));
   if (zero >= 0)
-    throw new TwinningError('DataFileInvalid', `${path}: scale ${zero} must be positive`, { file: path, field: `/scales/${zero}` });
+    throw new TwinningError('DataFileInvalid', `${path}: scale ${zero} must be positive`, {
+      file: path,
+      field: `/scales/${zero}`,
+    });
   return model;
 }
 

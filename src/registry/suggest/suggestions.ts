@@ -19,7 +19,6 @@ import { bundledRuleSet } from '../policies/rule-set.js';
 import { readModel } from './model-file.js';
 import { loadSuggestNetwork } from './network.js';
 
-
 const Place = Type.Object({
   key: Type.String(),
   name: Type.String(),
@@ -40,7 +39,9 @@ export const Suggestion = Type.Object(
     ...Place.properties,
     score: Type.Number(),
     reasons: Type.Array(Type.Object({ code: Type.String(), text: Type.String() })),
-    rules: Type.Array(RuleNote, { description: 'rules in force that ask something of this link (notify, approve)' }),
+    rules: Type.Array(RuleNote, {
+      description: 'rules in force that ask something of this link (notify, approve)',
+    }),
   },
   { title: 'Suggestion' },
 );
@@ -51,11 +52,19 @@ export const Suggestions = Type.Object(
   {
     locality: Place,
     asOf: Type.Union([Type.String(), Type.Null()]),
-    kind: Type.Union([Type.String(), Type.Null()], { description: 'the kind of link the suggestions are for' }),
+    kind: Type.Union([Type.String(), Type.Null()], {
+      description: 'the kind of link the suggestions are for',
+    }),
     model: Type.Union([Type.Literal('logistic'), Type.Literal('heuristic')]),
     note: Type.Union([Type.String(), Type.Null()]),
     suggestions: Type.Array(Suggestion),
-    removed: Type.Array(Type.Object({ ...Place.properties, reason: Type.String(), rule: Type.Union([Type.String(), Type.Null()]) })),
+    removed: Type.Array(
+      Type.Object({
+        ...Place.properties,
+        reason: Type.String(),
+        rule: Type.Union([Type.String(), Type.Null()]),
+      }),
+    ),
   },
   { title: 'Suggestions' },
 );
@@ -74,19 +83,36 @@ export interface SuggestQuery {
 
 const CONTINENTS = ['AF', 'AN', 'AS', 'EU', 'NA', 'OC', 'SA'];
 
-function checkQuery(query: SuggestQuery): { country?: string; continent?: string; kind?: LinkKind; limit: number } {
+function checkQuery(query: SuggestQuery): {
+  country?: string;
+  continent?: string;
+  kind?: LinkKind;
+  limit: number;
+} {
   const limit = query.limit ?? 10;
   if (!Number.isInteger(limit) || limit < 1 || limit > 100)
-    throw new TwinningError('InvalidInput', `limit must be a whole number from 1 to 100, not ${query.limit}`, { field: 'limit' });
+    throw new TwinningError(
+      'InvalidInput',
+      `limit must be a whole number from 1 to 100, not ${query.limit}`,
+      { field: 'limit' },
+    );
   const continent = query.continent?.trim().toUpperCase();
   if (continent !== undefined && !CONTINENTS.includes(continent))
-    throw new TwinningError('InvalidInput', `"${query.continent}" is not a continent; use one of ${CONTINENTS.join(', ')}`, {
-      field: 'continent',
-    });
+    throw new TwinningError(
+      'InvalidInput',
+      `"${query.continent}" is not a continent; use one of ${CONTINENTS.join(', ')}`,
+      {
+        field: 'continent',
+      },
+    );
   if (query.kind !== undefined && !(LINK_KINDS as readonly string[]).includes(query.kind))
-    throw new TwinningError('InvalidInput', `"${query.kind}" is not a link kind; use one of ${LINK_KINDS.join(', ')}`, {
-      field: 'kind',
-    });
+    throw new TwinningError(
+      'InvalidInput',
+      `"${query.kind}" is not a link kind; use one of ${LINK_KINDS.join(', ')}`,
+      {
+        field: 'kind',
+      },
+    );
   return {
     country: query.country === undefined ? undefined : normalizeCountry(query.country),
     continent,
@@ -113,7 +139,8 @@ export async function suggestPartners(
   const checked = checkQuery(query);
   const { graph, exclusiveWith } = await loadSuggestNetwork(db, query.asOf, today);
   const q = graph.indexOf.get(key);
-  if (q === undefined) throw new TwinningError('LocalityNotFound', `no locality has the key "${key}"`, { field: 'key' });
+  if (q === undefined)
+    throw new TwinningError('LocalityNotFound', `no locality has the key "${key}"`, { field: 'key' });
   const self = graph.places[q]!;
   let kind = checked.kind;
   let note: string | null = null;
@@ -122,7 +149,13 @@ export async function suggestPartners(
     if (kind === undefined || TWINNING_PROPER.has(kind)) {
       const partner = graph.places[graph.indexOf.get(bound)!]!.name;
       if (kind !== undefined)
-        return empty(self, query, kind, model, `${self.name} is twinned exclusively with ${partner}: it may take no other ${kind.replace('_', ' ')}`);
+        return empty(
+          self,
+          query,
+          kind,
+          model,
+          `${self.name} is twinned exclusively with ${partner}: it may take no other ${kind.replace('_', ' ')}`,
+        );
       kind = 'partner_town';
       note = `${self.name} is twinned exclusively with ${partner}: these are suggestions for partnerships, not twinnings`;
     }
@@ -154,13 +187,20 @@ export async function suggestPartners(
     const rules: Suggestion['rules'] = [];
     if (a && b) {
       const subject: LinkSubject = { a, b, kind, events: [], proposed: true };
-      const verdicts = evaluate(subject, ruleSet, asOf, context).filter((v) => v.inForce && v.verdict !== 'allowed');
+      const verdicts = evaluate(subject, ruleSet, asOf, context).filter(
+        (v) => v.inForce && v.verdict !== 'allowed',
+      );
       const refused = verdicts.find((v) => refuses(v, ruleSet));
       if (refused) {
-        removed.push({ ...view, reason: `${refused.title} (${refused.citation}) prohibits it`, rule: refused.rule });
+        removed.push({
+          ...view,
+          reason: `${refused.title} (${refused.citation}) prohibits it`,
+          rule: refused.rule,
+        });
         continue;
       }
-      for (const v of verdicts) rules.push({ rule: v.rule, title: v.title, citation: v.citation, verdict: v.verdict });
+      for (const v of verdicts)
+        rules.push({ rule: v.rule, title: v.title, citation: v.citation, verdict: v.verdict });
     }
     suggestions.push({
       rank: suggestions.length + 1,

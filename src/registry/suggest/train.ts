@@ -10,7 +10,8 @@ import { loadSuggestNetwork } from './network.js';
 /** The links of a graph as index pairs (lower index first), in index order. */
 export function edgesOf(graph: SuggestGraph): [number, number][] {
   const edges: [number, number][] = [];
-  for (let i = 0; i < graph.places.length; i++) for (const j of neighboursOf(graph, i)) if (i < j) edges.push([i, j]);
+  for (let i = 0; i < graph.places.length; i++)
+    for (const j of neighboursOf(graph, i)) if (i < j) edges.push([i, j]);
   return edges;
 }
 

@@ -33,21 +33,24 @@ export async function suggestionsPanel(source: SuggestionsSource | undefined): P
         ? html`<p>No suggestions.</p>`
         : html`<ol>
             ${view.suggestions.map(
-              (s) => html`<li>
-                ${placeLink(s)}${s.country ? html` <span class="meta">(${s.country})</span>` : ''}
-                <span class="meta">score ${s.score.toFixed(2)}</span>
-                <ul>
-                  ${s.reasons.map((r) => html`<li>${r.text}</li>`)}
-                  ${s.rules.map((r) => html`<li><strong>${r.title}</strong> (${r.citation}): ${r.verdict.replace(/_/g, ' ')}</li>`)}
-                </ul>
-              </li>`,
+              (s) =>
+                html`<li>
+                  ${placeLink(s)}${s.country ? html` <span class="meta">(${s.country})</span>` : ''}
+                  <span class="meta">score ${s.score.toFixed(2)}</span>
+                  <ul>
+                    ${s.reasons.map((r) => html`<li>${r.text}</li>`)}
+                    ${s.rules.map((r) => html`<li><strong>${r.title}</strong> (${r.citation}): ${r.verdict.replace(/_/g, ' ')}</li>`)}
+                  </ul>
+                </li>`,
             )}
           </ol>`
     }
     ${
       view.removed.length === 0
         ? ''
-        : html`<p>Left out: ${view.removed.map((r, i) => html`${i > 0 ? '; ' : ''}${r.name} (${r.reason})`)}</p>`
+        : html`<p>
+            Left out: ${view.removed.map((r, i) => html`${i > 0 ? '; ' : ''}${r.name} (${r.reason})`)}
+          </p>`
     }
   </section>`;
 }

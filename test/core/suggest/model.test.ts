@@ -77,6 +77,9 @@ describe('evaluation', () => {
     const tied = new Float64Array(20); // every place tied: the target is in the top 10 half the time
     const even = evaluateQuery(tied, all, [4]);
     expect(even.recallAt10).toBeCloseTo(0.5, 12);
-    expect(even.reciprocalRank).toBeCloseTo([...Array(20).keys()].reduce((s, r) => s + 1 / (r + 1), 0) / 20, 12);
+    expect(even.reciprocalRank).toBeCloseTo(
+      [...Array(20).keys()].reduce((s, r) => s + 1 / (r + 1), 0) / 20,
+      12,
+    );
   });
 });
