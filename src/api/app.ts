@@ -20,6 +20,7 @@ import { ReadCache } from './read-cache.js';
 import { securityHeaders } from './security-headers.js';
 import type { ApiContext } from './api-context.js';
 import { analyticsRoutes } from './routes/analytics.js';
+import { suggestionRoutes } from './routes/suggestions.js';
 import { associationRoutes } from './routes/associations.js';
 import { auditRoutes } from './routes/audit.js';
 import { linkRoutes } from './routes/links.js';
@@ -244,6 +245,7 @@ export async function buildApp(
     auditRoutes,
     analyticsRoutes,
     ruleRoutes,
+    suggestionRoutes,
   ]) {
     await app.register(routes(context), { prefix: '/v1' });
   }

@@ -16,6 +16,7 @@ import { registerToken } from './commands/token.js';
 import { registerStats } from './commands/stats.js';
 import { registerRules } from './commands/rules.js';
 import { registerWorld } from './commands/world.js';
+import { registerSuggest } from './commands/suggest.js';
 
 /** Exit codes: 0 done, 1 not found, 2 bad input, 3 an internal failure. */
 export const EXIT = { ok: 0, notFound: 1, badInput: 2, internal: 3 } as const;
@@ -47,6 +48,7 @@ export function buildProgram(io: CliIo): Command {
     registerToken,
     registerStats,
     registerRules,
+    registerSuggest,
     registerWorld,
   ]) {
     register(program, io);

@@ -112,7 +112,20 @@ export const webRoutes =
         return reply
           .type(HTML)
           .send(
-            await localityPage(db, request.params.key, asOf, context.today(), await auth.chrome(request)),
+            await localityPage(
+              db,
+              request.params.key,
+              asOf,
+              context.today(),
+              await auth.chrome(request),
+              () =>
+                context.runHeavy({
+                  type: 'suggestions',
+                  key: request.params.key,
+                  query: { asOf },
+                  today: context.today(),
+                }),
+            ),
           );
       },
     );

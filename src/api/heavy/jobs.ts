@@ -19,6 +19,7 @@ import {
 } from '../../registry/network/studies.js';
 import { computeStudy } from '../../registry/network/study-computations.js';
 import type { DB } from '../../store/schema.js';
+import { suggestPartners, type SuggestQuery, type Suggestions } from '../../registry/suggest/suggestions.js';
 
 /**
  * Work too heavy for the event loop whose result comes back whole: a study, a chain, the places within reach,
@@ -30,7 +31,8 @@ export type HeavyJob =
   | { type: 'within'; place: string; steps: number; query: NetworkQuery; today: PartialDate }
   | { type: 'chain'; from: string; to: string; today: PartialDate }
   | { type: 'neighbourhood'; key: string; steps: number; maxNodes: number; today: PartialDate }
-  | { type: 'country-matrix'; country: string; today: PartialDate };
+  | { type: 'country-matrix'; country: string; today: PartialDate }
+  | { type: 'suggestions'; key: string; query: SuggestQuery; today: PartialDate };
 
 /** An export of links, streamed back a page at a time. Plain data, to post. */
 export interface ExportJob {
@@ -52,7 +54,9 @@ export type HeavyResult<J extends HeavyJob> = J extends { type: 'study' }
         ? PlaceStep[] | null
         : J extends { type: 'neighbourhood' }
           ? NeighbourhoodDrawing
-          : CountryMatrix;
+          : J extends { type: 'suggestions' }
+            ? Suggestions
+            : CountryMatrix;
 
 /** Runs a job against a database: where it runs (a worker thread, or inline) is the caller's choice. */
 export async function runHeavyJob(db: Kysely<DB>, job: HeavyJob): Promise<HeavyResult<HeavyJob>> {
@@ -69,6 +73,8 @@ export async function runHeavyJob(db: Kysely<DB>, job: HeavyJob): Promise<HeavyR
       return neighbourhoodToday(db, job.key, job.steps, job.maxNodes, job.today);
     case 'country-matrix':
       return countryMatrixToday(db, job.country, job.today);
+    case 'suggestions':
+      return suggestPartners(db, job.key, job.query, job.today);
   }
 }
 

@@ -14,6 +14,7 @@ import { placeLabels } from '../place-labels.js';
 import { localityLinksNav } from './locality-nav.js';
 import { partnerMapSection, PARTNER_MAP_LIBRARIES } from './partner-map.js';
 import { localityVerdictsSection } from './rule-verdicts.js';
+import { suggestionsPanel, type SuggestionsSource } from './suggestions-panel.js';
 
 /** The groups partners are shown in, each apart: which statuses each holds. */
 const GROUPS: readonly { id: string; title: string; statuses: readonly LinkStatus[] }[] = [
@@ -91,8 +92,10 @@ export async function localityPage(
   asOf: PartialDate | undefined,
   today: PartialDate,
   chrome: Chrome = {},
+  suggestions?: SuggestionsSource,
 ): Promise<string> {
   const detail = await localityDetail(db, key, asOf, today);
+  const suggested = await suggestionsPanel(suggestions);
   const loc = detail.locality;
   const label = (await placeLabels(db, [loc.id])).get(loc.id);
   const associations = await associationViews(db, { memberId: loc.id });
@@ -213,6 +216,8 @@ export async function localityPage(
       ${partnerSections(detail.partners, detail.underConsideration, date)}
     </section>
     ${map.section} ${verdicts}
+
+    ${suggested}
 
     <section aria-labelledby="associations">
       <h2 id="associations">Associations</h2>

@@ -1,0 +1,299 @@
+import { haversineKm } from '../geo.js';
+import { cellsAround, degreeOf, median, neighboursOf, type SuggestGraph } from './graph.js';
+
+/** The features of a candidate, in the order of every feature row. */
+export const FEATURES = [
+  'commonNeighbours',
+  'adamicAdar',
+  'resourceAllocation',
+  'logDegree',
+  'isolated',
+  'logDistance',
+  'logDistanceRank',
+  'distanceProfile',
+  'distanceKnown',
+  'populationDifference',
+  'populationKnown',
+  'sameName',
+  'sharedLanguage',
+  'sameCountry',
+  'sameKind',
+  'countryPairLinks',
+  'countryPairLift',
+  'countryShare',
+  'continentShare',
+  'secondHopCountryShare',
+  'reverseCountryShare',
+  'reverseCountryLinks',
+  'regionPairLinks',
+  'logDistanceRankInCountry',
+  'logDegreeRankInCountry',
+] as const;
+
+/** The name of a feature. */
+export type FeatureName = (typeof FEATURES)[number];
+
+/** The number of features in a row. */
+export const FEATURE_COUNT = FEATURES.length;
+
+/** The column of each feature in a row. */
+export const F = Object.fromEntries(FEATURES.map((name, i) => [name, i])) as Record<FeatureName, number>;
+
+/** A population difference assumed where either population is unknown (a factor of ten). */
+const UNKNOWN_POPULATION_DIFFERENCE = 1;
+
+/** What the features of one query are computed against: the query's own link-distance profile. */
+export interface QueryProfile {
+  query: number;
+  /** Median log(1 + km) of the query's links, or the network's median when it has none with coordinates. */
+  medianLogDistance: number;
+  /** How many of the query's links the median is taken over. */
+  profileLinks: number;
+  /** The query's partners per country index. */
+  partnersByCountry: Map<number, number>;
+  partnersByContinent: Map<number, number>;
+  /** Partners of the query's partners (the query excluded, each reached once per path) per country index. */
+  secondHopByCountry: Map<number, number>;
+  secondHop: number;
+  /**
+   * Links from the query's region (its one-degree cell and the eight around it) to each cell, the query's own
+   * links left out: where the places near it twin.
+   */
+  regionLinksToCell: Map<number, number>;
+}
+
+/** The query's distance profile and the countries and continents of its partners and their partners. */
+export function queryProfile(graph: SuggestGraph, query: number): QueryProfile {
+  const partners = neighboursOf(graph, query);
+  const logs: number[] = [];
+  const partnersByCountry = new Map<number, number>();
+  const partnersByContinent = new Map<number, number>();
+  const secondHopByCountry = new Map<number, number>();
+  let secondHop = 0;
+  for (const p of partners) {
+    const km = haversineKm(graph.lat[query]!, graph.lon[query]!, graph.lat[p]!, graph.lon[p]!);
+    if (Number.isFinite(km)) logs.push(Math.log1p(km));
+    bump(partnersByCountry, graph.countryOf[p]!);
+    bump(partnersByContinent, graph.continentOf[p]!);
+    for (const s of neighboursOf(graph, p)) {
+      if (s === query) continue;
+      bump(secondHopByCountry, graph.countryOf[s]!);
+      secondHop++;
+    }
+  }
+  const regionLinksToCell = new Map<number, number>();
+  const qCell = graph.cellOf[query]!;
+  if (qCell >= 0) {
+    for (const cell of cellsAround(qCell)) {
+      for (const [to, count] of graph.cellLinks.get(cell) ?? [])
+        regionLinksToCell.set(to, (regionLinksToCell.get(to) ?? 0) + count);
+    }
+    // The query's own links are not its region's: take them out.
+    const region = new Set(cellsAround(qCell));
+    for (const p of partners) {
+      const to = graph.cellOf[p]!;
+      if (to < 0) continue;
+      regionLinksToCell.set(to, regionLinksToCell.get(to)! - 1);
+      // A partner in the region counts the link again from its own cell, towards the query's.
+      if (to !== qCell && region.has(to)) regionLinksToCell.set(qCell, regionLinksToCell.get(qCell)! - 1);
+    }
+  }
+  const own = median(logs);
+  return {
+    query,
+    medianLogDistance: Number.isNaN(own) ? graph.medianLogDistance : own,
+    profileLinks: logs.length,
+    partnersByCountry,
+    partnersByContinent,
+    secondHopByCountry,
+    secondHop,
+    regionLinksToCell,
+  };
+}
+
+function bump(map: Map<number, number>, key: number): void {
+  if (key >= 0) map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+/** The neighbourhood scores of every place against the query: common neighbours, Adamic–Adar, resource allocation. */
+export function neighbourhoodScores(
+  graph: SuggestGraph,
+  query: number,
+): { common: Float64Array; adamicAdar: Float64Array; resourceAllocation: Float64Array } {
+  const n = graph.places.length;
+  const common = new Float64Array(n);
+  const adamicAdar = new Float64Array(n);
+  const resourceAllocation = new Float64Array(n);
+  for (const u of neighboursOf(graph, query)) {
+    const k = degreeOf(graph, u);
+    const aa = k > 1 ? 1 / Math.log(k) : 0;
+    const ra = 1 / k;
+    for (const c of neighboursOf(graph, u)) {
+      if (c === query) continue;
+      common[c]!++;
+      adamicAdar[c]! += aa;
+      resourceAllocation[c]! += ra;
+    }
+  }
+  return { common, adamicAdar, resourceAllocation };
+}
+
+/** Distances in km from the query to every place (NaN where either has no coordinates). */
+export function distancesFrom(graph: SuggestGraph, query: number): Float64Array {
+  const n = graph.places.length;
+  const out = new Float64Array(n);
+  const lat = graph.lat[query]!;
+  const lon = graph.lon[query]!;
+  for (let i = 0; i < n; i++) out[i] = haversineKm(lat, lon, graph.lat[i]!, graph.lon[i]!);
+  return out;
+}
+
+/**
+ * The rank (1 = first) of each place within its country by a key, ascending, places of no country ranked among
+ * themselves; ties by index. `include` says which places take part (NaN elsewhere).
+ */
+export function ranksWithinCountry(
+  graph: SuggestGraph,
+  key: (i: number) => number,
+  include: (i: number) => boolean,
+): Float64Array {
+  const order: number[] = [];
+  for (let i = 0; i < graph.places.length; i++) if (include(i)) order.push(i);
+  order.sort((a, b) => key(a) - key(b) || a - b);
+  const seen = new Map<number, number>();
+  const ranks = new Float64Array(graph.places.length).fill(NaN);
+  for (const i of order) {
+    const c = graph.countryOf[i]!;
+    const r = (seen.get(c) ?? 0) + 1;
+    seen.set(c, r);
+    ranks[i] = r;
+  }
+  return ranks;
+}
+
+/** The rank (1 = nearest) of each place by distance from the query among the places with a distance; NaN elsewhere. */
+export function distanceRanks(distances: Float64Array, query: number): Float64Array {
+  const order: number[] = [];
+  for (let i = 0; i < distances.length; i++) if (i !== query && Number.isFinite(distances[i])) order.push(i);
+  order.sort((a, b) => distances[a]! - distances[b]! || a - b);
+  const ranks = new Float64Array(distances.length).fill(NaN);
+  order.forEach((place, r) => (ranks[place] = r + 1));
+  return ranks;
+}
+
+/**
+ * The feature rows of every place as a candidate for the query: row i is `rows[i * FEATURE_COUNT ...]`, in
+ * FEATURES order. Features are computed from the graph alone, so a graph of training links gives features
+ * that know nothing of later links.
+ */
+export function candidateFeatures(
+  graph: SuggestGraph,
+  query: number,
+  profile = queryProfile(graph, query),
+): Float64Array {
+  const n = graph.places.length;
+  const rows = new Float64Array(n * FEATURE_COUNT);
+  const { common, adamicAdar, resourceAllocation } = neighbourhoodScores(graph, query);
+  const distances = distancesFrom(graph, query);
+  const ranks = distanceRanks(distances, query);
+  const nearInCountry = ranksWithinCountry(
+    graph,
+    (i) => distances[i]!,
+    (i) => i !== query && Number.isFinite(distances[i]),
+  );
+  const biggestInCountry = degreeRanks(graph);
+  const known = ranks.reduce((m, r) => (Number.isNaN(r) ? m : m + 1), 0);
+  const qCountry = graph.countryOf[query]!;
+  const qPop = graph.logPopulation[query]!;
+  const qName = graph.names[query]!;
+  const qKind = graph.places[query]!.kind;
+  const qLanguages = qCountry >= 0 ? graph.languages[qCountry]! : [];
+  const qDegree = degreeOf(graph, query);
+  const c = graph.countries.length;
+  const regionCache = new Map<number, number>();
+  const regionLinks = (cell: number): number => {
+    let v = regionCache.get(cell);
+    if (v === undefined) {
+      v = 0;
+      for (const around of cellsAround(cell)) v += profile.regionLinksToCell.get(around) ?? 0;
+      regionCache.set(cell, v);
+    }
+    return v;
+  };
+  const totalEnds = 2 * graph.links;
+  for (let i = 0; i < n; i++) {
+    const row = i * FEATURE_COUNT;
+    const cell = graph.cellOf[i]!;
+    rows[row + F.regionPairLinks] = cell >= 0 ? Math.log1p(regionLinks(cell)) : 0;
+    rows[row + F.commonNeighbours] = common[i]!;
+    rows[row + F.adamicAdar] = adamicAdar[i]!;
+    rows[row + F.resourceAllocation] = resourceAllocation[i]!;
+    const degree = degreeOf(graph, i);
+    rows[row + F.logDegree] = Math.log1p(degree);
+    rows[row + F.isolated] = degree === 0 ? 1 : 0;
+    rows[row + F.logDegreeRankInCountry] = Math.log(biggestInCountry[i]!);
+    const d = distances[i]!;
+    if (Number.isFinite(d)) {
+      const logD = Math.log1p(d);
+      rows[row + F.logDistance] = logD;
+      rows[row + F.logDistanceRank] = Math.log(ranks[i]!);
+      rows[row + F.distanceProfile] = Math.abs(logD - profile.medianLogDistance);
+      rows[row + F.distanceKnown] = 1;
+      rows[row + F.logDistanceRankInCountry] = Math.log(nearInCountry[i]!);
+    } else {
+      // Unknown distance: the values of a typical candidate (the query's median, the middle rank).
+      rows[row + F.logDistance] = profile.medianLogDistance;
+      rows[row + F.logDistanceRank] = Math.log(Math.max(1, known / 2));
+      rows[row + F.distanceProfile] = 0;
+      rows[row + F.distanceKnown] = 0;
+      rows[row + F.logDistanceRankInCountry] = rows[row + F.logDistanceRank]!;
+    }
+    const pop = graph.logPopulation[i]!;
+    const popKnown = Number.isFinite(pop) && Number.isFinite(qPop);
+    rows[row + F.populationDifference] = popKnown ? Math.abs(pop - qPop) : UNKNOWN_POPULATION_DIFFERENCE;
+    rows[row + F.populationKnown] = popKnown ? 1 : 0;
+    rows[row + F.sameName] = qName !== '' && graph.names[i] === qName ? 1 : 0;
+    const cc = graph.countryOf[i]!;
+    rows[row + F.sameCountry] = cc >= 0 && cc === qCountry ? 1 : 0;
+    rows[row + F.sharedLanguage] =
+      cc >= 0 && graph.languages[cc]!.some((l) => qLanguages.includes(l)) ? 1 : 0;
+    const kind = graph.places[i]!.kind;
+    rows[row + F.sameKind] = kind !== undefined && kind === qKind ? 1 : 0;
+    if (cc >= 0 && qCountry >= 0) {
+      const pair = graph.countryPairLinks[qCountry * c + cc]!;
+      rows[row + F.countryPairLinks] = Math.log1p(pair);
+      const expected =
+        totalEnds > 0 ? (graph.countryEnds[qCountry]! * graph.countryEnds[cc]!) / totalEnds : 0;
+      rows[row + F.countryPairLift] = Math.log((pair + 1) / (expected + 1));
+    }
+    rows[row + F.countryShare] = cc >= 0 ? (profile.partnersByCountry.get(cc) ?? 0) / (qDegree + 1) : 0;
+    const cont = graph.continentOf[i]!;
+    rows[row + F.continentShare] =
+      cont >= 0 ? (profile.partnersByContinent.get(cont) ?? 0) / (qDegree + 1) : 0;
+    rows[row + F.secondHopCountryShare] =
+      cc >= 0 ? (profile.secondHopByCountry.get(cc) ?? 0) / (profile.secondHop + 1) : 0;
+    if (qCountry >= 0 && degree > 0) {
+      let toQueryCountry = 0;
+      for (const p of neighboursOf(graph, i)) if (graph.countryOf[p] === qCountry) toQueryCountry++;
+      rows[row + F.reverseCountryShare] = toQueryCountry / (degree + 1);
+      rows[row + F.reverseCountryLinks] = Math.log1p(toQueryCountry);
+    }
+  }
+  return rows;
+}
+
+const degreeRankCache = new WeakMap<SuggestGraph, Float64Array>();
+
+/** Each place's rank within its country by number of partners (1 = most), computed once per graph. */
+export function degreeRanks(graph: SuggestGraph): Float64Array {
+  let ranks = degreeRankCache.get(graph);
+  if (!ranks) {
+    ranks = ranksWithinCountry(
+      graph,
+      (i) => -degreeOf(graph, i),
+      () => true,
+    );
+    degreeRankCache.set(graph, ranks);
+  }
+  return ranks;
+}

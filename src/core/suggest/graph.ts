@@ -1,0 +1,213 @@
+import { continentOf } from '../country.js';
+import { haversineKm } from '../geo.js';
+import { foldText } from '../text-fold.js';
+import { languagesOf } from './languages.js';
+
+/** A place as the partner finder sees it: what the registry and its gazetteer hold of it. */
+export interface SuggestPlace {
+  key: string;
+  name: string;
+  country?: string;
+  /** Continent code (EU, AS…); derived from the country when not given. */
+  continent?: string;
+  lat?: number;
+  lon?: number;
+  population?: number;
+  /** The administrative level (`city`, `town`, `district`…). */
+  kind?: string;
+}
+
+/**
+ * The network the finder ranks on: places, links as compressed sparse rows, and what every feature needs
+ * precomputed once (country ids, country-pair link counts, folded names, log populations, languages).
+ */
+export interface SuggestGraph {
+  places: readonly SuggestPlace[];
+  indexOf: ReadonlyMap<string, number>;
+  /** Neighbours of place i are adjacency[offsets[i] .. offsets[i+1]), ascending. */
+  offsets: Int32Array;
+  adjacency: Int32Array;
+  /** Per place: its country's index in `countries`, or -1. */
+  countryOf: Int32Array;
+  countries: readonly string[];
+  /** Per place: its continent's index in `continents`, or -1. */
+  continentOf: Int32Array;
+  continents: readonly string[];
+  /** Links between countries i and j at [i * countries.length + j] (symmetric; a domestic link counts once). */
+  countryPairLinks: Float64Array;
+  /** Link ends in each country (a domestic link counts twice). */
+  countryEnds: Float64Array;
+  links: number;
+  /** Folded primary names. */
+  names: readonly string[];
+  /** log10 of the population, NaN when unknown. */
+  logPopulation: Float64Array;
+  lat: Float64Array;
+  lon: Float64Array;
+  /** Per country index: its official languages (ISO 639-1). */
+  languages: readonly (readonly string[])[];
+  /** Per place: its cell of the one-degree grid (`cellKey`), or -1 without coordinates. */
+  cellOf: Int32Array;
+  /** Links between the places of two cells: cellLinks.get(a).get(b) (symmetric). */
+  cellLinks: ReadonlyMap<number, ReadonlyMap<number, number>>;
+  /** Median log(1 + km) over the links whose ends both have coordinates (NaN when none). */
+  medianLogDistance: number;
+}
+
+/** Builds the finder's graph from places and links given as pairs of place indices (self-links and repeats dropped). */
+export function buildSuggestGraph(
+  places: readonly SuggestPlace[],
+  edges: readonly (readonly [number, number])[],
+): SuggestGraph {
+  const n = places.length;
+  const indexOf = new Map(places.map((p, i) => [p.key, i]));
+  const seen = new Set<number>();
+  const pairs: [number, number][] = [];
+  for (const [a, b] of edges) {
+    if (a === b || a < 0 || b < 0 || a >= n || b >= n) continue;
+    const lo = Math.min(a, b);
+    const hi = Math.max(a, b);
+    const id = lo * n + hi;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    pairs.push([lo, hi]);
+  }
+  const degree = new Int32Array(n);
+  for (const [a, b] of pairs) {
+    degree[a]!++;
+    degree[b]!++;
+  }
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + degree[i]!;
+  const fill = offsets.slice(0, n);
+  const adjacency = new Int32Array(offsets[n]!);
+  for (const [a, b] of pairs) {
+    adjacency[fill[a]!++] = b;
+    adjacency[fill[b]!++] = a;
+  }
+  for (let i = 0; i < n; i++) adjacency.subarray(offsets[i]!, offsets[i + 1]!).sort();
+
+  const countryIndex = new Map<string, number>();
+  const continentIndex = new Map<string, number>();
+  const countryOfPlace = new Int32Array(n).fill(-1);
+  const continentOfPlace = new Int32Array(n).fill(-1);
+  places.forEach((p, i) => {
+    if (p.country) {
+      if (!countryIndex.has(p.country)) countryIndex.set(p.country, countryIndex.size);
+      countryOfPlace[i] = countryIndex.get(p.country)!;
+    }
+    const continent = p.continent ?? (p.country ? continentOf(p.country) : undefined);
+    if (continent) {
+      if (!continentIndex.has(continent)) continentIndex.set(continent, continentIndex.size);
+      continentOfPlace[i] = continentIndex.get(continent)!;
+    }
+  });
+  const countries = [...countryIndex.keys()];
+  const c = countries.length;
+  const countryPairLinks = new Float64Array(c * c);
+  const countryEnds = new Float64Array(c);
+  const logDistances: number[] = [];
+  const lat = Float64Array.from(places, (p) => p.lat ?? NaN);
+  const lon = Float64Array.from(places, (p) => p.lon ?? NaN);
+  for (const [a, b] of pairs) {
+    const ca = countryOfPlace[a]!;
+    const cb = countryOfPlace[b]!;
+    if (ca >= 0 && cb >= 0) {
+      countryPairLinks[ca * c + cb]!++;
+      if (ca !== cb) countryPairLinks[cb * c + ca]!++;
+      countryEnds[ca]!++;
+      countryEnds[cb]!++;
+    }
+    const km = haversineKm(lat[a]!, lon[a]!, lat[b]!, lon[b]!);
+    if (Number.isFinite(km)) logDistances.push(Math.log1p(km));
+  }
+  const cellOf = Int32Array.from(places, (_, i) => cellKey(lat[i]!, lon[i]!));
+  const cellLinks = new Map<number, Map<number, number>>();
+  const addCellLink = (x: number, y: number): void => {
+    const row = cellLinks.get(x) ?? cellLinks.set(x, new Map()).get(x)!;
+    row.set(y, (row.get(y) ?? 0) + 1);
+  };
+  for (const [a, b] of pairs) {
+    const x = cellOf[a]!;
+    const y = cellOf[b]!;
+    if (x < 0 || y < 0) continue;
+    addCellLink(x, y);
+    if (x !== y) addCellLink(y, x);
+  }
+  return {
+    places,
+    indexOf,
+    cellOf,
+    cellLinks,
+    offsets,
+    adjacency,
+    countryOf: countryOfPlace,
+    countries,
+    continentOf: continentOfPlace,
+    continents: [...continentIndex.keys()],
+    countryPairLinks,
+    countryEnds,
+    links: pairs.length,
+    names: places.map((p) => foldText(p.name)),
+    logPopulation: Float64Array.from(places, (p) =>
+      p.population !== undefined && p.population > 0 ? Math.log10(p.population) : NaN,
+    ),
+    lat,
+    lon,
+    languages: countries.map((code) => languagesOf(code)),
+    medianLogDistance: median(logDistances),
+  };
+}
+
+/** The cell of the one-degree grid a point lies in (row-major from the south-west), or -1 without coordinates. */
+export function cellKey(lat: number, lon: number): number {
+  if (!Number.isFinite(lat) || !Number.isFinite(lon)) return -1;
+  const row = Math.min(179, Math.max(0, Math.floor(lat + 90)));
+  const col = ((Math.floor(lon + 180) % 360) + 360) % 360;
+  return row * 360 + col;
+}
+
+/** A cell and its eight neighbours (longitude wrapping, rows clamped at the poles). */
+export function cellsAround(cell: number): number[] {
+  const row = Math.floor(cell / 360);
+  const col = cell % 360;
+  const out: number[] = [];
+  for (let dr = -1; dr <= 1; dr++) {
+    const r = row + dr;
+    if (r < 0 || r > 179) continue;
+    for (let dc = -1; dc <= 1; dc++) out.push(r * 360 + ((col + dc + 360) % 360));
+  }
+  return out;
+}
+
+/** The number of partners of place i. */
+export function degreeOf(graph: SuggestGraph, i: number): number {
+  return graph.offsets[i + 1]! - graph.offsets[i]!;
+}
+
+/** The partners of place i (a view, ascending). */
+export function neighboursOf(graph: SuggestGraph, i: number): Int32Array {
+  return graph.adjacency.subarray(graph.offsets[i]!, graph.offsets[i + 1]!);
+}
+
+/** True when i and j are partners (binary search in i's sorted row). */
+export function areLinked(graph: SuggestGraph, i: number, j: number): boolean {
+  let lo = graph.offsets[i]!;
+  let hi = graph.offsets[i + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = graph.adjacency[mid]!;
+    if (v === j) return true;
+    if (v < j) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** The median of some numbers (NaN when there are none). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

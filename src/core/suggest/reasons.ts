@@ -1,0 +1,123 @@
+import { countryName } from '../country.js';
+import { haversineKm } from '../geo.js';
+import { F, FEATURE_COUNT, type QueryProfile } from './features.js';
+import { neighboursOf, type SuggestGraph } from './graph.js';
+import { languageName, sharedLanguages } from './languages.js';
+
+/** One reason a candidate is suggested, as a code and the words that say it. */
+export interface Reason {
+  code:
+    | 'common_partners'
+    | 'similar_population'
+    | 'same_name'
+    | 'same_language'
+    | 'distance'
+    | 'partners_of_partners_country'
+    | 'country_pair';
+  text: string;
+}
+
+/** A number rounded to two significant figures and grouped by thousands (300,000; 1,200). */
+export function roughly(x: number): string {
+  if (x < 10) return String(Math.round(x));
+  const magnitude = 10 ** (Math.floor(Math.log10(x)) - 1);
+  return (Math.round(x / magnitude) * magnitude).toLocaleString('en-US');
+}
+
+/** The query's partners that are also the candidate's (both rows are sorted). */
+export function commonPartners(graph: SuggestGraph, query: number, candidate: number): number[] {
+  const a = neighboursOf(graph, query);
+  const b = neighboursOf(graph, candidate);
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i]! === b[j]!) {
+      out.push(a[i]!);
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return out;
+}
+
+/** Population ratios within this factor are "about" the same size. */
+const SIMILAR_POPULATION = 1.5;
+
+/**
+ * The reasons for one candidate, in words, each true of the graph it was ranked on: shared partners (named when
+ * few), similar populations, the same name, a shared official language, the distance against the query's own
+ * links, the query's partners' partners in the candidate's country, and how often the two countries twin.
+ */
+export function reasonsFor(
+  graph: SuggestGraph,
+  profile: QueryProfile,
+  rows: Float64Array,
+  candidate: number,
+): Reason[] {
+  const q = profile.query;
+  const place = graph.places[candidate]!;
+  const row = candidate * FEATURE_COUNT;
+  const reasons: Reason[] = [];
+  const common = commonPartners(graph, q, candidate);
+  if (common.length > 0) {
+    const names = common.map((i) => graph.places[i]!.name);
+    const which = common.length <= 3 ? ` (${names.join(', ')})` : '';
+    reasons.push({
+      code: 'common_partners',
+      text:
+        common.length === 1
+          ? `1 of your partners${which} is a partner of ${place.name}`
+          : `${common.length} of your partners${which} are partners of ${place.name}`,
+    });
+  }
+  const qPop = graph.places[q]!.population;
+  const cPop = place.population;
+  if (qPop && cPop && Math.max(qPop, cPop) / Math.min(qPop, cPop) <= SIMILAR_POPULATION) {
+    reasons.push({ code: 'similar_population', text: `both about ${roughly((qPop + cPop) / 2)} people` });
+  }
+  if (rows[row + F.sameName] === 1) reasons.push({ code: 'same_name', text: `both named ${place.name}` });
+  const qCountry = graph.places[q]!.country;
+  if (rows[row + F.sharedLanguage] === 1 && qCountry && place.country && qCountry !== place.country) {
+    const shared = sharedLanguages(
+      graph.languages[graph.countryOf[q]!]!,
+      graph.languages[graph.countryOf[candidate]!]!,
+    ).map(languageName);
+    reasons.push({
+      code: 'same_language',
+      text: `same official language (${shared.join(', ')})`,
+    });
+  }
+  const km = haversineKm(graph.lat[q]!, graph.lon[q]!, graph.lat[candidate]!, graph.lon[candidate]!);
+  if (Number.isFinite(km) && profile.profileLinks > 0) {
+    const medianKm = Math.expm1(profile.medianLogDistance);
+    const near = Math.abs(Math.log1p(km) - profile.medianLogDistance) <= Math.log(2);
+    reasons.push({
+      code: 'distance',
+      text: near
+        ? `${roughly(km)} km apart, near the median of your links (${roughly(medianKm)} km)`
+        : `${roughly(km)} km apart (your links' median is ${roughly(medianKm)} km)`,
+    });
+  } else if (Number.isFinite(km)) {
+    reasons.push({ code: 'distance', text: `${roughly(km)} km apart` });
+  }
+  const cc = graph.countryOf[candidate]!;
+  const secondHop = cc >= 0 ? (profile.secondHopByCountry.get(cc) ?? 0) : 0;
+  if (secondHop > 0 && place.country) {
+    reasons.push({
+      code: 'partners_of_partners_country',
+      text: `${secondHop} ${secondHop === 1 ? 'partner' : 'partners'} of your partners ${secondHop === 1 ? 'is' : 'are'} in ${countryName(place.country)}`,
+    });
+  }
+  const qc = graph.countryOf[q]!;
+  if (qc >= 0 && cc >= 0 && qc !== cc) {
+    const pair = graph.countryPairLinks[qc * graph.countries.length + cc]!;
+    if (pair > 0)
+      reasons.push({
+        code: 'country_pair',
+        text: `${countryName(qCountry!)} and ${countryName(place.country!)} share ${pair.toLocaleString('en-US')} ${pair === 1 ? 'twinning' : 'twinnings'}`,
+      });
+  }
+  return reasons;
+}

@@ -1,0 +1,226 @@
+import { randomInt, seededRng, type Rng } from '../random.js';
+import { candidateFeatures, FEATURE_COUNT, FEATURES } from './features.js';
+import { areLinked, buildSuggestGraph, degreeOf, type SuggestPlace } from './graph.js';
+import { heuristicModel, scoreRows, type SuggestModel } from './model.js';
+
+/** How a model is trained; every choice is fixed by these numbers and the seed. */
+export interface TrainingOptions {
+  seed: number;
+  /** The share of links hidden from the feature graph to serve as the links to predict. */
+  holdOut: number;
+  /**
+   * The share of places whose every link is hidden too, as places that join the network later: a new link
+   * often goes to a place with no partner yet, which a hold-out of links alone seldom shows.
+   */
+  placeHoldOut: number;
+  /** Non-partners sampled against each hidden link, uniformly among the query's candidates. */
+  negatives: number;
+  /** Of those, how many are drawn from the fallback heuristic's top candidates for the query (hard negatives). */
+  hardNegatives: number;
+  /** At most this many query places (sampled with the seed) give training examples. */
+  maxQueries: number;
+  epochs: number;
+  learningRate: number;
+  l2: number;
+}
+
+/** The defaults `twinning suggest --train` and the benchmark use. */
+export const DEFAULT_TRAINING: TrainingOptions = {
+  seed: 1,
+  holdOut: 0.2,
+  placeHoldOut: 0.3,
+  negatives: 200,
+  hardNegatives: 0,
+  maxQueries: 3000,
+  epochs: 20,
+  learningRate: 0.02,
+  l2: 1e-4,
+};
+
+/** Shuffles an array in place with the generator (Fisher–Yates). */
+export function shuffleInPlace<T>(items: T[], rng: Rng): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = randomInt(rng, i + 1);
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
+/**
+ * Trains a pairwise logistic model (a hidden link should outscore a sampled non-partner of the same query):
+ * a share of the links is hidden, features are computed on the rest, and for each hidden link seen from each
+ * end, sampled non-partners give one difference of feature rows each. Adam on mini-batches; the seed fixes the
+ * hold-out, the queries, the negatives and the batch order, so the same links and seed give the same weights.
+ */
+export function trainModel(
+  places: readonly SuggestPlace[],
+  edges: readonly (readonly [number, number])[],
+  options: TrainingOptions = DEFAULT_TRAINING,
+): { model: SuggestModel; examples: number; queries: number } {
+  const rng = seededRng(options.seed);
+  const order = shuffleInPlace(
+    edges.map((_, i) => i),
+    rng,
+  );
+  const late = new Set(
+    shuffleInPlace(
+      places.map((_, i) => i),
+      rng,
+    ).slice(0, Math.round(places.length * options.placeHoldOut)),
+  );
+  const hiddenCount = Math.round(edges.length * options.holdOut);
+  const hidden: (readonly [number, number])[] = [];
+  const kept: (readonly [number, number])[] = [];
+  order.forEach((i, position) => {
+    const [a, b] = edges[i]!;
+    (position < hiddenCount || late.has(a) || late.has(b) ? hidden : kept).push(edges[i]!);
+  });
+  const graph = buildSuggestGraph(places, kept);
+  const targetsOf = new Map<number, number[]>();
+  for (const [a, b] of hidden) {
+    if (a === b) continue;
+    (targetsOf.get(a) ?? targetsOf.set(a, []).get(a)!).push(b);
+    (targetsOf.get(b) ?? targetsOf.set(b, []).get(b)!).push(a);
+  }
+  const queries = shuffleInPlace(
+    [...targetsOf.keys()].sort((x, y) => x - y),
+    rng,
+  ).slice(0, options.maxQueries);
+  const n = places.length;
+  const heuristic = heuristicModel();
+  // One group per hidden link seen from a query with partners left: the link's row first, then sampled others.
+  const group = 1 + options.negatives;
+  const blocks: Float64Array[] = [];
+  for (const q of queries) {
+    if (degreeOf(graph, q) === 0) continue;
+    const rows = candidateFeatures(graph, q);
+    const targets = new Set(targetsOf.get(q)!);
+    const usable = (c: number): boolean => c !== q && !targets.has(c) && !areLinked(graph, q, c);
+    const hard = topCandidates(scoreRows(heuristic, rows), 100).filter(usable);
+    for (const t of targets) {
+      const block = new Float64Array(group * FEATURE_COUNT);
+      block.set(rows.subarray(t * FEATURE_COUNT, (t + 1) * FEATURE_COUNT), 0);
+      for (let k = 1; k < group; k++) {
+        let c: number;
+        let guard = 0;
+        do {
+          c =
+            k <= options.hardNegatives && hard.length > 0
+              ? hard[randomInt(rng, hard.length)]!
+              : randomInt(rng, n);
+        } while (!usable(c) && ++guard < 100);
+        block.set(rows.subarray(c * FEATURE_COUNT, (c + 1) * FEATURE_COUNT), k * FEATURE_COUNT);
+      }
+      blocks.push(block);
+    }
+  }
+  const means = new Array<number>(FEATURE_COUNT).fill(0);
+  const scales = new Array<number>(FEATURE_COUNT).fill(1);
+  const count = blocks.length * group;
+  for (let j = 0; j < FEATURE_COUNT; j++) {
+    let sum = 0;
+    let sumSq = 0;
+    for (const block of blocks)
+      for (let k = 0; k < group; k++) {
+        const v = block[k * FEATURE_COUNT + j]!;
+        sum += v;
+        sumSq += v * v;
+      }
+    means[j] = count > 0 ? sum / count : 0;
+    const variance = count > 0 ? sumSq / count - means[j]! ** 2 : 0;
+    scales[j] = variance > 1e-12 ? Math.sqrt(variance) : 1;
+  }
+  for (const block of blocks)
+    for (let r = 0; r < group; r++)
+      for (let j = 0; j < FEATURE_COUNT; j++)
+        block[r * FEATURE_COUNT + j] = (block[r * FEATURE_COUNT + j]! - means[j]!) / scales[j]!;
+  const weights = fitListwise(blocks, group, options, rng);
+  const examples = blocks.length;
+  return {
+    model: {
+      kind: 'logistic',
+      features: [...FEATURES],
+      means: means.map(round),
+      scales: scales.map(round),
+      weights: weights.map(round),
+      training: {
+        seed: options.seed,
+        holdOut: options.holdOut,
+        negatives: options.negatives,
+        placeHoldOut: options.placeHoldOut,
+        hardNegatives: options.hardNegatives,
+        queries: queries.length,
+        examples,
+        links: edges.length,
+        places: places.length,
+      },
+    },
+    examples,
+    queries: queries.length,
+  };
+}
+
+/** Weights kept to 6 significant digits, so the written model reads well and compares exactly. */
+function round(x: number): number {
+  return Number(x.toPrecision(6));
+}
+
+/** The indices of the `k` best-scored places. */
+function topCandidates(scores: Float64Array, k: number): number[] {
+  const order = Array.from(scores.keys()).sort((x, y) => scores[y]! - scores[x]! || x - y);
+  return order.slice(0, k);
+}
+
+/**
+ * Minimises the mean softmax loss of each group (its first row, the hidden link, against the sampled others)
+ * with L2, by Adam over seeded mini-batches of groups.
+ */
+function fitListwise(
+  blocks: readonly Float64Array[],
+  group: number,
+  options: TrainingOptions,
+  rng: Rng,
+): number[] {
+  const w = new Float64Array(FEATURE_COUNT);
+  const m1 = new Float64Array(FEATURE_COUNT);
+  const m2 = new Float64Array(FEATURE_COUNT);
+  const grad = new Float64Array(FEATURE_COUNT);
+  const scores = new Float64Array(group);
+  const batch = 32;
+  const order = blocks.map((_, i) => i);
+  let step = 0;
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    shuffleInPlace(order, rng);
+    for (let start = 0; start < order.length; start += batch) {
+      const end = Math.min(order.length, start + batch);
+      grad.fill(0);
+      for (let b = start; b < end; b++) {
+        const block = blocks[order[b]!]!;
+        let top = -Infinity;
+        for (let r = 0; r < group; r++) {
+          let s = 0;
+          for (let j = 0; j < FEATURE_COUNT; j++) s += w[j]! * block[r * FEATURE_COUNT + j]!;
+          scores[r] = s;
+          top = Math.max(top, s);
+        }
+        let total = 0;
+        for (let r = 0; r < group; r++) total += scores[r] = Math.exp(scores[r]! - top);
+        // d loss / d w = Σ p_r x_r − x_0
+        for (let r = 0; r < group; r++) {
+          const p = scores[r]! / total - (r === 0 ? 1 : 0);
+          for (let j = 0; j < FEATURE_COUNT; j++) grad[j]! += p * block[r * FEATURE_COUNT + j]!;
+        }
+      }
+      step++;
+      for (let j = 0; j < FEATURE_COUNT; j++) {
+        const gj = grad[j]! / (end - start) + options.l2 * w[j]!;
+        m1[j] = 0.9 * m1[j]! + 0.1 * gj;
+        m2[j] = 0.999 * m2[j]! + 0.001 * gj * gj;
+        const mHat = m1[j]! / (1 - 0.9 ** step);
+        const vHat = m2[j]! / (1 - 0.999 ** step);
+        w[j]! -= (options.learningRate * mHat) / (Math.sqrt(vHat) + 1e-8);
+      }
+    }
+  }
+  return Array.from(w);
+}

@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { DB } from './schema.js';
+
+/** A locality as the partner finder reads it: where it is, how big, what kind, its primary name. */
+export interface SuggestPlaceRow {
+  id: number;
+  key: string;
+  name: string;
+  kind: string;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  population: number | null;
+}
+
+/** Every locality with its primary name, position, population and kind, in id order. */
+export async function suggestPlaceRows(db: Kysely<DB>): Promise<SuggestPlaceRow[]> {
+  return db
+    .selectFrom('localities')
+    .leftJoin('locality_names', (j) =>
+      j.onRef('locality_names.locality_id', '=', 'localities.id').on('locality_names.is_primary', '=', 1),
+    )
+    .select([
+      'localities.id',
+      'localities.key',
+      'localities.kind',
+      'localities.country',
+      'localities.lat',
+      'localities.lon',
+      'localities.population',
+      (eb) => eb.fn.coalesce('locality_names.name', 'localities.key').as('name'),
+    ])
+    .orderBy('localities.id')
+    .execute();
+}
+
+/** The ids of the links marked exclusive (Rome and Paris), with their two ends. */
+export async function exclusiveLinkIds(db: Kysely<DB>): Promise<number[]> {
+  const rows = await db.selectFrom('links').select('id').where('exclusive', '=', 1).orderBy('id').execute();
+  return rows.map((r) => r.id);
+}

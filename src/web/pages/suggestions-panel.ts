@@ -1,0 +1,56 @@
+import { TwinningError } from '../../core/errors.js';
+import type { Suggestions } from '../../registry/suggest/suggestions.js';
+import { placeLink } from '../format.js';
+import { html, type SafeHtml } from '../html.js';
+
+/** How the page gets a place's suggestions (the API's worker pool in the server). */
+export type SuggestionsSource = () => Promise<Suggestions>;
+
+/**
+ * The locality page's panel of suggested new partners: each with its reasons in words and the rules that ask
+ * something of such a link; the candidates rules took out are named. A busy worker pool leaves a note, not an error.
+ */
+export async function suggestionsPanel(source: SuggestionsSource | undefined): Promise<SafeHtml | string> {
+  if (!source) return '';
+  let view: Suggestions;
+  try {
+    view = await source();
+  } catch (error) {
+    if (error instanceof TwinningError && (error.code === 'Overloaded' || error.code === 'RateLimited'))
+      return html`<section aria-labelledby="suggestions">
+        <h2 id="suggestions">Suggested partners</h2>
+        <p>The server is busy; reload the page to see suggestions.</p>
+      </section>`;
+    throw error;
+  }
+  const how = view.model === 'logistic' ? 'a model trained on the registry' : 'a simple heuristic';
+  return html`<section aria-labelledby="suggestions" class="suggestions">
+    <h2 id="suggestions">Suggested partners</h2>
+    <p class="meta">Places not yet partners, ranked by ${how}. Each reason is read from the registry.</p>
+    ${view.note ? html`<p>${view.note}</p>` : ''}
+    ${
+      view.suggestions.length === 0
+        ? html`<p>No suggestions.</p>`
+        : html`<ol>
+            ${view.suggestions.map(
+              (s) =>
+                html`<li>
+                  ${placeLink(s)}${s.country ? html` <span class="meta">(${s.country})</span>` : ''}
+                  <span class="meta">score ${s.score.toFixed(2)}</span>
+                  <ul>
+                    ${s.reasons.map((r) => html`<li>${r.text}</li>`)}
+                    ${s.rules.map((r) => html`<li><strong>${r.title}</strong> (${r.citation}): ${r.verdict.replace(/_/g, ' ')}</li>`)}
+                  </ul>
+                </li>`,
+            )}
+          </ol>`
+    }
+    ${
+      view.removed.length === 0
+        ? ''
+        : html`<p>
+            Left out: ${view.removed.map((r, i) => html`${i > 0 ? '; ' : ''}${r.name} (${r.reason})`)}
+          </p>`
+    }
+  </section>`;
+}

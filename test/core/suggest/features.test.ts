@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import {
+  candidateFeatures,
+  distanceRanks,
+  distancesFrom,
+  F,
+  FEATURE_COUNT,
+  neighbourhoodScores,
+  queryProfile,
+} from '../../../src/core/suggest/features.js';
+import { KM_PER_DEGREE, tinyGraph } from './fixture.js';
+
+const graph = tinyGraph();
+const rows = candidateFeatures(graph, 0);
+const feature = (place: number, name: keyof typeof F): number => rows[place * FEATURE_COUNT + F[name]]!;
+
+describe('neighbourhood scores', () => {
+  it('counts common neighbours, Adamic–Adar and resource allocation by hand', () => {
+    const { common, adamicAdar, resourceAllocation } = neighbourhoodScores(graph, 0);
+    // Dijon shares Brest and Caen with Toledo, each of two partners.
+    expect(common[3]).toBe(2);
+    expect(adamicAdar[3]).toBeCloseTo(2 / Math.log(2), 12);
+    expect(resourceAllocation[3]).toBeCloseTo(1, 12);
+    expect(common[4]).toBe(0);
+    expect(common[0]).toBe(0); // the query itself is never its own common neighbour
+  });
+  it('takes preferential attachment as the log of the candidate degree, and flags places with no partner', () => {
+    expect(feature(3, 'logDegree')).toBeCloseTo(Math.log(4), 12);
+    expect(feature(5, 'isolated')).toBe(1);
+    expect(feature(3, 'isolated')).toBe(0);
+  });
+});
+
+describe('distance features', () => {
+  it('measures great-circle distance and ranks places by it', () => {
+    const d = distancesFrom(graph, 0);
+    expect(d[3]).toBeCloseTo(3 * KM_PER_DEGREE, 6);
+    expect(Number.isNaN(d[5])).toBe(true);
+    const ranks = distanceRanks(d, 0);
+    expect([ranks[1], ranks[2], ranks[3], ranks[4]]).toEqual([1, 2, 3, 4]);
+    expect(feature(3, 'logDistanceRank')).toBeCloseTo(Math.log(3), 12);
+    expect(feature(3, 'logDistanceRankInCountry')).toBeCloseTo(Math.log(3), 12); // Brest, Caen, Dijon in France
+    expect(feature(4, 'logDistanceRankInCountry')).toBeCloseTo(Math.log(1), 12); // Essen, alone in Germany
+  });
+  it('compares a distance with the median of the query’s own links', () => {
+    const profile = queryProfile(graph, 0);
+    const median = (Math.log1p(KM_PER_DEGREE) + Math.log1p(2 * KM_PER_DEGREE)) / 2;
+    expect(profile.medianLogDistance).toBeCloseTo(median, 9);
+    expect(feature(3, 'distanceProfile')).toBeCloseTo(Math.abs(Math.log1p(3 * KM_PER_DEGREE) - median), 9);
+  });
+  it('gives an unplaced candidate the typical values and says so', () => {
+    expect(feature(5, 'distanceKnown')).toBe(0);
+    expect(feature(5, 'distanceProfile')).toBe(0);
+  });
+});
+
+describe('place features', () => {
+  it('compares populations as a difference of log10, unknown counted apart', () => {
+    expect(feature(3, 'populationDifference')).toBeCloseTo(Math.log10(310_000 / 300_000), 12);
+    expect(feature(3, 'populationKnown')).toBe(1);
+    expect(feature(2, 'populationKnown')).toBe(0);
+  });
+  it('sees the same name, a shared official language, the same country and the same level', () => {
+    expect(feature(4, 'sameName')).toBe(1);
+    expect(feature(3, 'sameName')).toBe(0);
+    expect(feature(5, 'sharedLanguage')).toBe(1); // Austria and Germany: German
+    expect(feature(3, 'sharedLanguage')).toBe(0);
+    expect(feature(4, 'sameCountry')).toBe(1);
+    expect(feature(3, 'sameKind')).toBe(1);
+    expect(feature(2, 'sameKind')).toBe(0);
+  });
+});
+
+describe('country and region features', () => {
+  it('counts country-pair links and their lift over chance', () => {
+    // Germany–France: Toledo–Brest, Toledo–Caen, Dijon–Essen. Link ends: DE 3, FR 7, of 10.
+    expect(feature(3, 'countryPairLinks')).toBeCloseTo(Math.log1p(3), 12);
+    expect(feature(3, 'countryPairLift')).toBeCloseTo(Math.log(4 / ((3 * 7) / 10 + 1)), 12);
+  });
+  it('reads the country mix of the query’s partners, of their partners, and of the candidate’s', () => {
+    expect(feature(3, 'countryShare')).toBeCloseTo(2 / 3, 12);
+    expect(feature(4, 'countryShare')).toBe(0);
+    expect(feature(3, 'continentShare')).toBeCloseTo(2 / 3, 12);
+    expect(feature(3, 'secondHopCountryShare')).toBeCloseTo(2 / 3, 12); // Dijon twice, of two paths
+    expect(feature(3, 'reverseCountryShare')).toBeCloseTo(1 / 4, 12); // Essen of Dijon's three
+    expect(feature(3, 'reverseCountryLinks')).toBeCloseTo(Math.log1p(1), 12);
+  });
+  it('counts links between the query’s region and the candidate’s, leaving out the query’s own', () => {
+    // Around Toledo (cells of lon −1..1): Brest–Dijon is the one link not Toledo's; Dijon's region (lon 2..4) holds Dijon.
+    expect(feature(3, 'regionPairLinks')).toBeCloseTo(Math.log1p(1), 12);
+    expect(feature(4, 'regionPairLinks')).toBe(0);
+  });
+});

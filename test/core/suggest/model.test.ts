@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { seededRng } from '../../../src/core/random.js';
+import { evaluateQuery } from '../../../src/core/suggest/evaluation.js';
+import { candidateFeatures, F, FEATURE_COUNT } from '../../../src/core/suggest/features.js';
+import { buildSuggestGraph, type SuggestPlace } from '../../../src/core/suggest/graph.js';
+import { heuristicModel, scoreRow } from '../../../src/core/suggest/model.js';
+import { rankCandidates } from '../../../src/core/suggest/rank.js';
+import { DEFAULT_TRAINING, trainModel } from '../../../src/core/suggest/train.js';
+import { tinyGraph } from './fixture.js';
+
+/** A seeded random network: places in three countries, links mostly between near places. */
+function randomNetwork(seed: number): { places: SuggestPlace[]; edges: [number, number][] } {
+  const rng = seededRng(seed);
+  const countries = ['DE', 'FR', 'PL'];
+  const places = Array.from({ length: 120 }, (_, i) => ({
+    key: `p${String(i).padStart(3, '0')}`,
+    name: `Place ${i}`,
+    country: countries[i % 3],
+    lat: 45 + rng() * 10,
+    lon: rng() * 20,
+  }));
+  const edges: [number, number][] = [];
+  for (let k = 0; k < 300; k++) {
+    const a = Math.floor(rng() * 120);
+    const b = Math.floor(rng() * 120);
+    if (a !== b && Math.abs(places[a]!.lon - places[b]!.lon) < 6) edges.push([a, b]);
+  }
+  return { places, edges };
+}
+
+const options = { ...DEFAULT_TRAINING, maxQueries: 60, negatives: 20, epochs: 5 };
+
+describe('the model', () => {
+  it('trains to the same weights from the same links and seed, and to others from another seed', () => {
+    const { places, edges } = randomNetwork(3);
+    const first = trainModel(places, edges, options).model;
+    const again = trainModel(places, edges, options).model;
+    const other = trainModel(places, edges, { ...options, seed: 2 }).model;
+    expect(again).toEqual(first);
+    expect(other.weights).not.toEqual(first.weights);
+    expect(first.weights.every(Number.isFinite)).toBe(true);
+  });
+  it('ranks the same way twice, ties broken by key, never the query nor its partners', () => {
+    const { places, edges } = randomNetwork(5);
+    const graph = buildSuggestGraph(places, edges);
+    const model = trainModel(places, edges, options).model;
+    const one = rankCandidates(graph, model, 0, 20).candidates;
+    const two = rankCandidates(graph, model, 0, 20).candidates;
+    expect(two).toEqual(one);
+    const partners = new Set(edges.flatMap(([a, b]) => (a === 0 ? [b] : b === 0 ? [a] : [])));
+    expect(one.some((c) => c.index === 0 || partners.has(c.index))).toBe(false);
+  });
+  it('keeps only the country or continent asked', () => {
+    const graph = tinyGraph();
+    const ranked = rankCandidates(graph, heuristicModel(), 0, 10, { country: 'de' }).candidates;
+    expect(ranked.map((c) => graph.places[c.index]!.key)).toEqual(['e']);
+    expect(rankCandidates(graph, heuristicModel(), 0, 10, { continent: 'AS' }).candidates).toEqual([]);
+  });
+  it('scores a row as the weighted sum of standardised features', () => {
+    const graph = tinyGraph();
+    const rows = candidateFeatures(graph, 0);
+    const model = heuristicModel();
+    const expected = model.weights.reduce((s, w, j) => s + w * rows[3 * FEATURE_COUNT + j]!, 0);
+    expect(scoreRow(model, rows, 3)).toBeCloseTo(expected, 12);
+    expect(model.weights[F.resourceAllocation]).toBeGreaterThan(0);
+  });
+});
+
+describe('evaluation', () => {
+  it('counts recall at 10 and the reciprocal rank, ties at their expected place', () => {
+    const scores = Float64Array.from({ length: 30 }, (_, i) => 30 - i); // place 0 best
+    const all = () => true;
+    expect(evaluateQuery(scores, all, [0])).toEqual({ recallAt10: 1, recallAt50: 1, reciprocalRank: 1 });
+    const late = evaluateQuery(scores, all, [19]);
+    expect(late.recallAt10).toBe(0);
+    expect(late.reciprocalRank).toBeCloseTo(1 / 20, 12);
+    const tied = new Float64Array(20); // every place tied: the target is in the top 10 half the time
+    const even = evaluateQuery(tied, all, [4]);
+    expect(even.recallAt10).toBeCloseTo(0.5, 12);
+    expect(even.reciprocalRank).toBeCloseTo(
+      [...Array(20).keys()].reduce((s, r) => s + 1 / (r + 1), 0) / 20,
+      12,
+    );
+  });
+});
