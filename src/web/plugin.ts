@@ -109,24 +109,16 @@ export const webRoutes =
       async (request, reply) => {
         const date = request.query.date?.trim();
         const asOf = date ? parsePartialDate(date, 'query.date') : undefined;
-        return reply
-          .type(HTML)
-          .send(
-            await localityPage(
-              db,
-              request.params.key,
-              asOf,
-              context.today(),
-              await auth.chrome(request),
-              () =>
-                context.runHeavy({
-                  type: 'suggestions',
-                  key: request.params.key,
-                  query: { asOf },
-                  today: context.today(),
-                }),
-            ),
-          );
+        return reply.type(HTML).send(
+          await localityPage(db, request.params.key, asOf, context.today(), await auth.chrome(request), () =>
+            context.runHeavy({
+              type: 'suggestions',
+              key: request.params.key,
+              query: { asOf },
+              today: context.today(),
+            }),
+          ),
+        );
       },
     );
 

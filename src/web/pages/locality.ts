@@ -215,9 +215,7 @@ export async function localityPage(
       </p>
       ${partnerSections(detail.partners, detail.underConsideration, date)}
     </section>
-    ${map.section} ${verdicts}
-
-    ${suggested}
+    ${map.section} ${verdicts} ${suggested}
 
     <section aria-labelledby="associations">
       <h2 id="associations">Associations</h2>
