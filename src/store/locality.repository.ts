@@ -51,6 +51,7 @@ export async function localitiesById(
       key: r.key,
       kind: r.kind as LocalityKind,
       country: r.country ?? undefined,
+      subdivision: r.subdivision ?? undefined,
       parentId: r.parent_id,
       coordinates: r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : undefined,
       population: r.population ?? undefined,
