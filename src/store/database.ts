@@ -3,7 +3,7 @@ import { TwinningError } from '../core/errors.js';
 import type { DialectName } from './dialect-name.js';
 import { openPostgres } from './dialects/postgres.js';
 import { openSqlite } from './dialects/sqlite.js';
-import { allMigrations } from './migrations/index.js';
+import { MIGRATION_NAMES } from './migrations/names.js';
 import type { DB } from './schema.js';
 
 /** An open registry database: the Kysely handle and which dialect it speaks. */
@@ -48,9 +48,10 @@ async function appliedMigrations(db: Kysely<DB>): Promise<Set<string> | undefine
  * latest is told by one query, without the migrator (which introspects every table and takes its lock).
  */
 export async function migrateToLatest(database: Database): Promise<void> {
-  const migrations = allMigrations(database.dialect);
   const applied = await appliedMigrations(database.db);
-  if (applied && Object.keys(migrations).every((name) => applied.has(name))) return;
+  if (applied && MIGRATION_NAMES.every((name) => applied.has(name))) return;
+  const { allMigrations } = await import('./migrations/index.js');
+  const migrations = allMigrations(database.dialect);
   const provider: MigrationProvider = { getMigrations: async () => migrations };
   const migrator = new Migrator({ db: database.db, provider });
   const { error, results } = await migrator.migrateToLatest();

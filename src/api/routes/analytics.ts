@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from '@sinclair/typebox';
+import { normalizeCountry } from '../../core/country.js';
 import { TwinningError } from '../../core/errors.js';
 import { PlaceStep } from '../../registry/network/paths.js';
 import { parseNetworkQuery, type NetworkQueryText } from '../../registry/network/query-text.js';
@@ -38,7 +39,8 @@ function StudyEnum() {
   return StringEnum(STUDY_NAMES, { description: 'which study' });
 }
 
-const selection = (query: NetworkQueryText) => parseNetworkQuery(query, (name) => `query.${name}`);
+const selection = (query: NetworkQueryText) =>
+  parseNetworkQuery(query, (name) => `query.${name}`, normalizeCountry);
 
 /** The network measured: the studies of `twinning stats`, and chains between places. */
 export const analyticsRoutes =

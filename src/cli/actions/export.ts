@@ -20,7 +20,7 @@ async function exportGraph(io: CliIo, globals: GlobalOptions, options: ExportOpt
       field: '--format',
     });
   }
-  const query = networkQuery(options);
+  const query = await networkQuery(options);
   const { input } = await withRegistry(globals, ({ db }) => loadNetworkInput(db, query, today()));
   const graph = buildTwinGraph(input);
   io.out((options.format === 'tsv' ? toTsv(graph) : toGraphml(graph)).trimEnd());

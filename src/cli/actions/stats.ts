@@ -1,14 +1,12 @@
 import type { NetworkSummary } from '../../analysis/summary.js';
 import { formatSummaryTable } from '../../analysis/summary-table.js';
 import { TwinningError } from '../../core/errors.js';
-import { findLocality } from '../../registry/locality/find.js';
 import {
   runStudy,
   type StudyName,
   type StudyParams,
   type StudyResult,
 } from '../../registry/network/studies.js';
-import { localitiesById } from '../../store/locality.repository.js';
 import { printJson, today, withRegistry, type CliIo, type GlobalOptions } from '../context.js';
 import { positiveInt } from '../network-options.js';
 import { formatStudy } from '../format/study-text.js';
@@ -44,6 +42,15 @@ function header(io: CliIo, r: StudyResult): void {
   );
 }
 
+/** The code that finds places by name, loaded only by the commands that take a place (a study takes none). */
+async function placeLookup() {
+  const [{ findLocality }, { localitiesById }] = await Promise.all([
+    import('../../registry/locality/find.js'),
+    import('../../store/locality.repository.js'),
+  ]);
+  return { findLocality, localitiesById };
+}
+
 /** Runs one study of the network (or takes it from the cache) and prints it (`twinning stats <study>`). */
 export async function study(
   io: CliIo,
@@ -51,7 +58,7 @@ export async function study(
   name: StudyName,
   options: StudyOptions,
 ): Promise<void> {
-  const query = networkQuery(options);
+  const query = await networkQuery(options);
   const p = params(options);
   const result = await withRegistry(globals, ({ db }) => runStudy(db, name, query, p, today()));
   if (globals.json) return printJson(io, result);
@@ -72,10 +79,17 @@ export async function path(
   options: StudyOptions,
 ): Promise<void> {
   const chain = await withRegistry(globals, async ({ db }) => {
+    const { findLocality, localitiesById } = await placeLookup();
     const ids = [await findLocality(db, from), await findLocality(db, to)];
     const keys = await localitiesById(db, ids);
     const { chainBetween } = await import('../../registry/network/paths.js');
-    return chainBetween(db, keys.get(ids[0]!)!.key, keys.get(ids[1]!)!.key, networkQuery(options), today());
+    return chainBetween(
+      db,
+      keys.get(ids[0]!)!.key,
+      keys.get(ids[1]!)!.key,
+      await networkQuery(options),
+      today(),
+    );
   });
   if (!chain) throw new TwinningError('NotFound', `no chain of twinnings links ${from} and ${to}`);
   if (globals.json) return printJson(io, chain);
@@ -93,10 +107,11 @@ export async function within(
 ): Promise<void> {
   const k = positiveInt(options.steps, '--steps');
   const reached = await withRegistry(globals, async ({ db }) => {
+    const { findLocality, localitiesById } = await placeLookup();
     const id = await findLocality(db, place);
     const key = (await localitiesById(db, [id])).get(id)!.key;
     const { placesWithin } = await import('../../registry/network/paths.js');
-    return placesWithin(db, key, k, networkQuery(options), today());
+    return placesWithin(db, key, k, await networkQuery(options), today());
   });
   if (globals.json) return printJson(io, reached);
   io.out(`${reached.length} places within ${k} steps:`);

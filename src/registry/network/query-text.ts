@@ -1,4 +1,4 @@
-import { normalizeCountry } from '../../core/country.js';
+import type { normalizeCountry } from '../../core/country.js';
 import { TwinningError } from '../../core/errors.js';
 import { LINK_KINDS, type LinkKind } from '../../core/link.js';
 import { earliestDay, parsePartialDate } from '../../core/partial-date.js';
@@ -31,15 +31,23 @@ function linkKind(kind: string, field: string): LinkKind {
   throw new TwinningError('InvalidInput', `unknown link kind; one of ${LINK_KINDS.join(', ')}`, { field });
 }
 
-/** Reads and checks a network selection; a bad value throws naming its field as `fieldOf` spells it. */
+/**
+ * Reads and checks a network selection; a bad value throws naming its field as `fieldOf` spells it. Countries are
+ * checked by `checkCountry` (core/country.ts's normalizeCountry), handed in so that a caller that names no country
+ * need not load the country tables.
+ */
 export function parseNetworkQuery(
   text: NetworkQueryText,
   fieldOf: (name: keyof NetworkQueryText) => string,
+  checkCountry: typeof normalizeCountry | undefined,
 ): NetworkQuery {
+  const countries = list(text.country);
+  if (countries && checkCountry === undefined)
+    throw new Error('parseNetworkQuery: countries given but no country check handed in');
   return {
     asOf: text.asOf === undefined ? undefined : parsePartialDate(text.asOf, fieldOf('asOf')),
     kinds: list(text.kind)?.map((kind) => linkKind(kind, fieldOf('kind'))),
-    countries: list(text.country)?.map((c) => normalizeCountry(c, fieldOf('country'))),
+    countries: countries?.map((c) => checkCountry!(c, fieldOf('country'))),
     sources: list(text.source),
   };
 }

@@ -6,8 +6,12 @@ import { apiAccessMigration } from './0003-api-access.js';
 import { analysisCacheMigration } from './0004-analysis-cache.js';
 import { localitySubdivisionMigration } from './0005-locality-subdivision.js';
 import { matchedRefIndexMigration } from './0006-matched-ref-index.js';
+import type { MIGRATION_NAMES } from './names.js';
 
-/** Every migration in order, by name. Add a new one with the next number; never edit an applied one. */
+/**
+ * Every migration in order, by name. Add a new one with the next number (and its name in names.ts, which the
+ * type checks); never edit an applied one.
+ */
 export function allMigrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-registry': registryMigration(dialect),
@@ -16,5 +20,5 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
     '0004-analysis-cache': analysisCacheMigration(),
     '0005-locality-subdivision': localitySubdivisionMigration(),
     '0006-matched-ref-index': matchedRefIndexMigration(),
-  };
+  } satisfies Record<(typeof MIGRATION_NAMES)[number], Migration>;
 }
