@@ -69,6 +69,32 @@ export type StudyResult = Static<typeof StudyResult>;
 /** The size of the network a study ran on. */
 type NetworkStats = StudyResult['network'];
 
+/** The cache key and data version of a study: what runStudy keeps a result under. */
+async function studyKey(
+  db: Kysely<DB>,
+  study: StudyName,
+  query: NetworkQuery,
+  params: StudyParams,
+  today: PartialDate,
+) {
+  const version = `${await dataStamp(db)}@${formatPartialDate(today)}`;
+  return { version, key: `${study}:${describeQuery(query)}:${JSON.stringify(params)}` };
+}
+
+/** The result kept for a study on the same data today, if any: a cheap read (the stamp and one row), no computation. */
+export async function keptStudy(
+  db: Kysely<DB>,
+  study: StudyName,
+  query: NetworkQuery,
+  params: StudyParams,
+  today: PartialDate,
+): Promise<StudyResult | undefined> {
+  const { version, key } = await studyKey(db, study, query, params, today);
+  const kept = (await cachedResult(db, key, version)) as
+    { network: NetworkStats; result: unknown } | undefined;
+  return kept && { study, version, cached: true, network: kept.network, result: kept.result };
+}
+
 /**
  * Runs a study on the registry's network as the query selects it, or returns the result kept for the same
  * query on the same data: the cache key is the study, query and parameters; the version is a stamp of the
@@ -82,8 +108,7 @@ export async function runStudy(
   params: StudyParams,
   today: PartialDate,
 ): Promise<StudyResult> {
-  const version = `${await dataStamp(db)}@${formatPartialDate(today)}`;
-  const key = `${study}:${describeQuery(query)}:${JSON.stringify(params)}`;
+  const { version, key } = await studyKey(db, study, query, params, today);
   const kept = (await cachedResult(db, key, version)) as
     { network: NetworkStats; result: unknown } | undefined;
   if (kept !== undefined) return { study, version, cached: true, network: kept.network, result: kept.result };
