@@ -54,8 +54,16 @@ async function firstPaint(browser: Browser, url: string): Promise<{ fcp: number;
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load' });
+    // The paint entry can come after the load event on a busy machine: wait for it.
+    await page.waitForFunction(
+      () => performance.getEntriesByName('first-contentful-paint').length > 0,
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    );
     const fcp = await page.evaluate(
-      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+      () => performance.getEntriesByName('first-contentful-paint')[0]!.startTime,
     );
     fcps.push(fcp);
     bytes = await transferred(page);
@@ -94,6 +102,7 @@ async function worldMap(browser: Browser, origin: string) {
     project: number;
     draw: number;
     links: number;
+    parts: string;
     js: number;
     data: number;
   }[] = [];
@@ -112,6 +121,7 @@ async function worldMap(browser: Browser, origin: string) {
         project: Number(c.dataset.projectMs),
         draw: Number(c.dataset.drawMs),
         links: Number(c.dataset.links),
+        parts: c.dataset.projectParts ?? '',
       };
     });
     runs.push({ ...figures, ...(await transferred(page)) });
@@ -137,6 +147,7 @@ async function worldMap(browser: Browser, origin: string) {
     fetch: median(runs.map((r) => r.fetch)),
     project: median(runs.map((r) => r.project)),
     links: runs[0]!.links,
+    parts: runs.map((r) => r.parts).join(' | '),
     js: runs[0]!.js,
     data: runs[0]!.data,
     step: median(steps),
@@ -199,17 +210,25 @@ async function main(): Promise<void> {
     ['chain (Coventry to Nagasaki)', '/network/chain?from=coventry&to=nagasaki-jp'],
     ['neighbourhood (Coventry, 2 steps)', '/places/coventry/network'],
   ];
-  const served: { name: string; path: string; status: number; cold: number; warm: number }[] = [];
+  const served: {
+    name: string;
+    path: string;
+    status: number;
+    cold: number;
+    warm: number;
+    pending: string[];
+  }[] = [];
   for (const [name, path] of views) {
     const time = async () => {
       const t = performance.now();
       const response = await fetch(`${origin}${path}`);
-      await response.arrayBuffer();
-      return { status: response.status, ms: performance.now() - t };
+      const body = await response.text();
+      const pending = [...body.matchAll(/class="pending" role="status">([^<]*)</g)].map((m) => m[1]!.trim());
+      return { status: response.status, ms: performance.now() - t, pending };
     };
     const cold = await time();
     const warm = await time();
-    served.push({ name, path, status: cold.status, cold: cold.ms, warm: warm.ms });
+    served.push({ name, path, status: cold.status, cold: cold.ms, warm: warm.ms, pending: warm.pending });
   }
   const viewPaints = [];
   for (const view of served)
@@ -225,13 +244,14 @@ async function main(): Promise<void> {
   );
   for (const v of viewPaints) {
     console.log(
-      `${v.name} ${v.path}: HTTP ${v.status}, served cold ${v.cold.toFixed(0)} ms, warm ${v.warm.toFixed(0)} ms; FCP ${v.fcp.toFixed(0)} ms (${(v.fcp / baseline.fcp).toFixed(2)}× baseline), JS ${kb(v.js)}`,
+      `${v.name} ${v.path}: HTTP ${v.status}, served cold ${v.cold.toFixed(0)} ms, warm ${v.warm.toFixed(0)} ms; FCP ${v.fcp.toFixed(0)} ms (${(v.fcp / baseline.fcp).toFixed(2)}× baseline), JS ${kb(v.js)}${v.pending.length ? `; not ready when served warm: ${v.pending.join(' / ')}` : ''}`,
     );
   }
   console.log(`search suggestion on screen after a keystroke: ${suggest} ms (median over "portsm")`);
   console.log(
     `map: ${map.links} links in force today; ready (fetch, project, draw) ${map.ready.toFixed(0)} ms, of which fetching and parsing ${map.fetch.toFixed(0)} ms, projecting ${map.project.toFixed(0)} ms, drawing ${map.draw.toFixed(0)} ms`,
   );
+  console.log(`map: projecting split (places, arcs, basemap ms) per run: ${map.parts}`);
   console.log(
     `map: one slider step ${map.step.toFixed(1)} ms median, ${map.stepMax.toFixed(1)} ms worst of 20`,
   );

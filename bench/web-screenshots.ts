@@ -28,6 +28,17 @@ const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 mkdirSync(OUT, { recursive: true });
+// The network pages show what their studies have ready within a few seconds: compute (or find) them first.
+for (const study of [
+  'summary',
+  'partners?limit=20',
+  'betweenness?limit=20',
+  'countries?limit=20',
+  'time',
+  'time?of=JP',
+]) {
+  await fetch(`${origin}/v1/analytics/${study}`);
+}
 const shots: [string, string, (() => Promise<unknown>)?][] = [
   ['home', '/'],
   [

@@ -6,7 +6,7 @@ import type { GrowthPoint } from '../analysis/time-series.js';
 import { normalizeCountry } from '../core/country.js';
 import { TwinningError } from '../core/errors.js';
 import { findLocality } from '../registry/locality/find.js';
-import type { StudyName } from '../registry/network/studies.js';
+import { keptStudy, type StudyName } from '../registry/network/studies.js';
 import { localitiesById } from '../store/locality.repository.js';
 import type { WebAuth } from './editing.js';
 import { chainPage } from './pages/chain.js';
@@ -53,7 +53,9 @@ const hide = { hide: true };
 export function networkRoutes(app: FastifyInstance, context: ApiContext, auth: WebAuth): void {
   const { db } = context;
   const typed = app.withTypeProvider<TypeBoxTypeProvider>();
-  const study = (name: StudyName, params: Record<string, number | string> = {}) =>
+  // A study kept for today's data is read here (the stamp and one row); only one not kept goes to a thread.
+  const study = async (name: StudyName, params: Record<string, number | string> = {}) =>
+    (await keptStudy(db, name, {}, params, context.today())) ??
     context.runHeavy({ type: 'study', study: name, query: {}, params, today: context.today() });
 
   typed.get('/network', { config: PAGE, schema: hide }, async (request, reply) => {

@@ -8,6 +8,16 @@ describe.runIf(chromiumAvailable())('the network views, rule verdicts and adding
   beforeAll(async () => {
     harness = await startBrowserHarness();
     await placeLocalities(harness.api);
+    // The network pages wait a few seconds for their studies; these are kept once the API has computed them.
+    const studies = [
+      'summary',
+      'partners?limit=20',
+      'betweenness?limit=20',
+      'countries?limit=20',
+      'time',
+      'time?of=GB',
+    ];
+    for (const study of studies) await harness.api.app.inject({ url: `/v1/analytics/${study}` });
   });
   afterAll(async () => harness?.close());
   afterEach(() => {
