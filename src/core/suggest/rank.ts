@@ -35,7 +35,7 @@ export function rankCandidates(
 ): Ranking {
   const profile = queryProfile(graph, query);
   const rows = candidateFeatures(graph, query, profile);
-  const scores = scoreRows(model, rows);
+  const scores = scoreRows(model, rows).map((s) => (Number.isNaN(s) ? -Infinity : s));
   const country = filter.country?.toUpperCase();
   const continent = filter.continent?.toUpperCase();
   const pool: number[] = [];

@@ -30,7 +30,11 @@ describe('suggested partners over the bundled registry', () => {
       { key: 'test-town-tx', country: 'US', subdivision: 'US-TX', lat: 30, lon: -97 },
       { key: 'test-town-cn', country: 'CN', lat: 31, lon: 121 },
     ])
-      await insertLocality(database.db, { ...p, kind: 'town', names: [{ name: p.key, lang: 'en', primary: true }] }, null);
+      await insertLocality(
+        database.db,
+        { ...p, kind: 'town', names: [{ name: p.key, lang: 'en', primary: true }] },
+        null,
+      );
   });
   afterAll(async () => {
     await database.close();
@@ -57,7 +61,9 @@ describe('suggested partners over the bundled registry', () => {
         undefined,
         TODAY,
       );
-      const shared = [...theirs.partners, ...theirs.undated].filter((p) => partnerKeys.has(p.partner.key)).length;
+      const shared = [...theirs.partners, ...theirs.undated].filter((p) =>
+        partnerKeys.has(p.partner.key),
+      ).length;
       expect(reason.text.startsWith(`${shared} of your partners`)).toBe(true);
     }
   });
@@ -68,7 +74,9 @@ describe('suggested partners over the bundled registry', () => {
     await expect(suggestPartners(database.db, 'coventry', { continent: 'XX' }, TODAY, model)).rejects.toThrow(
       /not a continent/,
     );
-    await expect(suggestPartners(database.db, 'nowhere-at-all', {}, TODAY, model)).rejects.toThrow(/no locality/);
+    await expect(suggestPartners(database.db, 'nowhere-at-all', {}, TODAY, model)).rejects.toThrow(
+      /no locality/,
+    );
   });
 
   it('gives Paris, twinned exclusively with Rome, suggestions for partnerships only', async () => {
@@ -81,7 +89,13 @@ describe('suggested partners over the bundled registry', () => {
   });
 
   it('removes a candidate a law in force prohibits, naming the rule', async () => {
-    const texas = await suggestPartners(database.db, 'test-town-tx', { country: 'CN', limit: 5 }, TODAY, model);
+    const texas = await suggestPartners(
+      database.db,
+      'test-town-tx',
+      { country: 'CN', limit: 5 },
+      TODAY,
+      model,
+    );
     expect(texas.suggestions).toEqual([]);
     expect(texas.removed.length).toBeGreaterThan(0);
     expect(texas.removed.every((r) => r.rule === 'us-tx-hb-128')).toBe(true);
