@@ -5,6 +5,8 @@
  * in the same run; then the time of one query over the registry's places, against the cost of computing
  * distances alone. Prints markdown for docs/benchmarks.md.
  *   Run: npx tsx bench/suggest-eval.ts [--registry /tmp/world.sqlite]
+ * SUGGEST_QUERIES caps the registry's query places (500); SUGGEST_TRAINING='{"rounds":3}' overrides training
+ * options for an experiment; SUGGEST_DIAG=1 also scores every feature alone.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

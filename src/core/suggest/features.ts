@@ -28,6 +28,15 @@ export const FEATURES = [
   'regionPairLinks',
   'logDistanceRankInCountry',
   'logDegreeRankInCountry',
+  'nearest10',
+  'nearest50',
+  'nearest200',
+  'nearest1000',
+  'degreeOne',
+  'degreeFew',
+  'degreeMany',
+  'sameCountryNear',
+  'isolatedNear',
 ] as const;
 
 /** The name of a feature. */
@@ -173,11 +182,44 @@ export function ranksWithinCountry(
 
 /** The rank (1 = nearest) of each place by distance from the query among the places with a distance; NaN elsewhere. */
 export function distanceRanks(distances: Float64Array, query: number): Float64Array {
-  const order: number[] = [];
-  for (let i = 0; i < distances.length; i++) if (i !== query && Number.isFinite(distances[i])) order.push(i);
-  order.sort((a, b) => distances[a]! - distances[b]! || a - b);
-  const ranks = new Float64Array(distances.length).fill(NaN);
-  order.forEach((place, r) => (ranks[place] = r + 1));
+  return ranksByValue(distances, query, () => 0, 1);
+}
+
+/**
+ * The rank of each place by a value, ascending, among the places of the same group (1 + how many have a
+ * strictly smaller value; equal values share a rank); the query and places without a finite value take no part
+ * and are NaN. Sorts a typed array per group, so that a query over 20,000 places stays cheap.
+ */
+export function ranksByValue(
+  values: Float64Array,
+  query: number,
+  groupOf: (i: number) => number,
+  groups: number,
+): Float64Array {
+  const n = values.length;
+  const take = (i: number): boolean => i !== query && Number.isFinite(values[i]);
+  const counts = new Int32Array(groups);
+  for (let i = 0; i < n; i++) if (take(i)) counts[groupOf(i)]!++;
+  const starts = new Int32Array(groups + 1);
+  for (let g = 0; g < groups; g++) starts[g + 1] = starts[g]! + counts[g]!;
+  const fill = starts.slice(0, groups);
+  const sorted = new Float64Array(starts[groups]!);
+  for (let i = 0; i < n; i++) if (take(i)) sorted[fill[groupOf(i)]!++] = values[i]!;
+  for (let g = 0; g < groups; g++) sorted.subarray(starts[g]!, starts[g + 1]!).sort();
+  const ranks = new Float64Array(n).fill(NaN);
+  for (let i = 0; i < n; i++) {
+    if (!take(i)) continue;
+    const g = groupOf(i);
+    let lo = starts[g]!;
+    let hi = starts[g + 1]!;
+    const v = values[i]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    ranks[i] = lo - starts[g]! + 1;
+  }
   return ranks;
 }
 
@@ -196,11 +238,10 @@ export function candidateFeatures(
   const { common, adamicAdar, resourceAllocation } = neighbourhoodScores(graph, query);
   const distances = distancesFrom(graph, query);
   const ranks = distanceRanks(distances, query);
-  const nearInCountry = ranksWithinCountry(
-    graph,
-    (i) => distances[i]!,
-    (i) => i !== query && Number.isFinite(distances[i]),
-  );
+  // Places of no country are ranked among themselves, as group `countries.length`.
+  const groups = graph.countries.length + 1;
+  const groupOf = (i: number): number => (graph.countryOf[i]! >= 0 ? graph.countryOf[i]! : groups - 1);
+  const nearInCountry = ranksByValue(distances, query, groupOf, groups);
   const biggestInCountry = degreeRanks(graph);
   const known = ranks.reduce((m, r) => (Number.isNaN(r) ? m : m + 1), 0);
   const qCountry = graph.countryOf[query]!;
@@ -231,6 +272,9 @@ export function candidateFeatures(
     const degree = degreeOf(graph, i);
     rows[row + F.logDegree] = Math.log1p(degree);
     rows[row + F.isolated] = degree === 0 ? 1 : 0;
+    rows[row + F.degreeOne] = degree === 1 ? 1 : 0;
+    rows[row + F.degreeFew] = degree >= 2 && degree <= 4 ? 1 : 0;
+    rows[row + F.degreeMany] = degree >= 10 ? 1 : 0;
     rows[row + F.logDegreeRankInCountry] = Math.log(biggestInCountry[i]!);
     const d = distances[i]!;
     if (Number.isFinite(d)) {
@@ -240,6 +284,13 @@ export function candidateFeatures(
       rows[row + F.distanceProfile] = Math.abs(logD - profile.medianLogDistance);
       rows[row + F.distanceKnown] = 1;
       rows[row + F.logDistanceRankInCountry] = Math.log(nearInCountry[i]!);
+      const rank = ranks[i]!;
+      rows[row + F.nearest10] = rank <= 10 ? 1 : 0;
+      rows[row + F.nearest50] = rank <= 50 ? 1 : 0;
+      rows[row + F.nearest200] = rank <= 200 ? 1 : 0;
+      rows[row + F.nearest1000] = rank <= 1000 ? 1 : 0;
+      rows[row + F.sameCountryNear] = rank <= 50 && graph.countryOf[i] === qCountry ? 1 : 0;
+      rows[row + F.isolatedNear] = rank <= 200 && degree === 0 ? 1 : 0;
     } else {
       // Unknown distance: the values of a typical candidate (the query's median, the middle rank).
       rows[row + F.logDistance] = profile.medianLogDistance;

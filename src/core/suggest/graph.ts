@@ -50,9 +50,12 @@ export interface SuggestGraph {
   cellOf: Int32Array;
   /** Links between the places of two cells: cellLinks.get(a).get(b) (symmetric). */
   cellLinks: ReadonlyMap<number, ReadonlyMap<number, number>>;
-  /** Median log(1 + km) over the links whose ends both have coordinates (NaN when none). */
+  /** Median log(1 + km) over the links whose ends both have coordinates (TYPICAL_LINK_KM when none have). */
   medianLogDistance: number;
 }
+
+/** The distance assumed for a network with no placed link: about the median of the world's twinnings. */
+export const TYPICAL_LINK_KM = 1000;
 
 /** Builds the finder's graph from places and links given as pairs of place indices (self-links and repeats dropped). */
 export function buildSuggestGraph(
@@ -155,7 +158,7 @@ export function buildSuggestGraph(
     lat,
     lon,
     languages: countries.map((code) => languagesOf(code)),
-    medianLogDistance: median(logDistances),
+    medianLogDistance: logDistances.length > 0 ? median(logDistances) : Math.log1p(TYPICAL_LINK_KM),
   };
 }
 

@@ -2,11 +2,10 @@ import { candidateFeatures, queryProfile, type QueryProfile } from './features.j
 import { areLinked, type SuggestGraph } from './graph.js';
 import { scoreRows, type SuggestModel } from './model.js';
 
-/** Which candidates a query keeps: by country, continent, or a test of its own (rules, exclusivity). */
+/** Which candidates a query keeps: by country or continent. */
 export interface CandidateFilter {
   country?: string;
   continent?: string;
-  keep?: (index: number) => boolean;
 }
 
 /** A ranked candidate: its place index and score, with the query's feature rows and profile to explain it. */
@@ -36,7 +35,7 @@ export function rankCandidates(
 ): Ranking {
   const profile = queryProfile(graph, query);
   const rows = candidateFeatures(graph, query, profile);
-  const scores = scoreRows(model, rows);
+  const scores = scoreRows(model, rows).map((s) => (Number.isNaN(s) ? -Infinity : s));
   const country = filter.country?.toUpperCase();
   const continent = filter.continent?.toUpperCase();
   const pool: number[] = [];
@@ -47,14 +46,14 @@ export function rankCandidates(
     if (continent && graph.continents[graph.continentOf[i]!] !== continent) continue;
     pool.push(i);
   }
-  const byScore = (a: number, b: number): number =>
-    scores[b]! - scores[a]! || (graph.places[a]!.key < graph.places[b]!.key ? -1 : 1);
-  pool.sort(byScore);
-  const candidates: RankedCandidate[] = [];
-  for (const i of pool) {
-    if (candidates.length >= limit) break;
-    if (filter.keep && !filter.keep(i)) continue;
-    candidates.push({ index: i, score: scores[i]! });
+  // Only the best few need sorting: find the score the `limit`-th candidate reaches, sort those at or above it.
+  let chosen = pool;
+  if (limit < pool.length) {
+    const values = Float64Array.from(pool, (i) => scores[i]!).sort();
+    const threshold = values[values.length - limit]!;
+    chosen = pool.filter((i) => scores[i]! >= threshold);
   }
+  chosen.sort((a, b) => scores[b]! - scores[a]! || (graph.places[a]!.key < graph.places[b]!.key ? -1 : 1));
+  const candidates = chosen.slice(0, limit).map((index) => ({ index, score: scores[index]! }));
   return { query, candidates, rows, profile };
 }

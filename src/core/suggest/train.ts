@@ -17,7 +17,9 @@ export interface TrainingOptions {
   negatives: number;
   /** Of those, how many are drawn from the fallback heuristic's top candidates for the query (hard negatives). */
   hardNegatives: number;
-  /** At most this many query places (sampled with the seed) give training examples. */
+  /** Rounds of hold-out, each hiding other links, so that more links give examples. */
+  rounds: number;
+  /** At most this many query places (sampled with the seed) give training examples in a round. */
   maxQueries: number;
   epochs: number;
   learningRate: number;
@@ -31,6 +33,7 @@ export const DEFAULT_TRAINING: TrainingOptions = {
   placeHoldOut: 0.3,
   negatives: 200,
   hardNegatives: 0,
+  rounds: 1,
   maxQueries: 3000,
   epochs: 20,
   learningRate: 0.02,
@@ -58,61 +61,11 @@ export function trainModel(
   options: TrainingOptions = DEFAULT_TRAINING,
 ): { model: SuggestModel; examples: number; queries: number } {
   const rng = seededRng(options.seed);
-  const order = shuffleInPlace(
-    edges.map((_, i) => i),
-    rng,
-  );
-  const late = new Set(
-    shuffleInPlace(
-      places.map((_, i) => i),
-      rng,
-    ).slice(0, Math.round(places.length * options.placeHoldOut)),
-  );
-  const hiddenCount = Math.round(edges.length * options.holdOut);
-  const hidden: (readonly [number, number])[] = [];
-  const kept: (readonly [number, number])[] = [];
-  order.forEach((i, position) => {
-    const [a, b] = edges[i]!;
-    (position < hiddenCount || late.has(a) || late.has(b) ? hidden : kept).push(edges[i]!);
-  });
-  const graph = buildSuggestGraph(places, kept);
-  const targetsOf = new Map<number, number[]>();
-  for (const [a, b] of hidden) {
-    if (a === b) continue;
-    (targetsOf.get(a) ?? targetsOf.set(a, []).get(a)!).push(b);
-    (targetsOf.get(b) ?? targetsOf.set(b, []).get(b)!).push(a);
-  }
-  const queries = shuffleInPlace(
-    [...targetsOf.keys()].sort((x, y) => x - y),
-    rng,
-  ).slice(0, options.maxQueries);
-  const n = places.length;
-  const heuristic = heuristicModel();
-  // One group per hidden link seen from a query with partners left: the link's row first, then sampled others.
   const group = 1 + options.negatives;
   const blocks: Float64Array[] = [];
-  for (const q of queries) {
-    if (degreeOf(graph, q) === 0) continue;
-    const rows = candidateFeatures(graph, q);
-    const targets = new Set(targetsOf.get(q)!);
-    const usable = (c: number): boolean => c !== q && !targets.has(c) && !areLinked(graph, q, c);
-    const hard = topCandidates(scoreRows(heuristic, rows), 100).filter(usable);
-    for (const t of targets) {
-      const block = new Float64Array(group * FEATURE_COUNT);
-      block.set(rows.subarray(t * FEATURE_COUNT, (t + 1) * FEATURE_COUNT), 0);
-      for (let k = 1; k < group; k++) {
-        let c: number;
-        let guard = 0;
-        do {
-          c =
-            k <= options.hardNegatives && hard.length > 0
-              ? hard[randomInt(rng, hard.length)]!
-              : randomInt(rng, n);
-        } while (!usable(c) && ++guard < 100);
-        block.set(rows.subarray(c * FEATURE_COUNT, (c + 1) * FEATURE_COUNT), k * FEATURE_COUNT);
-      }
-      blocks.push(block);
-    }
+  let queryCount = 0;
+  for (let round = 0; round < options.rounds; round++) {
+    queryCount += sampleRound(places, edges, options, rng, blocks);
   }
   const means = new Array<number>(FEATURE_COUNT).fill(0);
   const scales = new Array<number>(FEATURE_COUNT).fill(1);
@@ -149,15 +102,85 @@ export function trainModel(
         negatives: options.negatives,
         placeHoldOut: options.placeHoldOut,
         hardNegatives: options.hardNegatives,
-        queries: queries.length,
+        queries: queryCount,
+        rounds: options.rounds,
         examples,
         links: edges.length,
         places: places.length,
       },
     },
     examples,
-    queries: queries.length,
+    queries: queryCount,
   };
+}
+
+/**
+ * One round of examples: a share of the links (and every link of a share of places) hidden, features on the
+ * rest, and for each hidden link seen from a query with partners left, a group of its row and sampled others'.
+ * Returns how many query places it sampled.
+ */
+function sampleRound(
+  places: readonly SuggestPlace[],
+  edges: readonly (readonly [number, number])[],
+  options: TrainingOptions,
+  rng: Rng,
+  blocks: Float64Array[],
+): number {
+  const order = shuffleInPlace(
+    edges.map((_, i) => i),
+    rng,
+  );
+  const late = new Set(
+    shuffleInPlace(
+      places.map((_, i) => i),
+      rng,
+    ).slice(0, Math.round(places.length * options.placeHoldOut)),
+  );
+  const hiddenCount = Math.round(edges.length * options.holdOut);
+  const hidden: (readonly [number, number])[] = [];
+  const kept: (readonly [number, number])[] = [];
+  order.forEach((i, position) => {
+    const [a, b] = edges[i]!;
+    (position < hiddenCount || late.has(a) || late.has(b) ? hidden : kept).push(edges[i]!);
+  });
+  const graph = buildSuggestGraph(places, kept);
+  const targetsOf = new Map<number, number[]>();
+  for (const [a, b] of hidden) {
+    if (a === b) continue;
+    (targetsOf.get(a) ?? targetsOf.set(a, []).get(a)!).push(b);
+    (targetsOf.get(b) ?? targetsOf.set(b, []).get(b)!).push(a);
+  }
+  const queries = shuffleInPlace(
+    [...targetsOf.keys()].sort((x, y) => x - y),
+    rng,
+  ).slice(0, options.maxQueries);
+  const n = places.length;
+  const heuristic = heuristicModel();
+  const group = 1 + options.negatives;
+  for (const q of queries) {
+    if (degreeOf(graph, q) === 0) continue;
+    const rows = candidateFeatures(graph, q);
+    const targets = new Set(targetsOf.get(q)!);
+    const usable = (c: number): boolean => c !== q && !targets.has(c) && !areLinked(graph, q, c);
+    const hard = topCandidates(scoreRows(heuristic, rows), 100).filter(usable);
+    for (const t of targets) {
+      const block = new Float64Array(group * FEATURE_COUNT);
+      block.set(rows.subarray(t * FEATURE_COUNT, (t + 1) * FEATURE_COUNT), 0);
+      for (let k = 1; k < group; k++) {
+        let c: number;
+        let guard = 0;
+        do {
+          c =
+            k <= options.hardNegatives && hard.length > 0
+              ? hard[randomInt(rng, hard.length)]!
+              : randomInt(rng, n);
+        } while (!usable(c) && ++guard < 100);
+        block.set(rows.subarray(c * FEATURE_COUNT, (c + 1) * FEATURE_COUNT), k * FEATURE_COUNT);
+      }
+      blocks.push(block);
+    }
+  }
+  return queries.length;
 }
 
 /** Weights kept to 6 significant digits, so the written model reads well and compares exactly. */

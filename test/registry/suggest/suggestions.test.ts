@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePartialDate } from '../../../src/core/partial-date.js';
+import { heuristicModel } from '../../../src/core/suggest/model.js';
+import { localityPartners } from '../../../src/registry/locality/partners.js';
+import { openRegistry } from '../../../src/registry/open-registry.js';
+import { readModel } from '../../../src/registry/suggest/model-file.js';
+import { suggestPartners } from '../../../src/registry/suggest/suggestions.js';
+import type { Database } from '../../../src/store/database.js';
+import { localityIdsByKey } from '../../../src/store/locality.repository.js';
+import { insertLocality } from '../../../src/store/writes/locality.js';
+import { createTestDatabase } from '../../support/databases.js';
+
+const TODAY = parsePartialDate('2026-11-29');
+const model = heuristicModel();
+
+describe('suggested partners over the bundled registry', () => {
+  let database: Database;
+  let drop: () => Promise<void>;
+  const dir = mkdtempSync(join(tmpdir(), 'twinning-model-'));
+
+  beforeAll(async () => {
+    const created = await createTestDatabase('sqlite');
+    drop = created.drop;
+    database = (await openRegistry(created.url)).database;
+    // Hypothetical places, not claims about real towns: a Texan town and a Chinese one.
+    for (const p of [
+      { key: 'test-town-tx', country: 'US', subdivision: 'US-TX', lat: 30, lon: -97 },
+      { key: 'test-town-cn', country: 'CN', lat: 31, lon: 121 },
+    ])
+      await insertLocality(
+        database.db,
+        { ...p, kind: 'town', names: [{ name: p.key, lang: 'en', primary: true }] },
+        null,
+      );
+  });
+  afterAll(async () => {
+    await database.close();
+    await drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('ranks the same way twice, never a present partner, with true reasons', async () => {
+    const one = await suggestPartners(database.db, 'coventry', { limit: 10 }, TODAY, model);
+    const two = await suggestPartners(database.db, 'coventry', { limit: 10 }, TODAY, model);
+    expect(two).toEqual(one);
+    expect(one.suggestions.length).toBe(10);
+    const id = (await localityIdsByKey(database.db, ['coventry'])).get('coventry')!;
+    const partners = await localityPartners(database.db, id, undefined, TODAY);
+    const partnerKeys = new Set([...partners.partners, ...partners.undated].map((p) => p.partner.key));
+    expect(one.suggestions.some((s) => partnerKeys.has(s.key))).toBe(false);
+    // "N of your partners are partners of X": count them from the registry.
+    for (const s of one.suggestions) {
+      const reason = s.reasons.find((r) => r.code === 'common_partners');
+      if (!reason) continue;
+      const theirs = await localityPartners(
+        database.db,
+        (await localityIdsByKey(database.db, [s.key])).get(s.key)!,
+        undefined,
+        TODAY,
+      );
+      const shared = [...theirs.partners, ...theirs.undated].filter((p) =>
+        partnerKeys.has(p.partner.key),
+      ).length;
+      expect(reason.text.startsWith(`${shared} of your partners`)).toBe(true);
+    }
+  });
+
+  it('keeps to the country asked and refuses a bad filter', async () => {
+    const german = await suggestPartners(database.db, 'coventry', { country: 'de', limit: 5 }, TODAY, model);
+    expect(german.suggestions.every((s) => s.country === 'DE')).toBe(true);
+    await expect(suggestPartners(database.db, 'coventry', { continent: 'XX' }, TODAY, model)).rejects.toThrow(
+      /not a continent/,
+    );
+    await expect(suggestPartners(database.db, 'nowhere-at-all', {}, TODAY, model)).rejects.toThrow(
+      /no locality/,
+    );
+  });
+
+  it('gives Paris, twinned exclusively with Rome, suggestions for partnerships only', async () => {
+    const paris = await suggestPartners(database.db, 'paris', { limit: 5 }, TODAY, model);
+    expect(paris.kind).toBe('partner_town');
+    expect(paris.note).toMatch(/exclusively with Rome/);
+    const twinning = await suggestPartners(database.db, 'paris', { kind: 'twin_town' }, TODAY, model);
+    expect(twinning.suggestions).toEqual([]);
+    expect(twinning.note).toMatch(/may take no other twin town/);
+  });
+
+  it('removes a candidate a law in force prohibits, naming the rule', async () => {
+    const texas = await suggestPartners(
+      database.db,
+      'test-town-tx',
+      { country: 'CN', limit: 5 },
+      TODAY,
+      model,
+    );
+    expect(texas.suggestions).toEqual([]);
+    expect(texas.removed.length).toBeGreaterThan(0);
+    expect(texas.removed.every((r) => r.rule === 'us-tx-hb-128')).toBe(true);
+  });
+
+  it('reads a model file, falls back to the heuristic without one, and names the file of a bad one', () => {
+    expect(readModel(join(dir, 'absent.json')).kind).toBe('heuristic');
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ ...heuristicModel(), kind: 'logistic', features: ['x'] }));
+    expect(() => readModel(bad)).toThrow(/bad\.json: \/features/);
+    const good = join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify({ ...heuristicModel(), kind: 'logistic' }));
+    expect(readModel(good).kind).toBe('logistic');
+  });
+});
