@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Kysely } from 'kysely';
 import { countryName } from '../core/country.js';
 import { nameAt } from '../core/locality-names.js';
 import { gazetteerPlacesByIds } from '../store/gazetteer.repository.js';
+import { subdivisionNames } from '../registry/locality/region-names.js';
 import { localitiesById } from '../store/locality.repository.js';
 import type { DB } from '../store/schema.js';
 
@@ -11,20 +10,6 @@ import type { DB } from '../store/schema.js';
 export interface PlaceLabel {
   country: string | null;
   region: string | null;
-}
-
-let subdivisionNames: Promise<ReadonlyMap<string, string>> | undefined;
-
-/** English names of ISO 3166-2 subdivisions (CLDR), keyed `usnh`, read once. */
-function subdivisions(): Promise<ReadonlyMap<string, string>> {
-  subdivisionNames ??= (async () => {
-    const file = createRequire(import.meta.url).resolve('cldr-subdivisions-full/subdivisions/en/en.json');
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as {
-      subdivisions: { localeDisplayNames: { subdivisions: Record<string, string> } };
-    };
-    return new Map(Object.entries(parsed.subdivisions.localeDisplayNames.subdivisions));
-  })();
-  return subdivisionNames;
 }
 
 /**
@@ -39,7 +24,7 @@ export async function placeLabels(db: Kysely<DB>, ids: readonly number[]): Promi
     r.parentId === null && r.geonamesId ? [r.geonamesId] : [],
   );
   const places = geonameIds.length > 0 ? await gazetteerPlacesByIds(db, geonameIds) : new Map();
-  const names = places.size > 0 ? await subdivisions() : new Map<string, string>();
+  const names = places.size > 0 ? subdivisionNames() : new Map<string, string>();
   const labels = new Map<number, PlaceLabel>();
   for (const [id, record] of records) {
     const parent = record.parentId === null ? undefined : parents.get(record.parentId);

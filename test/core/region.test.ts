@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isRegionCode, nameWithRegion, placeLabel, regionName } from '../../src/core/region.js';
+import { cldrSubdivisionKey, isRegionCode, placeLabel } from '../../src/core/region.js';
 
 describe('regions of namesakes', () => {
-  it('names an ISO 3166-2 region and tells its code from a country’s', () => {
-    expect(regionName('US-IL')).toBe('Illinois');
-    expect(regionName('US-MO')).toBe('Missouri');
-    expect(regionName('XX-ZZ')).toBeUndefined();
-    expect(regionName(null)).toBeUndefined();
+  it('tells a region’s ISO 3166-2 code from a country’s, and keys it as CLDR does', () => {
+    expect(cldrSubdivisionKey('US-IL')).toBe('usil');
+    expect(cldrSubdivisionKey('GB-ENG')).toBe('gbeng');
     expect(isRegionCode('US-IL')).toBe(true);
     expect(isRegionCode('gb-eng')).toBe(true);
     expect(isRegionCode('US')).toBe(false);
@@ -18,6 +16,5 @@ describe('regions of namesakes', () => {
     );
     expect(placeLabel({ name: 'Springfield', region: null, country: 'US' })).toBe('Springfield (US)');
     expect(placeLabel({ name: 'Jalisco', region: 'Jalisco', country: 'MX' })).toBe('Jalisco (MX)');
-    expect(nameWithRegion('Springfield', 'US-MO')).toBe('Springfield, Missouri');
   });
 });

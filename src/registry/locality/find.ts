@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { TwinningError } from '../../core/errors.js';
-import { isRegionCode, regionName } from '../../core/region.js';
+import { isRegionCode } from '../../core/region.js';
+import { regionName } from './region-names.js';
 import { matchKey } from '../../core/name-keys.js';
 import { gazetteerByKeys } from '../../store/gazetteer.repository.js';
 import { localityIdsBy } from '../../store/import.repository.js';

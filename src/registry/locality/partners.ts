@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { TwinningError } from '../../core/errors.js';
 import { chronological, statusAt } from '../../core/link-lifecycle.js';
 import { isNameValidAt, nameAt } from '../../core/locality-names.js';
-import { regionName } from '../../core/region.js';
+import { regionName } from './region-names.js';
 import { formatPartialDate, isOnOrBefore, type PartialDate } from '../../core/partial-date.js';
 import { localitiesById, type LocalityRecord } from '../../store/locality.repository.js';
 import { linksOfLocality } from '../../store/link.repository.js';
