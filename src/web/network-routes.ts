@@ -167,7 +167,7 @@ function named(field: 'from' | 'to') {
       const label = field === 'from' ? 'From' : 'To';
       throw new TwinningError(
         error.code,
-        `${label}: ${error.message.replace(/; try `twinning search`$/, '').replace(/; give a key or --country$/, '; type its key instead')}`,
+        `${label}: ${error.message.replace(/; try `twinning search`$/, '').replace(/; give a key, --country.*$/, '; type its key instead')}`,
         {
           field: `query.${field}`,
         },
