@@ -79,6 +79,7 @@ for (const dialect of DIALECTS) {
           'get /v1/localities/{key}',
           'patch /v1/localities/{key}',
           'get /v1/localities/{key}/audit',
+          'get /v1/localities/{key}/suggestions',
           'post /v1/localities/{key}/merge',
           'get /v1/links',
           'post /v1/links',
