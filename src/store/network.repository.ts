@@ -12,22 +12,24 @@ export interface NetworkLocality {
   lon: number | null;
 }
 
-/** Every locality with its primary name. */
-export async function allNetworkLocalities(db: Kysely<DB>): Promise<NetworkLocality[]> {
+/**
+ * Every locality with its primary name selected as `name` (its key where none is primary), in id order: the
+ * readers of the network, the rules and the partner finder each select their other columns beside it.
+ */
+export function localitiesWithPrimaryName(db: Kysely<DB>) {
   return db
     .selectFrom('localities')
     .leftJoin('locality_names', (j) =>
       j.onRef('locality_names.locality_id', '=', 'localities.id').on('locality_names.is_primary', '=', 1),
     )
-    .select([
-      'localities.id',
-      'localities.key',
-      'localities.country',
-      'localities.lat',
-      'localities.lon',
-      (eb) => eb.fn.coalesce('locality_names.name', 'localities.key').as('name'),
-    ])
-    .orderBy('localities.id')
+    .select((eb) => eb.fn.coalesce('locality_names.name', 'localities.key').as('name'))
+    .orderBy('localities.id');
+}
+
+/** Every locality with its primary name. */
+export async function allNetworkLocalities(db: Kysely<DB>): Promise<NetworkLocality[]> {
+  return localitiesWithPrimaryName(db)
+    .select(['localities.id', 'localities.key', 'localities.country', 'localities.lat', 'localities.lon'])
     .execute();
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { localitiesWithPrimaryName } from './network.repository.js';
 import type { DB } from './schema.js';
 
 /** A locality as the rules need it: where it lies (country, ISO 3166-2 subdivision) and what it is. */
@@ -17,20 +18,13 @@ export async function policyLocalities(
   ids?: readonly number[],
 ): Promise<PolicyLocalityRow[]> {
   if (ids !== undefined && ids.length === 0) return [];
-  let query = db
-    .selectFrom('localities')
-    .leftJoin('locality_names', (j) =>
-      j.onRef('locality_names.locality_id', '=', 'localities.id').on('locality_names.is_primary', '=', 1),
-    )
-    .select([
-      'localities.id',
-      'localities.key',
-      'localities.kind',
-      'localities.country',
-      'localities.subdivision',
-      (eb) => eb.fn.coalesce('locality_names.name', 'localities.key').as('name'),
-    ])
-    .orderBy('localities.id');
+  let query = localitiesWithPrimaryName(db).select([
+    'localities.id',
+    'localities.key',
+    'localities.kind',
+    'localities.country',
+    'localities.subdivision',
+  ]);
   if (ids !== undefined) query = query.where('localities.id', 'in', [...ids]);
   return query.execute();
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { localitiesWithPrimaryName } from './network.repository.js';
 import type { DB } from './schema.js';
 
 /** A locality as the partner finder reads it: where it is, how big, what kind, its primary name. */
@@ -15,11 +16,7 @@ export interface SuggestPlaceRow {
 
 /** Every locality with its primary name, position, population and kind, in id order. */
 export async function suggestPlaceRows(db: Kysely<DB>): Promise<SuggestPlaceRow[]> {
-  return db
-    .selectFrom('localities')
-    .leftJoin('locality_names', (j) =>
-      j.onRef('locality_names.locality_id', '=', 'localities.id').on('locality_names.is_primary', '=', 1),
-    )
+  return localitiesWithPrimaryName(db)
     .select([
       'localities.id',
       'localities.key',
@@ -28,9 +25,7 @@ export async function suggestPlaceRows(db: Kysely<DB>): Promise<SuggestPlaceRow[
       'localities.lat',
       'localities.lon',
       'localities.population',
-      (eb) => eb.fn.coalesce('locality_names.name', 'localities.key').as('name'),
     ])
-    .orderBy('localities.id')
     .execute();
 }
 
