@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { seededRng } from '../../src/core/random.js';
 import type { DB } from '../../src/store/schema.js';
 
 const COUNTRIES = [
@@ -20,18 +21,6 @@ const COUNTRIES = [
   'MX',
 ];
 
-/** A small deterministic generator (mulberry32), so a generated network is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) await insert(rows.slice(i, i + 500));
 }
@@ -45,7 +34,7 @@ export async function addGeneratedNetwork(
   db: Kysely<DB>,
   { nodes, links, seed = 1 }: { nodes: number; links: number; seed?: number },
 ): Promise<string[]> {
-  const next = random(seed);
+  const next = seededRng(seed);
   const now = new Date().toISOString();
   const keys = Array.from({ length: nodes }, (_, i) => `generated-${seed}-${i}`);
   const localities = keys.map((key, i) => ({
