@@ -26,6 +26,24 @@ function* pauses(): Generator<number> {
 }
 
 /**
+ * Tries `attempt` until it does not fail with SQLITE_BUSY, pausing between tries, for SQLITE_BUSY_TIMEOUT_MS in
+ * all: the last pause is cut to what remains, so that the whole budget is waited before the error is thrown.
+ */
+async function whileBusy<T>(attempt: () => Promise<T>, pause: (ms: number) => Promise<void>): Promise<T> {
+  const deadline = performance.now() + SQLITE_BUSY_TIMEOUT_MS;
+  for (const next of pauses()) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const left = deadline - performance.now();
+      if (!isBusy(error) || left <= 0) throw error;
+      await pause(Math.min(next, left));
+    }
+  }
+  throw new Error('unreachable');
+}
+
+/**
  * SQLite's dialect with every transaction begun IMMEDIATE, and waits for another process's write lock made
  * asynchronous. A deferred transaction that reads and then writes fails at once with SQLITE_BUSY_SNAPSHOT when
  * another process committed in between (no wait can help it); an immediate one takes the lock first and then
@@ -55,32 +73,26 @@ class ImmediateSqliteDialect extends SqliteDialect {
       const execute = connection.executeQuery.bind(connection);
       connection.executeQuery = (async (query: CompiledQuery) => {
         if (inTransaction) return execute(query);
-        const deadline = performance.now() + SQLITE_BUSY_TIMEOUT_MS;
-        for (const pause of pauses()) {
-          try {
-            return await execute(query);
-          } catch (error) {
-            if (!isBusy(error) || performance.now() + pause > deadline) throw error;
-          }
-          await pauseReleased(connection, pause);
-        }
-        throw new Error('unreachable');
+        return whileBusy(
+          () => execute(query),
+          (ms) => pauseReleased(connection, ms),
+        );
       }) as DatabaseConnection['executeQuery'];
       return connection;
     };
     driver.beginTransaction = async (connection: DatabaseConnection) => {
-      const deadline = performance.now() + SQLITE_BUSY_TIMEOUT_MS;
-      for (const pause of pauses()) {
-        inTransaction = true; // the BEGIN itself is tried once here, not retried inside executeQuery
-        try {
-          await connection.executeQuery(begin);
-          return;
-        } catch (error) {
-          inTransaction = false;
-          if (!isBusy(error) || performance.now() + pause > deadline) throw error;
-        }
-        await pauseReleased(connection, pause);
-      }
+      await whileBusy(
+        async () => {
+          inTransaction = true; // the BEGIN itself is tried once here, not retried inside executeQuery
+          try {
+            await connection.executeQuery(begin);
+          } catch (error) {
+            inTransaction = false;
+            throw error;
+          }
+        },
+        (ms) => pauseReleased(connection, ms),
+      );
     };
     for (const end of ['commitTransaction', 'rollbackTransaction'] as const) {
       const finish = driver[end].bind(driver);
