@@ -5,7 +5,8 @@
  * drawn with every link in force today, one step of the time slider, and the JavaScript and data each page
  * transfers (gzipped, as sent). A blank page of the same server is measured in the same run as the baseline.
  * Prints figures; never passes or fails on time.
- * Run: npx tsx bench/web-pages.ts   (BENCH_SQLITE_PATH to change the database; BENCH_RUNS=5 by default)
+ * Run: npx tsx bench/web-pages.ts   (BENCH_SQLITE_PATH to change the database; BENCH_RUNS=5 by default;
+ * BENCH_ONLY=map,paints,views,suggest to measure only some parts)
  * The database is the API benchmark's: the bundled dataset plus ../shared/data imported (built once).
  */
 import type { AddressInfo } from 'node:net';
@@ -41,7 +42,7 @@ async function transferred(page: Page): Promise<{ js: number; data: number }> {
     let data = 0;
     for (const e of entries) {
       if (e.name.endsWith('.js')) js += e.encodedBodySize;
-      else if (e.name.endsWith('.json')) data += e.encodedBodySize;
+      else if (e.name.endsWith('.json') || e.name.endsWith('.bin')) data += e.encodedBodySize;
     }
     return { js, data };
   });
@@ -98,6 +99,7 @@ async function suggestionDelay(browser: Browser, origin: string, text: string): 
 async function worldMap(browser: Browser, origin: string) {
   const runs: {
     ready: number;
+    drawnAt: number;
     fetch: number;
     project: number;
     draw: number;
@@ -117,6 +119,7 @@ async function worldMap(browser: Browser, origin: string) {
       const c = document.getElementById('map-canvas')!;
       return {
         ready: Number(c.dataset.readyMs),
+        drawnAt: Number(c.dataset.drawnAt),
         fetch: Number(c.dataset.fetchMs),
         project: Number(c.dataset.projectMs),
         draw: Number(c.dataset.drawMs),
@@ -143,6 +146,7 @@ async function worldMap(browser: Browser, origin: string) {
   }
   return {
     ready: median(runs.map((r) => r.ready)),
+    drawnAt: median(runs.map((r) => r.drawnAt)),
     draw: median(runs.map((r) => r.draw)),
     fetch: median(runs.map((r) => r.fetch)),
     project: median(runs.map((r) => r.project)),
@@ -182,6 +186,8 @@ async function partnerMapDrawn(browser: Browser, url: string): Promise<{ ms: num
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'paints,views,suggest,map').split(','));
+
 async function main(): Promise<void> {
   const data = await prepareBenchData(SQLITE_URL, (line) => console.log(line));
   console.log(`data: ${JSON.stringify(data)}`);
@@ -191,73 +197,73 @@ async function main(): Promise<void> {
   const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
   console.log(`${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}; ${RUNS} runs each, medians`);
-  const coldStarted = performance.now();
-  const mapData = await fetch(`${origin}/map/data.json`, { headers: { 'accept-encoding': 'gzip' } });
-  const mapBytes = Number(mapData.headers.get('content-length') ?? (await mapData.arrayBuffer()).byteLength);
-  const mapCold = performance.now() - coldStarted;
-  const started = performance.now();
-  await fetch(`${origin}/map/data.json`).then((r) => r.arrayBuffer());
-  const mapServe = performance.now() - started;
   const baseline = await firstPaint(browser, `${origin}/search`);
-  const home = await firstPaint(browser, `${origin}/`);
-  const place = await firstPaint(browser, `${origin}/places/${PLACE}`);
-  const placeMap = await partnerMapDrawn(browser, `${origin}/places/${PLACE}`);
-  // The network views: the first request reads the whole network on a heavy-work thread (studies then kept
-  // until the data changes, the graph kept in the thread); paints are measured after it.
-  const views: [string, string][] = [
-    ['network (summary, rankings, growth)', '/network'],
-    ['a country (Japan)', '/countries/JP'],
-    ['chain (Coventry to Nagasaki)', '/network/chain?from=coventry&to=nagasaki-jp'],
-    ['neighbourhood (Coventry, 2 steps)', '/places/coventry/network'],
-  ];
-  const served: {
-    name: string;
-    path: string;
-    status: number;
-    cold: number;
-    warm: number;
-    pending: string[];
-  }[] = [];
-  for (const [name, path] of views) {
-    const time = async () => {
-      const t = performance.now();
-      const response = await fetch(`${origin}${path}`);
-      const body = await response.text();
-      const pending = [...body.matchAll(/class="pending" role="status">([^<]*)</g)].map((m) => m[1]!.trim());
-      return { status: response.status, ms: performance.now() - t, pending };
-    };
-    const cold = await time();
-    const warm = await time();
-    served.push({ name, path, status: cold.status, cold: cold.ms, warm: warm.ms, pending: warm.pending });
-  }
-  const viewPaints = [];
-  for (const view of served)
-    viewPaints.push({ ...view, ...(await firstPaint(browser, `${origin}${view.path}`)) });
-  const suggest = await suggestionDelay(browser, origin, 'portsm');
-  const map = await worldMap(browser, origin);
   console.log(`baseline (the empty search page: the layout alone): FCP ${baseline.fcp.toFixed(0)} ms`);
-  console.log(
-    `home: FCP ${home.fcp.toFixed(0)} ms (${(home.fcp / baseline.fcp).toFixed(2)}× baseline), JS ${kb(home.js)}`,
-  );
-  console.log(
-    `locality page (${PLACE}): FCP ${place.fcp.toFixed(0)} ms (${(place.fcp / baseline.fcp).toFixed(2)}× baseline), JS ${kb(place.js)}, data ${kb(place.data)}; partner map of ${placeMap.partners} partners drawn ${placeMap.ms.toFixed(0)} ms after navigation starts`,
-  );
-  for (const v of viewPaints) {
+  if (ONLY.has('paints')) {
+    const home = await firstPaint(browser, `${origin}/`);
+    const place = await firstPaint(browser, `${origin}/places/${PLACE}`);
+    const placeMap = await partnerMapDrawn(browser, `${origin}/places/${PLACE}`);
     console.log(
-      `${v.name} ${v.path}: HTTP ${v.status}, served cold ${v.cold.toFixed(0)} ms, warm ${v.warm.toFixed(0)} ms; FCP ${v.fcp.toFixed(0)} ms (${(v.fcp / baseline.fcp).toFixed(2)}× baseline), JS ${kb(v.js)}${v.pending.length ? `; not ready when served warm: ${v.pending.join(' / ')}` : ''}`,
+      `home: FCP ${home.fcp.toFixed(0)} ms (${(home.fcp / baseline.fcp).toFixed(2)}× baseline), JS ${kb(home.js)}`,
+    );
+    console.log(
+      `locality page (${PLACE}): FCP ${place.fcp.toFixed(0)} ms (${(place.fcp / baseline.fcp).toFixed(2)}× baseline), JS ${kb(place.js)}, data ${kb(place.data)}; partner map of ${placeMap.partners} partners drawn ${placeMap.ms.toFixed(0)} ms after navigation starts`,
     );
   }
-  console.log(`search suggestion on screen after a keystroke: ${suggest} ms (median over "portsm")`);
-  console.log(
-    `map: ${map.links} links in force today; ready (fetch, project, draw) ${map.ready.toFixed(0)} ms, of which fetching and parsing ${map.fetch.toFixed(0)} ms, projecting ${map.project.toFixed(0)} ms, drawing ${map.draw.toFixed(0)} ms`,
-  );
-  console.log(`map: projecting split (places, arcs, basemap ms) per run: ${map.parts}`);
-  console.log(
-    `map: one slider step ${map.step.toFixed(1)} ms median, ${map.stepMax.toFixed(1)} ms worst of 20`,
-  );
-  console.log(
-    `map: JS ${kb(map.js)}, data ${kb(map.data)} (map data alone ${kb(mapBytes)} gzipped, built in ${mapCold.toFixed(0)} ms once, then sent from memory in ${mapServe.toFixed(0)} ms)`,
-  );
+  if (ONLY.has('views')) {
+    // The network views: the first request reads the whole network on a heavy-work thread (studies then kept
+    // until the data changes, the graph kept in the thread); paints are measured after it.
+    const views: [string, string][] = [
+      ['network (summary, rankings, growth)', '/network'],
+      ['a country (Japan)', '/countries/JP'],
+      ['chain (Coventry to Nagasaki)', '/network/chain?from=coventry&to=nagasaki-jp'],
+      ['neighbourhood (Coventry, 2 steps)', '/places/coventry/network'],
+    ];
+    for (const [name, path] of views) {
+      const time = async () => {
+        const t = performance.now();
+        const response = await fetch(`${origin}${path}`);
+        const body = await response.text();
+        const pending = [...body.matchAll(/class="pending" role="status">([^<]*)</g)].map((m) =>
+          m[1]!.trim(),
+        );
+        return { status: response.status, ms: performance.now() - t, pending };
+      };
+      const cold = await time();
+      const warm = await time();
+      const v = await firstPaint(browser, `${origin}${path}`);
+      console.log(
+        `${name} ${path}: HTTP ${cold.status}, served cold ${cold.ms.toFixed(0)} ms, warm ${warm.ms.toFixed(0)} ms; FCP ${v.fcp.toFixed(0)} ms (${(v.fcp / baseline.fcp).toFixed(2)}× baseline), JS ${kb(v.js)}${warm.pending.length ? `; not ready when served warm: ${warm.pending.join(' / ')}` : ''}`,
+      );
+    }
+  }
+  if (ONLY.has('suggest')) {
+    const suggest = await suggestionDelay(browser, origin, 'portsm');
+    console.log(`search suggestion on screen after a keystroke: ${suggest} ms (median over "portsm")`);
+  }
+  if (ONLY.has('map')) {
+    const coldStarted = performance.now();
+    const mapData = await fetch(`${origin}/map/data.bin`, { headers: { 'accept-encoding': 'gzip' } });
+    const mapBytes = Number(
+      mapData.headers.get('content-length') ?? (await mapData.arrayBuffer()).byteLength,
+    );
+    const mapCold = performance.now() - coldStarted;
+    const started = performance.now();
+    await fetch(`${origin}/map/data.bin`).then((r) => r.arrayBuffer());
+    const mapServe = performance.now() - started;
+    const map = await worldMap(browser, origin);
+    console.log(
+      `map: ${map.links} links in force today; ready (fetch, project, draw) ${map.ready.toFixed(0)} ms from script start, of which fetching and decoding ${map.fetch.toFixed(0)} ms, projecting ${map.project.toFixed(0)} ms, drawing ${map.draw.toFixed(0)} ms; drawn ${map.drawnAt.toFixed(0)} ms after navigation starts`,
+    );
+    console.log(`map: projecting split (places, arcs, basemap ms) per run: ${map.parts}`);
+    console.log(
+      `map: one slider step ${map.step.toFixed(1)} ms median, ${map.stepMax.toFixed(1)} ms worst of 20`,
+    );
+    console.log(
+      `map: JS ${kb(map.js)}, data ${kb(map.data)} (map data alone ${kb(mapBytes)} gzipped, built in ${mapCold.toFixed(0)} ms once, then sent from memory in ${mapServe.toFixed(0)} ms)`,
+    );
+  }
+  console.log(`load at the end ${loadavg()[0]!.toFixed(1)}`);
   await browser.close();
   await app.close();
   await database.close();

@@ -23,6 +23,7 @@ const VENDOR: Readonly<Record<string, readonly [string, string]>> = {
   'd3-geo.min.js': ['d3-geo', 'dist/d3-geo.min.js'],
   'topojson-client.min.js': ['topojson-client', 'dist/topojson-client.min.js'],
   'countries-110m.json': ['world-atlas', 'countries-110m.json'],
+  'land-110m.json': ['world-atlas', 'land-110m.json'],
 };
 
 /** A file inside an installed package, found where Node would look (its exports may not list the file). */
@@ -83,10 +84,12 @@ export function sendBytes(
   request: FastifyRequest,
   reply: FastifyReply,
   type: string,
-  body: Buffer,
-  gzipped: Buffer,
+  body: Uint8Array,
+  gzipped: Uint8Array,
 ): FastifyReply {
   void reply.header('content-type', type).header('vary', 'accept-encoding');
-  if (acceptsGzip(request)) return reply.header('content-encoding', 'gzip').send(gzipped);
-  return reply.send(body);
+  // Bytes that came back from a worker thread are a plain Uint8Array: viewed as a Buffer, not copied.
+  const bytes = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  if (acceptsGzip(request)) return reply.header('content-encoding', 'gzip').send(bytes(gzipped));
+  return reply.send(bytes(body));
 }

@@ -9,6 +9,8 @@ export interface PageOptions {
   query?: string;
   /** Scripts of /assets/ this page needs beyond the search box's. */
   scripts?: readonly string[];
+  /** Data the page's scripts fetch at once, asked for with the page so that it arrives while they load. */
+  preload?: readonly string[];
   /** Classic scripts (UMD libraries) loaded before the modules. */
   libraries?: readonly string[];
   /** The signed-in editor, when there is one: shown in the banner with a sign-out form. */
@@ -83,6 +85,7 @@ export function layout(options: PageOptions, body: HtmlValue): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${options.title} · Twinning</title>
         <link rel="stylesheet" href="/assets/style.css" />
+        ${(options.preload ?? []).map((href) => html`<link rel="preload" href="${href}" as="fetch" crossorigin />`)}
         ${(options.libraries ?? []).map((src) => html`<script src="/assets/${src}" defer></script>`)}
         ${scripts.map((src) => html`<script type="module" src="/assets/${src}"></script>`)}
       </head>

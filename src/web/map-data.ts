@@ -3,7 +3,7 @@ import { gzip } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import { continentOf } from '../core/country.js';
 import { LINK_STATUSES, statusAt, type LinkStatus } from '../core/link-lifecycle.js';
-import type { PartialDate } from '../core/partial-date.js';
+import { formatPartialDate, type PartialDate } from '../core/partial-date.js';
 import type { LinkRecord } from '../store/link.repository.js';
 import {
   allLinks,
@@ -12,6 +12,7 @@ import {
   sourceKeysByLink,
 } from '../store/network.repository.js';
 import type { DB } from '../store/schema.js';
+import { encodeMapData } from './map-binary.js';
 
 /** The first year the map's slider reaches: the earliest twinning on record (Paderborn and Le Mans, 836). */
 export const FIRST_YEAR = 836;
@@ -133,27 +134,33 @@ function round(degrees: number): number {
 
 const gzipAsync = promisify(gzip);
 
-/** The map's data as sent: JSON bytes and the same gzipped. */
+/** The map's data as sent: the binary document (see map-binary.ts) and the same gzipped. */
 export interface MapDocument {
-  body: Buffer;
-  gzipped: Buffer;
+  body: Uint8Array;
+  gzipped: Uint8Array;
+}
+
+/** Builds the map's document for today: reads every link, so it runs on a heavy-work thread. */
+export async function buildMapDocument(db: Kysely<DB>, today: PartialDate): Promise<MapDocument> {
+  const body = encodeMapData(await mapData(db, today, formatPartialDate(today)));
+  return { body, gzipped: await gzipAsync(body, { level: 6 }) };
 }
 
 /**
  * The map's data, built once per day and per state of the registry (its network stamp) and kept: building
- * it reads every link, which takes seconds for the whole world. Requests arriving during a build share it.
+ * it reads every link, which takes seconds for the whole world, so `build` runs it off the event loop.
+ * Requests arriving during a build share it.
  */
 export class MapDataCache {
   #entry: { key: string; document: Promise<MapDocument> } | undefined;
 
+  constructor(private readonly build: (today: PartialDate) => Promise<MapDocument>) {}
+
   /** The document for today and the registry as it is now. */
-  async get(db: Kysely<DB>, today: PartialDate, todayText: string): Promise<MapDocument> {
-    const key = `${todayText} ${await networkStamp(db)}`;
+  async get(db: Kysely<DB>, today: PartialDate): Promise<MapDocument> {
+    const key = `${formatPartialDate(today)} ${await networkStamp(db)}`;
     if (this.#entry?.key !== key) {
-      const document = (async () => {
-        const body = Buffer.from(JSON.stringify(await mapData(db, today, todayText)));
-        return { body, gzipped: await gzipAsync(body, { level: 6 }) };
-      })();
+      const document = this.build(today);
       this.#entry = { key, document };
       document.catch(() => {
         if (this.#entry?.document === document) this.#entry = undefined;

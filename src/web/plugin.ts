@@ -11,7 +11,6 @@ import { homePage } from './pages/home.js';
 import { linkPage } from './pages/link.js';
 import { mapPage } from './pages/map.js';
 import { MapDataCache } from './map-data.js';
-import { formatPartialDate } from '../core/partial-date.js';
 import { localityPage } from './pages/locality.js';
 import { searchPage } from './pages/search.js';
 import { suggestPlaces } from './suggest.js';
@@ -58,7 +57,7 @@ export const webRoutes =
   async (app) => {
     const { db } = context;
     const auth = webAuth(context);
-    const mapCache = new MapDataCache();
+    const mapCache = new MapDataCache((today) => context.runHeavy({ type: 'map-data', today }));
     app.setErrorHandler(async (error, request, reply) =>
       errorPage(error, request, reply, await auth.chrome(request)),
     );
@@ -143,11 +142,10 @@ export const webRoutes =
       reply.type(HTML).send(mapPage(request.query, context.today(), await auth.chrome(request))),
     );
 
-    app.get('/map/data.json', { config: { action: 'read' }, schema: hide }, async (request, reply) => {
-      const today = context.today();
-      const { body, gzipped } = await mapCache.get(db, today, formatPartialDate(today));
+    app.get('/map/data.bin', { config: { action: 'read' }, schema: hide }, async (request, reply) => {
+      const { body, gzipped } = await mapCache.get(db, context.today());
       void reply.header('cache-control', 'no-cache');
-      return sendBytes(request, reply, 'application/json', body, gzipped);
+      return sendBytes(request, reply, 'application/octet-stream', body, gzipped);
     });
 
     app.get(

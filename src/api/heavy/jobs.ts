@@ -20,10 +20,12 @@ import {
 import { computeStudy } from '../../registry/network/study-computations.js';
 import type { DB } from '../../store/schema.js';
 import { suggestPartners, type SuggestQuery, type Suggestions } from '../../registry/suggest/suggestions.js';
+import { buildMapDocument, type MapDocument } from '../../web/map-data.js';
 
 /**
  * Work too heavy for the event loop whose result comes back whole: a study, a chain, the places within reach,
- * or one of the web's network views (a chain, a neighbourhood, a country's matrix), which read the whole network.
+ * or one of the web's network views (a chain, a neighbourhood, a country's matrix) or the world map's data,
+ * which read the whole network.
  */
 export type HeavyJob =
   | { type: 'study'; study: StudyName; query: NetworkQuery; params: StudyParams; today: PartialDate }
@@ -32,7 +34,8 @@ export type HeavyJob =
   | { type: 'chain'; from: string; to: string; today: PartialDate }
   | { type: 'neighbourhood'; key: string; steps: number; maxNodes: number; today: PartialDate }
   | { type: 'country-matrix'; country: string; today: PartialDate }
-  | { type: 'suggestions'; key: string; query: SuggestQuery; today: PartialDate };
+  | { type: 'suggestions'; key: string; query: SuggestQuery; today: PartialDate }
+  | { type: 'map-data'; today: PartialDate };
 
 /** An export of links, streamed back a page at a time. Plain data, to post. */
 export interface ExportJob {
@@ -56,7 +59,9 @@ export type HeavyResult<J extends HeavyJob> = J extends { type: 'study' }
           ? NeighbourhoodDrawing
           : J extends { type: 'suggestions' }
             ? Suggestions
-            : CountryMatrix;
+            : J extends { type: 'map-data' }
+              ? MapDocument
+              : CountryMatrix;
 
 /** Runs a job against a database: where it runs (a worker thread, or inline) is the caller's choice. */
 export async function runHeavyJob(db: Kysely<DB>, job: HeavyJob): Promise<HeavyResult<HeavyJob>> {
@@ -75,6 +80,8 @@ export async function runHeavyJob(db: Kysely<DB>, job: HeavyJob): Promise<HeavyR
       return countryMatrixToday(db, job.country, job.today);
     case 'suggestions':
       return suggestPartners(db, job.key, job.query, job.today);
+    case 'map-data':
+      return buildMapDocument(db, job.today);
   }
 }
 

@@ -1,6 +1,7 @@
 // The world map: every link at a year as a great-circle arc on Canvas 2D, places sized by partners, filters,
 // a time slider, pan and zoom, hover and click, and the same links as a table. The URL holds the whole view.
 /* global document, window, fetch, URLSearchParams, FormData, Option, Path2D, performance, requestAnimationFrame, d3, topojson */
+import { decodeMapData } from './map-format.js';
 
 const STATUS_CHOICES = {
   'in-force': ['active'],
@@ -43,18 +44,28 @@ const state = {
   partners: null,
   drawn: null,
 };
-let projected; // per place: [x, y] in base (unzoomed) canvas coordinates
-let arcs; // per link: Float32Array of x, y pairs; NaN, NaN breaks the line at the antimeridian
+let projected; // per place: x, y in base (unzoomed) canvas coordinates (Float32Array of pairs)
+let arcPoints; // every link's great circle: x, y pairs; NaN, NaN breaks the line at the antimeridian
+let arcStart; // link i's pairs are arcPoints[arcStart[i] .. arcStart[i + 1]) (indexes of floats)
 
 function words(code) {
   return code ? code.replace(/_/g, ' ') : 'not stated';
 }
 
-/** The status index of a link at a year, from its `year, status` change pairs; -1 when not formed. */
-function statusAt(changes, year) {
+/** The status index of link i at a year, from its `year, status` change pairs; -1 when not formed. */
+function statusAt(data, i, year) {
+  const { changes } = data;
+  const end = data.changeStart[i + 1] * 2;
   let found = -1;
-  for (let i = 0; i < changes.length && changes[i] <= year; i += 2) found = changes[i + 1];
+  for (let c = data.changeStart[i] * 2; c < end && changes[c] <= year; c += 2) found = changes[c + 1];
   return found;
+}
+
+/** Whether link i cites the source of index s. */
+function cites(data, i, s) {
+  for (let j = data.sourceStart[i]; j < data.sourceStart[i + 1]; j++)
+    if (data.linkSources[j] === s) return true;
+  return false;
 }
 
 function filters() {
@@ -77,17 +88,16 @@ function select(data, f) {
   const kind = f.kind === '' ? -1 : data.kinds.indexOf(f.kind);
   const country = f.country === '' ? -1 : data.countries.indexOf(f.country);
   const source = f.source === '' ? -1 : data.sources.indexOf(f.source);
-  const touches = (link, test) => test(data.places[link[1]][4]) || test(data.places[link[2]][4]);
+  const touches = (i, test) => test(data.country[data.a[i]]) || test(data.country[data.b[i]]);
   const visible = [];
   if ((f.kind !== '' && kind < 0) || (f.country !== '' && country < 0) || (f.source !== '' && source < 0))
     return visible;
-  for (let i = 0; i < data.links.length; i++) {
-    const link = data.links[i];
-    if (kind >= 0 && link[3] !== kind) continue;
-    if (source >= 0 && !link[4].includes(source)) continue;
-    if (country >= 0 && !touches(link, (c) => c === country)) continue;
-    if (f.continent !== '' && !touches(link, (c) => data.continents[c] === f.continent)) continue;
-    const s = statusAt(link[5], f.year);
+  for (let i = 0; i < data.linkCount; i++) {
+    if (kind >= 0 && data.kind[i] !== kind) continue;
+    if (source >= 0 && !cites(data, i, source)) continue;
+    if (country >= 0 && !touches(i, (c) => c === country)) continue;
+    if (f.continent !== '' && !touches(i, (c) => data.continents[c] === f.continent)) continue;
+    const s = statusAt(data, i, f.year);
     if (!wanted.has(s)) continue;
     visible.push(i, s);
   }
@@ -95,10 +105,11 @@ function select(data, f) {
 }
 
 /**
- * Projects every place once, then every link's great circle as a polyline. The arcs are the bulk of the work
- * (tens of thousands), so they skip d3's per-point projection pipeline: the great circle is interpolated on
- * unit vectors (spherical linear interpolation) and each point goes through Natural Earth's raw formula with
- * the fitted projection's scale and translation (no rotation is set, so this is what `projection(point)` gives).
+ * Projects every place once, then every link's great circle as a polyline into one Float32Array. The arcs are
+ * the bulk of the work (tens of thousands), so they skip d3's per-point projection pipeline and allocate
+ * nothing per point: the great circle is interpolated on unit vectors (spherical linear interpolation) and each
+ * point goes through Natural Earth's raw formula (d3's `geoNaturalEarth1Raw`, written out) with the fitted
+ * projection's scale and translation (no rotation is set, so this is what `projection(point)` gives).
  */
 function projectAll(data) {
   const { width, height } = canvas;
@@ -111,41 +122,57 @@ function projectAll(data) {
   );
   state.projection = projection;
   const t0 = performance.now();
-  projected = data.places.map((p) => projection([p[3], p[2]]));
-  const t1 = performance.now();
-  const raw = d3.geoNaturalEarth1Raw;
   const k = projection.scale();
   const [tx, ty] = projection.translate();
   const radians = Math.PI / 180;
-  const unit = new Float64Array(data.places.length * 3);
-  data.places.forEach((p, i) => {
-    const lat = p[2] * radians;
-    const lon = p[3] * radians;
+  const places = data.placeCount;
+  projected = new Float32Array(places * 2);
+  const unit = new Float64Array(places * 3);
+  for (let i = 0; i < places; i++) {
+    const lat = data.lat[i] * radians;
+    const lon = data.lon[i] * radians;
+    const phi2 = lat * lat;
+    const phi4 = phi2 * phi2;
+    projected[i * 2] =
+      tx +
+      k * lon * (0.8707 - 0.131979 * phi2 + phi4 * (-0.013791 + phi4 * (0.003971 * phi2 - 0.001529 * phi4)));
+    projected[i * 2 + 1] =
+      ty - k * lat * (1.007226 + phi2 * (0.015085 + phi4 * (-0.044475 + 0.028874 * phi2 - 0.005916 * phi4)));
     unit[i * 3] = Math.cos(lat) * Math.cos(lon);
     unit[i * 3 + 1] = Math.cos(lat) * Math.sin(lon);
     unit[i * 3 + 2] = Math.sin(lat);
-  });
-  arcs = data.links.map((link) => {
-    const a = link[1] * 3;
-    const b = link[2] * 3;
-    const [ax, ay, az] = [unit[a], unit[a + 1], unit[a + 2]];
-    const [bx, by, bz] = [unit[b], unit[b + 1], unit[b + 2]];
-    const cross = Math.hypot(ay * bz - az * by, az * bx - ax * bz, ax * by - ay * bx);
-    const angle = Math.atan2(cross, ax * bx + ay * by + az * bz);
+  }
+  const t1 = performance.now();
+  const links = data.linkCount;
+  // At most 17 points and one break per link: sized once, then cut to what was written.
+  const points = new Float32Array(links * 36);
+  arcStart = new Uint32Array(links + 1);
+  let n = 0;
+  for (let i = 0; i < links; i++) {
+    arcStart[i] = n;
+    const a = data.a[i];
+    const b = data.b[i];
+    const ax = unit[a * 3];
+    const ay = unit[a * 3 + 1];
+    const az = unit[a * 3 + 2];
+    const bx = unit[b * 3];
+    const by = unit[b * 3 + 1];
+    const bz = unit[b * 3 + 2];
+    const cx = ay * bz - az * by;
+    const cy = az * bx - ax * bz;
+    const cz = ax * by - ay * bx;
+    const angle = Math.atan2(Math.sqrt(cx * cx + cy * cy + cz * cz), ax * bx + ay * by + az * bz);
     const steps = Math.max(2, Math.min(16, Math.ceil(angle * 6)));
-    const points = new Float32Array((steps + 1) * 2 + 8);
-    const from = projected[link[1]];
-    const to = projected[link[2]];
-    let n = 0;
-    let lastX = from[0];
-    points[n++] = from[0];
-    points[n++] = from[1];
+    let lastX = projected[a * 2];
+    points[n++] = lastX;
+    points[n++] = projected[a * 2 + 1];
     const sin = Math.sin(angle);
     for (let s = 1; s <= steps; s++) {
       let x;
       let y;
       if (s === steps || sin < 1e-9) {
-        [x, y] = to;
+        x = projected[b * 2];
+        y = projected[b * 2 + 1];
       } else {
         const t = s / steps;
         const fa = Math.sin((1 - t) * angle) / sin;
@@ -153,9 +180,18 @@ function projectAll(data) {
         const px = fa * ax + fb * bx;
         const py = fa * ay + fb * by;
         const pz = fa * az + fb * bz;
-        const p = raw(Math.atan2(py, px), Math.asin(Math.max(-1, Math.min(1, pz))));
-        x = tx + k * p[0];
-        y = ty - k * p[1];
+        const lambda = Math.atan2(py, px);
+        const phi = Math.asin(pz > 1 ? 1 : pz < -1 ? -1 : pz);
+        const phi2 = phi * phi;
+        const phi4 = phi2 * phi2;
+        x =
+          tx +
+          k *
+            lambda *
+            (0.8707 - 0.131979 * phi2 + phi4 * (-0.013791 + phi4 * (0.003971 * phi2 - 0.001529 * phi4)));
+        y =
+          ty -
+          k * phi * (1.007226 + phi2 * (0.015085 + phi4 * (-0.044475 + 0.028874 * phi2 - 0.005916 * phi4)));
       }
       if (Math.abs(x - lastX) > width / 2) {
         points[n++] = NaN;
@@ -165,8 +201,9 @@ function projectAll(data) {
       points[n++] = y;
       lastX = x;
     }
-    return points.subarray(0, n);
-  });
+  }
+  arcStart[links] = n;
+  arcPoints = points.subarray(0, n);
   const t2 = performance.now();
   const path = d3.geoPath(projection);
   state.landPath = new Path2D(path(state.land));
@@ -189,12 +226,11 @@ function draw() {
   ctx.lineWidth = 0.5 / view.k;
   ctx.fill(state.landPath);
   ctx.stroke(state.landPath);
-  const partners = new Uint32Array(data.places.length);
+  const partners = new Uint32Array(data.placeCount);
   const byColour = new Map();
   for (let i = 0; i < state.visible.length; i += 2) {
-    const link = data.links[state.visible[i]];
-    partners[link[1]]++;
-    partners[link[2]]++;
+    partners[data.a[state.visible[i]]]++;
+    partners[data.b[state.visible[i]]]++;
     const colour = COLOURS[data.statuses[state.visible[i + 1]]];
     if (!byColour.has(colour)) byColour.set(colour, []);
     byColour.get(colour).push(state.visible[i]);
@@ -205,16 +241,15 @@ function draw() {
     ctx.strokeStyle = colour;
     ctx.beginPath();
     for (const index of links) {
-      const points = arcs[index];
       let pen = false;
-      for (let j = 0; j < points.length; j += 2) {
-        const x = points[j];
+      for (let j = arcStart[index]; j < arcStart[index + 1]; j += 2) {
+        const x = arcPoints[j];
         if (Number.isNaN(x)) {
           pen = false;
           continue;
         }
-        if (pen) ctx.lineTo(x, points[j + 1]);
-        else ctx.moveTo(x, points[j + 1]);
+        if (pen) ctx.lineTo(x, arcPoints[j + 1]);
+        else ctx.moveTo(x, arcPoints[j + 1]);
         pen = true;
       }
     }
@@ -225,7 +260,8 @@ function draw() {
   ctx.beginPath();
   for (let p = 0; p < partners.length; p++) {
     if (partners[p] === 0) continue;
-    const [x, y] = projected[p];
+    const x = projected[p * 2];
+    const y = projected[p * 2 + 1];
     const r = (1.2 + Math.sqrt(partners[p]) * 0.9) / view.k;
     ctx.moveTo(x + r, y);
     ctx.arc(x, y, r, 0, 2 * Math.PI);
@@ -238,9 +274,8 @@ function draw() {
 
 function linkRow(index, s) {
   const { data } = state;
-  const link = data.links[index];
-  const a = data.places[link[1]];
-  const b = data.places[link[2]];
+  const a = data.a[index];
+  const b = data.b[index];
   const tr = document.createElement('tr');
   const cell = (content) => {
     const td = document.createElement('td');
@@ -253,11 +288,11 @@ function linkRow(index, s) {
     el.textContent = text;
     return el;
   };
-  cell(anchor(`/places/${encodeURIComponent(a[0])}`, a[1]));
-  cell(anchor(`/places/${encodeURIComponent(b[0])}`, b[1]));
-  cell(words(data.kinds[link[3]]));
+  cell(anchor(`/places/${encodeURIComponent(data.keys[a])}`, data.names[a]));
+  cell(anchor(`/places/${encodeURIComponent(data.keys[b])}`, data.names[b]));
+  cell(words(data.kinds[data.kind[index]]));
   cell(STATUS_WORDS[data.statuses[s]] ?? data.statuses[s]);
-  cell(anchor(`/links/${link[0]}`, `History of ${a[1]} and ${b[1]}`));
+  cell(anchor(`/links/${data.id[index]}`, `History of ${data.names[a]} and ${data.names[b]}`));
   return tr;
 }
 
@@ -343,10 +378,10 @@ function placeAt([cx, cy]) {
   const { k, x, y } = state.view;
   let best = -1;
   let bestDistance = Infinity;
-  for (let p = 0; p < projected.length; p++) {
+  for (let p = 0; p < projected.length / 2; p++) {
     if (!state.partners || state.partners[p] === 0) continue;
-    const dx = projected[p][0] * k + x - cx;
-    const dy = projected[p][1] * k + y - cy;
+    const dx = projected[p * 2] * k + x - cx;
+    const dy = projected[p * 2 + 1] * k + y - cy;
     const d = dx * dx + dy * dy;
     const r = 4 + Math.sqrt(state.partners[p]) * 0.9;
     if (d < r * r && d < bestDistance) {
@@ -362,12 +397,12 @@ function linkAt([cx, cy]) {
   const { k, x, y } = state.view;
   const near = 4;
   for (let i = 0; i < state.visible.length; i += 2) {
-    const points = arcs[state.visible[i]];
-    for (let j = 2; j < points.length; j += 2) {
-      const x1 = points[j - 2] * k + x;
-      const y1 = points[j - 1] * k + y;
-      const x2 = points[j] * k + x;
-      const y2 = points[j + 1] * k + y;
+    const link = state.visible[i];
+    for (let j = arcStart[link] + 2; j < arcStart[link + 1]; j += 2) {
+      const x1 = arcPoints[j - 2] * k + x;
+      const y1 = arcPoints[j - 1] * k + y;
+      const x2 = arcPoints[j] * k + x;
+      const y2 = arcPoints[j + 1] * k + y;
       if (Number.isNaN(x1) || Number.isNaN(x2)) continue;
       const len = (x2 - x1) ** 2 + (y2 - y1) ** 2 || 1;
       const t = Math.max(0, Math.min(1, ((cx - x1) * (x2 - x1) + (cy - y1) * (y2 - y1)) / len));
@@ -405,8 +440,8 @@ function wireInteraction() {
       canvas.style.cursor = '';
       return;
     }
-    const place = state.data.places[p];
-    tip.textContent = `${place[1]} (${state.data.countries[place[4]] || 'no country'}): ${state.partners[p]} partners`;
+    const { data } = state;
+    tip.textContent = `${data.names[p]} (${data.countries[data.country[p]] || 'no country'}): ${state.partners[p]} partners`;
     const box = canvas.getBoundingClientRect();
     tip.style.left = `${event.clientX - box.left + 12}px`;
     tip.style.top = `${event.clientY - box.top + 12}px`;
@@ -417,9 +452,9 @@ function wireInteraction() {
     if (moved) return;
     const point = canvasPoint(event);
     const p = placeAt(point);
-    if (p >= 0) return window.location.assign(`/places/${encodeURIComponent(state.data.places[p][0])}`);
+    if (p >= 0) return window.location.assign(`/places/${encodeURIComponent(state.data.keys[p])}`);
     const l = linkAt(point);
-    if (l >= 0) window.location.assign(`/links/${state.data.links[l][0]}`);
+    if (l >= 0) window.location.assign(`/links/${state.data.id[l]}`);
   });
   const zoom = (factor, [cx, cy] = [canvas.width / 2, canvas.height / 2]) => {
     const { k, x, y } = state.view;
@@ -456,8 +491,13 @@ async function start() {
   const started = performance.now();
   status.textContent = 'Loading the map…';
   const [data, world] = await Promise.all([
-    fetch('/map/data.json').then((r) => r.json()),
-    fetch('/assets/countries-110m.json').then((r) => r.json()),
+    fetch('/map/data.bin')
+      .then((r) => {
+        if (!r.ok) throw new Error(`the map data answered HTTP ${r.status}`);
+        return r.arrayBuffer();
+      })
+      .then(decodeMapData),
+    fetch('/assets/land-110m.json').then((r) => r.json()),
   ]);
   canvas.dataset.fetchMs = String(performance.now() - started);
   state.data = data;
@@ -480,6 +520,8 @@ async function start() {
   if (z > 1) centreOn(Number(query.get('x')) || 0, Number(query.get('y')) || 0, Math.min(64, z));
   update();
   canvas.dataset.readyMs = String(performance.now() - started);
+  // From navigation start: what a reader waits, page and scripts included.
+  canvas.dataset.drawnAt = String(performance.now());
   performance.mark('map-drawn');
   slider.addEventListener('input', update);
   form.addEventListener('change', update);
@@ -491,13 +533,13 @@ async function start() {
   // Where a place is drawn, in page coordinates: for the browser tests and the benchmark to point at it.
   window.twinningMap = {
     pagePoint(key) {
-      const p = state.data.places.findIndex((place) => place[0] === key);
+      const p = state.data.keys.indexOf(key);
       if (p < 0) return null;
       const box = canvas.getBoundingClientRect();
       const { k, x, y } = state.view;
       return [
-        box.left + ((projected[p][0] * k + x) * box.width) / canvas.width,
-        box.top + ((projected[p][1] * k + y) * box.height) / canvas.height,
+        box.left + ((projected[p * 2] * k + x) * box.width) / canvas.width,
+        box.top + ((projected[p * 2 + 1] * k + y) * box.height) / canvas.height,
       ];
     },
   };

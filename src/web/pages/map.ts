@@ -135,6 +135,7 @@ export function mapPage(query: MapQuery, today: PartialDate, chrome: Chrome = {}
       ...chrome,
       title: 'World map',
       current: 'map',
+      preload: ['/map/data.bin', '/assets/land-110m.json'],
       libraries: ['d3-array.min.js', 'd3-geo.min.js', 'topojson-client.min.js'],
       scripts: ['map.js'],
     },
