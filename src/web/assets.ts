@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -92,4 +92,21 @@ export function sendBytes(
   const bytes = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   if (acceptsGzip(request)) return reply.header('content-encoding', 'gzip').send(bytes(gzipped));
   return reply.send(bytes(body));
+}
+
+let styleSheet: string | undefined;
+
+/**
+ * The site's style sheet, for the pages to carry inline: a stylesheet link blocks the first paint until it
+ * has come back, which under load took as long as the page itself. Read once, when the first page is made.
+ * A `</style` inside it would end the element early, so such a sheet is refused.
+ */
+export function inlineStyleSheet(): string {
+  if (styleSheet === undefined) {
+    const text = readFileSync(`${ASSETS_DIR}style.css`, 'utf8');
+    if (/<\/style/i.test(text))
+      throw new Error(`${ASSETS_DIR}style.css holds "</style", which would end it early`);
+    styleSheet = text;
+  }
+  return styleSheet;
 }

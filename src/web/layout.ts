@@ -1,4 +1,5 @@
-import { html, type HtmlValue, type SafeHtml } from './html.js';
+import { inlineStyleSheet } from './assets.js';
+import { html, SafeHtml, type HtmlValue } from './html.js';
 
 /** What a page gives the layout besides its body. */
 export interface PageOptions {
@@ -84,7 +85,9 @@ export function layout(options: PageOptions, body: HtmlValue): string {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${options.title} · Twinning</title>
-        <link rel="stylesheet" href="/assets/style.css" />
+        <style>
+          ${new SafeHtml(inlineStyleSheet())}
+        </style>
         ${(options.preload ?? []).map((href) => html`<link rel="preload" href="${href}" as="fetch" crossorigin />`)}
         ${(options.libraries ?? []).map((src) => html`<script src="/assets/${src}" defer></script>`)}
         ${scripts.map((src) => html`<script type="module" src="/assets/${src}"></script>`)}

@@ -10,9 +10,11 @@ import { layout, type Chrome } from './layout.js';
 import { homePage } from './pages/home.js';
 import { linkPage } from './pages/link.js';
 import { mapPage } from './pages/map.js';
-import { MapDataCache } from './map-data.js';
+import { MapDataCache } from './map-document.js';
 import { localityPage } from './pages/locality.js';
+import { localityDetail } from '../registry/locality/detail.js';
 import { searchPage } from './pages/search.js';
+import { suggestionsPage, suggestionsPanel } from './pages/suggestions-panel.js';
 import { suggestPlaces } from './suggest.js';
 import { editingRoutes, webAuth } from './editing.js';
 import { linkCreateRoutes } from './link-create.js';
@@ -108,16 +110,44 @@ export const webRoutes =
       async (request, reply) => {
         const date = request.query.date?.trim();
         const asOf = date ? parsePartialDate(date, 'query.date') : undefined;
-        return reply.type(HTML).send(
-          await localityPage(db, request.params.key, asOf, context.today(), await auth.chrome(request), () =>
-            context.runHeavy({
-              type: 'suggestions',
-              key: request.params.key,
-              query: { asOf },
-              today: context.today(),
-            }),
-          ),
-        );
+        return reply
+          .type(HTML)
+          .send(
+            await localityPage(db, request.params.key, asOf, context.today(), await auth.chrome(request)),
+          );
+      },
+    );
+
+    app.get(
+      '/places/:key/suggestions',
+      {
+        config: PAGE,
+        schema: {
+          ...hide,
+          params: Type.Object({ key: Type.String({ minLength: 1, maxLength: 200 }) }),
+          querystring: Type.Object({
+            date: Type.Optional(Type.String({ maxLength: 10 })),
+            panel: Type.Optional(Type.Literal('1')),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { key } = request.params;
+        const date = request.query.date?.trim();
+        const asOf = date ? parsePartialDate(date, 'query.date') : undefined;
+        const today = context.today();
+        const source = () => context.runHeavy({ type: 'suggestions', key, query: { asOf }, today });
+        if (request.query.panel) return reply.type(HTML).send(String(await suggestionsPanel(source)));
+        const detail = await localityDetail(db, key, asOf, today);
+        return reply
+          .type(HTML)
+          .send(
+            await suggestionsPage(
+              { key, name: detail.atDate.name, date: date ?? null },
+              source,
+              await auth.chrome(request),
+            ),
+          );
       },
     );
 

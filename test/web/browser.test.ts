@@ -67,6 +67,10 @@ describe.runIf(chromiumAvailable())('the web app in Chromium', () => {
     ]);
     const inForce = page.getByRole('table', { name: 'In force' });
     expect(await inForce.textContent()).toContain('Stalingrad');
+    // The suggested partners come after the page, put in place by its script.
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Suggested partners' }).textContent(), { timeout: 20_000 })
+      .toMatch(/ranked by/);
     await Promise.all([
       page.waitForURL('**/links/*'),
       inForce.getByRole('link', { name: 'History and sources of the link with Stalingrad' }).click(),

@@ -72,6 +72,26 @@ for (const dialect of DIALECTS) {
       expect(volgograd).toMatch(/Stalingrad en — 1961/);
     });
 
+    it('sends a locality page without waiting for its suggestions, which have a panel and a page of their own', async () => {
+      const page = (await call(api.app, 'GET', '/places/coventry?date=1950')).body;
+      const placeholder = section(page, 'suggestions');
+      expect(placeholder).toContain('data-panel="/places/coventry/suggestions?date=1950&amp;panel=1"');
+      expect(placeholder).toContain('href="/places/coventry/suggestions?date=1950"');
+      expect(placeholder).not.toContain('score');
+      expect(page).toContain('src="/assets/suggestions.js"');
+      const panel = await call(api.app, 'GET', '/places/coventry/suggestions?panel=1');
+      expect(panel.statusCode).toBe(200);
+      expect(panel.body).toMatch(/^<section aria-labelledby="suggestions"/);
+      expect(panel.body).not.toContain('<html');
+      expect(textOf(panel.body)).toMatch(/Suggested partners Places not yet partners, ranked by/);
+      const own = await call(api.app, 'GET', '/places/coventry/suggestions?date=1950');
+      expect(own.statusCode).toBe(200);
+      expect(textOf(own.body)).toContain('Suggested partners of Coventry as of 1950');
+      expect(own.body).toContain('href="/places/coventry?date=1950"');
+      expect((await call(api.app, 'GET', '/places/atlantis/suggestions')).statusCode).toBe(404);
+      expect((await call(api.app, 'GET', '/places/coventry/suggestions?panel=2')).statusCode).toBe(400);
+    });
+
     it('shows a link with its timeline, contradictions and sources', async () => {
       const list = json<{ items: { id: number; a: { key: string }; b: { key: string } }[] }>(
         await call(api.app, 'GET', '/v1/links?locality=coventry&limit=50'),

@@ -20,7 +20,7 @@ import {
 import { computeStudy } from '../../registry/network/study-computations.js';
 import type { DB } from '../../store/schema.js';
 import { suggestPartners, type SuggestQuery, type Suggestions } from '../../registry/suggest/suggestions.js';
-import { buildMapDocument, type MapDocument } from '../../web/map-data.js';
+import { buildMapDocument, type MapDocument } from '../../web/map-document.js';
 
 /**
  * Work too heavy for the event loop whose result comes back whole: a study, a chain, the places within reach,

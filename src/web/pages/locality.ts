@@ -14,7 +14,7 @@ import { placeLabels } from '../place-labels.js';
 import { localityLinksNav } from './locality-nav.js';
 import { partnerMapSection, PARTNER_MAP_LIBRARIES } from './partner-map.js';
 import { localityVerdictsSection } from './rule-verdicts.js';
-import { suggestionsPanel, type SuggestionsSource } from './suggestions-panel.js';
+import { suggestionsPlaceholder } from './suggestions-panel.js';
 
 /** The groups partners are shown in, each apart: which statuses each holds. */
 const GROUPS: readonly { id: string; title: string; statuses: readonly LinkStatus[] }[] = [
@@ -92,27 +92,29 @@ export async function localityPage(
   asOf: PartialDate | undefined,
   today: PartialDate,
   chrome: Chrome = {},
-  suggestions?: SuggestionsSource,
 ): Promise<string> {
   const detail = await localityDetail(db, key, asOf, today);
-  const suggested = await suggestionsPanel(suggestions);
   const loc = detail.locality;
-  const label = (await placeLabels(db, [loc.id])).get(loc.id);
-  const associations = await associationViews(db, { memberId: loc.id });
-  const described = await sourcesByKeys(
-    db,
-    loc.sources.map((s) => s.sourceKey),
-  );
   const date = asOf ? formatPartialDate(asOf) : null;
+  const [labels, associations, described, map, verdicts] = await Promise.all([
+    placeLabels(db, [loc.id]),
+    associationViews(db, { memberId: loc.id }),
+    sourcesByKeys(
+      db,
+      loc.sources.map((s) => s.sourceKey),
+    ),
+    partnerMapSection(
+      db,
+      { key: loc.key, name: detail.atDate.name, coordinates: loc.coordinates },
+      [...detail.partners, ...detail.underConsideration],
+      date,
+    ),
+    localityVerdictsSection(db, loc.key, asOf, today),
+  ]);
+  const label = labels.get(loc.id);
+  const suggested = suggestionsPlaceholder(loc.key, date);
   const shownDate = date ?? formatPartialDate(today);
   const downloads = (format: string) => hrefWith('/v1/links', { locality: loc.key, format, asOf: date });
-  const map = await partnerMapSection(
-    db,
-    { key: loc.key, name: detail.atDate.name, coordinates: loc.coordinates },
-    [...detail.partners, ...detail.underConsideration],
-    date,
-  );
-  const verdicts = await localityVerdictsSection(db, loc.key, asOf, today);
   const body = html`<article class="locality">
     <h1>${detail.atDate.name}</h1>
     <p class="lede">
@@ -247,6 +249,9 @@ export async function localityPage(
       }
     </section>
   </article>`;
-  const scripts = map.scripts.length ? { libraries: PARTNER_MAP_LIBRARIES, scripts: map.scripts } : {};
-  return layout({ ...chrome, title: detail.atDate.name, ...scripts }, body);
+  const libraries = map.scripts.length ? { libraries: PARTNER_MAP_LIBRARIES } : {};
+  return layout(
+    { ...chrome, title: detail.atDate.name, ...libraries, scripts: [...map.scripts, 'suggestions.js'] },
+    body,
+  );
 }

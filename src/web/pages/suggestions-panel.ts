@@ -1,7 +1,8 @@
 import { TwinningError } from '../../core/errors.js';
 import type { Suggestions } from '../../registry/suggest/suggestions.js';
 import { placeLink } from '../format.js';
-import { html, type SafeHtml } from '../html.js';
+import { hrefWith, html, type SafeHtml } from '../html.js';
+import { layout, type Chrome } from '../layout.js';
 
 /** How the page gets a place's suggestions (the API's worker pool in the server). */
 export type SuggestionsSource = () => Promise<Suggestions>;
@@ -53,4 +54,48 @@ export async function suggestionsPanel(source: SuggestionsSource | undefined): P
           </p>`
     }
   </section>`;
+}
+
+/** Where a place's suggestions at a date are: a page of their own, or the panel alone (for the page's script). */
+export function suggestionsHref(key: string, date: string | null, panel = false): string {
+  return hrefWith(`/places/${encodeURIComponent(key)}/suggestions`, { date, panel: panel ? '1' : null });
+}
+
+/**
+ * The locality page's stand-in for the panel: ranking suggestions reads the whole network on a worker thread
+ * (seconds the first time), so the page is sent without waiting for them. A script puts the panel in its place;
+ * without scripts the link opens the same panel as a page.
+ */
+export function suggestionsPlaceholder(key: string, date: string | null): SafeHtml {
+  return html`<section
+    aria-labelledby="suggestions"
+    class="suggestions"
+    id="suggestions-panel"
+    data-panel="${suggestionsHref(key, date, true)}"
+  >
+    <h2 id="suggestions">Suggested partners</h2>
+    <p><a href="${suggestionsHref(key, date)}">Places not yet partners that could be, and why</a></p>
+  </section>`;
+}
+
+/** A place's suggestions as a page of their own. */
+export async function suggestionsPage(
+  place: { key: string; name: string; date: string | null },
+  source: SuggestionsSource,
+  chrome: Chrome = {},
+): Promise<string> {
+  const panel = await suggestionsPanel(source);
+  return layout(
+    { ...chrome, title: `Suggested partners of ${place.name}` },
+    html`<h1>
+        Suggested partners of
+        ${place.name}${place.date ? html` <span class="meta">as of ${place.date}</span>` : ''}
+      </h1>
+      <p>
+        <a href="${hrefWith(`/places/${encodeURIComponent(place.key)}`, { date: place.date })}"
+          >Back to ${place.name}</a
+        >
+      </p>
+      ${panel}`,
+  );
 }
