@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { TwinningError } from '../core/errors.js';
 import { localityIdsByKey } from '../store/locality.repository.js';
 import type { DB } from '../store/schema.js';
-import { activeTokenByHash, insertToken } from '../store/token.repository.js';
+import { activeTokenByHash, insertToken, type TokenRecord } from '../store/token.repository.js';
 import {
   formatScope,
   parseScope,
@@ -52,6 +52,16 @@ export async function createToken(
   return { id, token, name, role, scopes: formatted };
 }
 
+/** Who a stored token speaks for: its id, name, role and parsed scopes. */
+export function principalOf(record: TokenRecord): Principal {
+  return {
+    tokenId: record.id,
+    name: record.name,
+    role: record.role as Role,
+    scopes: record.scopes.map((s): Scope => parseScope(s)),
+  };
+}
+
 /** Reads bearer tokens into principals, remembering each lookup for a configured time. */
 export class TokenResolver {
   readonly #cache = new Map<string, { principal: Principal | undefined; until: number }>();
@@ -87,12 +97,7 @@ export class TokenResolver {
 
   async #lookUp(hash: string): Promise<Principal | undefined> {
     const record = await activeTokenByHash(this.db, hash);
-    const principal: Principal | undefined = record && {
-      tokenId: record.id,
-      name: record.name,
-      role: record.role as Role,
-      scopes: record.scopes.map((s): Scope => parseScope(s)),
-    };
+    const principal: Principal | undefined = record && principalOf(record);
     if (this.cacheMs > 0) {
       if (this.#cache.size > 10_000) this.#cache.clear();
       this.#cache.set(hash, { principal, until: this.now() + this.cacheMs });

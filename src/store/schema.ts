@@ -21,6 +21,7 @@ export interface DB {
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   analysis_cache: AnalysisCacheTable;
+  web_sessions: WebSessionsTable;
 }
 
 export interface MetaTable {
@@ -242,6 +243,18 @@ export interface ApiTokensTable {
   scopes: string;
   created_at: string;
   revoked_at: string | null;
+}
+
+/** A signed-in editor's web session (migration 0007): the SHA-256 of its id, never the id itself. */
+export interface WebSessionsTable {
+  id: Generated<number>;
+  /** SHA-256 of the session id (the cookie's value), hex. */
+  id_hash: string;
+  /** The API token the editor signed in with. */
+  token_id: number;
+  created_at: string;
+  /** When the session ends, as an ISO 8601 UTC instant (compared as text: all are written alike). */
+  expires_at: string;
 }
 
 /** One write to the registry: who, when, what, and the entity before and after (migration 0003). */

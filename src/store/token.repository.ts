@@ -12,7 +12,8 @@ export interface TokenRecord {
   revokedAt: string | null;
 }
 
-function toRecord(r: {
+/** A row of api_tokens as a record (its scopes parsed). */
+export function toTokenRecord(r: {
   id: number;
   name: string;
   role: string;
@@ -57,7 +58,7 @@ export async function activeTokenByHash(db: Kysely<DB>, hash: string): Promise<T
     .where('token_hash', '=', hash)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  return row ? toRecord(row) : undefined;
+  return row ? toTokenRecord(row) : undefined;
 }
 
 /** Every token, newest last. */
@@ -67,7 +68,7 @@ export async function listTokens(db: Kysely<DB>): Promise<TokenRecord[]> {
     .select(['id', 'name', 'role', 'scopes', 'created_at', 'revoked_at'])
     .orderBy('id')
     .execute();
-  return rows.map(toRecord);
+  return rows.map(toTokenRecord);
 }
 
 /** Revokes a token; false when no unrevoked token has the id. */

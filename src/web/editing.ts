@@ -28,22 +28,10 @@ export interface WebAuth {
   chrome(request: FastifyRequest): Promise<Chrome>;
 }
 
-/** Sessions over the API's tokens: each request resolves the session's token again (cached briefly). */
+/** Sessions over the API's tokens, in the database: each request reads the session and its token again. */
 export function webAuth(context: ApiContext): WebAuth {
-  const sessions = new SessionStore();
-  const resolver = new TokenResolver(context.db, context.config.auth.tokenCacheSeconds * 1000);
-  const who: WebAuth['who'] = async (request) => {
-    const session = sessions.of(request);
-    if (!session) return undefined;
-    try {
-      const principal = await resolver.resolve(`Bearer ${session.token}`);
-      if (principal) return { session, principal };
-    } catch {
-      // a revoked or deleted token ends the session
-    }
-    sessions.close(session);
-    return undefined;
-  };
+  const sessions = new SessionStore(context.db);
+  const who: WebAuth['who'] = (request) => sessions.of(request);
   return {
     sessions,
     who,
@@ -117,13 +105,13 @@ export function editingRoutes(app: FastifyInstance, context: ApiContext, auth: W
           signInPage({}, auth.sessions.signInCsrf(request, reply), 'That token is unknown or revoked.', next),
         );
     }
-    setSessionCookie(reply, auth.sessions.open(token));
+    setSessionCookie(reply, await auth.sessions.open(principal.tokenId));
     return reply.code(303).header('location', next).send();
   });
 
   typed.post('/sign-out', { schema: { ...hide, body: Form } }, async (request, reply) => {
     const { session } = await signedIn(request, request.body);
-    auth.sessions.close(session);
+    await auth.sessions.close(session);
     clearSessionCookie(reply);
     return reply.code(303).header('location', '/').send();
   });

@@ -1,6 +1,16 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { principalOf } from '../api/auth.js';
+import type { Principal } from '../api/permissions.js';
 import { TwinningError } from '../core/errors.js';
+import type { DB } from '../store/schema.js';
+import {
+  deleteEndedWebSessions,
+  deleteWebSession,
+  insertWebSession,
+  liveWebSession,
+} from '../store/web-session.repository.js';
 
 /** The session cookie's name. */
 export const SESSION_COOKIE = 'twinning_session';
@@ -8,55 +18,73 @@ export const SESSION_COOKIE = 'twinning_session';
 export const SIGN_IN_COOKIE = 'twinning_sign_in';
 const LIFETIME_MS = 8 * 60 * 60 * 1000;
 const SIGN_IN_LIFETIME_S = 60 * 60;
+/** A session id as made here: 32 random bytes, base64url. */
+const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
 
-/** A signed-in editor's session: the API token it was opened with, and the CSRF token of its forms. */
+/** A signed-in editor's session: its id (the cookie's value), the CSRF token of its forms, when it ends. */
 export interface Session {
   id: string;
-  /** The API token, kept on the server only; each request resolves it again, so a revoked token ends the session. */
-  token: string;
+  /** Derived from the id (an HMAC of it), so it is never stored and every server process computes the same. */
   csrf: string;
-  expires: number;
+  /** ISO 8601 UTC instant. */
+  expires: string;
+}
+
+/** The SHA-256 of a session id, hex: all the database holds of it. */
+export function hashSessionId(id: string): string {
+  return createHash('sha256').update(id).digest('hex');
+}
+
+/** A session's CSRF token: an HMAC of its id, keyed by a fixed label (the id is the secret). */
+function csrfOf(id: string): string {
+  return createHmac('sha256', id).update('twinning csrf').digest('base64url');
 }
 
 /**
- * Sessions of this process, in memory: the cookie carries only a random id. A restart signs everyone out,
- * and several processes behind one address would each need their own sign-in (sticky routing).
+ * Sessions in the database (migration 0007), so that a restart signs no one out and several processes
+ * behind one address share them: the cookie carries a random 256-bit id, the table only its SHA-256 with the
+ * API token it was opened with. Each request reads the session with its token again, so a revoked token
+ * ends its sessions at once.
  */
 export class SessionStore {
-  readonly #sessions = new Map<string, Session>();
   /** The key sign-in forms' CSRF tokens are made with; a restart makes open sign-in forms stale. */
   readonly #signInKey = randomBytes(32);
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  /** Opens a session for a token that has been checked. */
-  open(token: string): Session {
-    this.#sweep();
-    const session = {
-      id: randomBytes(32).toString('base64url'),
-      token,
-      csrf: randomBytes(32).toString('base64url'),
-      expires: this.now() + LIFETIME_MS,
-    };
-    this.#sessions.set(session.id, session);
-    return session;
+  /** Opens a session for a token that has been checked (ended sessions are swept first). */
+  async open(tokenId: number): Promise<Session> {
+    const now = new Date(this.now());
+    await deleteEndedWebSessions(this.db, now.toISOString());
+    const id = randomBytes(32).toString('base64url');
+    const expires = new Date(now.getTime() + LIFETIME_MS).toISOString();
+    await insertWebSession(this.db, {
+      idHash: hashSessionId(id),
+      tokenId,
+      createdAt: now.toISOString(),
+      expiresAt: expires,
+    });
+    return { id, csrf: csrfOf(id), expires };
   }
 
-  /** The live session a request's cookie names, if any. */
-  of(request: FastifyRequest): Session | undefined {
+  /** The live session a request's cookie names, with its token's principal; none when ended or revoked. */
+  async of(request: FastifyRequest): Promise<{ session: Session; principal: Principal } | undefined> {
     const id = cookieValue(request.headers.cookie, SESSION_COOKIE);
-    const session = id === undefined ? undefined : this.#sessions.get(id);
-    if (!session) return undefined;
-    if (session.expires <= this.now()) {
-      this.#sessions.delete(session.id);
-      return undefined;
-    }
-    return session;
+    if (id === undefined || !SESSION_ID.test(id)) return undefined;
+    const found = await liveWebSession(this.db, hashSessionId(id), new Date(this.now()).toISOString());
+    if (!found) return undefined;
+    return {
+      session: { id, csrf: csrfOf(id), expires: found.expiresAt },
+      principal: principalOf(found.token),
+    };
   }
 
   /** Ends a session. */
-  close(session: Session): void {
-    this.#sessions.delete(session.id);
+  async close(session: Session): Promise<void> {
+    await deleteWebSession(this.db, hashSessionId(session.id));
   }
 
   /**
@@ -91,11 +119,6 @@ export class SessionStore {
 
   #signInToken(nonce: string): string {
     return createHmac('sha256', this.#signInKey).update(`sign-in:${nonce}`).digest('base64url');
-  }
-
-  #sweep(): void {
-    const now = this.now();
-    for (const [id, s] of this.#sessions) if (s.expires <= now) this.#sessions.delete(id);
   }
 }
 

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { call, json, startTestApi, type TestApi } from '../api/api-harness.js';
+import { buildApp } from '../../src/api/app.js';
+import { configWith } from '../../src/api/config.js';
+import { openDatabase } from '../../src/store/database.js';
+import { call, json, startTestApi, TEST_NOW, type TestApi } from '../api/api-harness.js';
 import { DIALECTS } from '../support/databases.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -60,6 +63,30 @@ for (const dialect of DIALECTS) {
       expect(String(good.headers['set-cookie'])).not.toContain(api.tokens.editorCoventry);
       const offsite = await postSignIn({ token: api.tokens.admin, next: '//evil.example/' });
       expect(offsite.headers.location).toBe('/');
+    });
+
+    it('keeps a session across a restart, in another server process over the same database, until sign-out', async () => {
+      const cookie = await signIn(api.tokens.editorCoventry);
+      const database = openDatabase(api.url);
+      const other = await buildApp(configWith({ logLevel: 'silent', databaseUrl: api.url }), database, {
+        now: () => TEST_NOW,
+      });
+      try {
+        const page = (await other.inject({ url: `/links/${linkId}`, headers: { cookie } })).body;
+        expect(page).toContain('Signed in as Coventry city office');
+        const signedOut = await other.inject({
+          method: 'POST',
+          url: '/sign-out',
+          headers: { ...FORM, cookie },
+          payload: new URLSearchParams({ csrf: csrfOf(page) }).toString(),
+        });
+        expect(signedOut.statusCode).toBe(303);
+        const after = (await api.app.inject({ url: `/links/${linkId}`, headers: { cookie } })).body;
+        expect(after).not.toContain('Signed in as');
+      } finally {
+        await other.close();
+        await database.close();
+      }
     });
 
     it("refuses a sign-in without the form's CSRF token, with another form's, or from another site", async () => {
