@@ -50,6 +50,8 @@ declare module 'fastify' {
 export interface AppOptions {
   /** The clock statuses are computed against; the real one by default. */
   now?: () => Date;
+  /** How long the web's network views wait for a study before showing it as being computed (5 s by default). */
+  studyWaitMs?: number;
 }
 
 const SAFE_REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -237,7 +239,7 @@ export async function buildApp(
   };
   app.addHook('onClose', async () => heavy.close());
   await app.register(metaRoutes(context));
-  await app.register(webRoutes(context));
+  await app.register(webRoutes(context, { studyWaitMs: options.studyWaitMs }));
   for (const routes of [
     localityRoutes,
     linkRoutes,

@@ -18,8 +18,8 @@ const HTML = 'text/html; charset=utf-8';
 /** At most this many places in a neighbourhood drawing. */
 const NEIGHBOURHOOD_NODES = 120;
 const PAGE = { action: 'read' as const };
-/** How long the network page waits for its studies before it shows the ones still running as being computed. */
-const NETWORK_WAIT_MS = 5_000;
+/** How long the network pages wait for their studies before they show the ones still running as being computed. */
+const STUDY_WAIT_MS = 5_000;
 
 const delay = (ms: number) =>
   new Promise<'late'>((resolve) => {
@@ -50,7 +50,12 @@ const hide = { hide: true };
  * and its growth, the chain between two places, a place's neighbourhood. Each reads the whole network, so
  * each runs on the API's heavy-work threads (studies come from their cache when the data has not changed).
  */
-export function networkRoutes(app: FastifyInstance, context: ApiContext, auth: WebAuth): void {
+export function networkRoutes(
+  app: FastifyInstance,
+  context: ApiContext,
+  auth: WebAuth,
+  studyWaitMs = STUDY_WAIT_MS,
+): void {
   const { db } = context;
   const typed = app.withTypeProvider<TypeBoxTypeProvider>();
   // A study kept for today's data is read here (the stamp and one row); only one not kept goes to a thread.
@@ -61,7 +66,7 @@ export function networkRoutes(app: FastifyInstance, context: ApiContext, auth: W
   typed.get('/network', { config: PAGE, schema: hide }, async (request, reply) => {
     // Each study comes from its cache in a moment once computed; one not ready within the wait is shown as
     // being computed, and its job goes on (within the heavy-work budget) so that a reload finds it kept.
-    const deadline = delay(NETWORK_WAIT_MS);
+    const deadline = delay(studyWaitMs);
     const [summary, partners, betweenness, countries, time] = await Promise.all([
       within(study('summary'), deadline),
       within(study('partners', { limit: 20 }), deadline),
@@ -83,7 +88,7 @@ export function networkRoutes(app: FastifyInstance, context: ApiContext, auth: W
       const today = context.today();
       const [matrix, time] = await Promise.all([
         context.runHeavy({ type: 'country-matrix', country: code, today }),
-        within(study('time', { country: code }), delay(NETWORK_WAIT_MS)),
+        within(study('time', { country: code }), delay(studyWaitMs)),
       ]);
       const growth = 'pending' in time ? time : ((time.result as { growth?: GrowthPoint[] }).growth ?? []);
       return reply.type(HTML).send(countryPage(matrix, growth, await auth.chrome(request)));

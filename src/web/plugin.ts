@@ -55,7 +55,7 @@ function errorPage(
 
 /** The web app at `/`: server-rendered pages over the registry's read functions, and their assets. */
 export const webRoutes =
-  (context: ApiContext): FastifyPluginAsyncTypebox =>
+  (context: ApiContext, options: { studyWaitMs?: number } = {}): FastifyPluginAsyncTypebox =>
   async (app) => {
     const { db } = context;
     const auth = webAuth(context);
@@ -65,7 +65,7 @@ export const webRoutes =
     );
     editingRoutes(app, context, auth);
     linkCreateRoutes(app, context, auth);
-    networkRoutes(app, context, auth);
+    networkRoutes(app, context, auth, options.studyWaitMs);
     const hide = { hide: true };
 
     app.get('/', { config: PAGE, schema: hide }, async (_request, reply) =>

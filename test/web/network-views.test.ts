@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startTestApi, type TestApi } from '../api/api-harness.js';
+import { buildApp } from '../../src/api/app.js';
+import { configWith } from '../../src/api/config.js';
+import { openDatabase } from '../../src/store/database.js';
+import { call, startTestApi, TEST_NOW, type TestApi } from '../api/api-harness.js';
 import { DIALECTS } from '../support/databases.js';
 
 /** The text of an HTML fragment without its tags, spaces collapsed. */
@@ -20,6 +23,43 @@ function section(markup: string, id: string): string {
 }
 
 for (const dialect of DIALECTS) {
+  describe(`a network view whose studies are still running [${dialect}]`, () => {
+    it('shows each study not ready within the wait as being computed, and its figures once kept', async () => {
+      const api = await startTestApi(dialect);
+      const database = openDatabase(api.url);
+      // The same registry served by an app that waits 1 ms for studies: none is kept yet, so none is ready.
+      const impatient = await buildApp(configWith({ logLevel: 'silent', databaseUrl: api.url }), database, {
+        now: () => TEST_NOW,
+        studyWaitMs: 1,
+      });
+      try {
+        const first = await impatient.inject({ url: '/network' });
+        expect(first.statusCode).toBe(200);
+        const pending = [...first.body.matchAll(/class="pending" role="status">([^<]*)</g)].map((m) =>
+          textOf(m[1]!),
+        );
+        expect(pending).toHaveLength(5);
+        for (const note of pending)
+          expect(note).toMatch(/: still being computed on the server; reload the page/);
+        expect(first.body).not.toContain('Size (places)');
+        // The jobs go on and their results are kept: a later load (waiting as long as usual) shows them.
+        await expect
+          .poll(async () => (await call(api.app, 'GET', '/network')).body, {
+            timeout: 90_000,
+            interval: 1_000,
+          })
+          .not.toContain('class="pending"');
+        expect(textOf(section((await call(api.app, 'GET', '/network')).body, 'summary'))).toMatch(
+          /Size \(places\) \d+/,
+        );
+      } finally {
+        await impatient.close();
+        await database.close();
+        await api.close();
+      }
+    }, 120_000);
+  });
+
   describe(`the network views without scripts [${dialect}]`, () => {
     let api: TestApi;
     beforeAll(async () => {
