@@ -118,36 +118,47 @@ export const webRoutes =
       },
     );
 
+    const SuggestionsQuery = Type.Object({ date: Type.Optional(Type.String({ maxLength: 10 })) });
+    const KeyParams = Type.Object({ key: Type.String({ minLength: 1, maxLength: 200 }) });
+    const suggestionsOf = (key: string, date: string | undefined) => {
+      const asOf = date ? parsePartialDate(date, 'query.date') : undefined;
+      const today = context.today();
+      return {
+        asOf,
+        today,
+        source: () => context.runHeavy({ type: 'suggestions', key, query: { asOf }, today }),
+      };
+    };
+
+    // The panel alone, for the locality page's script: the same for every reader, so kept in the read cache
+    // (until the registry changes or the day ends) like the API's own suggestions.
+    app.get(
+      '/places/:key/suggestions/panel',
+      {
+        config: { ...PAGE, cache: true },
+        schema: { ...hide, params: KeyParams, querystring: SuggestionsQuery },
+      },
+      async (request, reply) => {
+        const { source } = suggestionsOf(request.params.key, request.query.date?.trim());
+        return reply.type(HTML).send(String(await suggestionsPanel(source)));
+      },
+    );
+
     app.get(
       '/places/:key/suggestions',
-      {
-        config: PAGE,
-        schema: {
-          ...hide,
-          params: Type.Object({ key: Type.String({ minLength: 1, maxLength: 200 }) }),
-          querystring: Type.Object({
-            date: Type.Optional(Type.String({ maxLength: 10 })),
-            panel: Type.Optional(Type.Literal('1')),
-          }),
-        },
-      },
+      { config: PAGE, schema: { ...hide, params: KeyParams, querystring: SuggestionsQuery } },
       async (request, reply) => {
         const { key } = request.params;
         const date = request.query.date?.trim();
-        const asOf = date ? parsePartialDate(date, 'query.date') : undefined;
-        const today = context.today();
-        const source = () => context.runHeavy({ type: 'suggestions', key, query: { asOf }, today });
-        if (request.query.panel) return reply.type(HTML).send(String(await suggestionsPanel(source)));
+        const { asOf, today, source } = suggestionsOf(key, date);
         const detail = await localityDetail(db, key, asOf, today);
-        return reply
-          .type(HTML)
-          .send(
-            await suggestionsPage(
-              { key, name: detail.atDate.name, date: date ?? null },
-              source,
-              await auth.chrome(request),
-            ),
-          );
+        const chrome = await auth.chrome(request);
+        const page = await suggestionsPage(
+          { key, name: detail.atDate.name, date: date ?? null },
+          source,
+          chrome,
+        );
+        return reply.type(HTML).send(page);
       },
     );
 

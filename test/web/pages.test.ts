@@ -75,11 +75,11 @@ for (const dialect of DIALECTS) {
     it('sends a locality page without waiting for its suggestions, which have a panel and a page of their own', async () => {
       const page = (await call(api.app, 'GET', '/places/coventry?date=1950')).body;
       const placeholder = section(page, 'suggestions');
-      expect(placeholder).toContain('data-panel="/places/coventry/suggestions?date=1950&amp;panel=1"');
+      expect(placeholder).toContain('data-panel="/places/coventry/suggestions/panel?date=1950"');
       expect(placeholder).toContain('href="/places/coventry/suggestions?date=1950"');
       expect(placeholder).not.toContain('score');
       expect(page).toContain('src="/assets/suggestions.js"');
-      const panel = await call(api.app, 'GET', '/places/coventry/suggestions?panel=1');
+      const panel = await call(api.app, 'GET', '/places/coventry/suggestions/panel');
       expect(panel.statusCode).toBe(200);
       expect(panel.body).toMatch(/^<section aria-labelledby="suggestions"/);
       expect(panel.body).not.toContain('<html');
@@ -89,7 +89,13 @@ for (const dialect of DIALECTS) {
       expect(textOf(own.body)).toContain('Suggested partners of Coventry as of 1950');
       expect(own.body).toContain('href="/places/coventry?date=1950"');
       expect((await call(api.app, 'GET', '/places/atlantis/suggestions')).statusCode).toBe(404);
-      expect((await call(api.app, 'GET', '/places/coventry/suggestions?panel=2')).statusCode).toBe(400);
+      expect((await call(api.app, 'GET', '/places/coventry/suggestions/panel?date=1950-13')).statusCode).toBe(
+        400,
+      );
+      // The panel is the same for every reader: kept in the read cache like the API's suggestions.
+      expect((await call(api.app, 'GET', '/places/coventry/suggestions/panel')).headers['x-cache']).toBe(
+        'hit',
+      );
     });
 
     it('shows a link with its timeline, contradictions and sources', async () => {

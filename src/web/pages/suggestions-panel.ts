@@ -58,7 +58,7 @@ export async function suggestionsPanel(source: SuggestionsSource | undefined): P
 
 /** Where a place's suggestions at a date are: a page of their own, or the panel alone (for the page's script). */
 export function suggestionsHref(key: string, date: string | null, panel = false): string {
-  return hrefWith(`/places/${encodeURIComponent(key)}/suggestions`, { date, panel: panel ? '1' : null });
+  return hrefWith(`/places/${encodeURIComponent(key)}/suggestions${panel ? '/panel' : ''}`, { date });
 }
 
 /**
