@@ -137,7 +137,8 @@ export function mapPage(query: MapQuery, today: PartialDate, chrome: Chrome = {}
       current: 'map',
       preload: ['/map/data.bin', '/assets/land-110m.json'],
       libraries: ['d3-array.min.js', 'd3-geo.min.js', 'topojson-client.min.js'],
-      scripts: ['map.js'],
+      // map.js imports map-format.js: named here too, it is fetched with the page rather than after map.js.
+      scripts: ['map-format.js', 'map.js'],
     },
     body,
   );
