@@ -118,6 +118,7 @@ export const webRoutes =
       },
     );
 
+    const panelsInFlight = new Map<string, Promise<string>>();
     const SuggestionsQuery = Type.Object({ date: Type.Optional(Type.String({ maxLength: 10 })) });
     const KeyParams = Type.Object({ key: Type.String({ minLength: 1, maxLength: 200 }) });
     const suggestionsOf = (key: string, date: string | undefined) => {
@@ -139,8 +140,16 @@ export const webRoutes =
         schema: { ...hide, params: KeyParams, querystring: SuggestionsQuery },
       },
       async (request, reply) => {
-        const { source } = suggestionsOf(request.params.key, request.query.date?.trim());
-        return reply.type(HTML).send(String(await suggestionsPanel(source)));
+        // Readers opening the same place at once share one ranking rather than each queueing their own.
+        const flight = `${request.params.key}\n${request.query.date?.trim() ?? ''}`;
+        let panel = panelsInFlight.get(flight);
+        if (!panel) {
+          const { source } = suggestionsOf(request.params.key, request.query.date?.trim());
+          panel = suggestionsPanel(source).then(String);
+          panelsInFlight.set(flight, panel);
+          void panel.finally(() => panelsInFlight.delete(flight)).catch(() => undefined);
+        }
+        return reply.type(HTML).send(await panel);
       },
     );
 
