@@ -23,7 +23,6 @@ const VENDOR: Readonly<Record<string, readonly [string, string]>> = {
   'd3-geo.min.js': ['d3-geo', 'dist/d3-geo.min.js'],
   'topojson-client.min.js': ['topojson-client', 'dist/topojson-client.min.js'],
   'countries-110m.json': ['world-atlas', 'countries-110m.json'],
-  'land-110m.json': ['world-atlas', 'land-110m.json'],
 };
 
 /** A file inside an installed package, found where Node would look (its exports may not list the file). */

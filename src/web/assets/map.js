@@ -497,7 +497,7 @@ async function start() {
         return r.arrayBuffer();
       })
       .then(decodeMapData),
-    fetch('/assets/land-110m.json').then((r) => r.json()),
+    fetch('/assets/countries-110m.json').then((r) => r.json()),
   ]);
   canvas.dataset.fetchMs = String(performance.now() - started);
   state.data = data;

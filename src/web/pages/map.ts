@@ -135,7 +135,7 @@ export function mapPage(query: MapQuery, today: PartialDate, chrome: Chrome = {}
       ...chrome,
       title: 'World map',
       current: 'map',
-      preload: ['/map/data.bin', '/assets/land-110m.json'],
+      preload: ['/map/data.bin', '/assets/countries-110m.json'],
       libraries: ['d3-array.min.js', 'd3-geo.min.js', 'topojson-client.min.js'],
       // map.js imports map-format.js: named here too, it is fetched with the page rather than after map.js.
       scripts: ['map-format.js', 'map.js'],
