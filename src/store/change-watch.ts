@@ -8,8 +8,11 @@ export const SQLITE_CHECK_MS = 10;
 
 /** Tells a cache when the registry may have changed, including changes made by other processes. */
 export interface ChangeWatch {
-  /** Call before serving from a cache; it reports changes it can only learn by asking (SQLite). */
-  check(): Promise<void>;
+  /**
+   * Call before serving from a cache; it reports changes it can only learn by asking (SQLite), at most every
+   * SQLITE_CHECK_MS unless `force` (asks now).
+   */
+  check(force?: boolean): Promise<void>;
   /** False while changes could go unnoticed (a lost PostgreSQL listener): do not serve from a cache then. */
   readonly reliable: boolean;
   close(): Promise<void>;
@@ -32,10 +35,10 @@ export async function watchChanges(
     let checkedAt = -Infinity;
     return {
       reliable: true,
-      async check() {
+      async check(force = false) {
         // At most once per SQLITE_CHECK_MS: under load, asking on every request costs a tenth of the CPU.
         const at = performance.now();
-        if (at - checkedAt < SQLITE_CHECK_MS) return;
+        if (!force && at - checkedAt < SQLITE_CHECK_MS) return;
         checkedAt = at;
         const { rows } = await sql<{ data_version: number }>`pragma data_version`.execute(database.db);
         const now = Number(rows[0]?.data_version);
