@@ -61,7 +61,8 @@ export class LiveNameIndex {
 
   /** Searches as `searchNameIndex` does: from memory when the copy is current, else from the database. */
   async search(query: NameQuery): Promise<NameMatch[]> {
-    await this.watch.check();
+    // Asked on every search (one small query on SQLite, nothing on PostgreSQL): a copy is only as true as this.
+    await this.watch.check(true);
     const index = this.#index;
     if (index && this.watch.reliable) return index.search(query);
     return searchNameIndex(this.db, query);

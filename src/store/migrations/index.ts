@@ -6,6 +6,7 @@ import { apiAccessMigration } from './0003-api-access.js';
 import { analysisCacheMigration } from './0004-analysis-cache.js';
 import { localitySubdivisionMigration } from './0005-locality-subdivision.js';
 import { matchedRefIndexMigration } from './0006-matched-ref-index.js';
+import { nameWordsNotifyMigration } from './0007-name-words-notify.js';
 import type { MIGRATION_NAMES } from './names.js';
 
 /**
@@ -20,5 +21,6 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
     '0004-analysis-cache': analysisCacheMigration(),
     '0005-locality-subdivision': localitySubdivisionMigration(),
     '0006-matched-ref-index': matchedRefIndexMigration(),
+    '0007-name-words-notify': nameWordsNotifyMigration(dialect),
   } satisfies Record<(typeof MIGRATION_NAMES)[number], Migration>;
 }

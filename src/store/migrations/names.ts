@@ -9,4 +9,5 @@ export const MIGRATION_NAMES = [
   '0004-analysis-cache',
   '0005-locality-subdivision',
   '0006-matched-ref-index',
+  '0007-name-words-notify',
 ] as const;
