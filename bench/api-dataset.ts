@@ -125,7 +125,9 @@ export async function prepareWorldData(url: string, log: (line: string) => void)
   try {
     if (world) {
       await sql`analyze`.execute(database.db);
-      log(`  loaded the world snapshot into ${database.location} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      log(
+        `  loaded the world snapshot into ${database.location} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+      );
     }
     const count = (table: 'localities' | 'locality_names' | 'links') => countRows(database.db, table);
     return {

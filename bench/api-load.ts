@@ -99,11 +99,7 @@ async function visitAll(ports: number[], paths: readonly string[]): Promise<void
  * no measured path is among them), then every measured request is a path not requested before. Warm: every
  * path once on every instance (filling the read cache), a few seconds of load, then the same paths measured.
  */
-async function load(
-  ports: number[],
-  paths: readonly string[],
-  mode: 'cold' | 'warm',
-): Promise<Figures> {
+async function load(ports: number[], paths: readonly string[], mode: 'cold' | 'warm'): Promise<Figures> {
   const each = Math.max(1, Math.floor(CONNECTIONS / ports.length));
   const warmup = mode === 'cold' ? paths.slice(0, WARMUP_PATHS) : paths;
   const measured = mode === 'cold' ? paths.slice(WARMUP_PATHS) : paths;
@@ -157,7 +153,8 @@ async function runSetup(
     const label = `${name}, ${instances} instance${instances > 1 ? 's' : ''}, ${mode === 'cold' ? 'cold (read cache off, distinct paths)' : 'read cache on (warm)'}`;
     const paths = mode === 'cold' ? cold : warm;
     const apis: ChildProcess[] = [];
-    for (const p of apiPorts) apis.push(await start(['api', String(p), url, mode === 'cold' ? '0' : '10000']));
+    for (const p of apiPorts)
+      apis.push(await start(['api', String(p), url, mode === 'cold' ? '0' : '10000']));
     for (const [workload, list] of [
       ['search as you type', paths.search],
       ['locality detail', paths.detail],

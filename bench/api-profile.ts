@@ -33,7 +33,8 @@ interface Profile {
 /** Where a frame's code lives: a package, one of our files, Node, or the engine (GC, native code). */
 function placeOf(frame: ProfileNode['callFrame']): string {
   const { url, functionName } = frame;
-  if (url === '') return functionName === '(garbage collector)' ? '(garbage collector)' : `(${functionName || 'native'})`;
+  if (url === '')
+    return functionName === '(garbage collector)' ? '(garbage collector)' : `(${functionName || 'native'})`;
   if (url.startsWith('node:')) return 'node: internals';
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg) return pkg[1]!;
@@ -44,12 +45,13 @@ function placeOf(frame: ProfileNode['callFrame']): string {
 /** Runs one server under --cpu-prof, loads it with the paths, and sums its profile's self time by place. */
 async function profile(label: string, paths: readonly string[]): Promise<void> {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'twinning-profile-')), 'api.cpuprofile');
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', server, 'api', String(PORT), SQLITE_URL, '0'],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_PROFILE: file } },
+  const child = spawn(process.execPath, ['--import', 'tsx', server, 'api', String(PORT), SQLITE_URL, '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, BENCH_PROFILE: file },
+  });
+  await new Promise<void>((resolve) =>
+    child.stdout.on('data', (c: Buffer) => c.includes('ready') && resolve()),
   );
-  await new Promise<void>((resolve) => child.stdout.on('data', (c: Buffer) => c.includes('ready') && resolve()));
   let next = 0;
   const result = await autocannon({
     url: `http://127.0.0.1:${PORT}`,

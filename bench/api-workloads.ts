@@ -50,4 +50,3 @@ export async function workloads(url: string, names: number, localities: number):
     await database.close();
   }
 }
-

@@ -129,13 +129,12 @@ async function installHooks(
   const security = await securityHeaders();
   const resolver = new TokenResolver(database.db, config.auth.tokenCacheSeconds * 1000);
   const cache = new ReadCache(config.readCacheEntries, 1024 * 1024, config.readCacheBytes);
-  let names: LiveNameIndex | undefined;
-  const changed = (): void => {
-    cache.invalidate();
-    names?.invalidate();
-  };
+  // What a change drops: cached responses, and the search's copy of the word index (once it exists).
+  const onChange: (() => void)[] = [() => cache.invalidate()];
+  const changed = (): void => onChange.forEach((drop) => drop());
   const watch = await watchChanges(database, config.databaseUrl, changed);
-  names = new LiveNameIndex(database.db, watch);
+  const names = new LiveNameIndex(database.db, watch);
+  onChange.push(() => names.invalidate());
   app.addHook('onClose', async () => {
     await names.close();
     await watch.close();

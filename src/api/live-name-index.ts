@@ -31,7 +31,7 @@ export class LiveNameIndex {
   invalidate(): void {
     this.#generation++;
     this.#index = undefined;
-    this.load();
+    void this.load();
   }
 
   /** Loads a copy unless one is being loaded (which, if the data changed meanwhile, starts another). */

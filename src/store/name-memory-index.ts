@@ -60,9 +60,14 @@ export class NameMemoryIndex {
 
   /** Reads the word index, the names and the localities, a page at a time, and builds the lists. */
   static async load(db: Kysely<DB>): Promise<NameMemoryIndex> {
-    const rows: { word: string; is_start: number; population: number; name_id: number; locality_id: number }[] =
-      [];
-    for (let after = 0; ; ) {
+    const rows: {
+      word: string;
+      is_start: number;
+      population: number;
+      name_id: number;
+      locality_id: number;
+    }[] = [];
+    for (let after = 0; ;) {
       const page = await db
         .selectFrom('locality_name_words as w')
         .innerJoin('locality_names as n', 'n.id', 'w.name_id')
@@ -157,7 +162,7 @@ export class NameMemoryIndex {
 /** Every locality with its names, a page at a time. */
 async function loadPlaces(db: Kysely<DB>): Promise<Map<number, Place>> {
   const places = new Map<number, Place>();
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await db
       .selectFrom('localities')
       .select(['id', 'key', 'kind', 'country', 'population'])
@@ -177,7 +182,7 @@ async function loadPlaces(db: Kysely<DB>): Promise<Map<number, Place>> {
     if (page.length < PAGE) break;
     after = page.at(-1)!.id;
   }
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await db
       .selectFrom('locality_names')
       .select(['id', 'locality_id', 'name', 'lang', 'is_primary'])

@@ -152,5 +152,8 @@ export function openSqlite(file: string): { db: Kysely<DB>; raw: Database.Databa
   raw.pragma('foreign_keys = ON');
   raw.pragma(`busy_timeout = ${SQLITE_BLOCKING_WAIT_MS}`);
   raw.pragma('synchronous = NORMAL');
-  return { db: new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(raw) }) }), raw };
+  return {
+    db: new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(raw) }) }),
+    raw,
+  };
 }
