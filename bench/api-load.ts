@@ -1,10 +1,13 @@
 /**
- * Benchmark for issue 4: the HTTP API under loopback load (autocannon), beside a bare Fastify hello-world
- * measured in the same run. Search as you type and locality detail, on SQLite (one instance) and on
- * PostgreSQL (two instances on one database, load split between them), with the read cache on (warm) and
- * off. Prints figures; never passes or fails on time.
+ * Benchmark for issues 4 and 15: the HTTP API under loopback load (autocannon), beside a bare Fastify
+ * hello-world measured in the same run, on the world snapshot's data (data/world/registry.jsonl.gz, as a fresh
+ * start loads it). Cold first: read cache off, every measured request a path not sent before: names drawn with
+ * a fixed seed from every name (any language, historical) typed letter by letter, and every locality equally
+ * likely for detail. Warm second: read cache on, every path read once before measuring. SQLite with one
+ * instance; PostgreSQL with two instances on one database, the load split between them. Prints figures; never
+ * passes or fails on time.
  * Run: npx tsx bench/api-load.ts   (BENCH_SECONDS=10 by default; BENCH_ONLY=sqlite or postgres for one;
- * BENCH_PG_URL to change the PostgreSQL server)
+ * BENCH_PG_URL and BENCH_SQLITE_PATH to change the databases; BENCH_NAMES names drawn, 20,000 by default)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
