@@ -114,3 +114,29 @@ export async function prepareBenchData(url: string, log: (line: string) => void)
     await database.close();
   }
 }
+
+/**
+ * Opens (creating when new) a registry filled as a fresh start fills it: the world snapshot
+ * (data/world/registry.jsonl.gz), its name index, and fresh planner statistics.
+ */
+export async function prepareWorldData(url: string, log: (line: string) => void): Promise<BenchData> {
+  const started = performance.now();
+  const { database, world } = await openRegistry(url, undefined, { dataset: 'world' });
+  try {
+    if (world) {
+      await sql`analyze`.execute(database.db);
+      log(
+        `  loaded the world snapshot into ${database.location} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+      );
+    }
+    const count = (table: 'localities' | 'locality_names' | 'links') => countRows(database.db, table);
+    return {
+      description: 'the world snapshot (data/world/registry.jsonl.gz), as a fresh start loads it',
+      localities: await count('localities'),
+      names: await count('locality_names'),
+      links: await count('links'),
+    };
+  } finally {
+    await database.close();
+  }
+}

@@ -1,68 +1,31 @@
 /**
- * Benchmark for issue 4: the HTTP API under loopback load (autocannon), beside a bare Fastify hello-world
- * measured in the same run. Search as you type and locality detail, on SQLite (one instance) and on
- * PostgreSQL (two instances on one database, load split between them), with the read cache on (warm) and
- * off. Prints figures; never passes or fails on time.
+ * Benchmark for issues 4 and 15: the HTTP API under loopback load (autocannon), beside a bare Fastify
+ * hello-world measured in the same run, on the world snapshot's data (data/world/registry.jsonl.gz, as a fresh
+ * start loads it). Cold first: read cache off, every measured request a path not sent before: names drawn with
+ * a fixed seed from every name (any language, historical) typed letter by letter, and every locality equally
+ * likely for detail. Warm second: read cache on, every path read once before measuring. SQLite with one
+ * instance; PostgreSQL with two instances on one database, the load split between them. Prints figures; never
+ * passes or fails on time.
  * Run: npx tsx bench/api-load.ts   (BENCH_SECONDS=10 by default; BENCH_ONLY=sqlite or postgres for one;
- * BENCH_PG_URL to change the PostgreSQL server)
+ * BENCH_PG_URL and BENCH_SQLITE_PATH to change the databases; BENCH_NAMES names drawn, 20,000 by default)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { openDatabase } from '../src/store/database.js';
-import { ensurePostgresDatabase, prepareBenchData, type BenchData } from './api-dataset.js';
+import { ensurePostgresDatabase, prepareWorldData, type BenchData } from './api-dataset.js';
+import { workloads } from './api-workloads.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = 3;
+/** Names drawn for search as you type (each typed letter by letter); paths set apart for the cold warm-up; paths of the warm runs. */
+const NAMES = Number(process.env.BENCH_NAMES ?? 20_000);
+const WARMUP_PATHS = 2000;
+const WARM_PATHS = 2500;
 const CONNECTIONS = 10;
-const SQLITE_URL = process.env.BENCH_SQLITE_PATH ?? '/tmp/twinning-bench-api/registry.sqlite';
-const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/twinning_bench_api';
+const SQLITE_URL = process.env.BENCH_SQLITE_PATH ?? '/tmp/twinning-bench-api/world.sqlite';
+const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/twinning_bench_api_world';
 const server = fileURLToPath(new URL('./api-server.ts', import.meta.url));
-
-/** A reproducible pseudo-random sequence (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The requests of each workload: names typed letter by letter, and localities that have partners. */
-async function workloads(url: string): Promise<{ search: string[]; detail: string[] }> {
-  const database = openDatabase(url);
-  try {
-    const names = await database.db.selectFrom('locality_names').select('name').orderBy('id').execute();
-    const keys = await database.db
-      .selectFrom('localities as l')
-      .select('l.key')
-      .where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('links')
-            .select('id')
-            .where((eb) => eb.or([eb('a_id', '=', eb.ref('l.id')), eb('b_id', '=', eb.ref('l.id'))])),
-        ),
-      )
-      .orderBy('l.id')
-      .execute();
-    const next = random(2026);
-    const pick = <T>(list: readonly T[], n: number): T[] =>
-      Array.from({ length: n }, () => list[Math.floor(next() * list.length)]!);
-    const search = pick(names, 300).flatMap(({ name }) => {
-      const chars = [...name];
-      return chars
-        .slice(0, Math.min(chars.length, 10))
-        .map((_, i) => `/v1/localities?q=${encodeURIComponent(chars.slice(0, i + 1).join(''))}&limit=10`)
-        .filter((path) => !/q=(%20)*&/.test(path));
-    });
-    const detail = pick(keys, 500).map(({ key }) => `/v1/localities/${key}`);
-    return { search, detail };
-  } finally {
-    await database.close();
-  }
-}
 
 /** Starts a server child and waits for it to listen. */
 function start(args: string[]): Promise<ChildProcess> {
@@ -96,21 +59,29 @@ interface Figures {
   p99: number;
   non2xx: number;
   errors: number;
+  /** Requests sent, and how many paths there were to send: more requests than paths means some were repeated. */
+  requests: number;
+  paths: number;
 }
 
-/** Cycles through the paths on one port with autocannon for some seconds. */
+/**
+ * Sends paths to one port with autocannon for some seconds, taking them in turn from a shared cursor (so that
+ * instances loaded at once never send the same path), starting over only when all were sent.
+ */
 function cannon(
   port: number,
   paths: readonly string[],
+  cursor: { next: number },
   seconds: number,
   connections: number,
 ): Promise<autocannon.Result> {
-  let i = 0;
   return autocannon({
     url: `http://127.0.0.1:${port}`,
     connections,
     duration: seconds,
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length]! }) }],
+    requests: [
+      { method: 'GET', setupRequest: (req) => ({ ...req, path: paths[cursor.next++ % paths.length]! }) },
+    ],
   });
 }
 
@@ -126,20 +97,28 @@ async function visitAll(ports: number[], paths: readonly string[]): Promise<void
 }
 
 /**
- * Loads every port at once (connections shared out) after a warm-up (every path once, then a few seconds
- * of load); sums throughput, takes the worst p50 and p99 of the instances.
+ * Loads every port at once (connections shared out) and sums throughput, taking the worst p50 and p99 of the
+ * instances. Cold: a few seconds of load on paths set apart for it (the JIT and SQLite's page cache warm up;
+ * no measured path is among them), then every measured request is a path not requested before. Warm: every
+ * path once on every instance (filling the read cache), a few seconds of load, then the same paths measured.
  */
-async function load(ports: number[], paths: readonly string[]): Promise<Figures> {
+async function load(ports: number[], paths: readonly string[], mode: 'cold' | 'warm'): Promise<Figures> {
   const each = Math.max(1, Math.floor(CONNECTIONS / ports.length));
-  await visitAll(ports, paths);
-  await Promise.all(ports.map((p) => cannon(p, paths, WARMUP_SECONDS, each)));
-  const results = await Promise.all(ports.map((p) => cannon(p, paths, SECONDS, each)));
+  const warmup = mode === 'cold' ? paths.slice(0, WARMUP_PATHS) : paths;
+  const measured = mode === 'cold' ? paths.slice(WARMUP_PATHS) : paths;
+  if (mode === 'warm') await visitAll(ports, paths);
+  const warmupCursor = { next: 0 };
+  await Promise.all(ports.map((p) => cannon(p, warmup, warmupCursor, WARMUP_SECONDS, each)));
+  const cursor = { next: 0 };
+  const results = await Promise.all(ports.map((p) => cannon(p, measured, cursor, SECONDS, each)));
   return {
     requestsPerSecond: results.reduce((n, r) => n + r.requests.average, 0),
     p50: Math.max(...results.map((r) => r.latency.p50)),
     p99: Math.max(...results.map((r) => r.latency.p99)),
     non2xx: results.reduce((n, r) => n + r.non2xx, 0),
     errors: results.reduce((n, r) => n + r.errors + r.timeouts, 0),
+    requests: cursor.next,
+    paths: measured.length,
   };
 }
 
@@ -147,14 +126,16 @@ const rows: string[] = [];
 /** One line of the table: the API's figures beside the hello-world's measured just before them. */
 function report(setup: string, workload: string, f: Figures, hello: Figures): void {
   const ratio = `${((f.requestsPerSecond / hello.requestsPerSecond) * 100).toFixed(0)}%`;
-  const line = `| ${setup} | ${workload} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50} | ${f.p99} | ${hello.requestsPerSecond.toFixed(0)} | ${ratio} | ${f.non2xx + f.errors} |`;
+  const repeated = f.requests > f.paths ? ` (${f.requests - f.paths} repeated)` : '';
+  const line = `| ${setup} | ${workload} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50} | ${f.p99} | ${hello.requestsPerSecond.toFixed(0)} | ${ratio} | ${f.non2xx + f.errors} | ${f.requests}${repeated} | ${loadavg()[0]!.toFixed(2)} |`;
   rows.push(line);
   console.log(line);
 }
 
 /**
  * Each figure is paired with a hello-world figure measured just before it on the same ports' neighbours, so
- * that the ratio compares like with like on a machine whose other load comes and goes.
+ * that the ratio compares like with like on a machine whose other load comes and goes. Cold (read cache off,
+ * distinct paths) first, then warm (read cache on, every path read once before measuring).
  */
 async function runSetup(
   name: string,
@@ -163,23 +144,26 @@ async function runSetup(
   data: BenchData,
   basePort: number,
 ): Promise<void> {
-  const { search, detail } = await workloads(url);
+  const cold = await workloads(url, NAMES, Infinity);
+  const warm = { search: cold.search.slice(0, WARM_PATHS), detail: cold.detail.slice(0, WARM_PATHS) };
   console.log(
-    `\n${name}: ${data.localities} localities, ${data.names} names, ${data.links} links; ${search.length} search paths, ${detail.length} detail paths`,
+    `\n${name}: ${data.localities} localities, ${data.names} names, ${data.links} links; cold: ${cold.search.length} search paths, ${cold.detail.length} detail paths (${WARMUP_PATHS} of each for the warm-up); warm: ${warm.search.length} and ${warm.detail.length}`,
   );
   const apiPorts = Array.from({ length: instances }, (_, i) => basePort + i);
   const helloPorts = apiPorts.map((p) => p + 5);
   const hellos = await Promise.all(helloPorts.map((p) => start(['hello', String(p)])));
-  for (const cacheEntries of ['10000', '0']) {
-    const label = `${name}, ${instances} instance${instances > 1 ? 's' : ''}, read cache ${cacheEntries === '0' ? 'off' : 'on (warm)'}`;
+  for (const mode of ['cold', 'warm'] as const) {
+    const label = `${name}, ${instances} instance${instances > 1 ? 's' : ''}, ${mode === 'cold' ? 'cold (read cache off, distinct paths)' : 'read cache on (warm)'}`;
+    const paths = mode === 'cold' ? cold : warm;
     const apis: ChildProcess[] = [];
-    for (const p of apiPorts) apis.push(await start(['api', String(p), url, cacheEntries]));
-    for (const [workload, paths] of [
-      ['search as you type', search],
-      ['locality detail', detail],
+    for (const p of apiPorts)
+      apis.push(await start(['api', String(p), url, mode === 'cold' ? '0' : '10000']));
+    for (const [workload, list] of [
+      ['search as you type', paths.search],
+      ['locality detail', paths.detail],
     ] as const) {
-      const hello = await load(helloPorts, ['/']);
-      report(label, workload, await load(apiPorts, paths), hello);
+      const hello = await load(helloPorts, ['/'], 'warm');
+      report(label, workload, await load(apiPorts, list, mode), hello);
     }
     await stop(apis);
   }
@@ -194,11 +178,13 @@ console.log(
 console.log(
   `autocannon: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s per figure, 127.0.0.1`,
 );
-console.log('| Setup | Workload | req/s | p50 ms | p99 ms | hello-world req/s | of hello-world | errors |');
-console.log('|---|---|---|---|---|---|---|---|');
+console.log(
+  '| Setup | Workload | req/s | p50 ms | p99 ms | hello-world req/s | of hello-world | errors | requests | load |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 const only = process.env.BENCH_ONLY;
 if (only !== 'postgres') {
-  const sqliteData = await prepareBenchData(SQLITE_URL, console.log);
+  const sqliteData = await prepareWorldData(SQLITE_URL, console.log);
   await runSetup('SQLite', SQLITE_URL, 1, sqliteData, 18_080);
 }
 let pgReady = only !== 'sqlite';
@@ -209,7 +195,7 @@ try {
   console.log(`PostgreSQL at ${PG_URL} unreachable (${(error as Error).message}): skipped`);
 }
 if (pgReady) {
-  const pgData = await prepareBenchData(PG_URL, console.log);
+  const pgData = await prepareWorldData(PG_URL, console.log);
   await runSetup('PostgreSQL', PG_URL, 2, pgData, 18_090);
 }
 console.log(`\n${rows.length} figures.`);

@@ -4,6 +4,8 @@
  * Usage: node --import tsx bench/api-server.ts <hello|api> <port> [database-url] [read-cache-entries]
  * Prints `ready` once listening.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import Fastify from 'fastify';
 import { buildApp } from '../src/api/app.js';
 import { loadConfig } from '../src/api/config.js';
@@ -32,5 +34,25 @@ if (kind === 'hello') {
 } else {
   console.error('usage: api-server.ts <hello|api> <port> [database-url] [read-cache-entries]');
   process.exit(2);
+}
+// BENCH_PROFILE=<file>: a CPU profile of the serving alone (started once listening, written on SIGINT), for
+// bench/api-profile.ts; start-up (module loading, schema compilation) is left out.
+const profileFile = process.env.BENCH_PROFILE;
+if (profileFile) {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  process.once('SIGINT', () => {
+    void post('Profiler.stop').then((result) => {
+      writeFileSync(profileFile, JSON.stringify((result as { profile: unknown }).profile));
+      process.exit(0);
+    });
+  });
 }
 process.stdout.write('ready\n');

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { PartialDate } from '../core/partial-date.js';
 import type { WriteContext } from '../registry/write-context.js';
 import type { Database } from '../store/database.js';
+import type { NameMatch, NameQuery } from '../store/name-index.repository.js';
 import type { ApiConfig } from './config.js';
 import type { ExportJob, HeavyJob, HeavyResult } from './heavy/jobs.js';
 import type { StreamedExport } from './heavy/pool.js';
@@ -12,6 +13,8 @@ export interface ApiContext {
   db: Database['db'];
   config: Readonly<ApiConfig>;
   today(): PartialDate;
+  /** Search as you type over the word index (answered from the copy in memory while it is current). */
+  searchNames(query: NameQuery): Promise<NameMatch[]>;
   /** The context a write runs in: the caller as the audit actor, and the scope check for the action. */
   writeContext(request: FastifyRequest, action: Action): WriteContext;
   /** Runs a study or an export off the event loop; 503 Overloaded when the server has no room for it. */

@@ -16,6 +16,7 @@ import { handleError } from './error-handler.js';
 import { boundIntegers, boundRequestIntegers, buildValidator } from './input-bounds.js';
 import { assertCan, roleAllows, type Action, type Principal } from './permissions.js';
 import { HeavyWorkPool } from './heavy/pool.js';
+import { LiveNameIndex } from './live-name-index.js';
 import { ReadCache } from './read-cache.js';
 import { securityHeaders } from './security-headers.js';
 import type { ApiContext } from './api-context.js';
@@ -126,12 +127,20 @@ async function installHooks(
   config: Readonly<ApiConfig>,
   database: Database,
   now: () => Date,
-): Promise<void> {
+): Promise<{ names: LiveNameIndex }> {
   const security = await securityHeaders();
   const resolver = new TokenResolver(database.db, config.auth.tokenCacheSeconds * 1000);
   const cache = new ReadCache(config.readCacheEntries, 1024 * 1024, config.readCacheBytes);
-  const watch = await watchChanges(database, config.databaseUrl, () => cache.invalidate());
-  app.addHook('onClose', async () => watch.close());
+  // What a change drops: cached responses, and the search's copy of the word index (once it exists).
+  const onChange: (() => void)[] = [() => cache.invalidate()];
+  const changed = (): void => onChange.forEach((drop) => drop());
+  const watch = await watchChanges(database, config.databaseUrl, changed);
+  const names = new LiveNameIndex(database.db, watch);
+  onChange.push(() => names.invalidate());
+  app.addHook('onClose', async () => {
+    await names.close();
+    await watch.close();
+  });
   app.decorateRequest('principal', undefined);
   app.decorateRequest('cacheSlot', undefined);
   app.addHook('onRequest', async (request, reply) => {
@@ -155,7 +164,7 @@ async function installHooks(
   });
   app.addHook('onSend', async (request, reply, payload) => {
     if (WRITES.has(request.method) && reply.statusCode < 400) {
-      cache.invalidate(); // this instance's own write, before its client hears of it
+      changed(); // this instance's own write, before its client hears of it
     } else if (request.cacheSlot && reply.statusCode === 200 && typeof payload === 'string') {
       const headers: Record<string, string> = {};
       for (const name of CACHED_HEADERS) {
@@ -166,6 +175,7 @@ async function installHooks(
     }
     return payload;
   });
+  return { names };
 }
 
 /**
@@ -219,7 +229,8 @@ export async function buildApp(
   });
   boundRequestIntegers(app);
   await registerPlugins(app, config);
-  await installHooks(app, config, database, now);
+  const { names } = await installHooks(app, config, database, now);
+  await names.load();
 
   const heavy = new HeavyWorkPool(config.databaseUrl, config.heavyWork);
   const context: ApiContext = {
@@ -228,6 +239,7 @@ export async function buildApp(
     db: database.db,
     config,
     today: () => partialDateFromJsDate(now()),
+    searchNames: (query) => names.search(query),
     writeContext: (request, action) => {
       const principal = request.principal!;
       return {

@@ -8,8 +8,11 @@ export const SQLITE_CHECK_MS = 10;
 
 /** Tells a cache when the registry may have changed, including changes made by other processes. */
 export interface ChangeWatch {
-  /** Call before serving from a cache; it reports changes it can only learn by asking (SQLite). */
-  check(): Promise<void>;
+  /**
+   * Call before serving from a cache; it reports changes it can only learn by asking (SQLite: another
+   * connection's commits and this connection's own changes), at most every SQLITE_CHECK_MS unless `force`.
+   */
+  check(force?: boolean): Promise<void>;
   /** False while changes could go unnoticed (a lost PostgreSQL listener): do not serve from a cache then. */
   readonly reliable: boolean;
   close(): Promise<void>;
@@ -28,22 +31,27 @@ export async function watchChanges(
   onChange: () => void,
 ): Promise<ChangeWatch> {
   if (database.dialect === 'sqlite') {
-    let version: number | undefined;
+    let version: string | undefined;
     let checkedAt = -Infinity;
-    return {
+    const watch: ChangeWatch = {
       reliable: true,
-      async check() {
+      async check(force = false) {
         // At most once per SQLITE_CHECK_MS: under load, asking on every request costs a tenth of the CPU.
         const at = performance.now();
-        if (at - checkedAt < SQLITE_CHECK_MS) return;
+        if (!force && at - checkedAt < SQLITE_CHECK_MS) return;
         checkedAt = at;
-        const { rows } = await sql<{ data_version: number }>`pragma data_version`.execute(database.db);
-        const now = Number(rows[0]?.data_version);
+        // data_version moves when another connection commits; total_changes() counts this connection's own
+        // changes (a write that did not come through the API's write routes, such as a test's or a CLI fix's).
+        const { rows } = await sql<{ data_version: number; changes: number }>`
+          select data_version, total_changes() as changes from pragma_data_version`.execute(database.db);
+        const now = `${rows[0]?.data_version}:${rows[0]?.changes}`;
         if (version !== undefined && now !== version) onChange();
         version = now;
       },
       close: async () => undefined,
     };
+    await watch.check(); // the data as it is now: a change after this is reported
+    return watch;
   }
   return PostgresWatch.start(url, onChange);
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { LinkKind, LinkPurpose } from '../core/link.js';
 import type { ActorSide, EventType, LifecycleEvent } from '../core/link-lifecycle.js';
 import { parsePartialDate } from '../core/partial-date.js';
@@ -30,17 +30,25 @@ export async function linkBetween(db: Kysely<DB>, x: number, y: number): Promise
   return row ? (await linksById(db, [row.id]))[0] : undefined;
 }
 
-/** Every link one locality is party to. */
+/**
+ * Every link one locality is party to, in id order: two queries of one shape whatever the number of links
+ * (the links, then their events through the same condition), so that SQLite's kept statements serve them.
+ */
 export async function linksOfLocality(db: Kysely<DB>, localityId: number): Promise<LinkRecord[]> {
-  const rows = await db
-    .selectFrom('links')
-    .select('id')
-    .where((eb) => eb.or([eb('a_id', '=', localityId), eb('b_id', '=', localityId)]))
+  const party = (eb: ExpressionBuilder<DB, 'links'>) =>
+    eb.or([eb('a_id', '=', localityId), eb('b_id', '=', localityId)]);
+  const rows = await db.selectFrom('links').selectAll().where(party).orderBy('id').execute();
+  if (rows.length === 0) return [];
+  const events = await db
+    .selectFrom('link_events')
+    .selectAll()
+    .where('link_id', 'in', (eb) => eb.selectFrom('links').select('id').where(party))
     .orderBy('id')
     .execute();
-  return linksById(
-    db,
+  return toLinkRecords(
     rows.map((r) => r.id),
+    rows,
+    events,
   );
 }
 
@@ -58,6 +66,15 @@ export async function linksById(db: Kysely<DB>, ids: readonly number[]): Promise
     .where('link_id', 'in', [...ids])
     .orderBy('id')
     .execute();
+  return toLinkRecords(ids, rows, events);
+}
+
+/** Link rows and their event rows (in event id order) as records, in the order of `ids`. */
+function toLinkRecords(
+  ids: readonly number[],
+  rows: readonly Selectable<DB['links']>[],
+  events: readonly Selectable<DB['link_events']>[],
+): LinkRecord[] {
   const byId = new Map<number, LinkRecord>();
   for (const r of rows) {
     byId.set(r.id, {

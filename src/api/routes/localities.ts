@@ -49,13 +49,17 @@ export const localityRoutes =
       },
       async (request) => {
         const { q, country, kind, limit, cursor } = request.query;
-        const page = await listLocalities(db, {
-          text: q,
-          country: country === undefined ? undefined : normalizeCountry(country, 'query.country'),
-          kind,
-          afterId: decodeCursor(cursor),
-          limit: limit ?? 20,
-        });
+        const page = await listLocalities(
+          db,
+          {
+            text: q,
+            country: country === undefined ? undefined : normalizeCountry(country, 'query.country'),
+            kind,
+            afterId: decodeCursor(cursor),
+            limit: limit ?? 20,
+          },
+          (query) => context.searchNames(query),
+        );
         return cursorPage(page);
       },
     );

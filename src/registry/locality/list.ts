@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import { Nullable, NullableString } from '../../core/shapes.js';
-import { searchNameIndex } from '../../store/name-index.repository.js';
+import { searchNameIndex, type NameMatch, type NameQuery } from '../../store/name-index.repository.js';
 import type { DB } from '../../store/schema.js';
 import type { IdPage } from '../id-page.js';
 
@@ -30,14 +30,16 @@ export interface LocalityQuery {
 /**
  * With text, search as you type: localities one of whose names has a word starting with the text, ranked
  * by how much of a name it matched and then by population (one page, no cursor). Without text, every
- * locality matching the filters, in id order, a page at a time.
+ * locality matching the filters, in id order, a page at a time. `search` answers the text (by default the
+ * word index in the database; the API passes its copy in memory, which answers the same).
  */
 export async function listLocalities(
   db: Kysely<DB>,
   query: LocalityQuery,
+  search: (query: NameQuery) => Promise<NameMatch[]> = (q) => searchNameIndex(db, q),
 ): Promise<IdPage<LocalityListItem>> {
   if (query.text !== undefined) {
-    const matches = await searchNameIndex(db, {
+    const matches = await search({
       text: query.text,
       limit: query.limit,
       country: query.country,

@@ -108,6 +108,42 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/** How many prepared statements a connection keeps (a few hundred distinct statements serve the API). */
+export const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The database as Kysely's SQLite driver sees it, with prepared statements kept by their SQL text (least
+ * recently used dropped past `size`): better-sqlite3 compiles a statement on every `prepare`, which cost more
+ * than running the API's small queries. A statement still iterating (a stream left open) is not handed out
+ * again: a fresh one is prepared instead. SQLite re-prepares a kept statement itself when the schema changed.
+ */
+export function cachingStatements(
+  raw: Database.Database,
+  size = STATEMENT_CACHE_SIZE,
+): Pick<Database.Database, 'prepare' | 'close'> {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    prepare(source: string) {
+      const kept = statements.get(source);
+      if (kept && !kept.busy) {
+        statements.delete(source);
+        statements.set(source, kept);
+        return kept;
+      }
+      const statement = raw.prepare(source);
+      if (!kept) {
+        statements.set(source, statement);
+        if (statements.size > size) statements.delete(statements.keys().next().value!);
+      }
+      return statement;
+    },
+    close() {
+      statements.clear();
+      return raw.close();
+    },
+  } as Pick<Database.Database, 'prepare' | 'close'>;
+}
+
 /** Opens (creating when absent) a SQLite file with WAL journaling, foreign keys on and a short busy timeout. */
 export function openSqlite(file: string): { db: Kysely<DB>; raw: Database.Database } {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -116,5 +152,8 @@ export function openSqlite(file: string): { db: Kysely<DB>; raw: Database.Databa
   raw.pragma('foreign_keys = ON');
   raw.pragma(`busy_timeout = ${SQLITE_BLOCKING_WAIT_MS}`);
   raw.pragma('synchronous = NORMAL');
-  return { db: new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: raw }) }), raw };
+  return {
+    db: new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(raw) }) }),
+    raw,
+  };
 }

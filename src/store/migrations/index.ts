@@ -7,6 +7,7 @@ import { analysisCacheMigration } from './0004-analysis-cache.js';
 import { localitySubdivisionMigration } from './0005-locality-subdivision.js';
 import { matchedRefIndexMigration } from './0006-matched-ref-index.js';
 import { webSessionsMigration } from './0007-web-sessions.js';
+import { nameWordsNotifyMigration } from './0008-name-words-notify.js';
 import type { MIGRATION_NAMES } from './names.js';
 
 /**
@@ -22,5 +23,6 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
     '0005-locality-subdivision': localitySubdivisionMigration(),
     '0006-matched-ref-index': matchedRefIndexMigration(),
     '0007-web-sessions': webSessionsMigration(dialect),
+    '0008-name-words-notify': nameWordsNotifyMigration(dialect),
   } satisfies Record<(typeof MIGRATION_NAMES)[number], Migration>;
 }

@@ -10,4 +10,5 @@ export const MIGRATION_NAMES = [
   '0005-locality-subdivision',
   '0006-matched-ref-index',
   '0007-web-sessions',
+  '0008-name-words-notify',
 ] as const;
