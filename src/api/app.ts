@@ -230,7 +230,8 @@ export async function buildApp(
   boundRequestIntegers(app);
   await registerPlugins(app, config);
   const { names } = await installHooks(app, config, database, now);
-  await names.load();
+  // Loaded in the background: the server is ready at once, and searches read the database until the copy is in.
+  void names.load();
 
   const heavy = new HeavyWorkPool(config.databaseUrl, config.heavyWork);
   const context: ApiContext = {
