@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { LinkKind, LinkPurpose } from '../core/link.js';
 import type { ActorSide, EventType, LifecycleEvent } from '../core/link-lifecycle.js';
 import { parsePartialDate } from '../core/partial-date.js';
@@ -58,6 +58,15 @@ export async function linksById(db: Kysely<DB>, ids: readonly number[]): Promise
     .where('link_id', 'in', [...ids])
     .orderBy('id')
     .execute();
+  const byId = linkRecords(rows, events);
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Stored link rows with their event rows (in event id order within a link), as records by link id. */
+export function linkRecords(
+  rows: readonly Selectable<DB['links']>[],
+  events: readonly Selectable<DB['link_events']>[],
+): Map<number, LinkRecord> {
   const byId = new Map<number, LinkRecord>();
   for (const r of rows) {
     byId.set(r.id, {
@@ -86,5 +95,5 @@ export async function linksById(db: Kysely<DB>, ids: readonly number[]): Promise
       citations: [],
     });
   }
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return byId;
 }
