@@ -45,11 +45,7 @@ export async function linksOfLocality(db: Kysely<DB>, localityId: number): Promi
     .where('link_id', 'in', (eb) => eb.selectFrom('links').select('id').where(party))
     .orderBy('id')
     .execute();
-  return toLinkRecords(
-    rows.map((r) => r.id),
-    rows,
-    events,
-  );
+  return [...linkRecords(rows, events).values()]; // in the rows' id order
 }
 
 /** Links by id, in the order given, each with its events. */
@@ -66,15 +62,15 @@ export async function linksById(db: Kysely<DB>, ids: readonly number[]): Promise
     .where('link_id', 'in', [...ids])
     .orderBy('id')
     .execute();
-  return toLinkRecords(ids, rows, events);
+  const byId = linkRecords(rows, events);
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** Link rows and their event rows (in event id order) as records, in the order of `ids`. */
-function toLinkRecords(
-  ids: readonly number[],
+/** Stored link rows with their event rows (in event id order within a link), as records by link id. */
+export function linkRecords(
   rows: readonly Selectable<DB['links']>[],
   events: readonly Selectable<DB['link_events']>[],
-): LinkRecord[] {
+): Map<number, LinkRecord> {
   const byId = new Map<number, LinkRecord>();
   for (const r of rows) {
     byId.set(r.id, {
@@ -103,5 +99,5 @@ function toLinkRecords(
       citations: [],
     });
   }
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return byId;
 }

@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
-import { linksById, type LinkRecord } from './link.repository.js';
+import type { LinkKind } from '../core/link.js';
+import type { EventType, LifecycleEvent } from '../core/link-lifecycle.js';
+import { parsePartialDate } from '../core/partial-date.js';
+import { linkRecords, type LinkRecord } from './link.repository.js';
 import type { DB } from './schema.js';
 
 /** A locality as the network needs it: key, primary name, country and coordinates. */
@@ -26,6 +29,14 @@ export function localitiesWithPrimaryName(db: Kysely<DB>) {
     .orderBy('localities.id');
 }
 
+/** A locality as an analysis that names no place needs it. */
+export type NetworkPlace = Omit<NetworkLocality, 'name'>;
+
+/** Every locality without its name (key, country, coordinates), in id order: for analyses that name no place. */
+export async function networkPlaces(db: Kysely<DB>): Promise<NetworkPlace[]> {
+  return db.selectFrom('localities').select(['id', 'key', 'country', 'lat', 'lon']).orderBy('id').execute();
+}
+
 /** Every locality with its primary name. */
 export async function allNetworkLocalities(db: Kysely<DB>): Promise<NetworkLocality[]> {
   return localitiesWithPrimaryName(db)
@@ -33,39 +44,91 @@ export async function allNetworkLocalities(db: Kysely<DB>): Promise<NetworkLocal
     .execute();
 }
 
-/** Every link with its events, in id order. */
+/** Every link with its events, in id order (two reads of the whole tables, events in id order within a link). */
 export async function allLinks(db: Kysely<DB>): Promise<LinkRecord[]> {
-  const ids = await db.selectFrom('links').select('id').orderBy('id').execute();
-  const result: LinkRecord[] = [];
-  for (let i = 0; i < ids.length; i += 5000) {
-    result.push(
-      ...(await linksById(
-        db,
-        ids.slice(i, i + 5000).map((r) => r.id),
-      )),
-    );
-  }
-  return result;
+  const rows = await db.selectFrom('links').selectAll().orderBy('id').execute();
+  const events = await db.selectFrom('link_events').selectAll().orderBy('link_id').orderBy('id').execute();
+  return [...linkRecords(rows, events).values()];
 }
 
-/** The keys of the sources that state or cite each link, by link id. */
+/**
+ * A link as the network reads it: its sides, its kind, and the steps its status and dates are derived from
+ * (type, date and cause of each event, in event id order; no actors, notes or citations).
+ */
+export interface NetworkLink {
+  id: number;
+  aId: number;
+  bId: number;
+  kind?: LinkKind;
+  events: LifecycleEvent[];
+}
+
+/**
+ * Every link with the parts of its events the network needs, in id order: one lean read of links joined to their
+ * events (a few columns; a link has one event or two, so the rows are about as many as the links), so that loading
+ * the network costs little beside computing on it.
+ */
+export async function networkLinks(db: Kysely<DB>): Promise<NetworkLink[]> {
+  const rows = await db
+    .selectFrom('links')
+    .leftJoin('link_events', 'link_events.link_id', 'links.id')
+    .select([
+      'links.id',
+      'links.a_id',
+      'links.b_id',
+      'links.kind',
+      'link_events.type',
+      'link_events.date',
+      'link_events.cause',
+    ])
+    .orderBy('links.id')
+    .orderBy('link_events.id')
+    .execute();
+  const links: NetworkLink[] = [];
+  let link: NetworkLink | undefined;
+  for (const r of rows) {
+    if (link?.id !== r.id) {
+      link = { id: r.id, aId: r.a_id, bId: r.b_id, events: [] };
+      if (r.kind !== null) link.kind = r.kind as LinkKind;
+      links.push(link);
+    }
+    if (r.type === null) continue; // a link without events
+    const event: LifecycleEvent = { type: r.type as EventType, citations: [] };
+    if (r.date) event.date = parsePartialDate(r.date);
+    if (r.cause !== null) event.cause = r.cause;
+    link.events.push(event);
+  }
+  return links;
+}
+
+/**
+ * The keys of the sources that state or cite each link, by link id: those that list it in source id order, then
+ * those that cite it. Read as ids (the link sources' covering index) and named from the few sources.
+ */
 export async function sourceKeysByLink(db: Kysely<DB>): Promise<Map<number, string[]>> {
+  const sources = await db.selectFrom('sources').select(['id', 'key']).execute();
   const listed = await db
     .selectFrom('link_sources')
-    .innerJoin('sources', 'sources.id', 'link_sources.source_id')
-    .select(['link_sources.link_id as linkId', 'sources.key'])
+    .select(['link_id as linkId', 'source_id as sourceId'])
+    .orderBy('link_id')
+    .orderBy('source_id')
     .execute();
   const cited = await db
     .selectFrom('citations')
-    .innerJoin('sources', 'sources.id', 'citations.source_id')
-    .select(['citations.entity_id as linkId', 'sources.key'])
-    .where('citations.entity_type', '=', 'link')
+    .select(['entity_id as linkId', 'source_id as sourceId'])
+    .where('entity_type', '=', 'link')
+    .orderBy('entity_id')
+    .orderBy('id')
     .execute();
+  const keyOf = new Map(sources.map((s) => [s.id, s.key]));
   const byLink = new Map<number, string[]>();
-  for (const { linkId, key } of [...listed, ...cited]) {
-    const keys = byLink.get(linkId) ?? [];
-    if (!keys.includes(key)) keys.push(key);
-    byLink.set(linkId, keys);
+  for (const rows of [listed, cited]) {
+    for (const { linkId, sourceId } of rows) {
+      const key = keyOf.get(sourceId)!;
+      const keys = byLink.get(linkId);
+      if (keys === undefined) byLink.set(linkId, [key]);
+      else if (!keys.includes(key)) keys.push(key);
+    }
   }
   return byLink;
 }

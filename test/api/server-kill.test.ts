@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../../src/api/auth.js';
@@ -18,24 +18,42 @@ interface KilledWriter {
   statuses: number[];
 }
 
+/** A server process started and ready to write one link, waiting for the word to begin. */
+interface Writer {
+  child: ChildProcessWithoutNullStreams;
+  label: string;
+}
+
 /**
- * Starts a server process writing one link, and SIGKILLs it `fraction` of a write's measured time after its
+ * Starts a server process that will write one link once told to: started ahead, so that its start (the longest part
+ * of each kill point) runs while the previous point's writer works.
+ */
+function startWriter(url: string, token: string, linkId: number, label: string): Writer {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'test/support/steady-writer.ts',
+      url,
+      token,
+      String(linkId),
+      '1000000',
+      label,
+      'wait',
+    ],
+    { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  return { child, label };
+}
+
+/**
+ * Tells a started writer to write, and SIGKILLs it `fraction` of a write's measured time after its
  * `afterWrites`-th answered write: somewhere inside the next write.
  */
-function killWriterAt(
-  url: string,
-  token: string,
-  linkId: number,
-  label: string,
-  afterWrites: number,
-  fraction: number,
-): Promise<KilledWriter> {
+function killWriterAt(writer: Writer, afterWrites: number, fraction: number): Promise<KilledWriter> {
+  const { child } = writer;
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'test/support/steady-writer.ts', url, token, String(linkId), '1000000', label],
-      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
     const acked: KilledWriter['acked'] = [];
     const statuses: number[] = [];
     const ackTimes: number[] = [];
@@ -58,7 +76,11 @@ function killWriterAt(
         const ok = /^ok (\d+) (\d+)$/.exec(line);
         const status = /^status (\d+)$/.exec(line);
         if (status) statuses.push(Number(status[1]));
-        if (line === 'ready') ackTimes.push(performance.now());
+        if (line === 'ready') {
+          // Writes are timed from the word to begin, given once the writer is ready.
+          ackTimes.push(performance.now());
+          child.stdin.write('go\n');
+        }
         if (!ok) continue;
         // Writes answered while the kill is on its way count too: they were acknowledged.
         acked.push({ version: Number(ok[1]), i: Number(ok[2]) });
@@ -123,28 +145,37 @@ for (const dialect of DIALECTS) {
       async () => {
         const start = await stateOf();
         const outcomes = { before: 0, after: 0 };
-        for (let p = 0; p < POINTS; p++) {
-          const before = await stateOf();
-          const label = `point ${p}`;
-          const run = await killWriterAt(url, token, linkId, label, 1 + (p % 4), (p % 5) / 4);
-          const last = run.acked.at(-1)!;
-          const state = await stateOf();
-          const where = `point ${p}: ${run.acked.length} writes answered`;
-          expect(
-            run.statuses.filter((s) => s >= 500),
-            where,
-          ).toEqual([]);
-          // Every answered write is there; the one in flight is there whole (after) or not at all (before).
-          expect([last.version, last.version + 1], where).toContain(state.version);
-          const inFlight = state.version === last.version + 1;
-          outcomes[inFlight ? 'after' : 'before']++;
-          expect(state.notes, where).toBe(`${label} ${inFlight ? last.i + 1 : last.i}`);
-          // A complete audit trail: one row per version, none missing, none extra.
-          const versions = Array.from(
-            { length: state.version - before.version },
-            (_, i) => before.version + 1 + i,
-          );
-          expect(state.audited, where).toEqual([...before.audited, ...versions]);
+        let next = startWriter(url, token, linkId, 'point 0');
+        try {
+          for (let p = 0; p < POINTS; p++) {
+            const before = await stateOf();
+            const label = `point ${p}`;
+            const writer = next;
+            const running = killWriterAt(writer, 1 + (p % 4), (p % 5) / 4);
+            if (p + 1 < POINTS) next = startWriter(url, token, linkId, `point ${p + 1}`);
+            const run = await running;
+            const last = run.acked.at(-1)!;
+            const state = await stateOf();
+            const where = `point ${p}: ${run.acked.length} writes answered`;
+            expect(
+              run.statuses.filter((s) => s >= 500),
+              where,
+            ).toEqual([]);
+            // Every answered write is there; the one in flight is there whole (after) or not at all (before).
+            expect([last.version, last.version + 1], where).toContain(state.version);
+            const inFlight = state.version === last.version + 1;
+            outcomes[inFlight ? 'after' : 'before']++;
+            expect(state.notes, where).toBe(`${label} ${inFlight ? last.i + 1 : last.i}`);
+            // A complete audit trail: one row per version, none missing, none extra.
+            const versions = Array.from(
+              { length: state.version - before.version },
+              (_, i) => before.version + 1 + i,
+            );
+            expect(state.audited, where).toEqual([...before.audited, ...versions]);
+          }
+        } finally {
+          // A writer started ahead and never told to begin (a point failed) is ended here.
+          if (next.child.exitCode === null && next.child.signalCode === null) next.child.kill('SIGKILL');
         }
         expect((await stateOf()).audited.length - start.audited.length).toBeGreaterThanOrEqual(POINTS);
         console.log(

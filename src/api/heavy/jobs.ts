@@ -17,10 +17,13 @@ import {
   type StudyParams,
   type StudyResult,
 } from '../../registry/network/studies.js';
-import { computeStudy } from '../../registry/network/study-computations.js';
+import { computeStudy, loadStudies } from '../../registry/network/study-computations.js';
 import type { DB } from '../../store/schema.js';
 import { suggestPartners, type SuggestQuery, type Suggestions } from '../../registry/suggest/suggestions.js';
 import { buildMapDocument, type MapDocument } from '../../web/map-document.js';
+
+// This module is the heavy-work threads' program: every study's code is loaded with it, while the thread can import.
+await loadStudies();
 
 /**
  * Work too heavy for the event loop whose result comes back whole: a study, a chain, the places within reach,

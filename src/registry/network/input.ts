@@ -14,8 +14,14 @@ import {
   type LinkStatus,
 } from '../../core/link-lifecycle.js';
 import type { PartialDate } from '../../core/partial-date.js';
-import type { LinkRecord } from '../../store/link.repository.js';
-import { allLinks, allNetworkLocalities, sourceKeysByLink } from '../../store/network.repository.js';
+import {
+  allNetworkLocalities,
+  networkLinks,
+  networkPlaces,
+  type NetworkPlace,
+  sourceKeysByLink,
+  type NetworkLink,
+} from '../../store/network.repository.js';
 import { knownBy } from '../link/attestation.js';
 import type { DB } from '../../store/schema.js';
 
@@ -46,7 +52,7 @@ const COUNTED: ReadonlySet<LinkStatus> = new Set(['active', 'unknown']);
 
 /** Years of formation and of the ending in force today, for the time series. */
 function edgeDates(
-  link: LinkRecord,
+  link: NetworkLink,
   today: PartialDate,
 ): Pick<TwinEdgeInput, 'formed' | 'ended' | 'endedType' | 'cause'> {
   const dated = chronological(link.events);
@@ -65,26 +71,38 @@ function edgeDates(
 /**
  * Builds the analyses' input from the registry. A link counts when its status at the date (today when none
  * is given) is active, or unknown because only undated events say it was formed, as most imported links are;
- * how many of each is reported. Kind, country and source filters apply as in `selectNetwork`.
+ * how many of each is reported. Kind, country and source filters apply as in `selectNetwork`. Each edge carries
+ * the years it was formed and ended (for the time series) unless `dates: false` asks to skip them, and each node its
+ * place's primary name unless `labels: false` does (an analysis that names no place, such as the summary).
  */
 export async function loadNetworkInput(
   db: Kysely<DB>,
   query: NetworkQuery,
   today: PartialDate,
+  { dates = true, labels = true }: { dates?: boolean; labels?: boolean } = {},
 ): Promise<NetworkInput> {
   const [localities, links, sourcesOf, retrievals] = await Promise.all([
-    allNetworkLocalities(db),
-    allLinks(db),
+    labels ? allNetworkLocalities(db) : (networkPlaces(db) as Promise<(NetworkPlace & { name?: string })[]>),
+    networkLinks(db),
     sourceKeysByLink(db),
     db.selectFrom('sources').select(['key', 'retrieved']).execute(),
   ]);
-  // A source that states a link is evidence that it stood when the source was retrieved.
+  // A source that states a link is evidence that it stood when the source was retrieved; links share a few
+  // sets of sources, so the date is worked out once a set.
   const retrievedOf = new Map(retrievals.map((r) => [r.key, r.retrieved]));
-  const attested = (keys: readonly string[]): PartialDate =>
-    knownBy(
-      keys.map((k) => ({ retrieved: retrievedOf.get(k) ?? null })),
-      today,
-    );
+  const attestedBy = new Map<string, PartialDate>();
+  const attested = (keys: readonly string[]): PartialDate => {
+    const set = keys.join('\n');
+    let date = attestedBy.get(set);
+    if (date === undefined) {
+      date = knownBy(
+        keys.map((k) => ({ retrieved: retrievedOf.get(k) ?? null })),
+        today,
+      );
+      attestedBy.set(set, date);
+    }
+    return date;
+  };
   const keyOf = new Map(localities.map((l) => [l.id, l.key]));
   const countryOf = new Map(localities.map((l) => [l.id, l.country]));
   const kinds = query.kinds && new Set(query.kinds);
@@ -112,7 +130,7 @@ export async function loadNetworkInput(
       b: keyOf.get(link.bId)!,
       kind: link.kind,
       sources: linkSources,
-      ...edgeDates(link, today),
+      ...(dates ? edgeDates(link, today) : {}),
     });
   }
   const touched = new Set(edges.flatMap((e) => [e.a, e.b]));

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/store/database.js';
-import { DIALECTS, createTestDatabase } from '../../support/databases.js';
+import { DIALECTS, cloneTestDatabase, createTestDatabase } from '../../support/databases.js';
 import { cli } from '../../support/cli.js';
 import { fixture } from '../fixtures.js';
 import { allCounts } from '../import-support.js';
@@ -132,26 +132,31 @@ async function prepareBase(
 
 for (const dialect of DIALECTS) {
   describe(`an import killed with SIGKILL [${dialect}]`, () => {
+    // The start state is built once and copied for each run that needs it fresh.
+    let base: { url: string; drop(): Promise<void> };
+    const fresh = () => cloneTestDatabase(dialect, base.url);
     let url: string;
     let drop: () => Promise<void>;
     let dir: string;
     let big: string;
 
     beforeAll(async () => {
-      ({ url, drop } = await prepareBase(dialect));
+      base = await prepareBase(dialect);
+      ({ url, drop } = await fresh());
       dir = mkdtempSync(path.join(tmpdir(), 'twinning-kill-'));
       big = writeBigList(dir);
     }, BACKSTOP_MS);
     afterAll(async () => {
       rmSync(dir, { recursive: true, force: true });
-      await drop();
+      await drop?.();
+      await base?.drop();
     });
 
     it(
       `leaves the database as before or as after, killed at ${SPREAD_POINTS + WRITE_PHASE_POINTS} points`,
       async () => {
         // The import's own course, measured on a copy of the same start: when it writes, when it is done.
-        const reference = await prepareBase(dialect);
+        const reference = await fresh();
         let after: Record<string, number>;
         let measured: ImportRun;
         try {
@@ -189,7 +194,7 @@ for (const dialect of DIALECTS) {
           outcomes.push(run.signal === 'SIGKILL' ? 'after' : 'finished');
           // Start the next point from the same state: a fresh import, not a quicker re-import.
           await drop();
-          ({ url, drop } = await prepareBase(dialect));
+          ({ url, drop } = await fresh());
         }
         // Most points fall before the commit (the import's work is reading and matching; its write is short).
         expect(outcomes.filter((o) => o === 'before').length).toBeGreaterThanOrEqual(SPREAD_POINTS / 2);
