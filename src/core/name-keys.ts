@@ -1,15 +1,14 @@
 import { foldText } from './text-fold.js';
 
 /** Words that abbreviate or translate one another in place names; each maps to one spelling. */
-const CANONICAL_WORDS: Readonly<Record<string, string>> = {
-  st: 'saint',
-  ste: 'sainte',
-  sankt: 'saint',
-  saint: 'saint',
-  mt: 'mount',
-  ft: 'fort',
-  pt: 'port',
-};
+const CANONICAL_WORDS: ReadonlyMap<string, string> = new Map([
+  ['st', 'saint'],
+  ['ste', 'sainte'],
+  ['sankt', 'saint'],
+  ['mt', 'mount'],
+  ['ft', 'fort'],
+  ['pt', 'port'],
+]);
 
 /**
  * Words that name an administrative unit rather than a settlement: a unit so named is usually named
@@ -112,20 +111,31 @@ const GENERIC_WORDS: ReadonlySet<string> = new Set([
 /** A Chinese, Japanese or Korean administrative suffix after at least two characters (罗马市 → 罗马). */
 const CJK_SUFFIX = /(?<=\p{Script=Han}{2}|\p{Script=Hangul}{2})[市区區県县省道郡町村시군구]$/u;
 
+/** Characters a match key treats as spaces, besides those folding already does. */
+const KEY_PUNCTUATION = /[()[\]"/]/g;
+const SPACES = /\s+/g;
+/** A word of CANONICAL_WORDS, as a whole word of a key. */
+const ABBREVIATED_WORD = /(?:^| )(?:st|ste|sankt|mt|ft|pt)(?= |$)/;
+
 /** Folded text with abbreviations spelt one way (St. / Saint / Sankt → saint): the key for exact lookups. */
 export function matchKey(text: string): string {
-  const folded = foldText(text)
-    .replace(/[()[\]"/]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const folded = foldText(text).replace(KEY_PUNCTUATION, ' ').replace(SPACES, ' ').trim();
+  if (!ABBREVIATED_WORD.test(folded)) return folded;
   return folded
     .split(' ')
-    .map((w) => CANONICAL_WORDS[w] ?? w)
+    .map((w) => CANONICAL_WORDS.get(w) ?? w)
     .join(' ');
 }
 
 /** A match key without generic words at its ends ("oswiecim county" → "oswiecim"); the key itself when nothing is left. */
 export function coreKey(key: string): string {
+  const first = key.indexOf(' ');
+  // One word, or two ends that are no generic words: the key is its own core, unless a CJK suffix ends it.
+  if (
+    first === -1 ||
+    (!GENERIC_WORDS.has(key.slice(0, first)) && !GENERIC_WORDS.has(key.slice(key.lastIndexOf(' ') + 1)))
+  )
+    return CJK_SUFFIX.test(key) ? key.slice(0, -1) : key;
   const words = key.split(' ');
   let start = 0;
   let end = words.length;
@@ -176,25 +186,13 @@ const CONNECTOR_WORDS: ReadonlySet<string> = new Set([
  * "kirchheim teck", the key of "Kirchheim/Teck"); the key itself when it has none.
  */
 export function bareKey(key: string): string {
+  const first = key.indexOf(' ');
+  if (first === -1 || key.indexOf(' ', first + 1) === -1) return key;
   const words = key.split(' ');
   if (words.length < 3) return key;
   const inner = words.slice(1, -1).filter((w) => !CONNECTOR_WORDS.has(w));
   return [words[0]!, ...inner, words[words.length - 1]!].join(' ');
 }
-
-const SKELETON_RULES: readonly [RegExp, string][] = [
-  [/[\s-]+/g, ''],
-  [/tsch|tch|tsh|ch|kh|ck|q|c/g, 'k'],
-  [/sch|sh|sz/g, 's'],
-  [/ph/g, 'f'],
-  [/w/g, 'v'],
-  [/dh/g, 'd'],
-  [/zh/g, 'z'],
-  [/th/g, 't'],
-  [/gh/g, 'g'],
-  [/[yj]/g, 'i'],
-  [/(.)\1+/g, '$1'],
-];
 
 function firstVowels(text: string): string {
   return text.replace(/[aeiou]{2,}/g, (run) => run[0]!);
@@ -203,11 +201,17 @@ function firstVowels(text: string): string {
 /**
  * A spelling-blind key for transliterations (Kiev/Kyiv, Kharkov/Charkow, Gyumri/Giumri): spaces
  * dropped, common digraphs and y/j/i merged, doubled letters and runs of vowels reduced to their first.
+ * Each rule runs in this order, and only on a key holding a letter it replaces (the digraphs ending in h
+ * in one pass: none can make another).
  */
 export function skeletonKey(key: string): string {
-  let s = key;
-  for (const [pattern, replacement] of SKELETON_RULES) s = s.replace(pattern, replacement);
-  return firstVowels(s);
+  let s = key.replace(/[\s-]+/g, '');
+  if (/[cqh]/.test(s)) s = s.replace(/tsch|tch|tsh|ch|kh|ck|q|c/g, 'k');
+  if (s.includes('s')) s = s.replace(/sch|sh|sz/g, 's');
+  if (s.includes('h')) s = s.replace(/([pdztg])h/g, (_, c: string) => (c === 'p' ? 'f' : c));
+  if (s.includes('w')) s = s.replace(/w/g, 'v');
+  if (/[yj]/.test(s)) s = s.replace(/[yj]/g, 'i');
+  return firstVowels(s.replace(/(.)\1+/g, '$1'));
 }
 
 /** Every key a gazetteer name is filed under: its match key and its core key. */

@@ -1,16 +1,32 @@
+/** Letters that Unicode does not decompose, spelt as their nearest Latin letters. */
+const UNDECOMPOSED: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  ı: 'i',
+  İ: 'i',
+  ł: 'l',
+  Ł: 'l',
+  ø: 'o',
+  Ø: 'o',
+  đ: 'd',
+  Đ: 'd',
+  æ: 'ae',
+  Æ: 'ae',
+  œ: 'oe',
+  Œ: 'oe',
+};
+const UNDECOMPOSED_LETTER = /[ßıİłŁøØđĐæÆœŒ]/g;
+const MARKS = /\p{M}+/gu;
+const SEPARATORS = /[\s\u2010-\u2015'’.,-]+/g;
+/** Text of ASCII characters only, which normalisation and the letter table leave as it is. */
+const ASCII = /^[\p{ASCII}]*$/u;
+
 /** Folds text for matching: Unicode-normalised, diacritics removed, lower case, spaces collapsed. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/ß/g, 'ss')
-    .replace(/[ıİ]/g, 'i')
-    .replace(/[łŁ]/g, 'l')
-    .replace(/[øØ]/g, 'o')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/[æÆ]/g, 'ae')
-    .replace(/[œŒ]/g, 'oe')
-    .toLowerCase()
-    .replace(/[\s\u2010-\u2015'’.,-]+/g, ' ')
-    .trim();
+  const plain = ASCII.test(text)
+    ? text
+    : text
+        .normalize('NFKD')
+        .replace(MARKS, '')
+        .replace(UNDECOMPOSED_LETTER, (c) => UNDECOMPOSED[c]!);
+  return plain.toLowerCase().replace(SEPARATORS, ' ').trim();
 }

@@ -7,6 +7,11 @@ describe('name keys', () => {
     expect(matchKey('Sankt Petersburg')).toBe('saint petersburg');
   });
 
+  it('keep a word that names a property of plain objects as it is', () => {
+    expect(matchKey('Constructor')).toBe('constructor');
+    expect(matchKey('St. Constructor')).toBe('saint constructor');
+  });
+
   it('fold case and diacritics, keep non-Latin scripts', () => {
     expect(matchKey('KRAKÓW')).toBe('krakow');
     expect(matchKey('Рим')).toBe('рим');

@@ -24,31 +24,49 @@ export function placeRow(p: GeoNamesPlace): GazetteerPlaceRow {
   };
 }
 
-/** Every distinct lookup key of a GeoNames record's names; the main name's keys are marked. */
-export function nameRows(p: GeoNamesPlace): GazetteerNameRow[] {
-  const rows = new Map<string, GazetteerNameRow>();
-  const file = (key: string, main: boolean): void => {
-    const existing = rows.get(key);
-    if (existing) {
-      if (main) existing.is_main = 1;
-      return;
-    }
-    rows.set(key, {
-      geoname_id: p.geonameId,
-      key,
-      skeleton: skeletonKey(key),
-      country: p.country,
-      is_main: main ? 1 : 0,
-    });
-  };
-  const add = (name: string, main: boolean): void => {
-    if (name === '' || name.includes('://')) return;
-    for (const key of gazetteerKeys(name)) file(key, main);
-  };
-  add(p.name, true);
-  add(p.asciiName, true);
-  for (const alt of p.alternateNames) add(alt, false);
+/** One lookup key of a place's names, and whether it comes from its main name. */
+export interface NameKey {
+  key: string;
+  main: boolean;
+}
+
+/** Files one key of a place's names (key → whether a main name gives it). */
+function fileKey(keys: Map<string, boolean>, key: string, main: boolean): void {
+  if (main || !keys.has(key)) keys.set(key, main || keys.get(key) === true);
+}
+
+function fileName(keys: Map<string, boolean>, name: string, main: boolean): void {
+  if (name === '' || name.includes('://')) return;
+  for (const key of gazetteerKeys(name)) fileKey(keys, key, main);
+}
+
+/** Every distinct lookup key of a GeoNames record's names, in the order first filed; the main name's are marked. */
+export function nameKeys(p: GeoNamesPlace): NameKey[] {
+  const keys = new Map<string, boolean>();
+  fileName(keys, p.name, true);
+  if (p.asciiName !== p.name) fileName(keys, p.asciiName, true);
+  // An other name spelt as a main name adds no key: the main name's are filed already.
+  for (const alt of p.alternateNames) if (alt !== p.name && alt !== p.asciiName) fileName(keys, alt, false);
   // Names shortened by their connector words ("Kirchheim/Teck") are filed as other names.
-  for (const key of [...rows.keys()]) if (bareKey(key) !== key) file(bareKey(key), false);
-  return [...rows.values()];
+  for (const key of [...keys.keys()]) {
+    const bare = bareKey(key);
+    if (bare !== key) fileKey(keys, bare, false);
+  }
+  return [...keys].map(([key, main]) => ({ key, main }));
+}
+
+/** A place's name-key row as stored, with its spelling-blind key. */
+export function nameRow(p: GeoNamesPlace, { key, main }: NameKey): GazetteerNameRow {
+  return {
+    geoname_id: p.geonameId,
+    key,
+    skeleton: skeletonKey(key),
+    country: p.country,
+    is_main: main ? 1 : 0,
+  };
+}
+
+/** Every distinct lookup key of a GeoNames record's names as stored rows; the main name's keys are marked. */
+export function nameRows(p: GeoNamesPlace): GazetteerNameRow[] {
+  return nameKeys(p).map((k) => nameRow(p, k));
 }

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { readLines } from '../sources/line-reader.js';
+import { readLineBatches } from '../sources/line-reader.js';
 import { fieldColumn, malformed } from '../sources/malformed.js';
 
 /** One row of a GeoNames dump (cities500, cities1000, allCountries): the 19 columns, typed. */
@@ -95,8 +95,18 @@ export function parseGeoNamesLine(text: string, file: string, line: number): Geo
 
 /** Streams a GeoNames dump, one place a line; blank lines and `#` comments are skipped. */
 export async function* readGeoNames(source: string | Readable, file: string): AsyncGenerator<GeoNamesPlace> {
-  for await (const { line, text } of readLines(source, { file })) {
-    if (text === '' || text.startsWith('#')) continue;
-    yield parseGeoNamesLine(text, file, line);
+  for await (const batch of readGeoNamesBatches(source, file)) yield* batch;
+}
+
+/** The places of `readGeoNames`, a chunk read's lines at once. */
+export async function* readGeoNamesBatches(
+  source: string | Readable,
+  file: string,
+): AsyncGenerator<GeoNamesPlace[]> {
+  for await (const lines of readLineBatches(source, { file })) {
+    const places: GeoNamesPlace[] = [];
+    for (const { line, text } of lines)
+      if (text !== '' && !text.startsWith('#')) places.push(parseGeoNamesLine(text, file, line));
+    if (places.length > 0) yield places;
   }
 }

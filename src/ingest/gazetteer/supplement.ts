@@ -1,9 +1,9 @@
 import { distanceKm } from '../../core/geo.js';
 import type { GeoNamesPlace } from './geonames-parser.js';
-import { readGeoNames } from './geonames-parser.js';
+import { readGeoNamesBatches } from './geonames-parser.js';
 import { matchKey } from '../../core/name-keys.js';
 import { readPackageJson } from '../sources/package-json.js';
-import { nameRows, type GazetteerNameRow } from './gazetteer-rows.js';
+import { nameKeys, type NameKey } from './gazetteer-rows.js';
 
 /**
  * The supplement: GeoNames' cities1000 and every seat of an administrative division down to PPLA3, as
@@ -27,22 +27,30 @@ export type SupplementRow = {
 /** Within this distance a supplement place of a name the main gazetteer has in its country is that place. */
 const SAME_PLACE_KM = 3;
 
-/** Names of the main gazetteer's places by country, with where each lies. */
+/**
+ * Where the main gazetteer's places lie under the names the supplement asks about: by country, the name keys
+ * of the supplement's places, each with the points of the main gazetteer's places filed under it.
+ */
 class KnownPlaces {
-  private readonly byKey = new Map<string, number[]>();
+  private readonly byCountry = new Map<string, Map<string, number[]>>();
 
-  /** Files a place under the lookup keys the gazetteer files it under (computed once, for both). */
-  add(place: GeoNamesPlace, names: readonly GazetteerNameRow[]): void {
-    for (const row of names) {
-      const key = `${place.country}|${row.key}`;
-      const points = this.byKey.get(key);
-      if (points) points.push(place.lat, place.lon);
-      else this.byKey.set(key, [place.lat, place.lon]);
+  constructor(wanted: Iterable<{ country: string; key: string }>) {
+    for (const { country, key } of wanted) {
+      const keys = this.byCountry.get(country) ?? new Map<string, number[]>();
+      keys.set(key, []);
+      this.byCountry.set(country, keys);
     }
   }
 
-  has(country: string, name: string, lat: number, lon: number): boolean {
-    const points = this.byKey.get(`${country}|${matchKey(name)}`) ?? [];
+  /** Notes where a place lies under each lookup key the gazetteer files it under that a supplement place has. */
+  add(place: GeoNamesPlace, names: readonly NameKey[]): void {
+    const keys = this.byCountry.get(place.country);
+    if (keys) for (const row of names) keys.get(row.key)?.push(place.lat, place.lon);
+  }
+
+  /** Whether the main gazetteer has a place of the country under this key within 3 km of the point. */
+  has(country: string, key: string, lat: number, lon: number): boolean {
+    const points = this.byCountry.get(country)?.get(key) ?? [];
     for (let i = 0; i < points.length; i += 2)
       if (distanceKm({ lat, lon }, { lat: points[i]!, lon: points[i + 1]! }) <= SAME_PLACE_KM) return true;
     return false;
@@ -73,27 +81,31 @@ function supplementPlace(row: SupplementRow, index: number): GeoNamesPlace {
 
 /**
  * The places of a GeoNames file, then, with `supplement`, the supplement's places that the file does not
- * hold under any of its names within 3 km.
+ * hold under any of its names within 3 km; a chunk of the file at a time.
  */
-export async function* gazetteerPlaces(file: string, supplement: boolean): AsyncGenerator<GazetteerEntry> {
-  const known = new KnownPlaces();
-  for await (const place of readGeoNames(file, file)) {
-    const names = nameRows(place);
-    if (supplement) known.add(place, names);
-    yield { place, names };
+export async function* gazetteerPlaces(file: string, supplement: boolean): AsyncGenerator<GazetteerEntry[]> {
+  // The supplement's keys are computed first, so that only the main gazetteer's names it asks about are kept.
+  const rows = supplement ? readPackageJson<SupplementRow[]>(SUPPLEMENT_FILE) : [];
+  const keys = rows.map((row) => matchKey(row.name));
+  const known = new KnownPlaces(rows.map((row, i) => ({ country: row.country, key: keys[i]! })));
+  for await (const batch of readGeoNamesBatches(file, file)) {
+    const entries = batch.map((place) => ({ place, names: nameKeys(place) }));
+    if (supplement) for (const { place, names } of entries) known.add(place, names);
+    yield entries;
   }
-  if (!supplement) return;
-  const rows = readPackageJson<SupplementRow[]>(SUPPLEMENT_FILE);
+  const added: GazetteerEntry[] = [];
   for (const [i, row] of rows.entries()) {
     const place = supplementPlace(row, i);
-    if (!known.has(place.country, place.name, place.lat, place.lon)) yield { place, names: nameRows(place) };
+    if (!known.has(place.country, keys[i]!, place.lat, place.lon))
+      added.push({ place, names: nameKeys(place) });
   }
+  if (added.length > 0) yield added;
 }
 
 /** A place to load and the name keys to file it under. */
 export interface GazetteerEntry {
   place: GeoNamesPlace;
-  names: GazetteerNameRow[];
+  names: NameKey[];
 }
 
 /** Whether a gazetteer id is a supplement place's (which has no GeoNames id of its own). */

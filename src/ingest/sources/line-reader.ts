@@ -33,6 +33,17 @@ export async function* readLines(
   source: string | Readable,
   options: { file?: string; maxLength?: number } = {},
 ): AsyncGenerator<NumberedLine> {
+  for await (const batch of readLineBatches(source, options)) yield* batch;
+}
+
+/**
+ * The lines of `readLines`, each chunk read's complete lines at once (a few thousand lines of a large file), for
+ * a reader that handles many lines without awaiting each.
+ */
+export async function* readLineBatches(
+  source: string | Readable,
+  options: { file?: string; maxLength?: number } = {},
+): AsyncGenerator<NumberedLine[]> {
   const maxLength = options.maxLength ?? MAX_LINE_LENGTH;
   const file = options.file ?? (typeof source === 'string' ? source : '(input)');
   const tooLong = (line: number) =>
@@ -46,22 +57,29 @@ export async function* readLines(
   let carry = '';
   const emit = (text: string): NumberedLine => {
     line++;
-    if (text.length > maxLength) throw tooLong(line);
     return { line, text: line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   };
   for await (const chunk of openText(source)) {
     const text = carry + String(chunk);
+    const batch: NumberedLine[] = [];
     let start = 0;
     LINE_BREAK.lastIndex = 0;
     for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
       // A CR at the end of a chunk may be the first half of a CRLF: wait for the next chunk.
       if (m[0] === '\r' && m.index === text.length - 1) break;
-      yield emit(text.slice(start, m.index));
+      if (m.index - start > maxLength) {
+        // The lines before it are read first, as a reader of one line at a time would.
+        if (batch.length > 0) yield batch;
+        throw tooLong(line + 1);
+      }
+      batch.push(emit(text.slice(start, m.index)));
       start = m.index + m[0].length;
     }
+    if (batch.length > 0) yield batch;
     carry = text.slice(start);
     if (carry.length > maxLength + 1) throw tooLong(line + 1);
   }
   if (carry.endsWith('\r')) carry = carry.slice(0, -1);
-  if (carry !== '') yield emit(carry);
+  if (carry.length > maxLength) throw tooLong(line + 1);
+  if (carry !== '') yield [emit(carry)];
 }

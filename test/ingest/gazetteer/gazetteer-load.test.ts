@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GazetteerLoadSummary } from '../../../src/ingest/gazetteer/load-gazetteer.js';
+import { nameRows } from '../../../src/ingest/gazetteer/gazetteer-rows.js';
+import { readGeoNames } from '../../../src/ingest/gazetteer/geonames-parser.js';
+import { openDatabase, type Database } from '../../../src/store/database.js';
+import { gazetteerByKeys, gazetteerSize } from '../../../src/store/gazetteer.repository.js';
+import { cli, cliJson } from '../../support/cli.js';
+import { DIALECTS, createTestDatabase } from '../../support/databases.js';
+import { all, fixture } from '../fixtures.js';
+
+for (const dialect of DIALECTS) {
+  describe(`loading a gazetteer file [${dialect}]`, () => {
+    let url: string;
+    let drop: () => Promise<void>;
+    let database: Database;
+
+    beforeAll(async () => {
+      ({ url, drop } = await createTestDatabase(dialect));
+      database = openDatabase(url);
+    }, 60_000);
+    afterAll(async () => {
+      await database.close();
+      await drop();
+    });
+
+    it('stores every place with the name keys its names give, spelling-blind keys included', async () => {
+      const run = await cliJson<GazetteerLoadSummary>(
+        url,
+        'gazetteer',
+        'load',
+        fixture('gazetteer-rules.txt'),
+      );
+      expect(run.code).toBe(0);
+      const places = await all(readGeoNames(fixture('gazetteer-rules.txt'), 'gazetteer-rules.txt'));
+      const expected = places.flatMap((p) => nameRows(p));
+      expect(run.value).toMatchObject({ places: places.length, names: expected.length });
+      expect(await gazetteerSize(database.db)).toBe(places.length);
+      const stored = await database.db
+        .selectFrom('gazetteer_names')
+        .select(['geoname_id', 'key', 'skeleton', 'country', 'is_main'])
+        .execute();
+      const sorted = <T extends { geoname_id: number; key: string }>(rows: T[]): T[] =>
+        [...rows].sort((a, b) => a.geoname_id - b.geoname_id || a.key.localeCompare(b.key));
+      expect(sorted(stored.map((r) => ({ ...r, is_main: Number(r.is_main) })))).toEqual(sorted(expected));
+    }, 60_000);
+
+    it('keeps the gazetteer it had when a file is malformed, and can load again after', async () => {
+      const before = await gazetteerSize(database.db);
+      const bad = await cli(url, 'gazetteer', 'load', fixture('malformed-gazetteer.txt'));
+      expect(bad.code).toBe(2);
+      expect(bad.err).toContain('malformed-gazetteer.txt:3:23');
+      expect(await gazetteerSize(database.db)).toBe(before);
+      expect((await gazetteerByKeys(database.db, ['rosenheim'])).size).toBeGreaterThan(0);
+      const again = await cliJson<GazetteerLoadSummary>(
+        url,
+        'gazetteer',
+        'load',
+        fixture('gazetteer-rules.txt'),
+      );
+      expect(again.code).toBe(0);
+      expect(await gazetteerSize(database.db)).toBe(before);
+    }, 60_000);
+  });
+}
