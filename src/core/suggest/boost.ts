@@ -38,11 +38,123 @@ export function treeScore(tree: BoostedTree, rows: Float64Array, base: number): 
   return tree.value[k]!;
 }
 
+/**
+ * An oblivious tree in heap order (node k's children are 2k + 1 and 2k + 2): level d splits every node on
+ * `splits[d]` (feature, threshold), `values[d]` are the values of that level's nodes left to right.
+ */
+export function obliviousTree(
+  splits: readonly (readonly [number, number])[],
+  values: readonly number[][],
+): BoostedTree {
+  const tree: BoostedTree = { feature: [], threshold: [], left: [], right: [], value: [] };
+  values.forEach((level, d) =>
+    level.forEach((v) => {
+      const k = tree.feature.length;
+      const split = splits[d];
+      tree.feature.push(split ? split[0] : -1);
+      tree.threshold.push(split ? split[1] : 0);
+      tree.left.push(split ? 2 * k + 1 : -1);
+      tree.right.push(split ? 2 * k + 2 : -1);
+      tree.value.push(v);
+    }),
+  );
+  return tree;
+}
+
+/**
+ * Oblivious trees packed for scoring: tree t has `depth[t]` levels, level d compares feature
+ * `feature[at[t] + d]` with `threshold[at[t] + d]`, and the leaf whose index is the comparisons' bits (1 = right)
+ * holds `leaf[leafAt[t] + index]`.
+ */
+interface PackedTrees {
+  depth: Int32Array;
+  at: Int32Array;
+  feature: Int32Array;
+  threshold: Float64Array;
+  leafAt: Int32Array;
+  leaf: Float64Array;
+}
+
+const packedCache = new WeakMap<readonly BoostedTree[], PackedTrees | null>();
+
+/** The levels of an oblivious tree in heap order ([feature, threshold] per level), or undefined for another tree. */
+function obliviousLevels(tree: BoostedTree): [number, number][] | undefined {
+  const levels: [number, number][] = [];
+  let start = 0;
+  let width = 1;
+  while (start < tree.feature.length) {
+    const f = tree.feature[start]!;
+    for (let k = start; k < start + width; k++) {
+      if (k >= tree.feature.length || tree.feature[k] !== f) return undefined;
+      if (
+        f >= 0 &&
+        (tree.threshold[k] !== tree.threshold[start] ||
+          tree.left[k] !== 2 * k + 1 ||
+          tree.right[k] !== 2 * k + 2)
+      )
+        return undefined;
+    }
+    if (f < 0) return start + width === tree.feature.length ? levels : undefined;
+    levels.push([f, tree.threshold[start]!]);
+    start += width;
+    width *= 2;
+  }
+  return undefined;
+}
+
+function pack(trees: readonly BoostedTree[]): PackedTrees | null {
+  const cached = packedCache.get(trees);
+  if (cached !== undefined) return cached;
+  const levels = trees.map(obliviousLevels);
+  let packed: PackedTrees | null = null;
+  if (levels.every((l) => l !== undefined)) {
+    const all = levels as [number, number][][];
+    packed = {
+      depth: Int32Array.from(all, (l) => l.length),
+      at: new Int32Array(trees.length),
+      feature: Int32Array.from(all.flat(), ([f]) => f),
+      threshold: Float64Array.from(all.flat(), ([, t]) => t),
+      leafAt: new Int32Array(trees.length),
+      leaf: new Float64Array(all.reduce((s, l) => s + 2 ** l.length, 0)),
+    };
+    let at = 0;
+    let leafAt = 0;
+    trees.forEach((tree, t) => {
+      const d = all[t]!.length;
+      packed!.at[t] = at;
+      packed!.leafAt[t] = leafAt;
+      packed!.leaf.set(tree.value.slice(2 ** d - 1), leafAt);
+      at += d;
+      leafAt += 2 ** d;
+    });
+  }
+  packedCache.set(trees, packed);
+  return packed;
+}
+
 /** The sum of the trees' scores of every row of `rows` (rows of `width` features). */
 export function scoreTrees(trees: readonly BoostedTree[], rows: Float64Array, width: number): Float64Array {
   const n = rows.length / width;
   const out = new Float64Array(n);
-  for (const tree of trees) for (let i = 0; i < n; i++) out[i]! += treeScore(tree, rows, i * width);
+  const packed = pack(trees);
+  if (!packed) {
+    for (const tree of trees) for (let i = 0; i < n; i++) out[i]! += treeScore(tree, rows, i * width);
+    return out;
+  }
+  const { depth, at, feature, threshold, leafAt, leaf } = packed;
+  for (let t = 0; t < depth.length; t++) {
+    const levels = depth[t]!;
+    const from = at[t]!;
+    const leaves = leafAt[t]!;
+    for (let i = 0; i < n; i++) {
+      const base = i * width;
+      let index = 0;
+      // Right (1) unless the value is at most the threshold, as in treeScore (so NaN goes right there too).
+      for (let d = 0; d < levels; d++)
+        index = (index << 1) | (rows[base + feature[from + d]!]! <= threshold[from + d]! ? 0 : 1);
+      out[i]! += leaf[leaves + index]!;
+    }
+  }
   return out;
 }
 
@@ -131,6 +243,7 @@ export function fitBoostedTrees(
   const hess = new Float64Array(n);
   const trees: BoostedTree[] = [];
   const bins = options.bins;
+  const values: number[][] = [];
   for (let t = 0; t < options.trees; t++) {
     // Softmax per group: gradient and hessian of each row.
     for (let g = 0; g < groups; g++) {
@@ -153,17 +266,9 @@ export function fitBoostedTrees(
     let m = 0;
     for (const g of chosen) for (let r = 0; r < group; r++) members[m++] = g * group + r;
 
-    const tree: BoostedTree = { feature: [], threshold: [], left: [], right: [], value: [] };
-    const newNode = (): number => {
-      tree.feature.push(-1);
-      tree.threshold.push(0);
-      tree.left.push(-1);
-      tree.right.push(-1);
-      tree.value.push(0);
-      return tree.feature.length - 1;
-    };
-    // Each pending node with its rows as a range of `members` and, once known, its histograms.
-    type Pending = { node: number; from: number; to: number; hist?: Float64Array };
+    // An oblivious tree: every node of a level splits on the same feature and threshold, so that a row's leaf is
+    // the bits of its comparisons and scoring a query's 20,000 candidates needs no branch per node.
+    type Pending = { from: number; to: number; hist: Float64Array; value: number };
     const histogram = (from: number, to: number): Float64Array => {
       // G of feature j, bin b at [2 * (j * bins + b)], H beside it.
       const hist = new Float64Array(2 * width * bins);
@@ -180,44 +285,57 @@ export function fitBoostedTrees(
       }
       return hist;
     };
-    let level: Pending[] = [{ node: newNode(), from: 0, to: m }];
+    const totals = (from: number, to: number): [number, number] => {
+      let G = 0;
+      let H = 0;
+      for (let k = from; k < to; k++) {
+        G += grad[members[k]!]!;
+        H += hess[members[k]!]!;
+      }
+      return [G, H];
+    };
+    const newton = (G: number, H: number, fallback: number): number =>
+      H > 0 ? (-options.learningRate * G) / (H + options.l2) : fallback;
+    const [G0, H0] = totals(0, m);
+    let level: Pending[] = [{ from: 0, to: m, hist: histogram(0, m), value: newton(G0, H0, 0) }];
+    const splits: [number, number][] = [];
     const scratch = new Int32Array(members.length);
-    for (let depth = 0; depth <= options.maxDepth && level.length > 0; depth++) {
-      const next: Pending[] = [];
-      for (const pending of level) {
-        const { node, from, to } = pending;
-        let G = 0;
-        let H = 0;
-        for (let k = from; k < to; k++) {
-          G += grad[members[k]!]!;
-          H += hess[members[k]!]!;
-        }
-        tree.value[node] = (-options.learningRate * G) / (H + options.l2);
-        if (depth === options.maxDepth || H < 2 * options.minChildWeight) continue;
-        const hist = pending.hist ?? histogram(from, to);
-        const parent = (G * G) / (H + options.l2);
-        let best = 1e-9;
-        let bestFeature = -1;
-        let bestBin = -1;
-        for (let j = 0; j < width; j++) {
-          const cuts = edges[j]!.length;
-          let gl = 0;
-          let hl = 0;
-          for (let b = 0; b < cuts; b++) {
-            gl += hist[2 * (j * bins + b)]!;
-            hl += hist[2 * (j * bins + b) + 1]!;
-            const hr = H - hl;
-            if (hl < options.minChildWeight || hr < options.minChildWeight) continue;
-            const gr = G - gl;
-            const gain = (gl * gl) / (hl + options.l2) + (gr * gr) / (hr + options.l2) - parent;
-            if (gain > best) {
-              best = gain;
-              bestFeature = j;
-              bestBin = b;
-            }
+    for (let depth = 0; depth < options.maxDepth; depth++) {
+      let best = 1e-9;
+      let bestFeature = -1;
+      let bestBin = -1;
+      const sums = level.map(({ from, to }) => totals(from, to));
+      for (let j = 0; j < width; j++) {
+        const cuts = edges[j]!.length;
+        const gl = new Float64Array(level.length);
+        const hl = new Float64Array(level.length);
+        for (let b = 0; b < cuts; b++) {
+          let gain = 0;
+          for (let v = 0; v < level.length; v++) {
+            const hist = level[v]!.hist;
+            gl[v]! += hist[2 * (j * bins + b)]!;
+            hl[v]! += hist[2 * (j * bins + b) + 1]!;
+            const [G, H] = sums[v]!;
+            const hr = H - hl[v]!;
+            if (hl[v]! < options.minChildWeight || hr < options.minChildWeight) continue;
+            const gr = G - gl[v]!;
+            gain +=
+              (gl[v]! * gl[v]!) / (hl[v]! + options.l2) +
+              (gr * gr) / (hr + options.l2) -
+              (G * G) / (H + options.l2);
+          }
+          if (gain > best) {
+            best = gain;
+            bestFeature = j;
+            bestBin = b;
           }
         }
-        if (bestFeature < 0) continue;
+      }
+      if (bestFeature < 0) break;
+      splits.push([bestFeature, bestBin]);
+      const next: Pending[] = [];
+      for (const node of level) {
+        const { from, to, hist } = node;
         // Partition the node's rows: bin ≤ bestBin to the left, stably.
         let l = from;
         let r = 0;
@@ -227,22 +345,29 @@ export function fitBoostedTrees(
           else scratch[r++] = i;
         }
         members.set(scratch.subarray(0, r), l);
-        tree.feature[node] = bestFeature;
-        tree.threshold[node] = edges[bestFeature]![bestBin]!;
-        const left: Pending = { node: newNode(), from, to: l };
-        const right: Pending = { node: newNode(), from: l, to };
-        tree.left[node] = left.node;
-        tree.right[node] = right.node;
-        if (depth + 1 < options.maxDepth) {
-          // The smaller child's histogram is counted, the larger's is the parent's less it.
-          const [small, large] = l - from <= to - l ? [left, right] : [right, left];
-          small.hist = histogram(small.from, small.to);
-          large.hist = hist.map((v, c) => v - small.hist![c]!);
-        }
-        next.push(left, right);
+        const [gl, hl] = totals(from, l);
+        const [gr, hr] = totals(l, to);
+        const last = depth + 1 === options.maxDepth;
+        // The smaller child's histogram is counted, the larger's is the parent's less it.
+        const leftSmaller = l - from <= to - l;
+        const small = last ? new Float64Array(0) : leftSmaller ? histogram(from, l) : histogram(l, to);
+        const large = last ? small : hist.map((x, c) => x - small[c]!);
+        const [leftHist, rightHist] = leftSmaller ? [small, large] : [large, small];
+        next.push(
+          { from, to: l, hist: leftHist, value: newton(gl, hl, node.value) },
+          { from: l, to, hist: rightHist, value: newton(gr, hr, node.value) },
+        );
       }
+      // Keep the values of the level split, then go on with the children.
+      values.push(level.map((v) => v.value));
       level = next;
     }
+    values.push(level.map((v) => v.value));
+    const tree = obliviousTree(
+      splits.map(([j, b]) => [j, edges[j]![b]!]),
+      values,
+    );
+    values.length = 0;
     for (let i = 0; i < n; i++) scores[i]! += treeScore(tree, rows, i * width);
     trees.push(tree);
   }

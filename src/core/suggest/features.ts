@@ -1,5 +1,13 @@
 import { haversineKm } from '../geo.js';
-import { cellsAround, degreeOf, median, neighboursOf, type SuggestGraph } from './graph.js';
+import {
+  cellsAround,
+  chordToKm,
+  degreeOf,
+  kmToChord,
+  median,
+  neighboursOf,
+  type SuggestGraph,
+} from './graph.js';
 
 /** The features of a candidate, in the order of every feature row. */
 export const FEATURES = [
@@ -389,18 +397,26 @@ export function nearestPartnerKm(
   query: number,
 ): { km: Float64Array; near: Float64Array } {
   const n = graph.places.length;
-  const km = new Float64Array(n).fill(FAR_KM);
+  const { unitX, unitY, unitZ } = graph;
+  // Nearest by chord of the unit sphere (no trigonometry per pair), turned into km at the end.
+  const chord2 = new Float64Array(n).fill(Infinity);
   const near = new Float64Array(n);
+  const nearChord2 = kmToChord(NEAR_KM) ** 2;
   for (const p of neighboursOf(graph, query)) {
-    const lat = graph.lat[p]!;
-    const lon = graph.lon[p]!;
-    if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
+    const x = unitX[p]!;
+    const y = unitY[p]!;
+    const z = unitZ[p]!;
+    if (Number.isNaN(x)) continue;
     for (let i = 0; i < n; i++) {
-      const d = haversineKm(lat, lon, graph.lat[i]!, graph.lon[i]!);
-      if (d < km[i]!) km[i] = d;
-      if (d <= NEAR_KM) near[i]!++;
+      const dx = unitX[i]! - x;
+      const dy = unitY[i]! - y;
+      const dz = unitZ[i]! - z;
+      const d2 = dx * dx + dy * dy + dz * dz;
+      if (d2 < chord2[i]!) chord2[i] = d2;
+      if (d2 <= nearChord2) near[i]!++;
     }
   }
+  const km = chord2.map((d2) => (d2 === Infinity ? FAR_KM : chordToKm(Math.sqrt(d2))));
   return { km, near };
 }
 

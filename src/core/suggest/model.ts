@@ -1,4 +1,4 @@
-import { treeScore, type BoostedTree } from './boost.js';
+import { scoreTrees, treeScore, type BoostedTree } from './boost.js';
 import { FEATURE_COUNT, FEATURES, F, type FeatureName } from './features.js';
 
 /** A linear scoring model over the features: score = Σ weight · (value − mean) / scale. */
@@ -69,6 +69,7 @@ export function scoreRow(model: SuggestModel, rows: Float64Array, row: number): 
 
 /** The model's score of every candidate in `rows`. */
 export function scoreRows(model: SuggestModel, rows: Float64Array): Float64Array {
+  if (model.kind === 'boosted') return scoreTrees(model.trees, rows, FEATURE_COUNT);
   const n = rows.length / FEATURE_COUNT;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = scoreRow(model, rows, i);

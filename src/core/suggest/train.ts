@@ -37,7 +37,7 @@ export const DEFAULT_TRAINING: TrainingOptions = {
   seed: 1,
   holdOut: 0.2,
   placeHoldOut: 0.3,
-  negatives: 200,
+  negatives: 100,
   hardNegatives: 0,
   rounds: 1,
   maxQueries: 3000,

@@ -10,9 +10,9 @@ import { BUNDLED_DATA_DIR } from '../open-registry.js';
 /** Where `twinning suggest --train` writes the model and the finder reads it. */
 export const MODEL_FILE = join(BUNDLED_DATA_DIR, 'suggest', 'model.json');
 
-const Weights = Type.Array(Type.Number(), { minItems: FEATURE_COUNT, maxItems: FEATURE_COUNT });
+const Weights = Type.Array(Type.Number(), { minItems: 1, maxItems: FEATURE_COUNT });
 
-const Features = Type.Array(Type.String(), { minItems: FEATURE_COUNT, maxItems: FEATURE_COUNT });
+const Features = Type.Array(Type.String(), { minItems: 1, maxItems: FEATURE_COUNT });
 const Training = Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])));
 const Tree = Type.Object({
   feature: Type.Array(Type.Integer({ minimum: -1, maximum: FEATURE_COUNT - 1 }), { minItems: 1 }),
@@ -65,11 +65,14 @@ export function readModel(path = MODEL_FILE): SuggestModel {
       field: problem.path || 'model',
     });
   const model = value as ModelFile;
-  const mismatch = FEATURES.findIndex((f, j) => model.features[j] !== f);
+  const mismatch =
+    model.kind === 'boosted' && model.features.length < FEATURE_COUNT
+      ? model.features.length
+      : model.features.findIndex((f, j) => FEATURES[j] !== f);
   if (mismatch >= 0)
     throw new TwinningError(
       'DataFileInvalid',
-      `${path}: feature ${mismatch} is "${model.features[mismatch]}", this version computes "${FEATURES[mismatch]}"; retrain with \`twinning suggest --train\``,
+      `${path}: /features/${mismatch} is "${model.features[mismatch] ?? '(none)'}", this version computes "${FEATURES[mismatch]}"; retrain with \`twinning suggest --train\``,
       { file: path, field: `/features/${mismatch}` },
     );
   if (model.kind === 'boosted') {
@@ -82,7 +85,25 @@ export function readModel(path = MODEL_FILE): SuggestModel {
       file: path,
       field: `/scales/${zero}`,
     });
-  return model;
+  for (const field of ['means', 'scales', 'weights'] as const)
+    if (model[field].length !== model.features.length)
+      throw new TwinningError(
+        'DataFileInvalid',
+        `${path}: /${field} has ${model[field].length} entries for ${model.features.length} features`,
+        { file: path, field: `/${field}` },
+      );
+  // A linear model written before later features were added: they weigh nothing, so it scores as it did.
+  const pad = (values: readonly number[], fill: number): number[] => [
+    ...values,
+    ...new Array<number>(FEATURE_COUNT - values.length).fill(fill),
+  ];
+  return {
+    ...model,
+    features: [...FEATURES],
+    means: pad(model.means, 0),
+    scales: pad(model.scales, 1),
+    weights: pad(model.weights, 0),
+  };
 }
 
 /** A tree's arrays are of one length, and every split's children are later nodes of the same tree. */

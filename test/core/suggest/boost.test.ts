@@ -7,7 +7,7 @@ import {
   treeScore,
   type BoostedTree,
 } from '../../../src/core/suggest/boost.js';
-import { candidateFeatures, F, FEATURE_COUNT } from '../../../src/core/suggest/features.js';
+import { candidateFeatures, F } from '../../../src/core/suggest/features.js';
 import { contributions, scoreRow, type BoostedModel } from '../../../src/core/suggest/model.js';
 import { FEATURES } from '../../../src/core/suggest/features.js';
 import { tinyGraph } from './fixture.js';
@@ -63,6 +63,12 @@ describe('boosted trees', () => {
     for (let g = 0; g < groups; g++)
       for (let r = 1; r < group; r++) expect(scores[g * group]).toBeGreaterThan(scores[g * group + r]!);
     expect(trees[0]!.feature[0]).toBe(1); // the first split is on the telling feature
+    // Oblivious trees are scored by the bits of their comparisons: the same as following each tree.
+    for (let i = 0; i < groups * group; i++)
+      expect(scores[i]).toBeCloseTo(
+        trees.reduce((s, t) => s + treeScore(t, rows, i * 2), 0),
+        12,
+      );
   });
   it('splits a score into each feature’s part along the path, which with the roots add up to it', () => {
     const graph = tinyGraph();

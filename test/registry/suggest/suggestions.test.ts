@@ -110,6 +110,25 @@ describe('suggested partners over the bundled registry', () => {
     const good = join(dir, 'good.json');
     writeFileSync(good, JSON.stringify({ ...heuristicModel(), kind: 'logistic' }));
     expect(readModel(good).kind).toBe('logistic');
+    // A linear model of the first features only (written before the others were added) weighs the rest zero.
+    const older = join(dir, 'older.json');
+    const h = heuristicModel();
+    const cut = (xs: readonly unknown[]) => xs.slice(0, 3);
+    writeFileSync(
+      older,
+      JSON.stringify({
+        kind: 'logistic',
+        features: cut(h.features),
+        means: cut(h.means),
+        scales: cut(h.scales),
+        weights: cut(h.weights),
+      }),
+    );
+    const padded = readModel(older);
+    if (padded.kind === 'boosted') throw new Error('expected a linear model');
+    expect(padded.features).toEqual(h.features);
+    expect(padded.weights).toEqual([...h.weights.slice(0, 3), ...h.weights.slice(3).map(() => 0)]);
+    expect(padded.scales.slice(3).every((x) => x === 1)).toBe(true);
   });
 
   it('writes boosted trees a tree a line and reads them back; a tree whose child points back is named', () => {
