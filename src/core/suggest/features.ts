@@ -374,9 +374,9 @@ export const FAR_KM = 20_015;
 export const NEAR_KM = 100;
 
 /**
- * Paths of length three from the query to each place (query → partner → partner's partner → place), from the
- * common-neighbour counts (paths of length two): each place reached in two steps passes its count on to its
- * partners. Paths that come back through the query are not counted at their second step.
+ * Walks of three steps from the query to each place (query → partner → partner's partner → place), from the
+ * common-neighbour counts (walks of two steps): each place reached in two steps passes its count on to its
+ * partners. No walk passes through the query after its start; a walk may come back to a partner of the query.
  */
 export function threeHopPaths(graph: SuggestGraph, query: number, twoHop: Float64Array): Float64Array {
   const out = new Float64Array(graph.places.length);
