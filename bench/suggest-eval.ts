@@ -49,7 +49,7 @@ const column =
     return out;
   };
 
-function methods(model: SuggestModel, seed: number): [string, Method][] {
+function methods(model: SuggestModel, seed: number, linear?: SuggestModel): [string, Method][] {
   const rng = seededRng(seed);
   return [
     ['random', (rows) => Float64Array.from({ length: rows.length / FEATURE_COUNT }, () => rng())],
@@ -65,7 +65,10 @@ function methods(model: SuggestModel, seed: number): [string, Method][] {
       },
     ],
     ['heuristic fallback', (rows) => scoreRows(heuristicModel(), rows)],
-    ['model', (rows) => scoreRows(model, rows)],
+    ...(linear
+      ? [['linear model, same features', (rows: Float64Array) => scoreRows(linear, rows)] as [string, Method]]
+      : []),
+    [`model (${model.kind})`, (rows) => scoreRows(model, rows)],
     ...(process.env.SUGGEST_DIAG ? FEATURES.map((f, j): [string, Method] => [f, column(j)]) : []),
   ];
 }
@@ -83,6 +86,7 @@ function evaluateSplit(
   tests: readonly Edge[],
   model: SuggestModel,
   maxQueries = Infinity,
+  linear?: SuggestModel,
 ): SplitResult {
   const targetsOf = new Map<number, number[]>();
   for (const [a, b] of tests) {
@@ -94,7 +98,7 @@ function evaluateSplit(
     queries = shuffleInPlace(queries, seededRng(7))
       .slice(0, maxQueries)
       .sort((x, y) => x - y);
-  const ms = methods(model, 11);
+  const ms = methods(model, 11, linear);
   const warm = ms.map(() => [] as QueryOutcome[]);
   const cold = ms.map(() => [] as QueryOutcome[]);
   const warmTargets = [0];
@@ -178,24 +182,27 @@ const split = temporalSplit();
 if (!split) {
   console.log(`skipped the temporal split: ${SHARED_DATA} has no wikidata-2026/nodes.tsv`);
 } else {
-  const t0 = performance.now();
-  const { model, examples, queries } = trainModel(split.places, split.train, {
+  const options = {
     ...DEFAULT_TRAINING,
     ...(JSON.parse(process.env.SUGGEST_TRAINING ?? '{}') as object),
-  });
+  };
+  const t0 = performance.now();
+  const { model, examples, queries } = trainModel(split.places, split.train, options);
   const trainMs = performance.now() - t0;
+  // The same examples (same seed) fit by a linear model, to tell what the trees add over the features.
+  const t1 = performance.now();
+  const linear = trainModel(split.places, split.train, { ...options, model: 'logistic' }).model;
+  const linearMs = performance.now() - t1;
   const graph = buildSuggestGraph(split.places, split.train);
-  const result = evaluateSplit('temporal', graph, split.test, model);
+  const result = evaluateSplit('temporal', graph, split.test, model, Infinity, linear);
   out.push(
     `### Temporal split (Wikidata 2016 → 2026)`,
     '',
-    `${split.places.length} cities, ${split.train.length} training links (2016), ${split.test.length} new links (2026). Model trained on the 2016 links only (${queries} queries, ${examples} pairs, seed ${DEFAULT_TRAINING.seed}) in ${(trainMs / 1000).toFixed(1)} s.`,
+    `${split.places.length} cities, ${split.train.length} training links (2016), ${split.test.length} new links (2026). Model (${model.kind === 'boosted' ? `${model.trees.length} boosted trees` : model.kind}, ${FEATURE_COUNT} features) trained on the 2016 links only (${queries} queries, ${examples} groups, seed ${options.seed}) in ${(trainMs / 1000).toFixed(1)} s; the linear model on the same groups in ${(linearMs / 1000).toFixed(1)} s.`,
     '',
     `Cities with training links: ${table(result.warm)}`,
     '',
     `Cities with no training link (cold start): ${table(result.cold)}`,
-    '',
-    'Weights: ' + model.features.map((f, j) => `${f} ${model.weights[j]!.toFixed(3)}`).join(', '),
   );
   console.log(out.join('\n'));
 }
@@ -253,7 +260,7 @@ if (registryAt > 0) {
       '',
       `### Registry hold-out (seeded 10% of links)`,
       '',
-      `${full.places.length} places, ${edges.length} links in force today; ${test.length} held out (seed 2026), model trained on the other 90% in ${(trainMs / 1000).toFixed(1)} s; ${queries} query places sampled (seed 7).`,
+      `${full.places.length} places, ${edges.length} links in force today; ${test.length} held out (seed 2026), model (${model.kind}) trained on the other 90% in ${(trainMs / 1000).toFixed(1)} s; ${queries} query places sampled (seed 7).`,
       '',
       `Places with links left: ${table(result.warm)}`,
       '',

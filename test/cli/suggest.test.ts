@@ -36,6 +36,6 @@ describe('twinning suggest [sqlite]', () => {
     await cliJson<SuggestModel>(url, 'suggest', '--train', '--seed', '4', '--model', file);
     expect(readFileSync(file, 'utf8')).toBe(written);
     const ranked = await cliJson<{ model: string }>(url, 'suggest', 'coventry', '--model', file);
-    expect(ranked.value.model).toBe('logistic');
+    expect(ranked.value.model).toBe('boosted');
   });
 });

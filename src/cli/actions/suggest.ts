@@ -41,9 +41,13 @@ export async function suggest(
     io.out(
       `Trained on ${result.queries} places, ${result.examples} hidden links (seed ${seed}); written to ${result.path}`,
     );
-    result.model.features.forEach((f, j) =>
-      io.out(`  ${f.padEnd(28)} ${result.model.weights[j]!.toFixed(3)}`),
-    );
+    const model = result.model;
+    if (model.kind === 'boosted') {
+      const splits = model.features.map(() => 0);
+      for (const tree of model.trees) for (const f of tree.feature) if (f >= 0) splits[f]!++;
+      io.out(`  ${model.trees.length} trees; splits per feature:`);
+      model.features.forEach((f, j) => io.out(`  ${f.padEnd(28)} ${splits[j]}`));
+    } else model.features.forEach((f, j) => io.out(`  ${f.padEnd(28)} ${model.weights[j]!.toFixed(3)}`));
     return;
   }
   if (name === undefined)
@@ -67,7 +71,7 @@ export async function suggest(
   if (globals.json) return printJson(io, view);
   const where = view.locality.country ? ` (${view.locality.country})` : '';
   io.out(
-    `New partners for ${view.locality.name}${where}${view.asOf ? ` as of ${view.asOf}` : ''} — ${view.model === 'logistic' ? 'trained model' : 'heuristic (no trained model)'}`,
+    `New partners for ${view.locality.name}${where}${view.asOf ? ` as of ${view.asOf}` : ''} — ${view.model === 'heuristic' ? 'heuristic (no trained model)' : 'trained model'}`,
   );
   if (view.note) io.out(view.note);
   if (view.suggestions.length === 0) io.out('No suggestions.');

@@ -1,5 +1,13 @@
 import { haversineKm } from '../geo.js';
-import { cellsAround, degreeOf, median, neighboursOf, type SuggestGraph } from './graph.js';
+import {
+  cellsAround,
+  chordToKm,
+  degreeOf,
+  kmToChord,
+  median,
+  neighboursOf,
+  type SuggestGraph,
+} from './graph.js';
 
 /** The features of a candidate, in the order of every feature row. */
 export const FEATURES = [
@@ -37,6 +45,13 @@ export const FEATURES = [
   'degreeMany',
   'sameCountryNear',
   'isolatedNear',
+  'threeHopPaths',
+  'logKmToQueryPartner',
+  'logKmFromCandidatePartner',
+  'candidatePartnersNearQuery',
+  'queryPartnersNearCandidate',
+  'queryLogDegree',
+  'partnerCountryOverlap',
 ] as const;
 
 /** The name of a feature. */
@@ -236,7 +251,9 @@ export function candidateFeatures(
   const n = graph.places.length;
   const rows = new Float64Array(n * FEATURE_COUNT);
   const { common, adamicAdar, resourceAllocation } = neighbourhoodScores(graph, query);
+  const threeHop = threeHopPaths(graph, query, common);
   const distances = distancesFrom(graph, query);
+  const toPartner = nearestPartnerKm(graph, query);
   const ranks = distanceRanks(distances, query);
   // Places of no country are ranked among themselves, as group `countries.length`.
   const groups = graph.countries.length + 1;
@@ -267,6 +284,10 @@ export function candidateFeatures(
     const cell = graph.cellOf[i]!;
     rows[row + F.regionPairLinks] = cell >= 0 ? Math.log1p(regionLinks(cell)) : 0;
     rows[row + F.commonNeighbours] = common[i]!;
+    rows[row + F.threeHopPaths] = Math.log1p(threeHop[i]!);
+    rows[row + F.queryLogDegree] = Math.log1p(qDegree);
+    rows[row + F.logKmToQueryPartner] = Math.log1p(toPartner.km[i]!);
+    rows[row + F.queryPartnersNearCandidate] = toPartner.near[i]!;
     rows[row + F.adamicAdar] = adamicAdar[i]!;
     rows[row + F.resourceAllocation] = resourceAllocation[i]!;
     const degree = degreeOf(graph, i);
@@ -323,6 +344,19 @@ export function candidateFeatures(
       cont >= 0 ? (profile.partnersByContinent.get(cont) ?? 0) / (qDegree + 1) : 0;
     rows[row + F.secondHopCountryShare] =
       cc >= 0 ? (profile.secondHopByCountry.get(cc) ?? 0) / (profile.secondHop + 1) : 0;
+    let nearestOwn = FAR_KM;
+    let ownNear = 0;
+    let overlap = 0;
+    for (const p of neighboursOf(graph, i)) {
+      if (p === query) continue;
+      if (profile.partnersByCountry.has(graph.countryOf[p]!)) overlap++;
+      const km = distances[p]!;
+      if (km < nearestOwn) nearestOwn = km;
+      if (km <= NEAR_KM) ownNear++;
+    }
+    rows[row + F.logKmFromCandidatePartner] = Math.log1p(nearestOwn);
+    rows[row + F.candidatePartnersNearQuery] = ownNear;
+    rows[row + F.partnerCountryOverlap] = degree > 0 ? overlap / degree : 0;
     if (qCountry >= 0 && degree > 0) {
       let toQueryCountry = 0;
       for (const p of neighboursOf(graph, i)) if (graph.countryOf[p] === qCountry) toQueryCountry++;
@@ -331,6 +365,59 @@ export function candidateFeatures(
     }
   }
   return rows;
+}
+
+/** Half the Earth's circumference: the distance taken where none is known. */
+export const FAR_KM = 20_015;
+
+/** Places within this many km are "near" one another for the features that count neighbours. */
+export const NEAR_KM = 100;
+
+/**
+ * Walks of three steps from the query to each place (query → partner → partner's partner → place), from the
+ * common-neighbour counts (walks of two steps): each place reached in two steps passes its count on to its
+ * partners. No walk passes through the query after its start; a walk may come back to a partner of the query.
+ */
+export function threeHopPaths(graph: SuggestGraph, query: number, twoHop: Float64Array): Float64Array {
+  const out = new Float64Array(graph.places.length);
+  for (let s = 0; s < twoHop.length; s++) {
+    const w = twoHop[s]!;
+    if (w === 0) continue;
+    for (const c of neighboursOf(graph, s)) if (c !== query) out[c]! += w;
+  }
+  return out;
+}
+
+/**
+ * For every place, the km to the query's nearest partner (FAR_KM when none has coordinates) and how many of the
+ * query's partners lie within NEAR_KM of it: places near the query's partners.
+ */
+export function nearestPartnerKm(
+  graph: SuggestGraph,
+  query: number,
+): { km: Float64Array; near: Float64Array } {
+  const n = graph.places.length;
+  const { unitX, unitY, unitZ } = graph;
+  // Nearest by chord of the unit sphere (no trigonometry per pair), turned into km at the end.
+  const chord2 = new Float64Array(n).fill(Infinity);
+  const near = new Float64Array(n);
+  const nearChord2 = kmToChord(NEAR_KM) ** 2;
+  for (const p of neighboursOf(graph, query)) {
+    const x = unitX[p]!;
+    const y = unitY[p]!;
+    const z = unitZ[p]!;
+    if (Number.isNaN(x)) continue;
+    for (let i = 0; i < n; i++) {
+      const dx = unitX[i]! - x;
+      const dy = unitY[i]! - y;
+      const dz = unitZ[i]! - z;
+      const d2 = dx * dx + dy * dy + dz * dz;
+      if (d2 < chord2[i]!) chord2[i] = d2;
+      if (d2 <= nearChord2) near[i]!++;
+    }
+  }
+  const km = chord2.map((d2) => (d2 === Infinity ? FAR_KM : chordToKm(Math.sqrt(d2))));
+  return { km, near };
 }
 
 const degreeRankCache = new WeakMap<SuggestGraph, Float64Array>();

@@ -1,5 +1,5 @@
 import { continentOf } from '../country.js';
-import { haversineKm } from '../geo.js';
+import { EARTH_RADIUS_KM, haversineKm } from '../geo.js';
 import { foldText } from '../text-fold.js';
 import { languagesOf } from './languages.js';
 
@@ -44,6 +44,10 @@ export interface SuggestGraph {
   logPopulation: Float64Array;
   lat: Float64Array;
   lon: Float64Array;
+  /** Each place as a point on the unit sphere (NaN without coordinates), for fast nearest-place scans. */
+  unitX: Float64Array;
+  unitY: Float64Array;
+  unitZ: Float64Array;
   /** Per country index: its official languages (ISO 639-1). */
   languages: readonly (readonly string[])[];
   /** Per place: its cell of the one-degree grid (`cellKey`), or -1 without coordinates. */
@@ -53,6 +57,8 @@ export interface SuggestGraph {
   /** Median log(1 + km) over the links whose ends both have coordinates (TYPICAL_LINK_KM when none have). */
   medianLogDistance: number;
 }
+
+const RAD = Math.PI / 180;
 
 /** The distance assumed for a network with no placed link: about the median of the world's twinnings. */
 export const TYPICAL_LINK_KM = 1000;
@@ -157,6 +163,9 @@ export function buildSuggestGraph(
     ),
     lat,
     lon,
+    unitX: lat.map((la, i) => Math.cos(la * RAD) * Math.cos(lon[i]! * RAD)),
+    unitY: lat.map((la, i) => Math.cos(la * RAD) * Math.sin(lon[i]! * RAD)),
+    unitZ: lat.map((la) => Math.sin(la * RAD)),
     languages: countries.map((code) => languagesOf(code)),
     medianLogDistance: logDistances.length > 0 ? median(logDistances) : Math.log1p(TYPICAL_LINK_KM),
   };
@@ -205,6 +214,16 @@ export function areLinked(graph: SuggestGraph, i: number, j: number): boolean {
     else hi = mid - 1;
   }
   return false;
+}
+
+/** The great-circle km for a chord between two points of the unit sphere (the haversine's own formula). */
+export function chordToKm(chord: number): number {
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, chord / 2));
+}
+
+/** The chord of the unit sphere that spans `km` of great circle. */
+export function kmToChord(km: number): number {
+  return 2 * Math.sin(Math.min(Math.PI / 2, km / (2 * EARTH_RADIUS_KM)));
 }
 
 /** The median of some numbers (NaN when there are none). */

@@ -1,8 +1,9 @@
+import { scoreTrees, treeScore, type BoostedTree } from './boost.js';
 import { FEATURE_COUNT, FEATURES, F, type FeatureName } from './features.js';
 
 /** A linear scoring model over the features: score = Σ weight · (value − mean) / scale. */
-export interface SuggestModel {
-  /** `logistic`: trained by `trainModel`; `heuristic`: the hand-set fallback. */
+export interface LinearModel {
+  /** `logistic`: trained by `trainModel` with `model: 'logistic'`; `heuristic`: the hand-set fallback. */
   kind: 'logistic' | 'heuristic';
   features: readonly string[];
   means: readonly number[];
@@ -12,11 +13,22 @@ export interface SuggestModel {
   training?: Record<string, string | number>;
 }
 
+/** Gradient-boosted trees over the raw features: score = Σ of each tree's leaf for the row. */
+export interface BoostedModel {
+  kind: 'boosted';
+  features: readonly string[];
+  trees: readonly BoostedTree[];
+  training?: Record<string, string | number>;
+}
+
+/** The partner finder's scoring model. */
+export type SuggestModel = LinearModel | BoostedModel;
+
 /**
  * The fallback when no trained weights exist: partners of partners first (resource allocation), then places in
  * the countries the query and its partners already twin with, near rather than far, never at home.
  */
-export function heuristicModel(): SuggestModel {
+export function heuristicModel(): LinearModel {
   const weights = new Array<number>(FEATURE_COUNT).fill(0);
   const set = (name: FeatureName, w: number): void => void (weights[F[name]] = w);
   set('resourceAllocation', 4);
@@ -45,6 +57,10 @@ export function heuristicModel(): SuggestModel {
 export function scoreRow(model: SuggestModel, rows: Float64Array, row: number): number {
   let s = 0;
   const base = row * FEATURE_COUNT;
+  if (model.kind === 'boosted') {
+    for (const tree of model.trees) s += treeScore(tree, rows, base);
+    return s;
+  }
   for (let j = 0; j < FEATURE_COUNT; j++) {
     s += (model.weights[j]! * (rows[base + j]! - model.means[j]!)) / model.scales[j]!;
   }
@@ -53,14 +69,34 @@ export function scoreRow(model: SuggestModel, rows: Float64Array, row: number): 
 
 /** The model's score of every candidate in `rows`. */
 export function scoreRows(model: SuggestModel, rows: Float64Array): Float64Array {
+  if (model.kind === 'boosted') return scoreTrees(model.trees, rows, FEATURE_COUNT);
   const n = rows.length / FEATURE_COUNT;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = scoreRow(model, rows, i);
   return out;
 }
 
-/** What each feature adds to a candidate's score (its weight times its standardised value), in FEATURES order. */
+/**
+ * What each feature adds to a candidate's score, in FEATURES order. For a linear model, its weight times its
+ * standardised value; for trees, the change of the node value at each split on the feature along the row's path
+ * (each node's value is the Newton step of the rows that reached it in training), summed over the trees: the
+ * parts and the root values add up to the score.
+ */
 export function contributions(model: SuggestModel, rows: Float64Array, row: number): number[] {
   const base = row * FEATURE_COUNT;
+  if (model.kind === 'boosted') {
+    const out = new Array<number>(FEATURE_COUNT).fill(0);
+    for (const tree of model.trees) {
+      let k = 0;
+      let f = tree.feature[0]!;
+      while (f >= 0) {
+        const next = rows[base + f]! <= tree.threshold[k]! ? tree.left[k]! : tree.right[k]!;
+        out[f]! += tree.value[next]! - tree.value[k]!;
+        k = next;
+        f = tree.feature[k]!;
+      }
+    }
+    return out;
+  }
   return FEATURES.map((_, j) => (model.weights[j]! * (rows[base + j]! - model.means[j]!)) / model.scales[j]!);
 }

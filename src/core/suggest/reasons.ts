@@ -1,8 +1,9 @@
 import { countryName } from '../country.js';
 import { haversineKm } from '../geo.js';
-import { F, FEATURE_COUNT, type QueryProfile } from './features.js';
+import { F, FEATURE_COUNT, NEAR_KM, type FeatureName, type QueryProfile } from './features.js';
 import { neighboursOf, type SuggestGraph } from './graph.js';
 import { languageName, sharedLanguages } from './languages.js';
+import { contributions, type SuggestModel } from './model.js';
 
 /** One reason a candidate is suggested, as a code and the words that say it. */
 export interface Reason {
@@ -13,7 +14,9 @@ export interface Reason {
     | 'same_language'
     | 'distance'
     | 'partners_of_partners_country'
-    | 'country_pair';
+    | 'country_pair'
+    | 'near_your_partner'
+    | 'partners_near_you';
   text: string;
 }
 
@@ -45,16 +48,42 @@ export function commonPartners(graph: SuggestGraph, query: number, candidate: nu
 /** Population ratios within this factor are "about" the same size. */
 const SIMILAR_POPULATION = 1.5;
 
+/** The features each reason speaks for: a reason ranks by what they add to the candidate's score. */
+const REASON_FEATURES: Record<Reason['code'], readonly FeatureName[]> = {
+  common_partners: ['commonNeighbours', 'adamicAdar', 'resourceAllocation', 'threeHopPaths'],
+  similar_population: ['populationDifference', 'populationKnown'],
+  same_name: ['sameName'],
+  same_language: ['sharedLanguage'],
+  distance: [
+    'logDistance',
+    'logDistanceRank',
+    'distanceProfile',
+    'logDistanceRankInCountry',
+    'nearest10',
+    'nearest50',
+    'nearest200',
+    'nearest1000',
+    'sameCountryNear',
+  ],
+  partners_of_partners_country: ['secondHopCountryShare'],
+  country_pair: ['countryPairLinks', 'countryPairLift'],
+  near_your_partner: ['logKmToQueryPartner', 'queryPartnersNearCandidate'],
+  partners_near_you: ['logKmFromCandidatePartner', 'candidatePartnersNearQuery'],
+};
+
 /**
  * The reasons for one candidate, in words, each true of the graph it was ranked on: shared partners (named when
  * few), similar populations, the same name, a shared official language, the distance against the query's own
- * links, the query's partners' partners in the candidate's country, and how often the two countries twin.
+ * links, the query's partners' partners in the candidate's country, how often the two countries twin, the query's
+ * partner nearest the candidate and the candidate's partners near the query (within NEAR_KM). Given the model,
+ * the reasons come in the order of what their features added to the candidate's score, most first.
  */
 export function reasonsFor(
   graph: SuggestGraph,
   profile: QueryProfile,
   rows: Float64Array,
   candidate: number,
+  model?: SuggestModel,
 ): Reason[] {
   const q = profile.query;
   const place = graph.places[candidate]!;
@@ -119,5 +148,52 @@ export function reasonsFor(
         text: `${countryName(qCountry!)} and ${countryName(place.country!)} share ${pair.toLocaleString('en-US')} ${pair === 1 ? 'twinning' : 'twinnings'}`,
       });
   }
-  return reasons;
+  const nearest = nearestWithin(graph, candidate, neighboursOf(graph, q), NEAR_KM);
+  if (nearest.length > 0) {
+    const [p, pkm] = nearest[0]!;
+    reasons.push({
+      code: 'near_your_partner',
+      text: `${roughly(pkm)} km from your partner ${graph.places[p]!.name}`,
+    });
+  }
+  const theirs = nearestWithin(
+    graph,
+    q,
+    neighboursOf(graph, candidate).filter((p) => p !== q),
+    NEAR_KM,
+  );
+  if (theirs.length > 0) {
+    const names = theirs.map(([p]) => graph.places[p]!.name);
+    const which = theirs.length <= 3 ? ` (${names.join(', ')})` : '';
+    reasons.push({
+      code: 'partners_near_you',
+      text:
+        theirs.length === 1
+          ? `1 of its partners${which} is within ${NEAR_KM} km of you`
+          : `${theirs.length} of its partners${which} are within ${NEAR_KM} km of you`,
+    });
+  }
+  if (!model) return reasons;
+  const parts = contributions(model, rows, candidate);
+  const weight = (r: Reason): number => REASON_FEATURES[r.code].reduce((sum, f) => sum + parts[F[f]]!, 0);
+  return reasons
+    .map((r, i) => ({ r, i, w: weight(r) }))
+    .sort((x, y) => y.w - x.w || x.i - y.i)
+    .map(({ r }) => r);
+}
+
+/** The places of `among` within `km` of place `of`, nearest first (ties by index), with their distances. */
+function nearestWithin(
+  graph: SuggestGraph,
+  of: number,
+  among: ArrayLike<number>,
+  km: number,
+): [number, number][] {
+  const out: [number, number][] = [];
+  for (let k = 0; k < among.length; k++) {
+    const p = among[k]!;
+    const d = haversineKm(graph.lat[of]!, graph.lon[of]!, graph.lat[p]!, graph.lon[p]!);
+    if (d <= km) out.push([p, d]);
+  }
+  return out.sort((x, y) => x[1] - y[1] || x[0] - y[0]);
 }

@@ -1,6 +1,7 @@
 import { randomInt, seededRng, type Rng } from '../random.js';
 import { candidateFeatures, FEATURE_COUNT, FEATURES } from './features.js';
 import { areLinked, buildSuggestGraph, degreeOf, type SuggestPlace } from './graph.js';
+import { fitBoostedTrees, type BoostOptions } from './boost.js';
 import { heuristicModel, scoreRows, type SuggestModel } from './model.js';
 
 /** How a model is trained; every choice is fixed by these numbers and the seed. */
@@ -21,6 +22,11 @@ export interface TrainingOptions {
   rounds: number;
   /** At most this many query places (sampled with the seed) give training examples in a round. */
   maxQueries: number;
+  /** `boosted`: gradient-boosted trees (the default); `logistic`: a linear model. */
+  model: 'boosted' | 'logistic';
+  /** The trees' settings, for `boosted`. */
+  boost: BoostOptions;
+  /** Epochs, step and L2 of the linear model, for `logistic`. */
   epochs: number;
   learningRate: number;
   l2: number;
@@ -31,10 +37,20 @@ export const DEFAULT_TRAINING: TrainingOptions = {
   seed: 1,
   holdOut: 0.2,
   placeHoldOut: 0.3,
-  negatives: 200,
+  negatives: 100,
   hardNegatives: 0,
   rounds: 1,
   maxQueries: 3000,
+  model: 'boosted',
+  boost: {
+    trees: 200,
+    maxDepth: 5,
+    learningRate: 0.1,
+    l2: 1,
+    minChildWeight: 1,
+    bins: 64,
+    subsample: 0.7,
+  },
   epochs: 20,
   learningRate: 0.02,
   l2: 1e-4,
@@ -50,10 +66,11 @@ export function shuffleInPlace<T>(items: T[], rng: Rng): T[] {
 }
 
 /**
- * Trains a pairwise logistic model (a hidden link should outscore a sampled non-partner of the same query):
- * a share of the links is hidden, features are computed on the rest, and for each hidden link seen from each
- * end, sampled non-partners give one difference of feature rows each. Adam on mini-batches; the seed fixes the
- * hold-out, the queries, the negatives and the batch order, so the same links and seed give the same weights.
+ * Trains the finder's model to rank a hidden link above sampled non-partners of the same query (a softmax over
+ * each group): a share of the links is hidden, features are computed on the rest, and each hidden link seen from
+ * each end gives a group of its row and sampled non-partners' rows. Gradient-boosted trees by default, or a linear
+ * model by Adam on mini-batches; the seed fixes the hold-out, the queries, the negatives, the groups each tree
+ * sees and the batch order, so the same links and seed give the same model.
  */
 export function trainModel(
   places: readonly SuggestPlace[],
@@ -66,6 +83,33 @@ export function trainModel(
   let queryCount = 0;
   for (let round = 0; round < options.rounds; round++) {
     queryCount += sampleRound(places, edges, options, rng, blocks);
+  }
+  const examples = blocks.length;
+  const training = {
+    seed: options.seed,
+    holdOut: options.holdOut,
+    negatives: options.negatives,
+    placeHoldOut: options.placeHoldOut,
+    hardNegatives: options.hardNegatives,
+    queries: queryCount,
+    rounds: options.rounds,
+    examples,
+    links: edges.length,
+    places: places.length,
+  };
+  if (options.model === 'boosted') {
+    const rows = new Float64Array(examples * group * FEATURE_COUNT);
+    blocks.forEach((block, i) => rows.set(block, i * group * FEATURE_COUNT));
+    blocks.length = 0;
+    const trees = fitBoostedTrees(rows, FEATURE_COUNT, group, options.boost, rng).map((tree) => ({
+      ...tree,
+      value: tree.value.map(round),
+    }));
+    return {
+      model: { kind: 'boosted', features: [...FEATURES], trees, training: { ...training, ...options.boost } },
+      examples,
+      queries: queryCount,
+    };
   }
   const means = new Array<number>(FEATURE_COUNT).fill(0);
   const scales = new Array<number>(FEATURE_COUNT).fill(1);
@@ -88,7 +132,6 @@ export function trainModel(
       for (let j = 0; j < FEATURE_COUNT; j++)
         block[r * FEATURE_COUNT + j] = (block[r * FEATURE_COUNT + j]! - means[j]!) / scales[j]!;
   const weights = fitListwise(blocks, group, options, rng);
-  const examples = blocks.length;
   return {
     model: {
       kind: 'logistic',
@@ -96,18 +139,7 @@ export function trainModel(
       means: means.map(round),
       scales: scales.map(round),
       weights: weights.map(round),
-      training: {
-        seed: options.seed,
-        holdOut: options.holdOut,
-        negatives: options.negatives,
-        placeHoldOut: options.placeHoldOut,
-        hardNegatives: options.hardNegatives,
-        queries: queryCount,
-        rounds: options.rounds,
-        examples,
-        links: edges.length,
-        places: places.length,
-      },
+      training,
     },
     examples,
     queries: queryCount,
@@ -119,7 +151,7 @@ export function trainModel(
  * rest, and for each hidden link seen from a query with partners left, a group of its row and sampled others'.
  * Returns how many query places it sampled.
  */
-function sampleRound(
+export function sampleRound(
   places: readonly SuggestPlace[],
   edges: readonly (readonly [number, number])[],
   options: TrainingOptions,

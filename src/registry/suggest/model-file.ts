@@ -10,17 +10,35 @@ import { BUNDLED_DATA_DIR } from '../open-registry.js';
 /** Where `twinning suggest --train` writes the model and the finder reads it. */
 export const MODEL_FILE = join(BUNDLED_DATA_DIR, 'suggest', 'model.json');
 
-const Weights = Type.Array(Type.Number(), { minItems: FEATURE_COUNT, maxItems: FEATURE_COUNT });
+const Weights = Type.Array(Type.Number(), { minItems: 1, maxItems: FEATURE_COUNT });
 
-/** The model file's shape. */
-export const ModelFile = Type.Object({
-  kind: Type.Literal('logistic'),
-  features: Type.Array(Type.String(), { minItems: FEATURE_COUNT, maxItems: FEATURE_COUNT }),
-  means: Weights,
-  scales: Weights,
-  weights: Weights,
-  training: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+const Features = Type.Array(Type.String(), { minItems: 1, maxItems: FEATURE_COUNT });
+const Training = Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])));
+const Tree = Type.Object({
+  feature: Type.Array(Type.Integer({ minimum: -1, maximum: FEATURE_COUNT - 1 }), { minItems: 1 }),
+  threshold: Type.Array(Type.Number()),
+  left: Type.Array(Type.Integer({ minimum: -1 })),
+  right: Type.Array(Type.Integer({ minimum: -1 })),
+  value: Type.Array(Type.Number()),
 });
+
+/** The model file's shape: a linear model, or boosted trees. */
+export const ModelFile = Type.Union([
+  Type.Object({
+    kind: Type.Literal('logistic'),
+    features: Features,
+    means: Weights,
+    scales: Weights,
+    weights: Weights,
+    training: Training,
+  }),
+  Type.Object({
+    kind: Type.Literal('boosted'),
+    features: Features,
+    trees: Type.Array(Tree, { minItems: 1 }),
+    training: Training,
+  }),
+]);
 export type ModelFile = Static<typeof ModelFile>;
 
 /**
@@ -38,33 +56,90 @@ export function readModel(path = MODEL_FILE): SuggestModel {
       field: 'model',
     });
   }
-  const problem = Value.Errors(ModelFile, value).First();
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  const shape = ModelFile.anyOf.find((m) => m.properties.kind.const === kind) ?? ModelFile;
+  const problem = Value.Errors(shape, value).First();
   if (problem)
     throw new TwinningError('DataFileInvalid', `${path}: ${problem.path || '/'} ${problem.message}`, {
       file: path,
       field: problem.path || 'model',
     });
   const model = value as ModelFile;
-  const mismatch = FEATURES.findIndex((f, j) => model.features[j] !== f);
+  const mismatch =
+    model.kind === 'boosted' && model.features.length < FEATURE_COUNT
+      ? model.features.length
+      : model.features.findIndex((f, j) => FEATURES[j] !== f);
   if (mismatch >= 0)
     throw new TwinningError(
       'DataFileInvalid',
-      `${path}: feature ${mismatch} is "${model.features[mismatch]}", this version computes "${FEATURES[mismatch]}"; retrain with \`twinning suggest --train\``,
+      `${path}: /features/${mismatch} is "${model.features[mismatch] ?? '(none)'}", this version computes "${FEATURES[mismatch]}"; retrain with \`twinning suggest --train\``,
       { file: path, field: `/features/${mismatch}` },
     );
+  if (model.kind === 'boosted') {
+    model.trees.forEach((tree, t) => checkTree(tree, t, path));
+    return model;
+  }
   const zero = model.scales.findIndex((s) => !(s > 0));
   if (zero >= 0)
     throw new TwinningError('DataFileInvalid', `${path}: scale ${zero} must be positive`, {
       file: path,
       field: `/scales/${zero}`,
     });
-  return model;
+  for (const field of ['means', 'scales', 'weights'] as const)
+    if (model[field].length !== model.features.length)
+      throw new TwinningError(
+        'DataFileInvalid',
+        `${path}: /${field} has ${model[field].length} entries for ${model.features.length} features`,
+        { file: path, field: `/${field}` },
+      );
+  // A linear model written before later features were added: they weigh nothing, so it scores as it did.
+  const pad = (values: readonly number[], fill: number): number[] => [
+    ...values,
+    ...new Array<number>(FEATURE_COUNT - values.length).fill(fill),
+  ];
+  return {
+    ...model,
+    features: [...FEATURES],
+    means: pad(model.means, 0),
+    scales: pad(model.scales, 1),
+    weights: pad(model.weights, 0),
+  };
 }
 
-/** Writes a model as pretty JSON, through a temporary file renamed over the old one. */
+/** A tree's arrays are of one length, and every split's children are later nodes of the same tree. */
+function checkTree(tree: Static<typeof Tree>, t: number, path: string): void {
+  const n = tree.feature.length;
+  const fail = (field: string, message: string): never => {
+    throw new TwinningError('DataFileInvalid', `${path}: /trees/${t}/${field} ${message}`, {
+      file: path,
+      field: `/trees/${t}/${field}`,
+    });
+  };
+  for (const field of ['threshold', 'left', 'right', 'value'] as const)
+    if (tree[field].length !== n) fail(field, `has ${tree[field].length} entries, feature has ${n}`);
+  for (let k = 0; k < n; k++) {
+    if (tree.feature[k]! < 0) continue;
+    for (const side of ['left', 'right'] as const) {
+      const child = tree[side][k]!;
+      if (!(child > k && child < n)) fail(`${side}/${k}`, `must name a later node of the tree, not ${child}`);
+    }
+  }
+}
+
+/**
+ * Writes a model as pretty JSON (a tree on one line, so that a few hundred trees stay readable), through a
+ * temporary file renamed over the old one.
+ */
 export function writeModel(model: SuggestModel, path = MODEL_FILE): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(model, null, 2)}\n`);
+  let text = JSON.stringify(model, null, 2);
+  if (model.kind === 'boosted') {
+    const { trees, ...rest } = model;
+    const head = JSON.stringify({ ...rest, trees: [] }, null, 2);
+    const lines = trees.map((tree) => `    ${JSON.stringify(tree)}`).join(',\n');
+    text = head.replace(/"trees": \[\]/, `"trees": [\n${lines}\n  ]`);
+  }
+  writeFileSync(temporary, `${text}\n`);
   renameSync(temporary, path);
 }

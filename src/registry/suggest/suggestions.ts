@@ -55,7 +55,10 @@ export const Suggestions = Type.Object(
     kind: Type.Union([Type.String(), Type.Null()], {
       description: 'the kind of link the suggestions are for',
     }),
-    model: Type.Union([Type.Literal('logistic'), Type.Literal('heuristic')]),
+    model: Type.Union([Type.Literal('boosted'), Type.Literal('logistic'), Type.Literal('heuristic')], {
+      description:
+        'boosted: gradient-boosted trees trained on the registry; logistic: a trained linear model; heuristic: the hand-set fallback',
+    }),
     note: Type.Union([Type.String(), Type.Null()]),
     suggestions: Type.Array(Suggestion),
     removed: Type.Array(
@@ -206,7 +209,7 @@ export async function suggestPartners(
       rank: suggestions.length + 1,
       ...view,
       score: Number(score.toFixed(4)),
-      reasons: reasonsFor(graph, ranking.profile, ranking.rows, index),
+      reasons: reasonsFor(graph, ranking.profile, ranking.rows, index, model),
       rules,
     });
   }

@@ -24,7 +24,7 @@ export async function suggestionsPanel(source: SuggestionsSource | undefined): P
       </section>`;
     throw error;
   }
-  const how = view.model === 'logistic' ? 'a model trained on the registry' : 'a simple heuristic';
+  const how = view.model === 'heuristic' ? 'a simple heuristic' : 'a model trained on the registry';
   return html`<section aria-labelledby="suggestions" class="suggestions">
     <h2 id="suggestions">Suggested partners</h2>
     <p class="meta">Places not yet partners, ranked by ${how}. Each reason is read from the registry.</p>

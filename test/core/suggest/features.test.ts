@@ -4,10 +4,13 @@ import {
   distanceRanks,
   distancesFrom,
   F,
+  FAR_KM,
   FEATURE_COUNT,
+  NEAR_KM,
   neighbourhoodScores,
   queryProfile,
 } from '../../../src/core/suggest/features.js';
+import { buildSuggestGraph } from '../../../src/core/suggest/graph.js';
 import { KM_PER_DEGREE, tinyGraph } from './fixture.js';
 
 const graph = tinyGraph();
@@ -89,5 +92,59 @@ describe('country and region features', () => {
     // Around Toledo (cells of lon −1..1): Brest–Dijon is the one link not Toledo's; Dijon's region (lon 2..4) holds Dijon.
     expect(feature(3, 'regionPairLinks')).toBeCloseTo(Math.log1p(1), 12);
     expect(feature(4, 'regionPairLinks')).toBe(0);
+  });
+});
+
+describe('network and neighbourhood-in-space features', () => {
+  it('counts walks of three steps from the query, none through the query at their last step', () => {
+    // Toledo → Brest → Dijon → Essen and Toledo → Caen → Dijon → Essen: two walks to Essen.
+    expect(feature(4, 'threeHopPaths')).toBeCloseTo(Math.log1p(2), 12);
+    // Brest and Caen are reached back from Dijon: Toledo → Caen → Dijon → Brest (and the same for Caen).
+    expect(feature(1, 'threeHopPaths')).toBeCloseTo(Math.log1p(2), 12);
+    expect(feature(5, 'threeHopPaths')).toBe(0);
+    expect(feature(3, 'threeHopPaths')).toBe(0); // Dijon is two steps away, never three
+  });
+  it('measures the km to the query’s nearest partner, and to the candidate’s partner nearest the query', () => {
+    // Dijon (3° E) is one degree from Caen (2° E); Essen (10° E) eight.
+    expect(feature(3, 'logKmToQueryPartner')).toBeCloseTo(Math.log1p(KM_PER_DEGREE), 6);
+    expect(feature(4, 'logKmToQueryPartner')).toBeCloseTo(Math.log1p(8 * KM_PER_DEGREE), 6);
+    expect(feature(5, 'logKmToQueryPartner')).toBeCloseTo(Math.log1p(FAR_KM), 12); // Graz has no coordinates
+    // Essen's one partner, Dijon, is three degrees from Toledo; Dijon's nearest partner to Toledo is Brest.
+    expect(feature(4, 'logKmFromCandidatePartner')).toBeCloseTo(Math.log1p(3 * KM_PER_DEGREE), 6);
+    expect(feature(3, 'logKmFromCandidatePartner')).toBeCloseTo(Math.log1p(KM_PER_DEGREE), 6);
+    expect(feature(5, 'logKmFromCandidatePartner')).toBeCloseTo(Math.log1p(FAR_KM), 12);
+    // 111 km is beyond NEAR_KM: no partner is near.
+    expect(NEAR_KM).toBeLessThan(KM_PER_DEGREE);
+    expect(feature(3, 'queryPartnersNearCandidate')).toBe(0);
+    expect(feature(4, 'candidatePartnersNearQuery')).toBe(0);
+  });
+  it('counts partners within NEAR_KM on both sides', () => {
+    // Q at 0° with partner P at 0.5° E; C at 1° E, twinned with R at 0.3° E.
+    const g = buildSuggestGraph(
+      [
+        { key: 'q', name: 'Q', country: 'DE', lat: 0, lon: 0 },
+        { key: 'p', name: 'P', country: 'FR', lat: 0, lon: 0.5 },
+        { key: 'c', name: 'C', country: 'PL', lat: 0, lon: 1 },
+        { key: 'r', name: 'R', country: 'FR', lat: 0, lon: 0.3 },
+      ],
+      [
+        [0, 1],
+        [2, 3],
+      ],
+    );
+    const r = candidateFeatures(g, 0);
+    const at = (i: number, name: keyof typeof F): number => r[i * FEATURE_COUNT + F[name]]!;
+    expect(at(2, 'queryPartnersNearCandidate')).toBe(1); // P is 56 km from C
+    expect(at(2, 'candidatePartnersNearQuery')).toBe(1); // R is 33 km from Q
+    expect(at(2, 'logKmFromCandidatePartner')).toBeCloseTo(Math.log1p(0.3 * KM_PER_DEGREE), 6);
+    expect(at(2, 'partnerCountryOverlap')).toBe(1); // R is in France, as Q's partner P
+    expect(at(3, 'partnerCountryOverlap')).toBe(0); // R's partner C is in Poland
+  });
+  it('takes the share of the candidate’s partners in the countries of the query’s, and the query’s degree', () => {
+    // Toledo's partners are French; Dijon's are Brest, Caen (FR) and Essen (DE).
+    expect(feature(3, 'partnerCountryOverlap')).toBeCloseTo(2 / 3, 12);
+    expect(feature(4, 'partnerCountryOverlap')).toBe(1); // Essen's one partner, Dijon, is French
+    expect(feature(5, 'partnerCountryOverlap')).toBe(0);
+    expect(feature(5, 'queryLogDegree')).toBeCloseTo(Math.log1p(2), 12);
   });
 });

@@ -28,14 +28,34 @@ function randomNetwork(seed: number): { places: SuggestPlace[]; edges: [number, 
   return { places, edges };
 }
 
-const options = { ...DEFAULT_TRAINING, maxQueries: 60, negatives: 20, epochs: 5 };
+const options = {
+  ...DEFAULT_TRAINING,
+  maxQueries: 60,
+  negatives: 20,
+  epochs: 5,
+  boost: { ...DEFAULT_TRAINING.boost, trees: 10, maxDepth: 3 },
+};
 
 describe('the model', () => {
-  it('trains to the same weights from the same links and seed, and to others from another seed', () => {
+  it('trains the same trees from the same links and seed, and others from another seed', () => {
     const { places, edges } = randomNetwork(3);
     const first = trainModel(places, edges, options).model;
     const again = trainModel(places, edges, options).model;
     const other = trainModel(places, edges, { ...options, seed: 2 }).model;
+    expect(first.kind).toBe('boosted');
+    expect(again).toEqual(first);
+    expect(other).not.toEqual(first);
+    if (first.kind !== 'boosted') throw new Error('expected trees');
+    expect(first.trees).toHaveLength(10);
+    expect(first.trees.every((t) => t.value.every(Number.isFinite))).toBe(true);
+  });
+  it('trains the same linear weights from the same links and seed, and others from another seed', () => {
+    const { places, edges } = randomNetwork(3);
+    const linear = { ...options, model: 'logistic' as const };
+    const first = trainModel(places, edges, linear).model;
+    const again = trainModel(places, edges, linear).model;
+    const other = trainModel(places, edges, { ...linear, seed: 2 }).model;
+    if (first.kind !== 'logistic' || other.kind !== 'logistic') throw new Error('expected a linear model');
     expect(again).toEqual(first);
     expect(other.weights).not.toEqual(first.weights);
     expect(first.weights.every(Number.isFinite)).toBe(true);

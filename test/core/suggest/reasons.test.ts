@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { candidateFeatures, queryProfile } from '../../../src/core/suggest/features.js';
 import { commonPartners, reasonsFor, roughly } from '../../../src/core/suggest/reasons.js';
+import { buildSuggestGraph } from '../../../src/core/suggest/graph.js';
+import { heuristicModel } from '../../../src/core/suggest/model.js';
+import { F } from '../../../src/core/suggest/features.js';
 import { tinyGraph } from './fixture.js';
 
 const graph = tinyGraph();
@@ -27,6 +30,46 @@ describe('reasons in words', () => {
   it('counts partners of partners in the candidate’s country and the twinnings of the two countries', () => {
     expect(texts(3)).toContain('2 partners of your partners are in France');
     expect(texts(3)).toContain('Germany and France share 3 twinnings');
+  });
+  it('names the query’s partner near the candidate and the candidate’s partners near the query', () => {
+    // Q at 0° with partner P at 0.5° E (55.6 km); C at 1° E, twinned with R at 0.3° E (33.4 km from Q) and with
+    // S at 2° E (222 km from Q, too far to count).
+    const g = buildSuggestGraph(
+      [
+        { key: 'q', name: 'Q', country: 'DE', lat: 0, lon: 0 },
+        { key: 'p', name: 'P', country: 'FR', lat: 0, lon: 0.5 },
+        { key: 'c', name: 'C', country: 'PL', lat: 0, lon: 1 },
+        { key: 'r', name: 'R', country: 'FR', lat: 0, lon: 0.3 },
+        { key: 's', name: 'S', country: 'FR', lat: 0, lon: 2 },
+      ],
+      [
+        [0, 1],
+        [2, 3],
+        [2, 4],
+      ],
+    );
+    const p = queryProfile(g, 0);
+    const said = reasonsFor(g, p, candidateFeatures(g, 0, p), 2).map((r) => r.text);
+    expect(said).toContain('56 km from your partner P');
+    expect(said).toContain('1 of its partners (R) is within 100 km of you');
+    // Toledo's partners are 8 and 9 degrees from Essen: neither is near.
+    expect(texts(4).some((t) => t.includes('from your partner'))).toBe(false);
+  });
+  it('orders the reasons by what their features add to the score under the model, most first', () => {
+    const onlyName = heuristicModel();
+    const weights = onlyName.weights.map(() => 0);
+    weights[F.sameName] = 1;
+    const byName = { ...onlyName, weights };
+    const byDistance = { ...onlyName, weights: weights.map((w, j) => (j === F.logDistance ? 1 : w)) };
+    // Essen: the same name adds 1; the distance, log(1 + 1,112 km) ≈ 7.0, nothing under the first model and 7.0
+    // under the second.
+    expect(reasonsFor(graph, profile, rows, 4, byName).map((r) => r.code)).toEqual(['same_name', 'distance']);
+    expect(reasonsFor(graph, profile, rows, 4, byDistance).map((r) => r.code)).toEqual([
+      'distance',
+      'same_name',
+    ]);
+    // Without a model, the fixed order: partners, size, name, language, distance, countries, near places.
+    expect(reasonsFor(graph, profile, rows, 4).map((r) => r.code)).toEqual(['same_name', 'distance']);
   });
   it('rounds to two significant figures', () => {
     expect(roughly(1234)).toBe('1,200');

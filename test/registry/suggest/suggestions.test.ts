@@ -1,12 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePartialDate } from '../../../src/core/partial-date.js';
-import { heuristicModel } from '../../../src/core/suggest/model.js';
+import { FEATURES } from '../../../src/core/suggest/features.js';
+import { heuristicModel, type SuggestModel } from '../../../src/core/suggest/model.js';
 import { localityPartners } from '../../../src/registry/locality/partners.js';
 import { openRegistry } from '../../../src/registry/open-registry.js';
-import { readModel } from '../../../src/registry/suggest/model-file.js';
+import { readModel, writeModel } from '../../../src/registry/suggest/model-file.js';
 import { suggestPartners } from '../../../src/registry/suggest/suggestions.js';
 import type { Database } from '../../../src/store/database.js';
 import { localityIdsByKey } from '../../../src/store/locality.repository.js';
@@ -109,5 +110,45 @@ describe('suggested partners over the bundled registry', () => {
     const good = join(dir, 'good.json');
     writeFileSync(good, JSON.stringify({ ...heuristicModel(), kind: 'logistic' }));
     expect(readModel(good).kind).toBe('logistic');
+    // A linear model of the first features only (written before the others were added) weighs the rest zero.
+    const older = join(dir, 'older.json');
+    const h = heuristicModel();
+    const cut = (xs: readonly unknown[]) => xs.slice(0, 3);
+    writeFileSync(
+      older,
+      JSON.stringify({
+        kind: 'logistic',
+        features: cut(h.features),
+        means: cut(h.means),
+        scales: cut(h.scales),
+        weights: cut(h.weights),
+      }),
+    );
+    const padded = readModel(older);
+    if (padded.kind === 'boosted') throw new Error('expected a linear model');
+    expect(padded.features).toEqual(h.features);
+    expect(padded.weights).toEqual([...h.weights.slice(0, 3), ...h.weights.slice(3).map(() => 0)]);
+    expect(padded.scales.slice(3).every((x) => x === 1)).toBe(true);
+  });
+
+  it('writes boosted trees a tree a line and reads them back; a tree whose child points back is named', () => {
+    const tree = {
+      feature: [0, -1, -1],
+      threshold: [0.5, 0, 0],
+      left: [1, -1, -1],
+      right: [2, -1, -1],
+      value: [0, -1, 1],
+    };
+    const boosted: SuggestModel = { kind: 'boosted', features: [...FEATURES], trees: [tree, tree] };
+    const file = join(dir, 'boosted.json');
+    writeModel(boosted, file);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(`    ${JSON.stringify(tree)},\n`);
+    expect(readModel(file)).toEqual(boosted);
+    const bad = join(dir, 'bad-tree.json');
+    writeFileSync(bad, JSON.stringify({ ...boosted, trees: [{ ...tree, left: [0, -1, -1] }] }));
+    expect(() => readModel(bad)).toThrow(/bad-tree\.json: \/trees\/0\/left\/0 must name a later node/);
+    writeFileSync(bad, JSON.stringify({ ...boosted, trees: [{ ...tree, feature: [99, -1, -1] }] }));
+    expect(() => readModel(bad)).toThrow(/bad-tree\.json: \/trees\/0\/feature\/0/);
   });
 });

@@ -1,0 +1,43 @@
+/**
+ * The partner finder's query time alone (issue 14): one query over every place of a registry made by
+ * `twinning init`, ranked by data/suggest/model.json (features, scores, top 10), median of 50 seeded queries,
+ * against distances alone (the cheapest full pass) in the same run. Prints one line with the load average.
+ *   Run: npx tsx bench/suggest-query-time.ts /tmp/world.sqlite
+ */
+import { loadavg } from 'node:os';
+import { partialDateFromJsDate } from '../src/core/partial-date.js';
+import { seededRng } from '../src/core/random.js';
+import { distancesFrom } from '../src/core/suggest/features.js';
+import { rankCandidates } from '../src/core/suggest/rank.js';
+import { BUNDLED_DATA_DIR, openRegistry } from '../src/registry/open-registry.js';
+import { readModel } from '../src/registry/suggest/model-file.js';
+import { loadSuggestNetwork } from '../src/registry/suggest/network.js';
+
+const url = process.argv[2];
+if (!url) throw new Error('name the registry: npx tsx bench/suggest-query-time.ts /tmp/world.sqlite');
+const { database } = await openRegistry(url, BUNDLED_DATA_DIR, { dataset: 'world' });
+const { graph } = await loadSuggestNetwork(database.db, undefined, partialDateFromJsDate(new Date()));
+await database.close();
+const model = readModel();
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+const timeIt = (fn: (q: number) => unknown): number => {
+  const rng = seededRng(3);
+  const samples: number[] = [];
+  for (let k = 0; k < 50; k++) {
+    const q = Math.floor(rng() * graph.places.length);
+    const t = performance.now();
+    fn(q);
+    samples.push(performance.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[samples.length >> 1]!;
+};
+const before = load();
+const whole = timeIt((q) => rankCandidates(graph, model, q, 10));
+const distances = timeIt((q) => distancesFrom(graph, q));
+console.log(
+  `One query over all ${graph.places.length} places, model ${model.kind} (median of 50): ${whole.toFixed(1)} ms; distances alone ${distances.toFixed(2)} ms (ratio ${(whole / distances).toFixed(1)}); load ${before} → ${load()}`,
+);
