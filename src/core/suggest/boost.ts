@@ -142,18 +142,20 @@ export function scoreTrees(trees: readonly BoostedTree[], rows: Float64Array, wi
     return out;
   }
   const { depth, at, feature, threshold, leafAt, leaf } = packed;
-  for (let t = 0; t < depth.length; t++) {
-    const levels = depth[t]!;
-    const from = at[t]!;
-    const leaves = leafAt[t]!;
-    for (let i = 0; i < n; i++) {
-      const base = i * width;
+  // Row by row, every tree: a row's features stay in cache, where a tree at a time read all the rows per tree.
+  for (let i = 0; i < n; i++) {
+    const base = i * width;
+    let sum = 0;
+    for (let t = 0; t < depth.length; t++) {
+      const levels = depth[t]!;
+      const from = at[t]!;
       let index = 0;
       // Right (1) unless the value is at most the threshold, as in treeScore (so NaN goes right there too).
       for (let d = 0; d < levels; d++)
-        index = (index << 1) | (rows[base + feature[from + d]!]! <= threshold[from + d]! ? 0 : 1);
-      out[i]! += leaf[leaves + index]!;
+        index = (index << 1) | (Number(rows[base + feature[from + d]!]! <= threshold[from + d]!) ^ 1);
+      sum += leaf[leafAt[t]! + index]!;
     }
+    out[i] = sum;
   }
   return out;
 }
