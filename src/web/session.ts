@@ -47,9 +47,6 @@ function csrfOf(id: string): string {
  * ends its sessions at once.
  */
 export class SessionStore {
-  /** The key sign-in forms' CSRF tokens are made with; a restart makes open sign-in forms stale. */
-  readonly #signInKey = randomBytes(32);
-
   constructor(
     private readonly db: Kysely<DB>,
     private readonly now: () => number = Date.now,
@@ -89,8 +86,10 @@ export class SessionStore {
 
   /**
    * The CSRF token of a sign-in form (login CSRF: another site must not sign a browser in under its own token).
-   * No session exists yet, so the token is an HMAC of a random value kept in a cookie of its own (set here when
-   * the request has none): a site that can neither read nor set that cookie cannot forge the field.
+   * No session exists yet, so the token is an HMAC keyed by a random value kept in an HTTP-only cookie of its own
+   * (set here when the request has none), as a session's token is keyed by its id: a site that can neither read
+   * nor set that cookie cannot forge the field, and no server key is held, so a form served by one process (or
+   * before a restart) signs in on another.
    */
   signInCsrf(request: FastifyRequest, reply: FastifyReply): string {
     let nonce = cookieValue(request.headers.cookie, SIGN_IN_COOKIE);
@@ -101,14 +100,14 @@ export class SessionStore {
         `${SIGN_IN_COOKIE}=${nonce}; Path=/sign-in; HttpOnly; Secure; SameSite=Strict; Max-Age=${SIGN_IN_LIFETIME_S}`,
       );
     }
-    return this.#signInToken(nonce);
+    return signInToken(nonce);
   }
 
   /** Refuses a sign-in post whose CSRF field does not match its cookie (or that came from another site). */
   checkSignIn(request: FastifyRequest, given: unknown): void {
     checkOrigin(request);
     const nonce = cookieValue(request.headers.cookie, SIGN_IN_COOKIE);
-    if (nonce === undefined || !sameText(this.#signInToken(nonce), given)) {
+    if (nonce === undefined || !sameText(signInToken(nonce), given)) {
       throw new TwinningError(
         'Forbidden',
         'the sign-in form has expired or did not come from this site; reload the page and try again',
@@ -116,10 +115,11 @@ export class SessionStore {
       );
     }
   }
+}
 
-  #signInToken(nonce: string): string {
-    return createHmac('sha256', this.#signInKey).update(`sign-in:${nonce}`).digest('base64url');
-  }
+/** A sign-in form's CSRF token: an HMAC of a fixed label keyed by the form's cookie (the cookie is the secret). */
+function signInToken(nonce: string): string {
+  return createHmac('sha256', nonce).update('twinning sign-in csrf').digest('base64url');
 }
 
 /** A cookie's value from a Cookie header. */

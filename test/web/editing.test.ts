@@ -81,6 +81,16 @@ for (const dialect of DIALECTS) {
           payload: new URLSearchParams({ csrf: csrfOf(page) }).toString(),
         });
         expect(signedOut.statusCode).toBe(303);
+        // A sign-in form opened on one process is accepted by the other (no per-process key).
+        const form = await signInForm();
+        const there = await other.inject({
+          method: 'POST',
+          url: '/sign-in',
+          headers: { ...FORM, cookie: form.cookie },
+          payload: new URLSearchParams({ csrf: form.csrf, token: api.tokens.editorCoventry }).toString(),
+        });
+        expect(there.statusCode).toBe(303);
+        expect(String(there.headers['set-cookie'])).toMatch(/HttpOnly; Secure; SameSite=Strict/);
         const after = (await api.app.inject({ url: `/links/${linkId}`, headers: { cookie } })).body;
         expect(after).not.toContain('Signed in as');
       } finally {
