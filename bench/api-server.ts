@@ -30,6 +30,7 @@ if (kind === 'hello') {
   );
   const { database } = await openRegistry(config.databaseUrl);
   const app = await buildApp(config, database);
+  await app.searchIndexLoaded; // cold searches are measured from memory, as a server that has been up a while serves them
   await app.listen({ host: config.host, port: config.port });
 } else {
   console.error('usage: api-server.ts <hello|api> <port> [database-url] [read-cache-entries]');

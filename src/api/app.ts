@@ -40,6 +40,10 @@ declare module 'fastify' {
     /** The route's responses depend only on the URL and the data, so they may be served from the read cache. */
     cache?: boolean;
   }
+  interface FastifyInstance {
+    /** Settles when the search's first in-memory copy is loaded (or could not be, and SQL answers meanwhile). */
+    searchIndexLoaded: Promise<void>;
+  }
   interface FastifyRequest {
     principal: Principal | undefined;
     /** Where to keep this response in the read cache, and the generation it was read at. */
@@ -231,7 +235,7 @@ export async function buildApp(
   await registerPlugins(app, config);
   const { names } = await installHooks(app, config, database, now);
   // Loaded in the background: the server is ready at once, and searches read the database until the copy is in.
-  void names.load();
+  app.decorate('searchIndexLoaded', names.load());
 
   const heavy = new HeavyWorkPool(config.databaseUrl, config.heavyWork);
   const context: ApiContext = {
