@@ -13,6 +13,7 @@ import { openSource, type ImportSpec } from '../../src/ingest/sources/open-sourc
 import { dataStamp } from '../../src/store/data-stamp.repository.js';
 import type { DB } from '../../src/store/schema.js';
 import { DIALECTS } from '../support/databases.js';
+import { REGISTRY_TABLES } from '../support/registry-snapshot.js';
 import { openWithGazetteer } from './import-support.js';
 
 /** Files per format and dialect; six formats make the campaign's floor of 1,000 files per run on each dialect. */
@@ -105,16 +106,7 @@ const mutated = (text: string) =>
 
 /** The tables of the registry, of the imports and of the audit trail: what an import may write. */
 const TABLES = [
-  'meta',
-  'sources',
-  'citations',
-  'localities',
-  'locality_names',
-  'links',
-  'link_events',
-  'associations',
-  'memberships',
-  'terms',
+  ...REGISTRY_TABLES,
   'gazetteer_places',
   'gazetteer_names',
   'source_places',

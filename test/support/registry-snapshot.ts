@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/store/schema.js';
 
-const TABLES = [
+/** The registry's own tables, as a snapshot compares them. */
+export const REGISTRY_TABLES = [
   'meta',
   'sources',
   'citations',
@@ -17,7 +18,7 @@ const TABLES = [
 /** Row counts of every registry table, to show that a failed command wrote nothing. */
 export async function tableCounts(db: Kysely<DB>): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of TABLES) {
+  for (const table of REGISTRY_TABLES) {
     const row = await db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as('n'))
