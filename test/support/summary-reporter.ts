@@ -1,6 +1,11 @@
 import type { Reporter, TestModule } from 'vitest/node';
 
-/** Ends a run with one plain line, `Tests: N passed, N failed, N skipped`, that any CI can read. */
+const SLOWEST_SHOWN = 12;
+
+/**
+ * Ends a run with one plain line, `Tests: N passed, N failed, N skipped`, that any CI can read, after the
+ * slowest test files (their tests' and hooks' time), so that a run says where the suite's time goes.
+ */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: readonly TestModule[], unhandledErrors: readonly unknown[]): void {
     const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -15,7 +20,17 @@ export default class SummaryReporter implements Reporter {
     }
     counts.failed += unhandledErrors.length;
     process.stdout.write(
-      `\nTests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`,
+      `${slowestFiles(testModules)}\nTests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`,
     );
   }
+}
+
+function slowestFiles(testModules: readonly TestModule[]): string {
+  const timed = testModules
+    .map((module) => ({ file: module.relativeModuleId, ms: module.diagnostic().duration }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, SLOWEST_SHOWN);
+  if (timed.length === 0) return '';
+  const lines = timed.map(({ file, ms }) => `  ${(ms / 1000).toFixed(1).padStart(7)} s  ${file}`);
+  return `\nSlowest test files (tests and hooks):\n${lines.join('\n')}\n`;
 }
