@@ -168,8 +168,9 @@ export interface GazetteerKey {
 
 /**
  * Name keys in a country whose spelling-blind key starts with a prefix, at most `limit` for each (the
- * first by key), one query per batch, by `country|prefix`. Only the keys: most fail the edit-distance
- * check, and `gazetteerPlacesByIds` fetches the places of the rest.
+ * first by key), by `country|prefix`: one query per batch, made of one limited lookup per prefix (each
+ * stops at its limit in the (country, skeleton) index, rather than ranking every key of a common prefix).
+ * Only the keys: most fail the edit-distance check, and `gazetteerPlacesByIds` fetches the places of the rest.
  */
 export async function gazetteerKeysByPrefixes(
   db: Kysely<DB>,
@@ -179,35 +180,29 @@ export async function gazetteerKeysByPrefixes(
   const result = new Map<string, GazetteerKey[]>();
   const unique = [...new Map(wanted.map((w) => [`${w.country}|${w.prefix}`, w])).values()];
   for (const part of chunks(unique, 100)) {
-    const ranges = part.map((w) => ({
-      grp: `${w.country}|${w.prefix}`,
-      country: w.country,
-      lo: w.prefix,
-      hi: `${w.prefix}\uffff`,
-    }));
-    const ranked = db
-      .selectFrom(literalTable(ranges, { grp: 'text', country: 'text', lo: 'text', hi: 'text' }, 'w'))
-      .innerJoin('gazetteer_names as n', (join) =>
-        join
-          .onRef('n.country', '=', 'w.country')
-          .onRef('n.skeleton', '>=', 'w.lo')
-          .onRef('n.skeleton', '<', 'w.hi'),
-      )
-      .select((eb) => [
-        'w.grp',
-        'n.geoname_id',
-        'n.key',
-        'n.is_main',
-        eb.fn
-          .agg<number>('row_number', [])
-          .over((ob) => ob.partitionBy('w.grp').orderBy('n.skeleton').orderBy('n.geoname_id'))
-          .as('rank'),
-      ]);
-    const rows = await db
-      .selectFrom(ranked.as('r'))
-      .select(['r.grp', 'r.geoname_id', 'r.key', 'r.is_main'])
-      .where('r.rank', '<=', limit)
-      .execute();
+    const [first, ...rest] = part.map((w) =>
+      db
+        .selectFrom(
+          db
+            .selectFrom('gazetteer_names as n')
+            .select([
+              sql<string>`cast(${`${w.country}|${w.prefix}`} as text)`.as('grp'),
+              'n.geoname_id',
+              'n.key',
+              'n.is_main',
+            ])
+            .where('n.country', '=', w.country)
+            .where('n.skeleton', '>=', w.prefix)
+            .where('n.skeleton', '<', `${w.prefix}\uffff`)
+            .orderBy('n.skeleton')
+            .orderBy('n.geoname_id')
+            .limit(limit)
+            .as('r'),
+        )
+        .selectAll(),
+    );
+    if (first === undefined) continue;
+    const rows = await rest.reduce((query, next) => query.unionAll(next), first).execute();
     for (const r of rows) {
       const list = result.get(r.grp) ?? [];
       list.push({ geonameId: r.geoname_id, key: r.key, isMain: Number(r.is_main) === 1 });

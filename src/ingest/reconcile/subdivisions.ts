@@ -1,21 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { iso31662 } from 'iso-3166';
 import { frenchUnits } from './french-communes.js';
 import { geoNamesUnits } from './geonames-units.js';
 import { coreKey, matchKey, skeletonKey } from '../../core/name-keys.js';
 import type { Subdivision } from './subdivision.js';
+import { storedSubdivisionIndex, storeSubdivisionIndex, type SubdivisionIndex } from './subdivision-cache.js';
 
 export type { Subdivision } from './subdivision.js';
-
-/** Subdivisions and a lookup by folded name. */
-export interface SubdivisionIndex {
-  all: ReadonlyMap<string, Subdivision>;
-  byKey: ReadonlyMap<string, readonly Subdivision[]>;
-  /** The same by spelling-blind key (Nevsky / Nevskiy Rayon, Puchavichy / Pukhavichy Raion). */
-  bySkeleton: ReadonlyMap<string, readonly Subdivision[]>;
-}
+export type { SubdivisionIndex } from './subdivision-cache.js';
 
 type CldrFile = { subdivisions?: { localeDisplayNames?: { subdivisions?: Record<string, string> } } };
 
@@ -77,40 +72,64 @@ export function buildSubdivisionIndex(): SubdivisionIndex {
     if (all.has(code) || !/^[a-z]{2}[a-z0-9]{1,3}$/.test(id)) continue;
     all.set(code, { code, country, parent: country, level: 2, name: names[0]!, names, scheme: 'iso' });
   }
-  const fileNames = (sub: Subdivision): void => {
-    for (const name of sub.names) {
-      const key = matchKey(name);
-      file(byKey, key, sub);
-      file(byKey, coreKey(key), sub);
-      file(bySkeleton, spellingKey(name), sub);
+  // Each name's keys are worked out once: folding is most of the cost of building the index.
+  const keysOf = (sub: Subdivision): NameKeys[] => sub.names.map(nameKeys);
+  const fileNames = (sub: Subdivision, keys: readonly NameKeys[]): void => {
+    for (const k of keys) {
+      file(byKey, k.key, sub);
+      file(byKey, k.core, sub);
+      file(bySkeleton, k.spelling, sub);
     }
   };
-  for (const sub of all.values()) fileNames(sub);
+  for (const sub of all.values()) fileNames(sub, keysOf(sub));
   // A GeoNames unit that ISO lists too under the same name in its country is ISO's.
-  const isoHas = (sub: Subdivision): boolean =>
-    sub.names.some((n) =>
-      (byKey.get(coreKey(matchKey(n))) ?? []).some((s) => s.scheme === 'iso' && s.country === sub.country),
-    );
+  const isoHas = (sub: Subdivision, keys: readonly NameKeys[]): boolean =>
+    keys.some((k) => (byKey.get(k.core) ?? []).some((s) => s.scheme === 'iso' && s.country === sub.country));
   for (const sub of [...geoNamesUnits(), ...frenchUnits()]) {
-    if (all.has(sub.code) || isoHas(sub)) continue;
+    if (all.has(sub.code)) continue;
+    const keys = keysOf(sub);
+    if (isoHas(sub, keys)) continue;
     all.set(sub.code, sub);
-    fileNames(sub);
+    fileNames(sub, keys);
   }
   return { all, byKey, bySkeleton };
 }
 
 let cached: SubdivisionIndex | undefined;
 
-/** The subdivision index, built once per process. */
+/** The subdivision index, read once per process from where it is stored (built and stored the first time). */
 export function subdivisionIndex(): SubdivisionIndex {
-  cached ??= buildSubdivisionIndex();
+  cached ??= storedSubdivisionIndex(fileURLToPath(import.meta.url), buildSubdivisionIndex);
   return cached;
+}
+
+/** Builds and stores the subdivision index for later processes, unless it is stored already. */
+export function storeSubdivisions(): void {
+  storeSubdivisionIndex(fileURLToPath(import.meta.url), buildSubdivisionIndex);
+}
+
+/** A name's keys as the index files it: its match key, core key and spelling-blind key. */
+interface NameKeys {
+  key: string;
+  core: string;
+  spelling: string;
+}
+
+function nameKeys(name: string): NameKeys {
+  const key = matchKey(name);
+  const core = coreKey(key);
+  return { key, core, spelling: spellingOfCore(core) };
+}
+
+/** A core key's spelling-blind key; empty when too short to tell places apart. */
+function spellingOfCore(core: string): string {
+  const skeleton = skeletonKey(core);
+  return skeleton.length >= 5 ? skeleton : '';
 }
 
 /** A name's spelling-blind core key; empty when too short to tell places apart. */
 function spellingKey(name: string): string {
-  const skeleton = skeletonKey(coreKey(matchKey(name)));
-  return skeleton.length >= 5 ? skeleton : '';
+  return spellingOfCore(coreKey(matchKey(name)));
 }
 
 /** Subdivisions whose name is spelt differently but sounds alike, within some countries, not found by `findSubdivisions`. */

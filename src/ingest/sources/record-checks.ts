@@ -14,28 +14,38 @@ export function assertReadableFile(path: string, what = 'the file to import'): v
     throw new TwinningError('InvalidInput', `${what} is not a file: ${path}`, { file: path });
 }
 
-function checkText(record: ImportRecord, field: string, text: string | undefined): void {
+// The checks run on every field of every record: the errors are made only once a check fails.
+const at = (record: ImportRecord, field: string, problem: string) =>
+  malformed(record.file, record.line, 1, `${field}: ${problem}`);
+
+const TEXT_FIELDS = ['name', 'country', 'countryCode', 'wikidataId', 'lang'] as const;
+
+function checkText(record: ImportRecord, field: string, key: string, text: string | undefined): void {
   if (text === undefined) return;
-  const at = (problem: string) => malformed(record.file, record.line, 1, `${field}: ${problem}`);
   if (text.length > MAX_FIELD_LENGTH) {
-    throw at(`${text.length} characters, more than the ${MAX_FIELD_LENGTH} a field may hold`);
+    throw at(
+      record,
+      `${field}.${key}`,
+      `${text.length} characters, more than the ${MAX_FIELD_LENGTH} a field may hold`,
+    );
   }
-  if (text.includes('\u0000')) throw at('contains a NUL character');
+  if (text.includes('\u0000')) throw at(record, `${field}.${key}`, 'contains a NUL character');
   if (text.includes('\uFFFD')) {
-    throw at('is not valid UTF-8 (a Latin-1 or Windows-1252 file?); convert the file to UTF-8 first');
+    throw at(
+      record,
+      `${field}.${key}`,
+      'is not valid UTF-8 (a Latin-1 or Windows-1252 file?); convert the file to UTF-8 first',
+    );
   }
 }
 
 function checkPlace(record: ImportRecord, field: string, place: SourcePlace): void {
-  for (const key of ['name', 'country', 'countryCode', 'wikidataId', 'lang'] as const) {
-    checkText(record, `${field}.${key}`, place[key]);
-  }
-  const at = (problem: string) => malformed(record.file, record.line, 1, `${field}: ${problem}`);
+  for (const key of TEXT_FIELDS) checkText(record, field, key, place[key]);
   if (place.lat !== undefined && !(Number.isFinite(place.lat) && Math.abs(place.lat) <= 90)) {
-    throw at(`latitude ${place.lat} is outside -90..90`);
+    throw at(record, field, `latitude ${place.lat} is outside -90..90`);
   }
   if (place.lon !== undefined && !(Number.isFinite(place.lon) && Math.abs(place.lon) <= 180)) {
-    throw at(`longitude ${place.lon} is outside -180..180`);
+    throw at(record, field, `longitude ${place.lon} is outside -180..180`);
   }
 }
 

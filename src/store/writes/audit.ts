@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AuditEntry } from '../audit.repository.js';
 import { chunks } from '../chunks.js';
+import { insertRows } from '../bulk-insert.js';
 import type { AuditLogTable, DB } from '../schema.js';
 
 function row(entry: AuditEntry): Omit<AuditLogTable, 'id'> {
@@ -31,5 +32,5 @@ export async function insertAudit(db: Kysely<DB>, entry: AuditEntry): Promise<nu
 
 /** Appends many rows to the audit log in batches (a bulk import's rows); in the write's transaction. */
 export async function insertAudits(db: Kysely<DB>, entries: readonly AuditEntry[]): Promise<void> {
-  for (const part of chunks(entries, 500)) await db.insertInto('audit_log').values(part.map(row)).execute();
+  for (const part of chunks(entries, 500)) await insertRows(db, 'audit_log', part.map(row));
 }

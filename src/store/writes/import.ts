@@ -3,6 +3,7 @@ import { foldText } from '../../core/text-fold.js';
 import type { LocalityName } from '../../core/locality.js';
 import { nowIso } from '../booleans.js';
 import { chunks } from '../chunks.js';
+import { insertRows } from '../bulk-insert.js';
 import type { DB, SourcePlacesTable } from '../schema.js';
 
 /** A locality to create in bulk. */
@@ -30,29 +31,28 @@ export async function insertLocalities(
   const ids = new Map<string, number>();
   const now = nowIso();
   for (const part of chunks(rows, 200)) {
-    const inserted = await db
-      .insertInto('localities')
-      .values(
-        part.map((r) => ({
-          key: r.key,
-          kind: r.kind,
-          country: r.country,
-          subdivision: r.subdivision ?? null,
-          parent_id: null,
-          lat: r.lat,
-          lon: r.lon,
-          population: r.population,
-          population_year: null,
-          wikidata_id: r.wikidataId,
-          geonames_id: r.geonamesId,
-          unverified: r.unverified ? 1 : 0,
-          notes: r.notes,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .returning(['id', 'key'])
-      .execute();
+    const inserted = await insertRows(
+      db,
+      'localities',
+      part.map((r) => ({
+        key: r.key,
+        kind: r.kind,
+        country: r.country,
+        subdivision: r.subdivision ?? null,
+        parent_id: null,
+        lat: r.lat,
+        lon: r.lon,
+        population: r.population,
+        population_year: null,
+        wikidata_id: r.wikidataId,
+        geonames_id: r.geonamesId,
+        unverified: r.unverified ? 1 : 0,
+        notes: r.notes,
+        created_at: now,
+        updated_at: now,
+      })),
+      ['id', 'key'],
+    );
     for (const r of inserted) ids.set(r.key, r.id);
   }
   const names = rows.flatMap((r) =>
@@ -66,7 +66,7 @@ export async function insertLocalities(
       is_primary: n.primary ? 1 : 0,
     })),
   );
-  for (const part of chunks(names, 500)) await db.insertInto('locality_names').values(part).execute();
+  for (const part of chunks(names, 500)) await insertRows(db, 'locality_names', part);
   return ids;
 }
 
@@ -102,7 +102,7 @@ export async function insertSourcePlaces(
   db: Kysely<DB>,
   rows: readonly Omit<SourcePlacesTable, 'id'>[],
 ): Promise<void> {
-  for (const part of chunks(rows, 200)) await db.insertInto('source_places').values(part).execute();
+  for (const part of chunks(rows, 200)) await insertRows(db, 'source_places', part);
 }
 
 /** Records the GeoNames id a locality was found to be. */

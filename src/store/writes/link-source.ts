@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { earliestDay, formatPartialDate, latestDay, type PartialDate } from '../../core/partial-date.js';
 import { nowIso } from '../booleans.js';
 import { chunks } from '../chunks.js';
+import { insertRows } from '../bulk-insert.js';
 import type { DB, LinkSourcesTable } from '../schema.js';
 
 /** The key of an ordered pair of locality ids. */
@@ -23,23 +24,22 @@ export async function insertBareLinks(
   const ids = new Map<string, number>();
   const now = nowIso();
   for (const part of chunks(pairs, 300)) {
-    const rows = await db
-      .insertInto('links')
-      .values(
-        part.map(([x, y]) => ({
-          a_id: Math.min(x, y),
-          b_id: Math.max(x, y),
-          kind: null,
-          purposes: '[]',
-          exclusive: 0,
-          unverified: 0,
-          notes: null,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .returning(['id', 'a_id', 'b_id'])
-      .execute();
+    const rows = await insertRows(
+      db,
+      'links',
+      part.map(([x, y]) => ({
+        a_id: Math.min(x, y),
+        b_id: Math.max(x, y),
+        kind: null,
+        purposes: '[]',
+        exclusive: 0,
+        unverified: 0,
+        notes: null,
+        created_at: now,
+        updated_at: now,
+      })),
+      ['id', 'a_id', 'b_id'],
+    );
     for (const r of rows) ids.set(pairKey(r.a_id, r.b_id), r.id);
   }
   return ids;
@@ -61,10 +61,11 @@ export async function linkSourcesOf(
 export async function insertLinkSources(db: Kysely<DB>, rows: readonly LinkSourceRow[]): Promise<void> {
   const now = nowIso();
   for (const part of chunks(rows, 300))
-    await db
-      .insertInto('link_sources')
-      .values(part.map((r) => ({ ...r, created_at: now })))
-      .execute();
+    await insertRows(
+      db,
+      'link_sources',
+      part.map((r) => ({ ...r, created_at: now })),
+    );
 }
 
 /** Updates which sides a source says list each other. */
@@ -113,36 +114,34 @@ export async function insertSourcedEvents(
 ): Promise<number> {
   const now = nowIso();
   for (const part of chunks(events, 300)) {
-    const rows = await db
-      .insertInto('link_events')
-      .values(
-        part.map((e) => ({
-          link_id: e.linkId,
-          type: e.type,
-          date: e.date ? formatPartialDate(e.date) : null,
-          date_start: e.date ? earliestDay(e.date) : null,
-          date_end: e.date ? latestDay(e.date) : null,
-          actor_side: null,
-          actor_name: null,
-          cause: null,
-          notes: e.notes,
-          unverified: 0,
-          created_at: now,
-        })),
-      )
-      .returning('id')
-      .execute();
-    await db
-      .insertInto('citations')
-      .values(
-        rows.map((r) => ({
-          source_id: sourceId,
-          entity_type: 'event' as const,
-          entity_id: r.id,
-          locator: null,
-        })),
-      )
-      .execute();
+    const rows = await insertRows(
+      db,
+      'link_events',
+      part.map((e) => ({
+        link_id: e.linkId,
+        type: e.type,
+        date: e.date ? formatPartialDate(e.date) : null,
+        date_start: e.date ? earliestDay(e.date) : null,
+        date_end: e.date ? latestDay(e.date) : null,
+        actor_side: null,
+        actor_name: null,
+        cause: null,
+        notes: e.notes,
+        unverified: 0,
+        created_at: now,
+      })),
+      ['id'],
+    );
+    await insertRows(
+      db,
+      'citations',
+      rows.map((r) => ({
+        source_id: sourceId,
+        entity_type: 'event' as const,
+        entity_id: r.id,
+        locator: null,
+      })),
+    );
   }
   return events.length;
 }
