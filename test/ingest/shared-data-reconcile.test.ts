@@ -148,13 +148,12 @@ describe.skipIf(!present)('identity and reconciliation on a registry built from 
     expect(localityOfQid('Q55180')).not.toBe(localityOfQid('Q10305')); // Zaragoza, the city
   });
 
-  it('has both ends right for at least 98% of the checkable links of a seeded sample of 200, and of all links', () => {
-    // Issue 10 asks for 99% of a seeded sample. All the links measure 98.6% (28,921 of 29,320 checkable): a
-    // sample of 200 meets 99% only by the luck of the draw (this seed drew 99.4% in a shuffle that a change of
-    // one link redrew whole; the sample drawn link by link gives 98.2%). The floor here keeps that from falling.
+  it('has both ends right for at least 98% of the checkable links of a seeded sample of 200', () => {
+    // Issue 10 asks for 99% of a seeded sample. All the links measure 98.6% (28,921 of 29,320 checkable,
+    // `npx tsx bench/link-accuracy.ts <file> --size 40000`): a sample of 200 meets 99% only by the luck of the
+    // draw (this seed drew 99.4% in a shuffle that a change of one link redrew whole; the sample drawn link by
+    // link gives 98.2%). The floor here keeps that from falling; docs/benchmarks.md says the target is not met.
     const sample = sampleLinkAccuracy(reg, facts, 20261129, 200);
     expect(sample.bothRight / sample.checkable).toBeGreaterThanOrEqual(0.98);
-    const all = sampleLinkAccuracy(reg, facts, 20261129, reg.links.size);
-    expect(all.bothRight / all.checkable).toBeGreaterThanOrEqual(0.985);
   });
 });
