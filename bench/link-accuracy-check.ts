@@ -26,6 +26,16 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/**
+ * A number in [0, 1) for a text under a seed: the same text draws the same number whatever else the registry
+ * holds, so a sample ordered by it changes only where links change.
+ */
+function draw(text: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return seededRandom(h)();
+}
+
 /** Each source's places at either end of each link, by `lowId|highId`, keyed by the locality they became. */
 function placesByLink(reg: Registry, facts: SourceFacts): Map<string, Map<number, SourcePlace[]>> {
   const out = new Map<string, Map<number, SourcePlace[]>>();
@@ -99,15 +109,22 @@ function judge(
 
 /**
  * Draws `size` links stated by an imported source (seeded), and checks both ends of each against the
- * coordinates and countries the sources stating it give for those places.
+ * coordinates and countries the sources stating it give for those places. Each link draws its place in the
+ * order from its two localities' keys and the seed, so a change that adds or removes a few links leaves the
+ * rest of the sample as it was (a shuffle of the whole list redrew every link when the count changed by one).
  */
 export function sampleLinkAccuracy(reg: Registry, facts: SourceFacts, seed: number, size: number) {
-  const candidates = [...reg.links].filter(([, l]) => l.sources.size > 0).sort((x, y) => x[1].id - y[1].id);
-  const random = seededRandom(seed);
-  for (let i = candidates.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [candidates[i], candidates[j]] = [candidates[j]!, candidates[i]!];
-  }
+  const keyOf = (pair: string): string =>
+    pair
+      .split('|')
+      .map((id) => reg.localities.get(Number(id))!.key)
+      .sort()
+      .join('|');
+  const candidates = [...reg.links]
+    .filter(([, l]) => l.sources.size > 0)
+    .map((entry) => ({ entry, rank: draw(keyOf(entry[0]), seed) }))
+    .sort((x, y) => x.rank - y.rank)
+    .map((x) => x.entry);
   const ends = placesByLink(reg, facts);
   const sample: SampledLink[] = candidates.slice(0, size).map(([pair, l]) => {
     const [x, y] = pair.split('|').map(Number) as [number, number];

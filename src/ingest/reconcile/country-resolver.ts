@@ -2,7 +2,7 @@ import countries from 'i18n-iso-countries';
 import { HISTORICAL_OR_DISPUTED_STATES } from '../../core/country.js';
 import { editAllowance, editDistance } from './edit-distance.js';
 import { matchKey } from '../../core/name-keys.js';
-import { findSubdivisions } from './subdivisions.js';
+import { bearsWholeName, findSubdivisions } from './subdivisions.js';
 
 /** What a source's country string means. */
 export interface CountryResolution {
@@ -125,7 +125,9 @@ function resolveOne(text: string, fuzzy = true): CountryResolution | undefined {
     return { country: historical.code, searchCountries: historical.successors, method: 'historical' };
   const code = countryNames().get(key) ?? countryNames().get(key.replace(/ country$/, ''));
   if (code) return { country: code, searchCountries: [code], method: ALIASES[key] ? 'alias' : 'name' };
-  const sub = findSubdivisions(text).filter((s) => s.level === 1);
+  const level1 = findSubdivisions(text).filter((s) => s.level === 1);
+  const whole = level1.filter((s) => bearsWholeName(s, text));
+  const sub = whole.length > 0 ? whole : level1;
   if (sub.length === 1)
     return {
       country: sub[0]!.country,

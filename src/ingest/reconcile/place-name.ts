@@ -56,7 +56,7 @@ const TRAILING_KIND: Readonly<Record<string, LocalityKind>> = {
   rayon: 'district',
 };
 
-/** Leading words that name a kind ("Borough of Kirklees", "Landkreis Rosenheim", "Gmina Lubicz", "County Cork"). */
+/** Leading words that name a kind ("Borough of Kirklees", "Landkreis Rosenheim", "County Cork", "Provinz Saragossa"). */
 const LEADING_KIND: Readonly<Record<string, LocalityKind>> = {
   'borough of': 'district',
   'district of': 'district',
@@ -70,6 +70,10 @@ const LEADING_KIND: Readonly<Record<string, LocalityKind>> = {
   powiat: 'county',
   comune: 'municipality',
   municipio: 'municipality',
+  // German labels (Wikidata 2016's): "Provinz Saragossa", "Oblast Moskau", "Präfektur Tokio".
+  provinz: 'province',
+  oblast: 'region',
+  prafektur: 'prefecture',
 };
 
 function kindOfQualifier(text: string): LocalityKind | undefined {

