@@ -5,9 +5,9 @@ import { isNameValidAt, nameAt } from '../../core/locality-names.js';
 import { regionName } from './region-names.js';
 import { formatPartialDate, isOnOrBefore, type PartialDate } from '../../core/partial-date.js';
 import { localitiesById, type LocalityRecord } from '../../store/locality.repository.js';
-import { linksOfLocality } from '../../store/link.repository.js';
+import { linksOfLocality, type LinkRecord } from '../../store/link.repository.js';
 import type { DB } from '../../store/schema.js';
-import { statingSourcesOf } from '../../store/link-statement.repository.js';
+import { statingSourcesOf, type StatingSource } from '../../store/link-statement.repository.js';
 import { knownBy } from '../link/attestation.js';
 import type { LocalityPartners, LocalitySummary, PartnerView } from './partner-shapes.js';
 
@@ -57,6 +57,27 @@ export async function localityWithPartners(
     db,
     links.map((l) => l.id),
   );
+  return { record: self, partners: partnersOf({ self, links, localities, stating }, asOf, today) };
+}
+
+/** What a locality's partners are shown from, however it was read (the database, or a copy in memory). */
+export interface PartnerFacts {
+  self: LocalityRecord;
+  /** The links the locality is party to, in id order, with their events. */
+  links: readonly LinkRecord[];
+  /** The partners (at least), by id. */
+  localities: ReadonlyMap<number, LocalityRecord>;
+  /** The sources that state each link, by link id. */
+  stating: ReadonlyMap<number, readonly StatingSource[]>;
+}
+
+/** A locality's partners at `asOf` (today when absent) from what was read: kind and status of each link. */
+export function partnersOf(
+  { self, links, localities, stating }: PartnerFacts,
+  asOf: PartialDate | undefined,
+  today: PartialDate,
+): LocalityPartners {
+  const localityId = self.id;
   const partners: PartnerView[] = [];
   const undated: PartnerView[] = [];
   const underConsideration: PartnerView[] = [];
@@ -82,13 +103,10 @@ export async function localityWithPartners(
   }
   const byName = (x: PartnerView, y: PartnerView): number => NAME_ORDER(x.partner.name, y.partner.name);
   return {
-    record: self,
-    partners: {
-      locality: summarize(self, asOf),
-      asOf: asOf ? formatPartialDate(asOf) : null,
-      partners: partners.sort(byName),
-      undated: undated.sort(byName),
-      underConsideration: underConsideration.sort(byName),
-    },
+    locality: summarize(self, asOf),
+    asOf: asOf ? formatPartialDate(asOf) : null,
+    partners: partners.sort(byName),
+    undated: undated.sort(byName),
+    underConsideration: underConsideration.sort(byName),
   };
 }
