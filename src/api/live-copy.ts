@@ -56,11 +56,12 @@ export class LiveCopy<Copy> {
   }
 
   /**
-   * The copy when it is current, else undefined (read the database). Asks the watch first, every time (one
-   * small query on SQLite, nothing on PostgreSQL): a copy is only as true as this.
+   * The copy when it is current, else undefined (read the database). Asks the watch first, as the read cache
+   * does (SQLite: at most every SQLITE_CHECK_MS, one small query; PostgreSQL: nothing), so a copy is as fresh
+   * about another process's commit as a cached read.
    */
   async current(): Promise<Copy | undefined> {
-    await this.watch.check(true);
+    await this.watch.check();
     return this.watch.reliable ? this.#copy : undefined;
   }
 

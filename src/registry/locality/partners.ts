@@ -16,6 +16,9 @@ export type { LocalityPartners, LocalitySummary, PartnerView } from './partner-s
 /** The order of `localeCompare` with no locale, built once: a collator per comparison costs more than the sort. */
 const NAME_ORDER = new Intl.Collator().compare;
 
+/** Partners in the order of their names. */
+const byName = (x: PartnerView, y: PartnerView): number => NAME_ORDER(x.partner.name, y.partner.name);
+
 /** Shows a locality as it was at a date (or today). */
 export function summarize(loc: LocalityRecord, asOf: PartialDate | undefined): LocalitySummary {
   return {
@@ -71,11 +74,15 @@ export interface PartnerFacts {
   stating: ReadonlyMap<number, readonly StatingSource[]>;
 }
 
-/** A locality's partners at `asOf` (today when absent) from what was read: kind and status of each link. */
+/**
+ * A locality's partners at `asOf` (today when absent) from what was read: kind and status of each link.
+ * `summaryOf` shows a locality at the date (`summarize`, or a caller's memo of it).
+ */
 export function partnersOf(
   { self, links, localities, stating }: PartnerFacts,
   asOf: PartialDate | undefined,
   today: PartialDate,
+  summaryOf: typeof summarize = summarize,
 ): LocalityPartners {
   const localityId = self.id;
   const partners: PartnerView[] = [];
@@ -89,7 +96,7 @@ export function partnersOf(
       .at(-1);
     const view: PartnerView = {
       linkId: link.id,
-      partner: summarize(partner, asOf),
+      partner: summaryOf(partner, asOf),
       kind: link.kind ?? null,
       status: report.status,
       since: report.since ? formatPartialDate(report.since) : null,
@@ -101,9 +108,8 @@ export function partnersOf(
     else if (report.status !== 'not_formed') partners.push(view);
     else if (latest) underConsideration.push(view);
   }
-  const byName = (x: PartnerView, y: PartnerView): number => NAME_ORDER(x.partner.name, y.partner.name);
   return {
-    locality: summarize(self, asOf),
+    locality: summaryOf(self, asOf),
     asOf: asOf ? formatPartialDate(asOf) : null,
     partners: partners.sort(byName),
     undated: undated.sort(byName),
