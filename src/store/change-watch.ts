@@ -29,7 +29,7 @@ export interface ChangeWatch {
  * Watches a registry (opened from `url`) for committed changes by anyone. SQLite: `PRAGMA data_version`,
  * which changes when another connection commits, asked at most every SQLITE_CHECK_MS (this process's own
  * writes must be reported by the caller); when it moves, the registry's tables are told from the others by the
- * 0009 change count and their greatest ids. PostgreSQL: a LISTEN connection on the channel the 0003 triggers
+ * 0009 change count and their row counts. PostgreSQL: a LISTEN connection on the channel the 0003 triggers
  * notify, on commit, for every statement that changes a watched table (always `registry`); if it drops, the
  * watch is unreliable until it has reconnected.
  */
@@ -68,11 +68,11 @@ export async function watchChanges(
   return PostgresWatch.start(url, onChange);
 }
 
-/** SQLite: the 0009 change count and the greatest id of each table it counts, as one text. */
+/** SQLite: the 0009 change count (updates, deletes) and the rows of each table it counts (inserts), as one text. */
 async function registryStamp(database: Database): Promise<string> {
   const parts = [
     sql`(select changes from ${sql.table(CHANGE_COUNT_TABLE)} where id = 1)`,
-    ...CHANGE_COUNTED_TABLES.map((t) => sql`coalesce((select max(id) from ${sql.table(t)}), 0)`),
+    ...CHANGE_COUNTED_TABLES.map((t) => sql`(select count(*) from ${sql.table(t)})`),
   ];
   const { rows } = await sql<{ stamp: string }>`select ${sql.join(parts, sql` || ':' || `)} as stamp`.execute(
     database.db,

@@ -50,7 +50,7 @@ for (const dialect of DIALECTS) {
       if (dialect === 'sqlite') expect(reported).toEqual(['other']); // the commit is seen, and told apart
     });
 
-    it('counts a renamed place, a new place and a row put back below the greatest id', async () => {
+    it('counts a renamed place, a deleted row, a row put back and a new one', async () => {
       expect(
         await reportedAfter(() =>
           other.db.updateTable('locality_names').set({ name: 'Numbatville' }).where('id', '=', 1).execute(),
