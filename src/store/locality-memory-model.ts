@@ -8,7 +8,7 @@ import type { DB } from './schema.js';
 /** Rows read a query at a time while loading, so that no read holds the event loop long. */
 const PAGE = 20_000;
 
-/** Reads every row of a query in pages of PAGE by ascending id (`idColumn`, which each row carries as `id`). */
+/** Reads every row of a query ordered by id, a page of PAGE rows at a time, each page after the last row's `id`. */
 async function readAll<Row extends { id: number }>(
   page: (after: number) => SelectQueryBuilder<DB, never, Row>,
 ): Promise<Row[]> {
