@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { PartialDate } from '../core/partial-date.js';
+import type { LocalityDetail } from '../registry/locality/detail.js';
 import type { WriteContext } from '../registry/write-context.js';
 import type { Database } from '../store/database.js';
 import type { NameMatch, NameQuery } from '../store/name-index.repository.js';
@@ -15,6 +16,8 @@ export interface ApiContext {
   today(): PartialDate;
   /** Search as you type over the word index (answered from the copy in memory while it is current). */
   searchNames(query: NameQuery): Promise<NameMatch[]>;
+  /** A locality by key with its partners at `asOf` (answered from the copy in memory while it is current). */
+  localityDetail(key: string, asOf: PartialDate | undefined): Promise<LocalityDetail>;
   /** The context a write runs in: the caller as the audit actor, and the scope check for the action. */
   writeContext(request: FastifyRequest, action: Action): WriteContext;
   /** Runs a study or an export off the event loop; 503 Overloaded when the server has no room for it. */

@@ -6,9 +6,11 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { TwinningError } from '../core/errors.js';
-import { formatPartialDate, partialDateFromJsDate } from '../core/partial-date.js';
-import { watchChanges } from '../store/change-watch.js';
+import { formatPartialDate, partialDateFromJsDate, type PartialDate } from '../core/partial-date.js';
+import { localityDetail, localityDetailFromCopy } from '../registry/locality/detail.js';
+import { watchChanges, type ChangeScope } from '../store/change-watch.js';
 import type { Database } from '../store/database.js';
+import { LocalityMemoryModel } from '../store/locality-memory-model.js';
 import { TokenResolver } from './auth.js';
 import type { ApiConfig } from './config.js';
 import { clientErrorHandler, frameworkErrors } from './client-errors.js';
@@ -16,6 +18,7 @@ import { handleError } from './error-handler.js';
 import { boundIntegers, boundRequestIntegers, buildValidator } from './input-bounds.js';
 import { assertCan, roleAllows, type Action, type Principal } from './permissions.js';
 import { HeavyWorkPool } from './heavy/pool.js';
+import { LiveCopy } from './live-copy.js';
 import { LiveNameIndex } from './live-name-index.js';
 import { ReadCache } from './read-cache.js';
 import { securityHeaders } from './security-headers.js';
@@ -43,6 +46,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Settles when the search's first in-memory copy is loaded (or could not be, and SQL answers meanwhile). */
     searchIndexLoaded: Promise<void>;
+    /** Settles when every in-memory copy (the search's, the locality detail's) has had its first load. */
+    memoryCopiesLoaded: Promise<void>;
   }
   interface FastifyRequest {
     principal: Principal | undefined;
@@ -131,29 +136,57 @@ async function installHooks(
   config: Readonly<ApiConfig>,
   database: Database,
   now: () => Date,
-): Promise<{ names: LiveNameIndex }> {
+): Promise<{ names: LiveNameIndex; localities: LiveCopy<LocalityMemoryModel> }> {
   const security = await securityHeaders();
   const resolver = new TokenResolver(database.db, config.auth.tokenCacheSeconds * 1000);
   const cache = new ReadCache(config.readCacheEntries, 1024 * 1024, config.readCacheBytes);
-  // What a change drops: cached responses, and the search's copy of the word index (once it exists).
-  const onChange: (() => void)[] = [() => cache.invalidate()];
-  const changed = (): void => onChange.forEach((drop) => drop());
+  // What a change drops: cached responses on any commit; the copies in memory (once they exist) when the
+  // registry's own tables changed (not for a study's cached result or a session alone).
+  const copies: { invalidate(): void }[] = [];
+  const changed = (scope: ChangeScope = 'registry'): void => {
+    cache.invalidate();
+    if (scope === 'registry') copies.forEach((copy) => copy.invalidate());
+  };
   const watch = await watchChanges(database, config.databaseUrl, changed);
   const names = new LiveNameIndex(database.db, watch);
-  onChange.push(() => names.invalidate());
+  const localities = new LiveCopy(() => LocalityMemoryModel.load(database.db), watch);
+  copies.push(names, localities);
   app.addHook('onClose', async () => {
     await names.close();
+    await localities.close();
     await watch.close();
   });
   app.decorateRequest('principal', undefined);
   app.decorateRequest('cacheSlot', undefined);
-  app.addHook('onRequest', async (request, reply) => {
+  // The hooks every request passes through take a callback rather than return a promise where they can
+  // finish at once (no token to look up, nothing to cache): a promise per hook and request costs more.
+  app.addHook('onRequest', (request, reply, done) => {
     void reply.headers(security).header('x-request-id', request.id);
+    done();
   });
-  app.addHook('preParsing', async (request) => {
-    request.principal = await resolver.resolve(request.headers.authorization);
-    const { action } = request.routeOptions.config;
-    if (action) gate(request.principal, action, config.auth.publicRead);
+  app.addHook('preParsing', (request, _reply, payload, done) => {
+    const authorize = (principal: Principal | undefined): void => {
+      request.principal = principal;
+      const { action } = request.routeOptions.config;
+      if (action) gate(principal, action, config.auth.publicRead);
+    };
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      resolver
+        .resolve(header)
+        .then(authorize)
+        .then(
+          () => done(null, payload),
+          (error: unknown) => done(error as Error),
+        );
+      return;
+    }
+    try {
+      authorize(undefined);
+    } catch (error) {
+      return done(error as Error);
+    }
+    done(null, payload);
   });
   app.addHook('preValidation', async (request, reply) => {
     if (!request.routeOptions.config.cache || request.method !== 'GET' || cache.maxEntries === 0) return;
@@ -166,7 +199,7 @@ async function installHooks(
     void reply.header('x-cache', 'miss');
     request.cacheSlot = { key, generation: cache.generation };
   });
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (WRITES.has(request.method) && reply.statusCode < 400) {
       changed(); // this instance's own write, before its client hears of it
     } else if (request.cacheSlot && reply.statusCode === 200 && typeof payload === 'string') {
@@ -177,9 +210,9 @@ async function installHooks(
       }
       cache.set(request.cacheSlot.key, { generation: request.cacheSlot.generation, body: payload, headers });
     }
-    return payload;
+    done(null, payload);
   });
-  return { names };
+  return { names, localities };
 }
 
 /**
@@ -233,9 +266,15 @@ export async function buildApp(
   });
   boundRequestIntegers(app);
   await registerPlugins(app, config);
-  const { names } = await installHooks(app, config, database, now);
-  // Loaded in the background: the server is ready at once, and searches read the database until the copy is in.
-  app.decorate('searchIndexLoaded', names.load());
+  const { names, localities } = await installHooks(app, config, database, now);
+  // Loaded in the background: the server is ready at once, and reads go to the database until the copies are in.
+  const searchIndexLoaded = names.load();
+  app.decorate('searchIndexLoaded', searchIndexLoaded);
+  app.decorate(
+    'memoryCopiesLoaded',
+    Promise.all([searchIndexLoaded, localities.load()]).then(() => undefined),
+  );
+  const today = (): PartialDate => partialDateFromJsDate(now());
 
   const heavy = new HeavyWorkPool(config.databaseUrl, config.heavyWork);
   const context: ApiContext = {
@@ -243,8 +282,14 @@ export async function buildApp(
     streamExport: (job) => heavy.stream(job),
     db: database.db,
     config,
-    today: () => partialDateFromJsDate(now()),
+    today,
     searchNames: (query) => names.search(query),
+    localityDetail: async (key, asOf) => {
+      const copy = await localities.current();
+      return copy
+        ? localityDetailFromCopy(copy, key, asOf, today())
+        : localityDetail(database.db, key, asOf, today());
+    },
     writeContext: (request, action) => {
       const principal = request.principal!;
       return {

@@ -2,9 +2,16 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import type { Database } from './database.js';
 import { REGISTRY_CHANNEL } from './migrations/0003-api-access.js';
+import { CHANGE_COUNT_TABLE, CHANGE_COUNTED_TABLES } from './migrations/0009-registry-change-count.js';
 
 /** How stale a SQLite read cache may be about another process's commit, in milliseconds. */
 export const SQLITE_CHECK_MS = 10;
+
+/**
+ * What a commit changed: `registry`, the tables the API shows (or it cannot be told); `other`, other tables only
+ * (a study's cached result, a session, a token's use), which a copy of the registry need not be dropped for.
+ */
+export type ChangeScope = 'registry' | 'other';
 
 /** Tells a cache when the registry may have changed, including changes made by other processes. */
 export interface ChangeWatch {
@@ -21,17 +28,19 @@ export interface ChangeWatch {
 /**
  * Watches a registry (opened from `url`) for committed changes by anyone. SQLite: `PRAGMA data_version`,
  * which changes when another connection commits, asked at most every SQLITE_CHECK_MS (this process's own
- * writes must be reported by the caller). PostgreSQL: a
- * LISTEN connection on the channel the 0003 triggers notify, on commit, for every statement that changes
- * a watched table; if it drops, the watch is unreliable until it has reconnected.
+ * writes must be reported by the caller); when it moves, the registry's tables are told from the others by the
+ * 0009 change count and their row counts. PostgreSQL: a LISTEN connection on the channel the 0003 triggers
+ * notify, on commit, for every statement that changes a watched table (always `registry`); if it drops, the
+ * watch is unreliable until it has reconnected.
  */
 export async function watchChanges(
   database: Database,
   url: string,
-  onChange: () => void,
+  onChange: (scope: ChangeScope) => void,
 ): Promise<ChangeWatch> {
   if (database.dialect === 'sqlite') {
     let version: string | undefined;
+    let registry: string | undefined;
     let checkedAt = -Infinity;
     const watch: ChangeWatch = {
       reliable: true,
@@ -45,8 +54,11 @@ export async function watchChanges(
         const { rows } = await sql<{ data_version: number; changes: number }>`
           select data_version, total_changes() as changes from pragma_data_version`.execute(database.db);
         const now = `${rows[0]?.data_version}:${rows[0]?.changes}`;
-        if (version !== undefined && now !== version) onChange();
+        if (now === version) return;
+        const registryNow = await registryStamp(database);
+        if (version !== undefined) onChange(registryNow === registry ? 'other' : 'registry');
         version = now;
+        registry = registryNow;
       },
       close: async () => undefined,
     };
@@ -56,6 +68,18 @@ export async function watchChanges(
   return PostgresWatch.start(url, onChange);
 }
 
+/** SQLite: the 0009 change count (updates, deletes) and the rows of each table it counts (inserts), as one text. */
+async function registryStamp(database: Database): Promise<string> {
+  const parts = [
+    sql`(select changes from ${sql.table(CHANGE_COUNT_TABLE)} where id = 1)`,
+    ...CHANGE_COUNTED_TABLES.map((t) => sql`(select count(*) from ${sql.table(t)})`),
+  ];
+  const { rows } = await sql<{ stamp: string }>`select ${sql.join(parts, sql` || ':' || `)} as stamp`.execute(
+    database.db,
+  );
+  return String(rows[0]?.stamp);
+}
+
 class PostgresWatch implements ChangeWatch {
   reliable = false;
   #client: pg.Client | undefined;
@@ -63,10 +87,10 @@ class PostgresWatch implements ChangeWatch {
 
   private constructor(
     private readonly url: string,
-    private readonly onChange: () => void,
+    private readonly onChange: (scope: ChangeScope) => void,
   ) {}
 
-  static async start(url: string, onChange: () => void): Promise<PostgresWatch> {
+  static async start(url: string, onChange: (scope: ChangeScope) => void): Promise<PostgresWatch> {
     const watch = new PostgresWatch(url, onChange);
     await watch.#connect();
     return watch;
@@ -74,21 +98,21 @@ class PostgresWatch implements ChangeWatch {
 
   async #connect(): Promise<void> {
     const client = new pg.Client({ connectionString: this.url });
-    client.on('notification', () => this.onChange());
+    client.on('notification', () => this.onChange('registry'));
     client.on('error', () => this.#lost(client));
     client.on('end', () => this.#lost(client));
     await client.connect();
     await client.query(`listen ${REGISTRY_CHANNEL}`);
     this.#client = client;
     this.reliable = true;
-    this.onChange(); // whatever changed while nobody listened
+    this.onChange('registry'); // whatever changed while nobody listened
   }
 
   #lost(client: pg.Client): void {
     if (this.#client !== client || this.#closed) return;
     this.reliable = false;
     this.#client = undefined;
-    this.onChange();
+    this.onChange('registry');
     const retry = (): void => {
       if (this.#closed) return;
       this.#connect().catch(() => setTimeout(retry, 1000).unref());

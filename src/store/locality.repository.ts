@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Locality, LocalityKind } from '../core/locality.js';
 import { parsePartialDate } from '../core/partial-date.js';
 import { foldText } from '../core/text-fold.js';
@@ -27,6 +27,38 @@ export async function localityIdsByKey(
   return new Map(rows.map((r) => [r.key, r.id]));
 }
 
+/** A stored locality row as a record, its names still to be added (in id order, by `localityNameOf`). */
+export function localityRecordOf(r: Selectable<DB['localities']>): LocalityRecord {
+  return {
+    id: r.id,
+    key: r.key,
+    kind: r.kind as LocalityKind,
+    country: r.country ?? undefined,
+    subdivision: r.subdivision ?? undefined,
+    parentId: r.parent_id,
+    coordinates: r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : undefined,
+    population: r.population ?? undefined,
+    populationYear: r.population_year ?? undefined,
+    wikidataId: r.wikidata_id ?? undefined,
+    geonamesId: r.geonames_id ?? undefined,
+    unverified: fromFlag(r.unverified),
+    notes: r.notes ?? undefined,
+    version: r.version,
+    names: [],
+  };
+}
+
+/** A stored name row as one of a locality record's names. */
+export function localityNameOf(n: Selectable<DB['locality_names']>): LocalityRecord['names'][number] {
+  return {
+    name: n.name,
+    lang: n.lang,
+    validFrom: n.valid_from ? parsePartialDate(n.valid_from) : undefined,
+    validTo: n.valid_to ? parsePartialDate(n.valid_to) : undefined,
+    primary: fromFlag(n.is_primary),
+  };
+}
+
 /** Localities by id, with their names; missing ids are absent from the map. */
 export async function localitiesById(
   db: Kysely<DB>,
@@ -45,34 +77,8 @@ export async function localitiesById(
     .where('locality_id', 'in', [...ids])
     .orderBy('id')
     .execute();
-  for (const r of rows) {
-    result.set(r.id, {
-      id: r.id,
-      key: r.key,
-      kind: r.kind as LocalityKind,
-      country: r.country ?? undefined,
-      subdivision: r.subdivision ?? undefined,
-      parentId: r.parent_id,
-      coordinates: r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : undefined,
-      population: r.population ?? undefined,
-      populationYear: r.population_year ?? undefined,
-      wikidataId: r.wikidata_id ?? undefined,
-      geonamesId: r.geonames_id ?? undefined,
-      unverified: fromFlag(r.unverified),
-      notes: r.notes ?? undefined,
-      version: r.version,
-      names: [],
-    });
-  }
-  for (const n of names) {
-    result.get(n.locality_id)?.names.push({
-      name: n.name,
-      lang: n.lang,
-      validFrom: n.valid_from ? parsePartialDate(n.valid_from) : undefined,
-      validTo: n.valid_to ? parsePartialDate(n.valid_to) : undefined,
-      primary: fromFlag(n.is_primary),
-    });
-  }
+  for (const r of rows) result.set(r.id, localityRecordOf(r));
+  for (const n of names) result.get(n.locality_id)?.names.push(localityNameOf(n));
   return result;
 }
 

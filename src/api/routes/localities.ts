@@ -3,7 +3,6 @@ import { Type } from '@sinclair/typebox';
 import { normalizeCountry } from '../../core/country.js';
 import { createLocality } from '../../registry/locality/create.js';
 import { listLocalities } from '../../registry/locality/list.js';
-import { localityDetail } from '../../registry/locality/detail.js';
 import { localityIdOfKey } from '../../registry/locality/view.js';
 import { mergeLocalityInto } from '../../registry/locality/merge.js';
 import { updateLocality } from '../../registry/locality/update.js';
@@ -78,7 +77,7 @@ export const localityRoutes =
       },
       async (request, reply) => {
         const asOf = optionalDate(request.query.asOf, 'query.asOf');
-        const detail = await localityDetail(db, request.params.key, asOf, context.today());
+        const detail = await context.localityDetail(request.params.key, asOf);
         void reply.header('etag', etagOf(detail.locality.version));
         return detail;
       },

@@ -12,10 +12,26 @@ export function knownBy(
   today: PartialDate,
 ): PartialDate {
   let best = today;
+  let bestDay = earliestDay(today);
   for (const s of stating) {
     if (s.retrieved === null) continue;
-    const date = parsePartialDate(s.retrieved, 'retrieved');
-    if (earliestDay(date) < earliestDay(best)) best = date;
+    const retrieved = retrievedDay(s.retrieved);
+    if (retrieved.day < bestDay) ({ date: best, day: bestDay } = retrieved);
   }
   return best;
+}
+
+/** Retrieval dates read, by their text: a handful of sources state every link, so each is parsed once. */
+const RETRIEVED = new Map<string, { date: PartialDate; day: number }>();
+
+/** A retrieval date parsed, with its earliest day (kept for the next link that source states). */
+function retrievedDay(text: string): { date: PartialDate; day: number } {
+  let known = RETRIEVED.get(text);
+  if (!known) {
+    const date = parsePartialDate(text, 'retrieved');
+    known = { date, day: earliestDay(date) };
+    if (RETRIEVED.size >= 10_000) RETRIEVED.clear(); // a bound, should sources ever be that many
+    RETRIEVED.set(text, known);
+  }
+  return known;
 }

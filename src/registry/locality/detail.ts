@@ -4,8 +4,9 @@ import type { PartialDate } from '../../core/partial-date.js';
 import { Shared } from '../../core/shapes.js';
 import type { DB } from '../../store/schema.js';
 import { LocalityPartners, LocalitySummary } from './partner-shapes.js';
-import { localityWithPartners } from './partners.js';
-import { localityIdOfKey, LocalityView, viewOfRecord } from './view.js';
+import type { LocalityMemoryModel } from '../../store/locality-memory-model.js';
+import { localityWithPartners, partnersOf, summarize } from './partners.js';
+import { localityIdOfKey, LocalityView, noLocalityWithKey, toLocalityView, viewOfRecord } from './view.js';
 
 const { locality: _summary, ...atTheDate } = LocalityPartners.properties;
 
@@ -27,4 +28,39 @@ export async function localityDetail(
   const { record, partners } = await localityWithPartners(db, id, asOf, today);
   const { locality: atDate, ...rest } = partners;
   return { locality: await viewOfRecord(db, record), atDate, ...rest };
+}
+
+/** Each copy's summaries of its localities today (`summarize` without a date), made once each, on first use. */
+const SUMMARIES = new WeakMap<LocalityMemoryModel, Map<number, LocalitySummary>>();
+
+/** `summarize` for a copy's localities, keeping the undated summaries (a place is the partner of several). */
+function summariesOf(copy: LocalityMemoryModel): typeof summarize {
+  let kept = SUMMARIES.get(copy);
+  if (!kept) SUMMARIES.set(copy, (kept = new Map()));
+  const summaries = kept;
+  return (record, asOf) => {
+    if (asOf !== undefined) return summarize(record, asOf);
+    let summary = summaries.get(record.id);
+    if (!summary) summaries.set(record.id, (summary = summarize(record, undefined)));
+    return summary;
+  };
+}
+
+/**
+ * The same detail as `localityDetail`, answered from a copy in memory of what it reads (the API's cold reads);
+ * the copy must be current, which its owner sees to.
+ */
+export function localityDetailFromCopy(
+  copy: LocalityMemoryModel,
+  key: string,
+  asOf: PartialDate | undefined,
+  today: PartialDate,
+): LocalityDetail {
+  const id = copy.idOfKey(key);
+  const self = id === undefined ? undefined : copy.locality(id);
+  if (!self) throw noLocalityWithKey(key);
+  const facts = { self, links: copy.linksOf(self.id), localities: copy.byId, stating: copy.statingByLink };
+  const { locality: atDate, ...rest } = partnersOf(facts, asOf, today, summariesOf(copy));
+  const parent = self.parentId === null ? undefined : copy.locality(self.parentId);
+  return { locality: toLocalityView(self, [...copy.citationsOf(self.id)], parent), atDate, ...rest };
 }

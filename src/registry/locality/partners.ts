@@ -5,9 +5,9 @@ import { isNameValidAt, nameAt } from '../../core/locality-names.js';
 import { regionName } from './region-names.js';
 import { formatPartialDate, isOnOrBefore, type PartialDate } from '../../core/partial-date.js';
 import { localitiesById, type LocalityRecord } from '../../store/locality.repository.js';
-import { linksOfLocality } from '../../store/link.repository.js';
+import { linksOfLocality, type LinkRecord } from '../../store/link.repository.js';
 import type { DB } from '../../store/schema.js';
-import { statingSourcesOf } from '../../store/link-statement.repository.js';
+import { statingSourcesOf, type StatingSource } from '../../store/link-statement.repository.js';
 import { knownBy } from '../link/attestation.js';
 import type { LocalityPartners, LocalitySummary, PartnerView } from './partner-shapes.js';
 
@@ -15,6 +15,9 @@ export type { LocalityPartners, LocalitySummary, PartnerView } from './partner-s
 
 /** The order of `localeCompare` with no locale, built once: a collator per comparison costs more than the sort. */
 const NAME_ORDER = new Intl.Collator().compare;
+
+/** Partners in the order of their names. */
+const byName = (x: PartnerView, y: PartnerView): number => NAME_ORDER(x.partner.name, y.partner.name);
 
 /** Shows a locality as it was at a date (or today). */
 export function summarize(loc: LocalityRecord, asOf: PartialDate | undefined): LocalitySummary {
@@ -57,6 +60,31 @@ export async function localityWithPartners(
     db,
     links.map((l) => l.id),
   );
+  return { record: self, partners: partnersOf({ self, links, localities, stating }, asOf, today) };
+}
+
+/** What a locality's partners are shown from, however it was read (the database, or a copy in memory). */
+export interface PartnerFacts {
+  self: LocalityRecord;
+  /** The links the locality is party to, in id order, with their events. */
+  links: readonly LinkRecord[];
+  /** The partners (at least), by id. */
+  localities: ReadonlyMap<number, LocalityRecord>;
+  /** The sources that state each link, by link id. */
+  stating: ReadonlyMap<number, readonly StatingSource[]>;
+}
+
+/**
+ * A locality's partners at `asOf` (today when absent) from what was read: kind and status of each link.
+ * `summaryOf` shows a locality at the date (`summarize`, or a caller's memo of it).
+ */
+export function partnersOf(
+  { self, links, localities, stating }: PartnerFacts,
+  asOf: PartialDate | undefined,
+  today: PartialDate,
+  summaryOf: typeof summarize = summarize,
+): LocalityPartners {
+  const localityId = self.id;
   const partners: PartnerView[] = [];
   const undated: PartnerView[] = [];
   const underConsideration: PartnerView[] = [];
@@ -68,7 +96,7 @@ export async function localityWithPartners(
       .at(-1);
     const view: PartnerView = {
       linkId: link.id,
-      partner: summarize(partner, asOf),
+      partner: summaryOf(partner, asOf),
       kind: link.kind ?? null,
       status: report.status,
       since: report.since ? formatPartialDate(report.since) : null,
@@ -80,15 +108,11 @@ export async function localityWithPartners(
     else if (report.status !== 'not_formed') partners.push(view);
     else if (latest) underConsideration.push(view);
   }
-  const byName = (x: PartnerView, y: PartnerView): number => NAME_ORDER(x.partner.name, y.partner.name);
   return {
-    record: self,
-    partners: {
-      locality: summarize(self, asOf),
-      asOf: asOf ? formatPartialDate(asOf) : null,
-      partners: partners.sort(byName),
-      undated: undated.sort(byName),
-      underConsideration: underConsideration.sort(byName),
-    },
+    locality: summaryOf(self, asOf),
+    asOf: asOf ? formatPartialDate(asOf) : null,
+    partners: partners.sort(byName),
+    undated: undated.sort(byName),
+    underConsideration: underConsideration.sort(byName),
   };
 }

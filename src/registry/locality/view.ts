@@ -89,8 +89,11 @@ export async function localityView(db: Kysely<DB>, id: number): Promise<Locality
 /** The id of the locality with a key; LocalityNotFound naming the field when there is none. */
 export async function localityIdOfKey(db: Kysely<DB>, key: string, field = 'key'): Promise<number> {
   const id = (await localityIdsByKey(db, [key])).get(key);
-  if (id === undefined) {
-    throw new TwinningError('LocalityNotFound', `no locality has the key "${key}"`, { field });
-  }
+  if (id === undefined) throw noLocalityWithKey(key, field);
   return id;
+}
+
+/** The LocalityNotFound error for a key no locality has, naming the field it came from. */
+export function noLocalityWithKey(key: string, field = 'key'): TwinningError {
+  return new TwinningError('LocalityNotFound', `no locality has the key "${key}"`, { field });
 }

@@ -8,6 +8,7 @@ import { localitySubdivisionMigration } from './0005-locality-subdivision.js';
 import { matchedRefIndexMigration } from './0006-matched-ref-index.js';
 import { webSessionsMigration } from './0007-web-sessions.js';
 import { nameWordsNotifyMigration } from './0008-name-words-notify.js';
+import { registryChangeCountMigration } from './0009-registry-change-count.js';
 import type { MIGRATION_NAMES } from './names.js';
 
 /**
@@ -24,5 +25,6 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
     '0006-matched-ref-index': matchedRefIndexMigration(),
     '0007-web-sessions': webSessionsMigration(dialect),
     '0008-name-words-notify': nameWordsNotifyMigration(dialect),
+    '0009-registry-change-count': registryChangeCountMigration(dialect),
   } satisfies Record<(typeof MIGRATION_NAMES)[number], Migration>;
 }

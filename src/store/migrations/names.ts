@@ -11,4 +11,5 @@ export const MIGRATION_NAMES = [
   '0006-matched-ref-index',
   '0007-web-sessions',
   '0008-name-words-notify',
+  '0009-registry-change-count',
 ] as const;

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePartialDate } from '../../src/core/partial-date.js';
+import { localityDetail, localityDetailFromCopy } from '../../src/registry/locality/detail.js';
+import { openRegistry } from '../../src/registry/open-registry.js';
+import type { Database } from '../../src/store/database.js';
+import { LocalityMemoryModel } from '../../src/store/locality-memory-model.js';
+import { createTestDatabase, DIALECTS } from '../support/databases.js';
+
+const TODAY = parsePartialDate('2026-11-28');
+
+for (const dialect of DIALECTS) {
+  describe(`a locality's detail from the copy in memory is the database's [${dialect}]`, () => {
+    let database: Database;
+    let drop: () => Promise<void>;
+    let copy: LocalityMemoryModel;
+    beforeAll(async () => {
+      const created = await createTestDatabase(dialect);
+      drop = created.drop;
+      database = (await openRegistry(created.url)).database;
+      const db = database.db;
+      // What the bundled dataset may lack: a parent, and sources that state links (one of them one-sided).
+      const [first, second] = await db.selectFrom('localities').select('id').orderBy('id').limit(2).execute();
+      await db.updateTable('localities').set({ parent_id: first!.id }).where('id', '=', second!.id).execute();
+      const source = await db.selectFrom('sources').select('id').orderBy('id').executeTakeFirstOrThrow();
+      const links = await db.selectFrom('links').select('id').orderBy('id').limit(3).execute();
+      await db
+        .insertInto('link_sources')
+        .values(
+          links.map((l, i) => ({
+            link_id: l.id,
+            source_id: source.id,
+            a_lists_b: 1,
+            b_lists_a: i === 0 ? 0 : 1,
+            undirected: 0,
+            first_line: i + 2,
+            created_at: '2026-11-28T00:00:00Z',
+          })),
+        )
+        .execute();
+      copy = await LocalityMemoryModel.load(db);
+    });
+    afterAll(async () => {
+      await database.close();
+      await drop();
+    });
+
+    it('holds every locality', async () => {
+      const rows = await database.db.selectFrom('localities').select('id').execute();
+      expect(copy.size).toBe(rows.length);
+      expect(copy.size).toBeGreaterThan(100);
+    });
+
+    it('gives the same detail for every locality, today and at other dates', async () => {
+      const rows = await database.db.selectFrom('localities').select('key').orderBy('id').execute();
+      let withPartners = 0;
+      for (const { key } of rows) {
+        for (const asOf of [undefined, parsePartialDate('1950'), parsePartialDate('1991-12-26')]) {
+          const expected = await localityDetail(database.db, key, asOf, TODAY);
+          expect(localityDetailFromCopy(copy, key, asOf, TODAY)).toEqual(expected);
+          if (asOf === undefined && expected.partners.length > 0) withPartners++;
+        }
+      }
+      expect(withPartners).toBeGreaterThan(10);
+    });
+
+    it('shows the parent, the citations and the stating sources the database holds', async () => {
+      const keys = await database.db.selectFrom('localities').select(['key', 'parent_id']).execute();
+      const child = keys.find((k) => k.parent_id !== null)!;
+      expect(localityDetailFromCopy(copy, child.key, undefined, TODAY).locality.parent).not.toBeNull();
+      const cited = keys.filter(
+        (k) => localityDetailFromCopy(copy, k.key, undefined, TODAY).locality.sources.length,
+      );
+      expect(cited.length).toBeGreaterThan(0);
+    });
+
+    it('refuses an unknown key as the database read does', async () => {
+      const fromDb = await localityDetail(database.db, 'no-such-place', undefined, TODAY).catch(
+        (e: unknown) => e,
+      );
+      expect(() => localityDetailFromCopy(copy, 'no-such-place', undefined, TODAY)).toThrow(fromDb as Error);
+      expect(fromDb).toMatchObject({ code: 'LocalityNotFound', location: { field: 'key' } });
+    });
+  });
+}
