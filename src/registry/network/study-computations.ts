@@ -82,7 +82,7 @@ export async function computeStudy(
     db,
     { ...query, everFormed: study === 'time' || query.everFormed },
     today,
-    { dates: study === 'time', labels: study !== 'summary' },
+    { dates: study === 'time', labels: study !== 'summary', sources: false },
   );
   const graph = buildTwinGraph(network.input);
   return {
