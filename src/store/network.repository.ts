@@ -37,6 +37,11 @@ export async function networkPlaces(db: Kysely<DB>): Promise<NetworkPlace[]> {
   return db.selectFrom('localities').select(['id', 'key', 'country', 'lat', 'lon']).orderBy('id').execute();
 }
 
+/** Every locality's id and key, in id order: for analyses that read nothing of a place but its links. */
+export async function networkPlaceKeys(db: Kysely<DB>): Promise<Pick<NetworkLocality, 'id' | 'key'>[]> {
+  return db.selectFrom('localities').select(['id', 'key']).orderBy('id').execute();
+}
+
 /** Every locality with its primary name. */
 export async function allNetworkLocalities(db: Kysely<DB>): Promise<NetworkLocality[]> {
   return localitiesWithPrimaryName(db)

@@ -18,10 +18,11 @@ import {
   allNetworkLocalities,
   linkCitingSources,
   networkLinks,
+  networkPlaceKeys,
   networkPlaces,
-  type NetworkPlace,
   sourceKeysByLink,
   type NetworkLink,
+  type NetworkLocality,
 } from '../../store/network.repository.js';
 import { knownBy } from '../link/attestation.js';
 import type { DB } from '../../store/schema.js';
@@ -47,6 +48,9 @@ export interface NetworkInput {
    */
   undated: number;
 }
+
+/** A place as the network reads it: its id and key, its name, country and coordinates when asked for. */
+type Place = Pick<NetworkLocality, 'id' | 'key'> & Partial<NetworkLocality>;
 
 /** The statuses of a link that counts in the network at a date. */
 const COUNTED: ReadonlySet<LinkStatus> = new Set(['active', 'unknown']);
@@ -102,13 +106,40 @@ async function attestation(
 }
 
 /**
+ * Reads each link's status at a date (`statusAt`, with the date its sources know it by). A link whose events carry
+ * no date (most imported links: one undated formation) has the status of every other such link with the same event
+ * types and the same best-ranked source, since statusAt reads nothing else of them: it is worked out once for each.
+ */
+function statusReader(
+  asOf: PartialDate,
+  today: PartialDate,
+  knownByRank: readonly PartialDate[],
+  citedRanks: ReadonlyMap<number, number>,
+): (link: NetworkLink) => LinkStatus {
+  const undatedStatus = new Map<number, Map<string, LinkStatus>>();
+  return (link) => {
+    const rank = Math.min(link.listedRank ?? Infinity, citedRanks.get(link.id) ?? Infinity);
+    const knownBy = rank === Infinity ? today : knownByRank[rank]!;
+    const { events } = link;
+    for (const event of events) if (event.date !== undefined) return statusAt(events, asOf, knownBy).status;
+    const types = events.length === 1 ? events[0]!.type : events.map((e) => e.type).join(' ');
+    let byTypes = undatedStatus.get(rank);
+    if (byTypes === undefined) undatedStatus.set(rank, (byTypes = new Map()));
+    let status = byTypes.get(types);
+    if (status === undefined) byTypes.set(types, (status = statusAt(events, asOf, knownBy).status));
+    return status;
+  };
+}
+
+/**
  * Builds the analyses' input from the registry. A link counts when its status at the date (today when none
  * is given) is active, or unknown because only undated events say it was formed, as most imported links are;
  * how many of each is reported. Kind, country and source filters apply as in `selectNetwork`. Each edge carries
  * the years it was formed and ended (for the time series) unless `dates: false` asks to skip them, the keys of the
  * sources that list it unless `sources: false` does (an analysis that reads no edge's sources, as no study does), and
  * each node its place's primary name unless `labels: false` does (an analysis that names no place, such as the
- * summary).
+ * summary) and its country, continent and coordinates unless `attributes: false` does (one that reads nothing of a
+ * place but its links, such as the summary).
  */
 export async function loadNetworkInput(
   db: Kysely<DB>,
@@ -118,22 +149,24 @@ export async function loadNetworkInput(
     dates = true,
     labels = true,
     sources: withSources = true,
-  }: { dates?: boolean; labels?: boolean; sources?: boolean } = {},
+    attributes = true,
+  }: { dates?: boolean; labels?: boolean; sources?: boolean; attributes?: boolean } = {},
 ): Promise<NetworkInput> {
   const { sourceRanks, knownByRank, citedRanks } = await attestation(db, today);
   const [localities, links, sourcesOf] = await Promise.all([
-    labels ? allNetworkLocalities(db) : (networkPlaces(db) as Promise<(NetworkPlace & { name?: string })[]>),
+    (labels
+      ? allNetworkLocalities(db)
+      : attributes || query.countries
+        ? networkPlaces(db)
+        : networkPlaceKeys(db)) as Promise<Place[]>,
     networkLinks(db, sourceRanks),
     withSources || query.sources ? sourceKeysByLink(db) : new Map<number, string[]>(),
   ]);
-  const attested = (link: NetworkLink): PartialDate => {
-    const rank = Math.min(link.listedRank ?? Infinity, citedRanks.get(link.id) ?? Infinity);
-    return rank === Infinity ? today : knownByRank[rank]!;
-  };
+  const statusOf = statusReader(query.asOf ?? today, today, knownByRank, citedRanks);
   const keyOf = new Map(localities.map((l) => [l.id, l.key]));
-  const countryOf = new Map(localities.map((l) => [l.id, l.country]));
   const kinds = query.kinds && new Set(query.kinds);
   const countries = query.countries && new Set(query.countries.map((c) => c.toUpperCase()));
+  const countryOf = new Map(countries ? localities.map((l) => [l.id, l.country]) : []);
   const sources = query.sources && new Set(query.sources);
   let active = 0;
   let undated = 0;
@@ -146,14 +179,14 @@ export async function loadNetworkInput(
       !countries.has(countryOf.get(link.bId) ?? '')
     )
       continue;
-    const linkSources = sourcesOf.get(link.id) ?? [];
-    if (sources && !linkSources.some((s) => sources.has(s))) continue;
-    const status = statusAt(link.events, query.asOf ?? today, attested(link)).status;
+    const linkSources = sourcesOf.get(link.id);
+    if (sources && !linkSources?.some((s) => sources.has(s))) continue;
+    const status = statusOf(link);
     if (query.everFormed ? status === 'not_formed' : !COUNTED.has(status)) continue;
     if (status === 'active') active++;
     else undated++;
     const edge: TwinEdgeInput = { a: keyOf.get(link.aId)!, b: keyOf.get(link.bId)!, kind: link.kind };
-    if (withSources) edge.sources = linkSources;
+    if (withSources) edge.sources = linkSources ?? [];
     if (dates) Object.assign(edge, edgeDates(link, today));
     edges.push(edge);
   }
@@ -161,13 +194,17 @@ export async function loadNetworkInput(
   for (const edge of edges) touched.add(edge.a).add(edge.b);
   const nodes: TwinNodeInput[] = localities
     .filter((l) => touched.has(l.key))
-    .map((l) => ({
-      key: l.key,
-      label: l.name,
-      country: l.country ?? undefined,
-      continent: l.country ? continentOf(l.country) : undefined,
-      lat: l.lat ?? undefined,
-      lon: l.lon ?? undefined,
-    }));
+    .map((l) =>
+      attributes
+        ? {
+            key: l.key,
+            label: l.name,
+            country: l.country ?? undefined,
+            continent: l.country ? continentOf(l.country) : undefined,
+            lat: l.lat ?? undefined,
+            lon: l.lon ?? undefined,
+          }
+        : { key: l.key, label: l.name },
+    );
   return { input: { nodes, edges }, active, undated };
 }

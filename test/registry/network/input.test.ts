@@ -133,12 +133,15 @@ for (const dialect of DIALECTS) {
         dates: false,
         labels: false,
         sources: false,
+        attributes: false,
       });
       const base = before.get(asOf)!;
       expect({ active: after.active - base.active, undated: after.undated - base.undated }).toEqual(expected);
       const full = await loadNetworkInput(database.db, queryAt(asOf), TODAY);
       expect([full.active, full.undated]).toEqual([after.active, after.undated]);
       expect(full.input.edges.map(pair)).toEqual(after.input.edges.map(pair));
+      expect(full.input.nodes.map((n) => n.key)).toEqual(after.input.nodes.map((n) => n.key));
+      expect(after.input.nodes.every((n) => n.country === undefined && n.lat === undefined)).toBe(true);
     });
 
     it("gives each edge its sources' keys unless asked not to, and filters by source either way", async () => {
