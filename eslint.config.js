@@ -44,6 +44,16 @@ export default tseslint.config(
     },
   },
   {
+    // threads/ is a leaf every layer may import (how a worker thread loads its program), so it imports none of them.
+    files: ['src/threads/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../**'], message: 'src/threads imports nothing of the project.' }] },
+      ],
+    },
+  },
+  {
     // The registry is the write side: it never depends on a driver (ingest, the API, the CLI, a web app).
     files: ['src/registry/**/*.ts'],
     rules: {
@@ -63,7 +73,7 @@ export default tseslint.config(
   {
     // Only the registry (and the store itself) writes registry tables: src/store/writes/ holds every such write.
     files: ['src/**/*.ts'],
-    ignores: ['src/core/**', 'src/registry/**', 'src/store/**'],
+    ignores: ['src/core/**', 'src/registry/**', 'src/store/**', 'src/threads/**'],
     rules: {
       'no-restricted-imports': [
         'error',

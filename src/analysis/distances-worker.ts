@@ -1,10 +1,11 @@
 /**
- * The one file of src/analysis that touches Node: it runs the all-pairs distance count on worker
- * threads. Each worker loads only the search kernel (distance-kernel.ts); the workers take batches
- * of sources from one shared counter until none is left, so a worker that starts late does less.
+ * Runs the all-pairs distance count on worker threads (with distance-thread.ts, the thread's program, the files of
+ * src/analysis that touch Node). Each worker loads only the search kernel (distance-kernel.ts); the workers take
+ * batches of sources from one shared counter until none is left, so a worker that starts late does less.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { workerSource } from '../threads/worker-source.js';
 import type { DistanceCounts } from './distance-kernel.js';
 import {
   allSources,
@@ -20,7 +21,7 @@ const WORDS = 16;
 const BATCH = 32 * WORDS;
 
 /** What every worker is given: the core graph, folded leaves, all sources, and the shared batch counter. */
-interface Job {
+export interface DistanceJob {
   n: number;
   offsets: Int32Array;
   neighbors: Int32Array;
@@ -42,7 +43,15 @@ export async function distanceStatsParallel(
     const { core, leaves } = plan;
     const counter = new SharedArrayBuffer(4);
     const { n, offsets, neighbors } = core;
-    const job: Job = { n, offsets, neighbors, leaves, sources: allSources(plan), words: WORDS, counter };
+    const job: DistanceJob = {
+      n,
+      offsets,
+      neighbors,
+      leaves,
+      sources: allSources(plan),
+      words: WORDS,
+      counter,
+    };
     const parts = await Promise.all(workers.map((worker) => runJob(worker, job)));
     return statsFromCounts(plan.componentSize, parts);
   } finally {
@@ -63,7 +72,7 @@ export async function summariseNetworkParallel(graph: TwinGraph, threads?: numbe
 }
 
 /** Sends the job to a started worker and resolves with its counts. */
-function runJob(worker: Worker, job: Job): Promise<DistanceCounts> {
+function runJob(worker: Worker, job: DistanceJob): Promise<DistanceCounts> {
   return new Promise((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -74,30 +83,5 @@ function runJob(worker: Worker, job: Job): Promise<DistanceCounts> {
 
 /** Starts a worker early, so that it loads the kernel while this thread prepares the graph. */
 function startWorker(): Worker {
-  return new Worker(workerSource(), { eval: true });
-}
-
-/**
- * The worker's program: import the kernel, wait for the job, count, post the counts back. Run from
- * TypeScript source (tests, tsx scripts) it registers tsx first, since tsx's hooks do not reach worker
- * threads on Node 20, and unregisters it once the kernel is loaded (left registered, it halves the kernel's speed).
- */
-function workerSource(): string {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const kernel = new URL(`./distance-kernel.${fromSource ? 'ts' : 'js'}`, import.meta.url).href;
-  const unregister = fromSource
-    ? `(await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})).register()`
-    : 'async () => {}';
-  return `const { parentPort } = require('node:worker_threads');
-(async () => {
-  const unregister = ${unregister};
-  const { countDistances } = await import(${JSON.stringify(kernel)});
-  await unregister();
-  parentPort.once('message', ({ n, offsets, neighbors, leaves, sources, words, counter }) => {
-    const claims = new Int32Array(counter);
-    const claimBatch = () => Atomics.add(claims, 0, 1);
-    const counts = countDistances({ csr: { n, offsets, neighbors }, leaves, sources, words, claimBatch });
-    parentPort.postMessage(counts, [counts.histogram.buffer]);
-  });
-})();`;
+  return new Worker(workerSource(new URL('./distance-thread.js', import.meta.url)), { eval: true });
 }

@@ -158,18 +158,44 @@ function fold(events: readonly LifecycleEvent[]): StatusReport {
       continue;
     }
     if (next !== report.status || (isFormingEvent(event.type) && report.cause === undefined)) {
-      report = { ...report, status: next, since: event.date, cause: event };
+      report = { status: next, contradictions: report.contradictions, since: event.date, cause: event };
     }
   }
   return report;
 }
 
+/** A link's events apart: the dated ones in chronological order, the undated ones by type (each order stable). */
+function apart(events: readonly LifecycleEvent[]): {
+  chronology: LifecycleEvent[];
+  undated: LifecycleEvent[];
+} {
+  const chronology: LifecycleEvent[] = [];
+  const undated: LifecycleEvent[] = [];
+  for (const event of events) (event.date === undefined ? undated : chronology).push(event);
+  if (chronology.length > 1)
+    chronology.sort((x, y) => comparePartialDates(x.date!, y.date!) || rank(x.type) - rank(y.type));
+  if (undated.length > 1) undated.sort((x, y) => rank(x.type) - rank(y.type));
+  return { chronology, undated };
+}
+
+/** Places undated events (by type) among dated ones (in order): forming steps first, ending steps last. */
+function among(
+  chronology: readonly LifecycleEvent[],
+  undated: readonly LifecycleEvent[],
+): readonly LifecycleEvent[] {
+  if (undated.length === 0) return chronology;
+  const last = rank('formalised');
+  return [
+    ...undated.filter((e) => rank(e.type) <= last),
+    ...chronology,
+    ...undated.filter((e) => rank(e.type) > last),
+  ];
+}
+
 /** Places undated events among dated ones: forming steps first, ending steps last, others by type. */
-function withUndated(events: readonly LifecycleEvent[]): LifecycleEvent[] {
-  const undated = events.filter((e) => e.date === undefined).sort((x, y) => rank(x.type) - rank(y.type));
-  const early = undated.filter((e) => rank(e.type) <= rank('formalised'));
-  const late = undated.filter((e) => rank(e.type) > rank('formalised'));
-  return [...early, ...chronological(events), ...late];
+function withUndated(events: readonly LifecycleEvent[]): readonly LifecycleEvent[] {
+  const { chronology, undated } = apart(events);
+  return among(chronology, undated);
 }
 
 /**
@@ -184,18 +210,21 @@ export function statusAt(
   asOf: PartialDate | undefined,
   today: PartialDate,
 ): StatusReport {
-  const { contradictions: all } = fold(withUndated(events));
-  const dated = chronological(events).filter((e) => isOnOrBefore(e.date!, asOf ?? today));
-  const undated = events.filter((e) => e.date === undefined);
+  const { chronology, undated } = apart(events);
+  const whole = fold(among(chronology, undated));
+  const dated = chronology.filter((e) => isOnOrBefore(e.date!, asOf ?? today));
   const isPresent = asOf === undefined || latestDay(asOf) >= earliestDay(today);
-  if (undated.length === 0 || isPresent)
-    return { ...fold(withUndated([...dated, ...undated])), contradictions: all };
+  if (undated.length === 0 || isPresent) {
+    // With every dated event counted, the fold asked for is the whole history's: the same events, the same order.
+    if (dated.length === chronology.length) return whole;
+    return { ...fold(among(dated, undated)), contradictions: whole.contradictions };
+  }
   const impliesFormed = dated.some((e) => rank(e.type) > rank('formalised'));
   const implied = impliesFormed ? undated.filter((e) => isFormingEvent(e.type)) : [];
-  const certain = fold(withUndated([...dated, ...implied]));
-  const possible = fold(withUndated([...dated, ...undated]));
-  if (certain.status === possible.status) return { ...certain, contradictions: all };
-  return { status: 'unknown', contradictions: all };
+  const certain = fold(among(dated, implied));
+  const possible = fold(among(dated, undated));
+  if (certain.status === possible.status) return { ...certain, contradictions: whole.contradictions };
+  return { status: 'unknown', contradictions: whole.contradictions };
 }
 
 /** Every contradiction in a link's history, whatever the date asked. */

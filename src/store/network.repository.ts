@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { LinkKind } from '../core/link.js';
 import type { EventType, LifecycleEvent } from '../core/link-lifecycle.js';
 import { parsePartialDate } from '../core/partial-date.js';
@@ -37,6 +37,11 @@ export async function networkPlaces(db: Kysely<DB>): Promise<NetworkPlace[]> {
   return db.selectFrom('localities').select(['id', 'key', 'country', 'lat', 'lon']).orderBy('id').execute();
 }
 
+/** Every locality's id and key, in id order: for analyses that read nothing of a place but its links. */
+export async function networkPlaceKeys(db: Kysely<DB>): Promise<Pick<NetworkLocality, 'id' | 'key'>[]> {
+  return db.selectFrom('localities').select(['id', 'key']).orderBy('id').execute();
+}
+
 /** Every locality with its primary name. */
 export async function allNetworkLocalities(db: Kysely<DB>): Promise<NetworkLocality[]> {
   return localitiesWithPrimaryName(db)
@@ -61,14 +66,30 @@ export interface NetworkLink {
   bId: number;
   kind?: LinkKind;
   events: LifecycleEvent[];
+  /** With ranked sources asked for: the best (least) rank among the sources that list the link, if one is ranked. */
+  listedRank?: number;
+}
+
+/** The best (least) rank among the sources that list a link, null when none is ranked: a subquery per link row. */
+function listedRank(sourceRanks: ReadonlyMap<number, number>) {
+  if (sourceRanks.size === 0) return sql<number | null>`null`;
+  const whens = [...sourceRanks].map(([id, rank]) => sql`when ${sql.lit(id)} then ${sql.lit(rank)}`);
+  const rank = sql`case ${sql.ref('link_sources.source_id')} ${sql.join(whens, sql` `)} end`;
+  return sql<number | null>`(select min(${rank}) from ${sql.table('link_sources')}
+    where ${sql.ref('link_sources.link_id')} = ${sql.ref('links.id')})`;
 }
 
 /**
  * Every link with the parts of its events the network needs, in id order: one lean read of links joined to their
  * events (a few columns; a link has one event or two, so the rows are about as many as the links), so that loading
- * the network costs little beside computing on it.
+ * the network costs little beside computing on it. Given ranks of sources (source id to rank), each link also
+ * carries the best rank among the sources that list it, worked out by the database per link (an index lookup)
+ * instead of reading every row of the link sources.
  */
-export async function networkLinks(db: Kysely<DB>): Promise<NetworkLink[]> {
+export async function networkLinks(
+  db: Kysely<DB>,
+  sourceRanks: ReadonlyMap<number, number> = new Map(),
+): Promise<NetworkLink[]> {
   const rows = await db
     .selectFrom('links')
     .leftJoin('link_events', 'link_events.link_id', 'links.id')
@@ -81,6 +102,7 @@ export async function networkLinks(db: Kysely<DB>): Promise<NetworkLink[]> {
       'link_events.date',
       'link_events.cause',
     ])
+    .select(listedRank(sourceRanks).as('listed_rank'))
     .orderBy('links.id')
     .orderBy('link_events.id')
     .execute();
@@ -90,6 +112,7 @@ export async function networkLinks(db: Kysely<DB>): Promise<NetworkLink[]> {
     if (link?.id !== r.id) {
       link = { id: r.id, aId: r.a_id, bId: r.b_id, events: [] };
       if (r.kind !== null) link.kind = r.kind as LinkKind;
+      if (r.listed_rank !== null) link.listedRank = Number(r.listed_rank);
       links.push(link);
     }
     if (r.type === null) continue; // a link without events
@@ -99,6 +122,17 @@ export async function networkLinks(db: Kysely<DB>): Promise<NetworkLink[]> {
     link.events.push(event);
   }
   return links;
+}
+
+/** The sources that cite each link (in a citation of the link itself), as link and source ids in citation order. */
+export async function linkCitingSources(db: Kysely<DB>): Promise<{ linkId: number; sourceId: number }[]> {
+  return db
+    .selectFrom('citations')
+    .select(['entity_id as linkId', 'source_id as sourceId'])
+    .where('entity_type', '=', 'link')
+    .orderBy('entity_id')
+    .orderBy('id')
+    .execute();
 }
 
 /**
@@ -113,13 +147,7 @@ export async function sourceKeysByLink(db: Kysely<DB>): Promise<Map<number, stri
     .orderBy('link_id')
     .orderBy('source_id')
     .execute();
-  const cited = await db
-    .selectFrom('citations')
-    .select(['entity_id as linkId', 'source_id as sourceId'])
-    .where('entity_type', '=', 'link')
-    .orderBy('entity_id')
-    .orderBy('id')
-    .execute();
+  const cited = await linkCitingSources(db);
   const keyOf = new Map(sources.map((s) => [s.id, s.key]));
   const byLink = new Map<number, string[]>();
   for (const rows of [listed, cited]) {

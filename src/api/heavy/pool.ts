@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { TwinningError, type ErrorCode } from '../../core/errors.js';
+import { workerSource } from '../../threads/worker-source.js';
 import type { ExportJob, HeavyJob, HeavyResult } from './jobs.js';
 import type { ErrorData, JobAnswer, JobMessage } from './worker.js';
 
@@ -120,7 +121,7 @@ export class HeavyWorkPool {
   }
 
   #spawn(): Slot {
-    const worker = new Worker(workerSource(), {
+    const worker = new Worker(workerSource(new URL('./worker.js', import.meta.url)), {
       eval: true,
       workerData: { databaseUrl: this.databaseUrl },
       resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb },
@@ -242,21 +243,4 @@ function toError(error: ErrorData): Error {
   return error.code
     ? new TwinningError(error.code as ErrorCode, error.message, error.location)
     : new Error(error.message);
-}
-
-/**
- * The worker's bootstrap: run from TypeScript source (tests, tsx scripts) it registers tsx first, since tsx's
- * hooks do not reach worker threads on Node 20, and unregisters it once the program is loaded.
- */
-function workerSource(): string {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const program = new URL(`./worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href;
-  const register = fromSource
-    ? `(await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})).register()`
-    : 'async () => {}';
-  return `(async () => {
-  const unregister = ${register};
-  await import(${JSON.stringify(program)});
-  await unregister();
-})();`;
 }

@@ -1,5 +1,9 @@
 import { Worker } from 'node:worker_threads';
+import { workerSource } from '../../threads/worker-source.js';
 import type { FromWriter, ToWriter } from './gazetteer-write-protocol.js';
+
+/** The writing thread's program. */
+const PROGRAM = new URL('./gazetteer-write-worker.js', import.meta.url);
 
 /** Batches sent and not yet written, past which the sender waits: the rows in flight stay a few megabytes. */
 const MAX_IN_FLIGHT = 4;
@@ -23,7 +27,7 @@ function writerError(message: Extract<FromWriter, { kind: 'failed' }>): Error {
  * deleted and its lookup indexes dropped.
  */
 export async function startGazetteerWriter(dbFile: string): Promise<GazetteerWriter> {
-  const worker = new Worker(workerSource(), { eval: true, workerData: { dbFile } });
+  const worker = new Worker(workerSource(PROGRAM), { eval: true, workerData: { dbFile } });
   let ready = false;
   let inFlight = 0;
   let written: number | undefined;
@@ -82,21 +86,4 @@ export async function startGazetteerWriter(dbFile: string): Promise<GazetteerWri
       await exit;
     },
   };
-}
-
-/**
- * The thread's program. Run from TypeScript source (tests, tsx scripts) it registers tsx first, since tsx's
- * hooks do not reach worker threads on Node 20, and unregisters it once the program is loaded.
- */
-function workerSource(): string {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const program = new URL(`./gazetteer-write-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href;
-  const register = fromSource
-    ? `(await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})).register()`
-    : 'async () => {}';
-  return `(async () => {
-  const unregister = ${register};
-  await import(${JSON.stringify(program)});
-  await unregister();
-})();`;
 }

@@ -82,7 +82,12 @@ export async function computeStudy(
     db,
     { ...query, everFormed: study === 'time' || query.everFormed },
     today,
-    { dates: study === 'time', labels: study !== 'summary' },
+    {
+      dates: study === 'time',
+      labels: study !== 'summary',
+      attributes: study !== 'summary',
+      sources: false,
+    },
   );
   const graph = buildTwinGraph(network.input);
   return {
