@@ -21,6 +21,7 @@ import {
   bearsWholeName,
   findSubdivisions,
   findSubdivisionsBySpelling,
+  namedOnlyInTranslation,
   type Subdivision,
 } from './subdivisions.js';
 
@@ -149,11 +150,30 @@ function unitsOfSeat(p: PreparedPlace, named: readonly PlaceCandidate[]): PlaceC
   );
 }
 
+/**
+ * Whether a unit found only by a name in another language is rather a town of 10,000 in its country that bears
+ * that name: "Kiev" is the city Kyiv, not its unit UA-30 that iso3166-2-db also calls Kiev ("Kalifornien" names
+ * no town, so it is California).
+ */
+function cityOfItsName(s: Subdivision, name: string, named: readonly PlaceCandidate[]): boolean {
+  return (
+    namedOnlyInTranslation(s, name) &&
+    named.some(
+      (c) =>
+        (c.kind === 'geonames-point' || (c.kind === 'geonames' && c.population >= 10_000)) &&
+        c.country === s.country &&
+        (c.via === 'name' || c.via === 'alternate'),
+    )
+  );
+}
+
 function regionCandidates(p: PreparedPlace, named: readonly PlaceCandidate[]): PlaceCandidate[] {
   const countries = p.country?.searchCountries;
   const townOfName = hasHomeTown(p.country?.searchCountries ?? [], named);
   const subs = p.regionNames.flatMap((name) => {
-    const found = findSubdivisions(name, countries).filter((s) => unitFits(p, s, townOfName));
+    const found = findSubdivisions(name, countries).filter(
+      (s) => unitFits(p, s, townOfName) && !cityOfItsName(s, name, named),
+    );
     // A unit of the whole name outranks one of its core only ("Oblast Moskau": Moscow Oblast, not Moscow).
     const whole = found.filter((s) => bearsWholeName(s, name));
     return found.map((s) =>

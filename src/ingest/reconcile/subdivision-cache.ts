@@ -11,6 +11,8 @@ export interface SubdivisionIndex {
   byKey: ReadonlyMap<string, readonly Subdivision[]>;
   /** The same by spelling-blind key (Nevsky / Nevskiy Rayon, Puchavichy / Pukhavichy Raion). */
   bySkeleton: ReadonlyMap<string, readonly Subdivision[]>;
+  /** The match keys of the names each subdivision has only from other languages ("kalifornien"), by code. */
+  translated: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** The packages whose data the index is built from, each by a file of it that it exports. */
@@ -61,6 +63,7 @@ interface StoredIndex {
   subdivisions: StoredSubdivision[];
   byKey: [string, number[]][];
   bySkeleton: [string, number[]][];
+  translated: [string, string[]][];
 }
 
 function storedSubdivision(s: Subdivision): StoredSubdivision {
@@ -138,6 +141,7 @@ function stored(index: SubdivisionIndex): StoredIndex {
     subdivisions: subdivisions.map(storedSubdivision),
     byKey: lists(index.byKey),
     bySkeleton: lists(index.bySkeleton),
+    translated: [...index.translated].map(([code, keys]) => [code, [...keys]]),
   };
 }
 
@@ -149,6 +153,7 @@ function restored(data: StoredIndex): SubdivisionIndex {
     all: new Map(subs.map((s) => [s.code, s])),
     byKey: lists(data.byKey),
     bySkeleton: lists(data.bySkeleton),
+    translated: new Map(data.translated.map(([code, keys]) => [code, new Set(keys)])),
   };
 }
 

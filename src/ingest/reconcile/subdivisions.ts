@@ -86,10 +86,12 @@ export function buildSubdivisionIndex(): SubdivisionIndex {
   for (const sub of all.values()) fileNames(sub, keysOf(sub));
   // German, French, Italian and Spanish names ("Kalifornien", "Oblast Moskau") beside CLDR's English ones, found by
   // the whole name only: the core of "Oblast Riwne" is the German name of the city Rivne, not of its oblast.
+  const translatedKeys = new Map<string, Set<string>>();
   for (const [code, names] of translated) {
     const sub = all.get(code)!;
     sub.names = [...sub.names, ...names];
     for (const name of names) file(byKey, matchKey(name), sub);
+    translatedKeys.set(code, new Set(names.map((n) => matchKey(n))));
   }
   // A GeoNames unit that ISO lists too under the same name in its country is ISO's.
   const isoHas = (sub: Subdivision, keys: readonly NameKeys[]): boolean =>
@@ -101,7 +103,7 @@ export function buildSubdivisionIndex(): SubdivisionIndex {
     all.set(sub.code, sub);
     fileNames(sub, keys);
   }
-  return { all, byKey, bySkeleton };
+  return { all, byKey, bySkeleton, translated: translatedKeys };
 }
 
 let cached: SubdivisionIndex | undefined;
@@ -170,4 +172,19 @@ export function isIsoCode(code: string): boolean {
 export function bearsWholeName(sub: Subdivision, name: string): boolean {
   const key = matchKey(name);
   return sub.names.some((n) => matchKey(n) === key);
+}
+
+/**
+ * Whether a name finds a subdivision only by one of its names in another language: "Kiev" is Kyiv's (UA-30)
+ * only so, and the city that GeoNames knows as Kiev too is then the place, not the city's unit.
+ */
+export function namedOnlyInTranslation(sub: Subdivision, name: string): boolean {
+  const translated = subdivisionIndex().translated.get(sub.code);
+  if (translated === undefined) return false;
+  const key = matchKey(name);
+  const keys = new Set([key, coreKey(key)]);
+  return !sub.names.some((n) => {
+    const own = matchKey(n);
+    return !translated.has(own) && (keys.has(own) || keys.has(coreKey(own)));
+  });
 }

@@ -5,7 +5,11 @@ import { chooseMatch } from '../../../src/ingest/reconcile/matcher.js';
 import type { MatchQuery, PlaceCandidate } from '../../../src/ingest/reconcile/match-types.js';
 import { preparePlace } from '../../../src/ingest/reconcile/prepare-query.js';
 import { parsePlaceName } from '../../../src/ingest/reconcile/place-name.js';
-import { bearsWholeName, findSubdivisions } from '../../../src/ingest/reconcile/subdivisions.js';
+import {
+  bearsWholeName,
+  findSubdivisions,
+  namedOnlyInTranslation,
+} from '../../../src/ingest/reconcile/subdivisions.js';
 
 function buildCandidate(overrides: Partial<PlaceCandidate> = {}): PlaceCandidate {
   return {
@@ -142,6 +146,12 @@ describe('subdivisions', () => {
     expect(bearsWholeName(findSubdivisions('Oblast Moskau')[0]!, 'Oblast Moskau')).toBe(true);
     const moscow = findSubdivisions('Moskau').find((s) => s.code === 'RU-MOW')!;
     expect(bearsWholeName(moscow, 'Oblast Moskau')).toBe(false);
+  });
+
+  it('know which names a unit has only in another language ("Kiev" for UA-30, not "Kyiv")', () => {
+    const kyiv = findSubdivisions('Kiev', ['UA']).find((s) => s.code === 'UA-30')!;
+    expect(namedOnlyInTranslation(kyiv, 'Kiev')).toBe(true);
+    expect(namedOnlyInTranslation(kyiv, 'Kyiv')).toBe(false);
   });
 
   it('read a German state in brackets as the qualifier it is', () => {

@@ -53,6 +53,8 @@ function sample(): SubdivisionIndex {
       ['badefols d ans', [commune, bavaria]],
     ]),
     bySkeleton: new Map([['nrm', [nerima]]]),
+    // Bayern is Bavaria's German name, filed as a name of another language.
+    translated: new Map([['DE-BY', new Set(['bayern'])]]),
   };
 }
 
