@@ -4,13 +4,11 @@
  * neighbours, Adamic–Adar, resource allocation, nearest-by-distance, the heuristic fallback and the trained model
  * in the same run; then the time of one query over the registry's places, against the cost of computing
  * distances alone. Prints markdown for docs/benchmarks.md.
- *   Run: npx tsx bench/suggest-eval.ts [--registry /tmp/world.sqlite]
+ *   Run: npx tsx bench/suggest-eval.ts [--registry /tmp/world.sqlite] [--no-temporal]
  * SUGGEST_QUERIES caps the registry's query places (500); SUGGEST_TRAINING='{"rounds":3}' overrides training
  * options for an experiment; SUGGEST_DIAG=1 also scores every feature alone.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { seededRng } from '../src/core/random.js';
 import {
   evaluateQuery,
@@ -25,18 +23,18 @@ import {
   FEATURE_COUNT,
   FEATURES,
 } from '../src/core/suggest/features.js';
-import {
-  areLinked,
-  buildSuggestGraph,
-  degreeOf,
-  type SuggestGraph,
-  type SuggestPlace,
-} from '../src/core/suggest/graph.js';
+import { areLinked, buildSuggestGraph, degreeOf, type SuggestGraph } from '../src/core/suggest/graph.js';
 import { heuristicModel, scoreRows, type SuggestModel } from '../src/core/suggest/model.js';
-import { DEFAULT_TRAINING, shuffleInPlace, trainModel } from '../src/core/suggest/train.js';
+import {
+  DEFAULT_TRAINING,
+  fitModel,
+  sampleExamples,
+  shuffleInPlace,
+  trainModel,
+} from '../src/core/suggest/train.js';
 import { SHARED_DATA } from './analysis-data.js';
+import { temporalSplit, type Edge } from './suggest-data.js';
 
-type Edge = readonly [number, number];
 type Method = (rows: Float64Array, graph: SuggestGraph, query: number) => Float64Array;
 
 /** A column of the feature rows, optionally negated, as scores. */
@@ -135,70 +133,36 @@ function table(rows: [string, EvaluationSummary][]): string {
   return lines.join('\n');
 }
 
-function readTsv(path: string, header: boolean): string[][] {
-  const lines = readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '');
-  return (header ? lines.slice(1) : lines).map((l) => l.split('\t'));
-}
-
-/** The temporal split: train on 2016's links among the 2026 file's cities, find the links 2026 adds. */
-function temporalSplit(): { places: SuggestPlace[]; train: Edge[]; test: Edge[] } | undefined {
-  const root = SHARED_DATA;
-  if (!existsSync(join(root, 'wikidata-2026', 'nodes.tsv'))) return undefined;
-  const places: SuggestPlace[] = readTsv(join(root, 'wikidata-2026', 'nodes.tsv'), true).map(
-    ([id, name, lng, lat, , code]) => ({
-      key: id!,
-      name: name!,
-      country: code || undefined,
-      lat: Number(lat),
-      lon: Number(lng),
-    }),
-  );
-  const index = new Map(places.map((p, i) => [p.key, i]));
-  const pairKey = (a: number, b: number): number => Math.min(a, b) * places.length + Math.max(a, b);
-  const train = new Map<number, Edge>();
-  for (const [a, b] of readTsv(join(root, 'wikidata-2016', 'relations.tsv'), false)) {
-    const i = index.get(a!);
-    const j = index.get(b!);
-    if (i === undefined || j === undefined || i === j) continue;
-    train.set(pairKey(i, j), [i, j]);
-  }
-  const test = new Map<number, Edge>();
-  for (const [a, b] of readTsv(join(root, 'wikidata-2026', 'links.tsv'), true)) {
-    const i = index.get(a!);
-    const j = index.get(b!);
-    if (i === undefined || j === undefined || i === j || train.has(pairKey(i, j))) continue;
-    test.set(pairKey(i, j), [i, j]);
-  }
-  return { places, train: [...train.values()], test: [...test.values()] };
-}
-
 const out: string[] = [];
 const load = loadavg()
   .map((x) => x.toFixed(2))
   .join(' ');
-const split = temporalSplit();
-if (!split) {
+// --no-temporal: the registry hold-out alone (so that the two can run side by side as two processes).
+const temporal = !process.argv.includes('--no-temporal');
+const split = temporal ? temporalSplit() : undefined;
+if (temporal && !split)
   console.log(`skipped the temporal split: ${SHARED_DATA} has no wikidata-2026/nodes.tsv`);
-} else {
+if (split) {
   const options = {
     ...DEFAULT_TRAINING,
     ...(JSON.parse(process.env.SUGGEST_TRAINING ?? '{}') as object),
   };
   const t0 = performance.now();
-  const { model, examples, queries } = trainModel(split.places, split.train, options);
+  const sampled = sampleExamples(split.places, split.train, options);
+  const model = fitModel(sampled, options);
   const trainMs = performance.now() - t0;
-  // The same examples (same seed) fit by a linear model, to tell what the trees add over the features.
+  const examples = sampled.blocks.length;
+  const queries = sampled.queries;
+  // The same groups fit by a linear model, to tell what the trees add over the features.
   const t1 = performance.now();
-  const linear = trainModel(split.places, split.train, { ...options, model: 'logistic' }).model;
+  const linear = fitModel(sampled, { ...options, model: 'logistic' });
   const linearMs = performance.now() - t1;
   const graph = buildSuggestGraph(split.places, split.train);
   const result = evaluateSplit('temporal', graph, split.test, model, Infinity, linear);
   out.push(
     `### Temporal split (Wikidata 2016 → 2026)`,
     '',
-    `${split.places.length} cities, ${split.train.length} training links (2016), ${split.test.length} new links (2026). Model (${model.kind === 'boosted' ? `${model.trees.length} boosted trees` : model.kind}, ${FEATURE_COUNT} features) trained on the 2016 links only (${queries} queries, ${examples} groups, seed ${options.seed}) in ${(trainMs / 1000).toFixed(1)} s; the linear model on the same groups in ${(linearMs / 1000).toFixed(1)} s.`,
+    `${split.places.length} cities, ${split.train.length} training links (2016), ${split.test.length} new links (2026). Model (${model.kind === 'boosted' ? `${model.trees.length} boosted trees` : model.kind}, ${FEATURE_COUNT} features) trained on the 2016 links only (${queries} queries, ${examples} groups, seed ${options.seed}) in ${(trainMs / 1000).toFixed(1)} s; the linear model fit to the same groups in ${(linearMs / 1000).toFixed(1)} s.`,
     '',
     `Cities with training links: ${table(result.warm)}`,
     '',

@@ -25,6 +25,14 @@ export interface BoostOptions {
   bins: number;
   /** The share of groups each tree is grown on (sampled with the generator). */
   subsample: number;
+  /**
+   * `softmax` (the default): the cross-entropy of each group's softmax. `lambda`: LambdaRank's pairwise gradients,
+   * each pair (the link, a sampled non-partner) weighted by how much swapping them changes the link's discounted
+   * gain 1 / log2(1 + rank), ranks estimated over all candidates from the group's (`rankScale` each).
+   */
+  loss?: 'softmax' | 'lambda';
+  /** For `lambda`: how many candidates each sampled non-partner stands for (candidates / non-partners sampled). */
+  rankScale?: number;
 }
 
 /** The score of one row (its `width` features from `base` in `rows`) under a tree. */
@@ -247,19 +255,21 @@ export function fitBoostedTrees(
   const bins = options.bins;
   const values: number[][] = [];
   for (let t = 0; t < options.trees; t++) {
+    if (options.loss === 'lambda') lambdaGradients(scores, grad, hess, group, options.rankScale ?? 1);
     // Softmax per group: gradient and hessian of each row.
-    for (let g = 0; g < groups; g++) {
-      const base = g * group;
-      let top = -Infinity;
-      for (let r = 0; r < group; r++) top = Math.max(top, scores[base + r]!);
-      let total = 0;
-      for (let r = 0; r < group; r++) total += Math.exp(scores[base + r]! - top);
-      for (let r = 0; r < group; r++) {
-        const p = Math.exp(scores[base + r]! - top) / total;
-        grad[base + r] = p - (r === 0 ? 1 : 0);
-        hess[base + r] = Math.max(p * (1 - p), 1e-12);
+    else
+      for (let g = 0; g < groups; g++) {
+        const base = g * group;
+        let top = -Infinity;
+        for (let r = 0; r < group; r++) top = Math.max(top, scores[base + r]!);
+        let total = 0;
+        for (let r = 0; r < group; r++) total += Math.exp(scores[base + r]! - top);
+        for (let r = 0; r < group; r++) {
+          const p = Math.exp(scores[base + r]! - top) / total;
+          grad[base + r] = p - (r === 0 ? 1 : 0);
+          hess[base + r] = Math.max(p * (1 - p), 1e-12);
+        }
       }
-    }
     // The groups this tree is grown on.
     const chosen: number[] = [];
     for (let g = 0; g < groups; g++) if (options.subsample >= 1 || rng() < options.subsample) chosen.push(g);
@@ -374,4 +384,53 @@ export function fitBoostedTrees(
     trees.push(tree);
   }
   return trees;
+}
+
+/** The discounted gain of the link at an estimated rank (1 = first). */
+function gainAt(rank: number): number {
+  return 1 / Math.log2(1 + rank);
+}
+
+/**
+ * LambdaRank's gradients for groups whose first row is the link to find: for each pair of the link and a sampled
+ * non-partner j, ρ = σ(s_j − s_0) weighted by |gain(r_0) − gain(r_j)| pushes the link up and j down; ranks are
+ * estimated over every candidate, each sampled non-partner above standing for `scale` of them.
+ */
+function lambdaGradients(
+  scores: Float64Array,
+  grad: Float64Array,
+  hess: Float64Array,
+  group: number,
+  scale: number,
+): void {
+  const groups = scores.length / group;
+  const order = new Int32Array(group - 1);
+  for (let g = 0; g < groups; g++) {
+    const base = g * group;
+    const s0 = scores[base]!;
+    for (let r = 1; r < group; r++) order[r - 1] = r;
+    // Non-partners by score, highest first (ties by row, so the same scores give the same ranks).
+    order.sort((x, y) => scores[base + y]! - scores[base + x]! || x - y);
+    // A non-partner tied with the link counts above it, so that even a group of equal scores has pairs to push.
+    let above = 0;
+    for (let r = 1; r < group; r++) if (scores[base + r]! >= s0) above++;
+    const gain0 = gainAt(1 + scale * above);
+    let g0 = 0;
+    let h0 = 0;
+    for (let k = 0; k < order.length; k++) {
+      const j = base + order[k]!;
+      const sj = scores[j]!;
+      const rank = 1 + scale * k + (s0 > sj ? 1 : 0);
+      const delta = Math.abs(gain0 - gainAt(rank));
+      const rho = 1 / (1 + Math.exp(s0 - sj));
+      const lambda = rho * delta;
+      const h = Math.max(rho * (1 - rho) * delta, 1e-12);
+      g0 -= lambda;
+      h0 += h;
+      grad[j] = lambda;
+      hess[j] = h;
+    }
+    grad[base] = g0;
+    hess[base] = Math.max(h0, 1e-12);
+  }
 }

@@ -36,9 +36,8 @@ describe('boosted trees', () => {
     // The values at the quarters (25, 50, 75), each cut just above.
     expect([...binEdges(many, 1, 4)[0]!]).toEqual([25.5, 50.5, 75.5]);
   });
-  it('learns to put the row with the telling feature first in each group, the same way from the same seed', () => {
-    // Groups of four rows, two features: the first row of a group has feature 1 above 0.7, the others below;
-    // feature 0 is noise.
+  /** Groups of four rows, two features: the first row of a group has feature 1 above 0.7, the others below; feature 0 is noise. */
+  function tellingGroups(): { rows: Float64Array; group: number; groups: number } {
     const rng = seededRng(9);
     const group = 4;
     const groups = 60;
@@ -48,6 +47,32 @@ describe('boosted trees', () => {
         rows[(g * group + r) * 2] = rng();
         rows[(g * group + r) * 2 + 1] = r === 0 ? 0.7 + 0.3 * rng() : 0.7 * rng();
       }
+    return { rows, group, groups };
+  }
+  it('learns by LambdaRank’s pairs to put the telling row first, the same way from the same seed', () => {
+    const { rows, group, groups } = tellingGroups();
+    const options = {
+      trees: 20,
+      maxDepth: 2,
+      learningRate: 0.3,
+      l2: 1,
+      minChildWeight: 0.01,
+      bins: 16,
+      subsample: 1,
+      loss: 'lambda' as const,
+      rankScale: 10,
+    };
+    const trees = fitBoostedTrees(rows, 2, group, options, seededRng(1));
+    expect(fitBoostedTrees(rows, 2, group, options, seededRng(1))).toEqual(trees);
+    expect(trees[0]!.feature[0]).toBe(1);
+    const scores = scoreTrees(trees, rows, 2);
+    for (let g = 0; g < groups; g++)
+      for (let r = 1; r < group; r++) expect(scores[g * group]).toBeGreaterThan(scores[g * group + r]!);
+    // Each pair pushes the link up as much as the other down: a tree grown on whole groups starts at 0.
+    expect(trees[0]!.value[0]).toBeCloseTo(0, 12);
+  });
+  it('learns to put the row with the telling feature first in each group, the same way from the same seed', () => {
+    const { rows, group, groups } = tellingGroups();
     const options = {
       trees: 20,
       maxDepth: 2,

@@ -5,7 +5,7 @@ import { candidateFeatures, F, FEATURE_COUNT } from '../../../src/core/suggest/f
 import { buildSuggestGraph, type SuggestPlace } from '../../../src/core/suggest/graph.js';
 import { heuristicModel, scoreRow } from '../../../src/core/suggest/model.js';
 import { rankCandidates } from '../../../src/core/suggest/rank.js';
-import { DEFAULT_TRAINING, trainModel } from '../../../src/core/suggest/train.js';
+import { DEFAULT_TRAINING, fitModel, sampleExamples, trainModel } from '../../../src/core/suggest/train.js';
 import { tinyGraph } from './fixture.js';
 
 /** A seeded random network: places in three countries, links mostly between near places. */
@@ -59,6 +59,16 @@ describe('the model', () => {
     expect(again).toEqual(first);
     expect(other.weights).not.toEqual(first.weights);
     expect(first.weights.every(Number.isFinite)).toBe(true);
+  });
+  it('fits the same groups to a linear model and to trees without changing them, as trainModel does', () => {
+    const { places, edges } = randomNetwork(3);
+    const examples = sampleExamples(places, edges, options);
+    const copy = examples.blocks.map((block) => block.slice());
+    const linear = fitModel(examples, { ...options, model: 'logistic' });
+    expect(examples.blocks).toEqual(copy);
+    expect(fitModel(examples, options)).toEqual(trainModel(places, edges, options).model);
+    expect(linear.kind).toBe('logistic');
+    expect(examples.blocks.length).toBeGreaterThan(0);
   });
   it('ranks the same way twice, ties broken by key, never the query nor its partners', () => {
     const { places, edges } = randomNetwork(5);

@@ -1,0 +1,78 @@
+/**
+ * Chooses the partner finder's training settings without the test links (issue 14): the 2016 links of the
+ * temporal split are split again (seeded, bench/suggest-data.ts: every link of 10% of places and 12% of the
+ * others held out), each configuration is trained on the kept links and scored on finding the held-out ones
+ * from places with a kept link, beside nearest-by-distance in the same run. Prints a markdown table.
+ *   Run: SUGGEST_CONFIGS='[{}, {"rounds":3}]' npx tsx bench/suggest-validate.ts
+ * Each configuration overrides DEFAULT_TRAINING (its `boost` merged into the default trees' settings).
+ */
+import { loadavg } from 'node:os';
+import { evaluateQuery, summarise, type QueryOutcome } from '../src/core/suggest/evaluation.js';
+import { candidateFeatures, distancesFrom } from '../src/core/suggest/features.js';
+import { areLinked, buildSuggestGraph, degreeOf } from '../src/core/suggest/graph.js';
+import { scoreRows, type SuggestModel } from '../src/core/suggest/model.js';
+import {
+  DEFAULT_TRAINING,
+  fitModel,
+  sampleExamples,
+  type TrainingExamples,
+  type TrainingOptions,
+} from '../src/core/suggest/train.js';
+import { temporalSplit, validationSplit } from './suggest-data.js';
+
+type Config = Partial<Omit<TrainingOptions, 'boost'>> & { boost?: Partial<TrainingOptions['boost']> };
+
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+const split = temporalSplit();
+if (!split) throw new Error('the temporal split needs ../shared/data/wikidata-2026 and wikidata-2016');
+const configs = JSON.parse(process.env.SUGGEST_CONFIGS ?? '[{}]') as Config[];
+const before = load();
+const { fit, held } = validationSplit(split.places, split.train);
+const models: [string, SuggestModel][] = [];
+const sampled = new Map<string, TrainingExamples>();
+for (const config of configs) {
+  const options: TrainingOptions = {
+    ...DEFAULT_TRAINING,
+    ...config,
+    boost: { ...DEFAULT_TRAINING.boost, ...config.boost },
+  };
+  // Configurations that differ only in how they fit share their groups.
+  const { boost: _boost, model: _model, epochs: _e, learningRate: _r, l2: _l, ...drawing } = options;
+  const key = JSON.stringify(drawing);
+  const examples = sampled.get(key) ?? sampled.set(key, sampleExamples(split.places, fit, options)).get(key)!;
+  models.push([JSON.stringify(config), fitModel(examples, options)]);
+}
+
+const graph = buildSuggestGraph(split.places, fit);
+const targetsOf = new Map<number, number[]>();
+for (const [a, b] of held) {
+  (targetsOf.get(a) ?? targetsOf.set(a, []).get(a)!).push(b);
+  (targetsOf.get(b) ?? targetsOf.set(b, []).get(b)!).push(a);
+}
+const queries = [...targetsOf.keys()].sort((x, y) => x - y).filter((q) => degreeOf(graph, q) > 0);
+const outcomes = [[] as QueryOutcome[], ...models.map(() => [] as QueryOutcome[])];
+for (const q of queries) {
+  const rows = candidateFeatures(graph, q);
+  const isCandidate = (i: number): boolean => i !== q && !areLinked(graph, q, i);
+  const targets = targetsOf.get(q)!;
+  const nearest = distancesFrom(graph, q).map((d) => (Number.isFinite(d) ? -d : -Infinity));
+  outcomes[0]!.push(evaluateQuery(nearest, isCandidate, targets));
+  models.forEach(([, model], m) =>
+    outcomes[m + 1]!.push(evaluateQuery(scoreRows(model, rows), isCandidate, targets)),
+  );
+}
+const targetCount = queries.reduce((s, q) => s + targetsOf.get(q)!.length, 0);
+console.log(
+  `Validation: ${fit.length} of the ${split.train.length} links of 2016 kept, ${held.length} held out; ${queries.length} query places with a kept link, ${targetCount} links to find.\n`,
+);
+console.log('| configuration | recall@10 | recall@50 | MRR |\n| --- | ---: | ---: | ---: |');
+['nearest by distance', ...models.map(([name]) => name)].forEach((name, m) => {
+  const s = summarise(outcomes[m]!, targetCount);
+  console.log(
+    `| ${name} | ${s.recallAt10.toFixed(4)} | ${s.recallAt50.toFixed(4)} | ${s.reciprocalRank.toFixed(4)} |`,
+  );
+});
+console.log(`\nload average at start: ${before}, at end: ${load()}`);
