@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededRng } from '../src/core/random.js';
 import type { SuggestPlace } from '../src/core/suggest/graph.js';
-import { shuffleInPlace } from '../src/core/suggest/train.js';
+import { holdOutSplit } from '../src/core/suggest/train.js';
 import { SHARED_DATA } from './analysis-data.js';
 
 /** A link as a pair of place indices. */
@@ -63,23 +63,6 @@ export function validationSplit(
   linkShare = 0.12,
   placeShare = 0.1,
 ): { fit: Edge[]; held: Edge[] } {
-  const rng = seededRng(seed);
-  const order = shuffleInPlace(
-    edges.map((_, i) => i),
-    rng,
-  );
-  const late = new Set(
-    shuffleInPlace(
-      places.map((_, i) => i),
-      rng,
-    ).slice(0, Math.round(places.length * placeShare)),
-  );
-  const cut = Math.round(edges.length * linkShare);
-  const fit: Edge[] = [];
-  const held: Edge[] = [];
-  order.forEach((i, position) => {
-    const [a, b] = edges[i]!;
-    (position < cut || late.has(a) || late.has(b) ? held : fit).push(edges[i]!);
-  });
+  const { held, kept: fit } = holdOutSplit(places, edges, seededRng(seed), linkShare, placeShare);
   return { fit, held };
 }

@@ -172,6 +172,37 @@ export function fitModel(examples: TrainingExamples, options: TrainingOptions): 
 }
 
 /**
+ * Links split into held-out and kept (seeded): `linkShare` of the links in a shuffled order, and every link of
+ * `placeShare` of the places (places that join later), are held out; the rest are kept.
+ */
+export function holdOutSplit<E extends readonly [number, number]>(
+  places: readonly SuggestPlace[],
+  edges: readonly E[],
+  rng: Rng,
+  linkShare: number,
+  placeShare: number,
+): { held: E[]; kept: E[] } {
+  const order = shuffleInPlace(
+    edges.map((_, i) => i),
+    rng,
+  );
+  const late = new Set(
+    shuffleInPlace(
+      places.map((_, i) => i),
+      rng,
+    ).slice(0, Math.round(places.length * placeShare)),
+  );
+  const cut = Math.round(edges.length * linkShare);
+  const held: E[] = [];
+  const kept: E[] = [];
+  order.forEach((i, position) => {
+    const [a, b] = edges[i]!;
+    (position < cut || late.has(a) || late.has(b) ? held : kept).push(edges[i]!);
+  });
+  return { held, kept };
+}
+
+/**
  * One round of examples: a share of the links (and every link of a share of places) hidden, features on the
  * rest, and for each hidden link seen from a query with partners left, a group of its row and sampled others'.
  * Returns how many query places it sampled.
@@ -183,23 +214,7 @@ export function sampleRound(
   rng: Rng,
   blocks: Float64Array[],
 ): number {
-  const order = shuffleInPlace(
-    edges.map((_, i) => i),
-    rng,
-  );
-  const late = new Set(
-    shuffleInPlace(
-      places.map((_, i) => i),
-      rng,
-    ).slice(0, Math.round(places.length * options.placeHoldOut)),
-  );
-  const hiddenCount = Math.round(edges.length * options.holdOut);
-  const hidden: (readonly [number, number])[] = [];
-  const kept: (readonly [number, number])[] = [];
-  order.forEach((i, position) => {
-    const [a, b] = edges[i]!;
-    (position < hiddenCount || late.has(a) || late.has(b) ? hidden : kept).push(edges[i]!);
-  });
+  const { held: hidden, kept } = holdOutSplit(places, edges, rng, options.holdOut, options.placeHoldOut);
   const graph = buildSuggestGraph(places, kept);
   const targetsOf = new Map<number, number[]>();
   for (const [a, b] of hidden) {
