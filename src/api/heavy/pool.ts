@@ -15,6 +15,8 @@ export interface HeavyWorkLimits {
   budgetMs: number;
   /** The heap one worker may grow to; past it the worker is stopped and its job refused with 503. */
   heapMb: number;
+  /** Each worker's young generation in MB (YOUNG_GENERATION_MB unless given; bench/heavy-memory.ts compares). */
+  youngMb?: number;
 }
 
 /** An export streaming back: whether it is cut short, and its body (ended when the worker is done). */
@@ -43,6 +45,14 @@ interface Slot {
   /** Being stopped: it takes no more jobs, and its exit replaces it. */
   dead?: boolean;
 }
+
+/**
+ * Each thread's young generation, in MB, by default. With V8's own default a thread that allocates fast (a study's
+ * null-model runs, an export's pages) holds far more than it keeps alive: two geography studies at once on the
+ * world's data peaked at 369-383 MB of the process's RSS with the default and 314 MB with 8 MB, in about the same
+ * time (bench/heavy-memory.ts; docs/benchmarks.md, "Heavy-work threads' memory").
+ */
+const YOUNG_GENERATION_MB = 8;
 
 /** A 503 that tells the client when to come back. */
 export function overloaded(message: string): TwinningError {
@@ -124,7 +134,10 @@ export class HeavyWorkPool {
     const worker = new Worker(workerSource(new URL('./worker.js', import.meta.url)), {
       eval: true,
       workerData: { databaseUrl: this.databaseUrl },
-      resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb },
+      resourceLimits: {
+        maxOldGenerationSizeMb: this.limits.heapMb,
+        maxYoungGenerationSizeMb: this.limits.youngMb ?? YOUNG_GENERATION_MB,
+      },
     });
     worker.unref();
     const slot: Slot = {
