@@ -5,14 +5,11 @@ import type { DB } from '../schema.js';
 import { COPY_BUILDERS, type CopyData, type CopyName } from './copy-builders.js';
 import type { CopyAnswer } from './copy-worker.js';
 
-/** How long a thread that has answered may take to close its connection and stop before it is ended. */
-const CLOSE_MS = 10_000;
-
 /**
  * Builds the copy so named on a worker thread of its own (store/copies/copy-worker.ts) with its own connection to
  * the database at `databaseUrl`, and resolves with its data, whose buffers are moved to this thread without a
- * copy. Rejects when the build fails or the thread stops before it answers. The thread is ended: at once on a
- * failure; after an answer, once it has closed its connection (or is stopped CLOSE_MS later).
+ * copy. Rejects when the build fails or the thread stops before it answers. The thread is ended once it has
+ * answered (it closes its connection first).
  */
 export function readCopyInWorker<Name extends CopyName>(
   databaseUrl: string,
@@ -26,12 +23,8 @@ export function readCopyInWorker<Name extends CopyName>(
   return new Promise<CopyData<Name>>((resolve, reject) => {
     worker.on('message', (answer: CopyAnswer) => {
       if ('ready' in answer) return worker.postMessage(name);
-      if ('data' in answer) {
-        resolve(answer.data as CopyData<Name>);
-        setTimeout(() => void worker.terminate(), CLOSE_MS).unref();
-        return;
-      }
-      reject(new Error(`building the ${name} copy failed: ${answer.error.message}`));
+      if ('data' in answer) resolve(answer.data as CopyData<Name>);
+      else reject(new Error(`building the ${name} copy failed: ${answer.error.message}`));
       void worker.terminate();
     });
     worker.once('error', (error) => {
