@@ -17,7 +17,10 @@ export class LiveNameIndex extends LiveCopy<NameMemoryIndex> {
     databaseUrl: string,
     watch: ChangeWatch,
   ) {
-    super(async () => NameMemoryIndex.fromData(await readCopy(db, databaseUrl, 'names')), watch);
+    super(
+      async (signal) => NameMemoryIndex.fromData(await readCopy(db, databaseUrl, 'names', signal)),
+      watch,
+    );
   }
 
   /** Searches as `searchNameIndex` does: from memory when the copy is current, else from the database. */

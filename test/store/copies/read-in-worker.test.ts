@@ -47,6 +47,14 @@ for (const dialect of DIALECTS) {
       expect(transfer.length).toBe(buffers.size);
     });
 
+    it('stops when it is no longer wanted', async () => {
+      const wanted = new AbortController();
+      const reading = readCopyInWorker(url, 'names', wanted.signal);
+      wanted.abort();
+      await expect(reading).rejects.toThrow(/no longer wanted/);
+      await expect(readCopyInWorker(url, 'names', wanted.signal)).rejects.toThrow(/no longer wanted/);
+    });
+
     it('rejects with the error that stopped the build', async () => {
       const broken =
         dialect === 'sqlite' ? `${url}.missing-dir/none/x.sqlite` : url.replace(/\/[^/]*$/, '/no_such_db_x');
