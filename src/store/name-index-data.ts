@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { stringTable, tableBuffers, type StringTable } from './copies/string-table.js';
+import { movedBuffers } from './copies/moved-buffers.js';
+import { stringTable, type StringTable } from './copies/string-table.js';
 import type { DB } from './schema.js';
 
 /** Prefixes up to this many characters have a list of their own; a longer text filters its first ones' list. */
@@ -59,20 +60,26 @@ export function prefixesOf(word: string): string[] {
   return out;
 }
 
-/** Numbers strings in the order first seen, as codes a Uint16Array holds. */
-class Codes {
-  readonly values: string[] = [];
-  readonly #codes = new Map<string, number>();
-  code(value: string): number {
+/** Numbers values in the order first seen; strings as codes a Uint16Array holds, ids as indexes. */
+class Codes<T> {
+  readonly values: T[] = [];
+  readonly #codes = new Map<T, number>();
+  code(value: T): number {
     let code = this.#codes.get(value);
     if (code === undefined) {
       code = this.values.length;
-      if (code >= 0xfffe) throw new Error(`more than ${code} distinct values of a coded column`);
       this.values.push(value);
       this.#codes.set(value, code);
     }
     return code;
   }
+}
+
+/** A string's code for a Uint16Array column. */
+function code16(codes: Codes<string>, value: string): number {
+  const code = codes.code(value);
+  if (code >= 0xffff) throw new Error(`more than ${0xfffe} distinct values in a coded column`);
+  return code;
 }
 
 interface WordRows {
@@ -187,115 +194,95 @@ function compressedLists(
 }
 
 /**
- * Reads the word index, the localities and their names, and builds the search's copy of them (NameIndexData)
- * with the buffers to move it by. Rows whose name or locality is not read (a change during the read, after which
- * the copy is dropped anyway) are left out.
+ * The rows that can be shown (their locality and a name of it were read) in ranking order: the word's population
+ * descending, then the name's id (rows were read in id order, and the sort is stable); with each row's place and
+ * the name it shows (the name the word is in, or if that is gone the locality's first, as the SQL search shows),
+ * numbered as the rows first name them.
  */
-export async function readNameIndexData(
-  db: Kysely<DB>,
-): Promise<{ data: NameIndexData; transfer: ArrayBuffer[] }> {
-  const read = await readWordRows(db);
-  const { localities, names } = await readPlaces(db);
-  // Ranking order; rows were read in id order, and the sort is stable.
+function rankRows(read: WordRows, localities: Map<number, Locality>, names: Map<number, Name>) {
   const order = read.word
     .map((_, i) => i)
-    .filter((i) => {
-      const locality = localities.get(read.localityId[i]!);
-      return locality?.firstName !== undefined;
-    })
+    .filter((i) => localities.get(read.localityId[i]!)?.firstName !== undefined)
     .sort((x, y) => read.population[y]! - read.population[x]! || read.nameId[x]! - read.nameId[y]!);
-  const rowCount = order.length;
-
-  const placeCodes = new Map<number, number>();
-  const nameCodes = new Map<number, number>();
-  const nameIds: number[] = [];
-  const nameIndex = (id: number): number => {
-    let code = nameCodes.get(id);
-    if (code === undefined) {
-      code = nameIds.length;
-      nameIds.push(id);
-      nameCodes.set(id, code);
-    }
-    return code;
-  };
-  const placeIds: number[] = [];
-  const rowPlace = new Int32Array(rowCount);
-  const rowName = new Int32Array(rowCount);
+  const places = new Codes<number>();
+  const shownNames = new Codes<number>();
+  const rowPlace = new Int32Array(order.length);
+  const rowName = new Int32Array(order.length);
   order.forEach((i, row) => {
     const localityId = read.localityId[i]!;
-    let place = placeCodes.get(localityId);
-    if (place === undefined) {
-      place = placeIds.length;
-      placeIds.push(localityId);
-      placeCodes.set(localityId, place);
-    }
-    rowPlace[row] = place;
-    // The name the word is in, or (if it is gone) the locality's first, as the search by row would show.
-    const name = names.get(read.nameId[i]!);
-    rowName[row] = nameIndex(
-      name?.localityId === localityId ? read.nameId[i]! : localities.get(localityId)!.firstName!,
-    );
+    rowPlace[row] = places.code(localityId);
+    const inName = names.get(read.nameId[i]!)?.localityId === localityId;
+    rowName[row] = shownNames.code(inName ? read.nameId[i]! : localities.get(localityId)!.firstName!);
   });
+  return { order, rowPlace, rowName, places, names: shownNames };
+}
 
-  const kinds = new Codes();
-  const countries = new Codes();
-  const langs = new Codes();
-  const places = placeIds.map((id) => localities.get(id)!);
-  const placeName = Int32Array.from(places, (p) => nameIndex(p.primaryName ?? p.firstName!));
-  const nameList = nameIds.map((id) => names.get(id)!);
-
-  const distinct = [...new Set(read.word)].sort();
+/** The sorted distinct words, each row's word, and the rows of each word and of each prefix, in row order. */
+function wordLists(rowWords: string[], rowStart: Uint8Array) {
+  const distinct = [...new Set(rowWords)].sort();
   const wordCodes = new Map(distinct.map((word, w) => [word, w]));
-  const rowWord = Int32Array.from(order, (i) => wordCodes.get(read.word[i]!)!);
-  const rowStart = Uint8Array.from(order, (i) => read.isStart[i]!);
-  const exact = compressedLists(distinct.length, rowCount, (row, add) => {
+  const rowWord = Int32Array.from(rowWords, (word) => wordCodes.get(word)!);
+  const exact = compressedLists(distinct.length, rowWords.length, (row, add) => {
     if (rowStart[row] === 1) add(rowWord[row]!);
   });
-
   const prefixOfWord = distinct.map(prefixesOf);
   const prefixList = [...new Set(prefixOfWord.flat())].sort();
   const prefixCodes = new Map(prefixList.map((prefix, p) => [prefix, p]));
   const wordPrefixes = prefixOfWord.map((list) => list.map((prefix) => prefixCodes.get(prefix)!));
-  const prefix = compressedLists(2 * prefixList.length, rowCount, (row, add) => {
+  const prefix = compressedLists(2 * prefixList.length, rowWords.length, (row, add) => {
     const side = rowStart[row] === 1 ? 0 : 1;
     for (const p of wordPrefixes[rowWord[row]!]!) add(2 * p + side);
   });
-
-  const data: NameIndexData = {
+  return {
     rowWord,
-    rowName,
-    rowPlace,
     words: stringTable(distinct),
     exactStarts: exact.starts,
     exactRows: exact.rows,
     prefixes: stringTable(prefixList),
     prefixStarts: prefix.starts,
     prefixRows: prefix.rows,
-    placeId: Int32Array.from(placeIds),
+  };
+}
+
+/**
+ * Reads the word index, the localities and their names, and builds the search's copy of them (NameIndexData)
+ * with the buffers to move it by. Rows whose locality or every name of it is not read (a change during the read,
+ * after which the copy is dropped anyway) are left out.
+ */
+export async function readNameIndexData(
+  db: Kysely<DB>,
+): Promise<{ data: NameIndexData; transfer: ArrayBuffer[] }> {
+  const read = await readWordRows(db);
+  const { localities, names } = await readPlaces(db);
+  const ranked = rankRows(read, localities, names);
+  const lists = wordLists(
+    ranked.order.map((i) => read.word[i]!),
+    Uint8Array.from(ranked.order, (i) => read.isStart[i]!),
+  );
+  const places = ranked.places.values.map((id) => localities.get(id)!);
+  // Every place's primary name (its first by id when none is primary) joins the names rows show.
+  const placeName = Int32Array.from(places, (p) => ranked.names.code(p.primaryName ?? p.firstName!));
+  const shown = ranked.names.values.map((id) => names.get(id)!);
+  const kinds = new Codes<string>();
+  const countries = new Codes<string>();
+  const langs = new Codes<string>();
+  const data: NameIndexData = {
+    ...lists,
+    rowName: ranked.rowName,
+    rowPlace: ranked.rowPlace,
+    placeId: Int32Array.from(ranked.places.values),
     placeKey: stringTable(places.map((p) => p.key)),
-    placeKind: Uint16Array.from(places, (p) => kinds.code(p.kind)),
-    placeCountry: Uint16Array.from(places, (p) => (p.country === null ? 0 : countries.code(p.country) + 1)),
+    placeKind: Uint16Array.from(places, (p) => code16(kinds, p.kind)),
+    placeCountry: Uint16Array.from(places, (p) =>
+      p.country === null ? 0 : code16(countries, p.country) + 1,
+    ),
     placePopulation: Float64Array.from(places, (p) => p.population ?? NaN),
     placeName,
-    names: stringTable(nameList.map((n) => n.name)),
-    nameLang: Uint16Array.from(nameList, (n) => langs.code(n.lang)),
+    names: stringTable(shown.map((n) => n.name)),
+    nameLang: Uint16Array.from(shown, (n) => code16(langs, n.lang)),
     kinds: kinds.values,
     countries: countries.values,
     langs: langs.values,
   };
-  const transfer = [
-    ...[data.rowWord, data.rowName, data.rowPlace, data.exactStarts, data.exactRows, data.prefixStarts],
-    ...[
-      data.prefixRows,
-      data.placeId,
-      data.placeKind,
-      data.placeCountry,
-      data.placePopulation,
-      data.placeName,
-    ],
-    data.nameLang,
-  ].map((array) => array.buffer as ArrayBuffer);
-  for (const table of [data.words, data.prefixes, data.placeKey, data.names])
-    transfer.push(...tableBuffers(table));
-  return { data, transfer };
+  return { data, transfer: movedBuffers(data) };
 }

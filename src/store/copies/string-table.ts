@@ -33,11 +33,6 @@ export function tableSize(table: StringTable): number {
   return table.starts.length - 1;
 }
 
-/** The buffers of a table, for a transfer list. */
-export function tableBuffers(table: StringTable): ArrayBuffer[] {
-  return [table.units.buffer as ArrayBuffer, table.starts.buffer as ArrayBuffer];
-}
-
 /** String i of a table, decoded. */
 export function stringAt(table: StringTable, i: number): string {
   const from = table.starts[i]!;
