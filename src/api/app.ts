@@ -148,7 +148,7 @@ async function installHooks(
     if (scope === 'registry') copies.forEach((copy) => copy.invalidate());
   };
   const watch = await watchChanges(database, config.databaseUrl, changed);
-  const names = new LiveNameIndex(database.db, watch);
+  const names = new LiveNameIndex(database.db, config.databaseUrl, watch);
   const localities = new LiveCopy(() => LocalityMemoryModel.load(database.db), watch);
   copies.push(names, localities);
   app.addHook('onClose', async () => {

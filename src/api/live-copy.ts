@@ -12,9 +12,11 @@ export class LiveCopy<Copy> {
   #generation = 0;
   #loading: Promise<void> | undefined;
   #closed = false;
+  readonly #closing = new AbortController();
 
   constructor(
-    private readonly read: () => Promise<Copy>,
+    /** Reads a copy; `signal` aborts when the copy is closed (a read on a worker thread stops at once). */
+    private readonly read: (signal: AbortSignal) => Promise<Copy>,
     protected readonly watch: ChangeWatch,
   ) {}
 
@@ -45,7 +47,7 @@ export class LiveCopy<Copy> {
     const generation = this.#generation;
     let copy: Copy;
     try {
-      copy = await this.read();
+      copy = await this.read(this.#closing.signal);
       await this.watch.check(true); // another process's commit during the read shows here (SQLite)
     } catch {
       return false; // the database answers meanwhile; the next change tries again
@@ -65,9 +67,10 @@ export class LiveCopy<Copy> {
     return this.watch.reliable ? this.#copy : undefined;
   }
 
-  /** Stops loading copies (the server is closing). */
+  /** Stops loading copies (the server is closing): a read under way is told to stop. */
   async close(): Promise<void> {
     this.#closed = true;
+    this.#closing.abort();
     await this.#loading;
   }
 }

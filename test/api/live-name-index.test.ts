@@ -13,9 +13,13 @@ const writer = {
   authorize: () => undefined,
 };
 
-/** Polls until `done` holds (a PostgreSQL notification arrives a moment after the commit). */
+/**
+ * Polls until `done` holds, for up to 10 s (a PostgreSQL notification arrives a moment after the commit; a copy
+ * is read again on a new worker thread, whose start from source, tsx included, takes a second or two on a busy
+ * machine).
+ */
 async function eventually(done: () => Promise<boolean> | boolean): Promise<void> {
-  for (let i = 0; i < 100 && !(await done()); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  for (let i = 0; i < 500 && !(await done()); i++) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 for (const dialect of DIALECTS) {
@@ -29,7 +33,7 @@ for (const dialect of DIALECTS) {
       api = await startTestApi(dialect, { readCacheEntries: 0 });
       other = openDatabase(api.url);
       watch = await watchChanges(api.database, api.url, () => live?.invalidate());
-      live = new LiveNameIndex(api.database.db, watch);
+      live = new LiveNameIndex(api.database.db, api.url, watch);
       await live.load();
     });
     afterAll(async () => {
