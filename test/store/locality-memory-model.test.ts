@@ -3,7 +3,11 @@ import { parsePartialDate } from '../../src/core/partial-date.js';
 import { localityDetail, localityDetailFromCopy } from '../../src/registry/locality/detail.js';
 import { openRegistry } from '../../src/registry/open-registry.js';
 import type { Database } from '../../src/store/database.js';
+import { linksOfLocality } from '../../src/store/link.repository.js';
+import { statingSourcesOf } from '../../src/store/link-statement.repository.js';
 import { LocalityMemoryModel } from '../../src/store/locality-memory-model.js';
+import { localitiesById, localityIdsByKey } from '../../src/store/locality.repository.js';
+import { citationsFor } from '../../src/store/source.repository.js';
 import { createTestDatabase, DIALECTS } from '../support/databases.js';
 
 const TODAY = parsePartialDate('2026-11-28');
@@ -48,6 +52,30 @@ for (const dialect of DIALECTS) {
       const rows = await database.db.selectFrom('localities').select('id').execute();
       expect(copy.size).toBe(rows.length);
       expect(copy.size).toBeGreaterThan(100);
+    });
+
+    it('gives the records the repositories read, field for field, for every locality', async () => {
+      const rows = await database.db.selectFrom('localities').select(['id', 'key']).orderBy('id').execute();
+      let stated = 0;
+      for (const { id, key } of rows) {
+        expect(copy.idOfKey(key)).toBe((await localityIdsByKey(database.db, [key])).get(key));
+        expect(copy.locality(id)).toStrictEqual((await localitiesById(database.db, [id])).get(id));
+        const links = await linksOfLocality(database.db, id);
+        expect(copy.linksOf(id)).toStrictEqual(links);
+        const stating = await statingSourcesOf(
+          database.db,
+          links.map((l) => l.id),
+        );
+        for (const link of links) expect(copy.statingByLink.get(link.id)).toStrictEqual(stating.get(link.id));
+        stated += stating.size;
+        expect(copy.citationsOf(id)).toStrictEqual(
+          (await citationsFor(database.db, 'locality', [id])).get(id) ?? [],
+        );
+      }
+      expect(stated).toBeGreaterThan(0);
+      expect(copy.idOfKey('no-such-place')).toBeUndefined();
+      expect(copy.locality(-1)).toBeUndefined();
+      expect(copy.linksOf(-1)).toEqual([]);
     });
 
     it('gives the same detail for every locality, today and at other dates', async () => {
