@@ -271,9 +271,9 @@ export async function readLocalityModelData(
       events.type.push(words.add(e.type));
       events.date.push(packDate(e.date));
       events.actor.push(words.addOptional(e.actor));
-      events.actorName.push(strings.addOptional(e.actorName));
-      events.cause.push(strings.addOptional(e.cause));
-      events.notes.push(strings.addOptional(e.notes));
+      events.actorName.push(strings.addShared(e.actorName));
+      events.cause.push(strings.addShared(e.cause));
+      events.notes.push(strings.addShared(e.notes));
       events.unverified.push(e.unverified ? 1 : 0);
     }
   }
@@ -343,7 +343,7 @@ export async function readLocalityModelData(
     if (source === undefined) continue;
     citations.owner.push(indexOf(r.entity_id));
     citations.source.push(source);
-    citations.locator.push(strings.addOptional(r.locator));
+    citations.locator.push(strings.addShared(r.locator));
   }
   const citationsByLocality = groupRows(citations.owner, count);
 

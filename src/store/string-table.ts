@@ -20,9 +20,13 @@ function isLatin1(text: string): boolean {
   return true;
 }
 
-/** Gathers strings, each distinct one once, and gives each its number in the table. */
+/**
+ * Gathers strings and gives each its number in the table. `add` keeps a string as often as it is added (names
+ * and keys are nearly all distinct, and a map to find repeats among them costs more time than it saves memory);
+ * `addShared` keeps each distinct string once, for columns whose texts repeat (causes, locators).
+ */
 export class StringTableBuilder {
-  readonly #ids = new Map<string, number>();
+  readonly #shared = new Map<string, number>();
   readonly #narrow: string[] = [];
   readonly #wide: string[] = [];
   /** Each string's start within its own run (narrow or wide), and its length; wide ones are marked. */
@@ -32,12 +36,9 @@ export class StringTableBuilder {
   #narrowLength = 0;
   #wideLength = 0;
 
-  /** The number of this string in the table, adding it if it is new. */
+  /** The number this string is given in the table. */
   add(text: string): number {
-    let id = this.#ids.get(text);
-    if (id !== undefined) return id;
-    id = this.#starts.length;
-    this.#ids.set(text, id);
+    const id = this.#starts.length;
     const wide = !isLatin1(text);
     this.#isWide.push(wide);
     this.#lengths.push(text.length);
@@ -56,6 +57,14 @@ export class StringTableBuilder {
   /** The number of the string, or -1 for none (null or undefined). */
   addOptional(text: string | null | undefined): number {
     return text === null || text === undefined ? -1 : this.add(text);
+  }
+
+  /** The number of the string, kept once however often it is added; -1 for none (null or undefined). */
+  addShared(text: string | null | undefined): number {
+    if (text === null || text === undefined) return -1;
+    let id = this.#shared.get(text);
+    if (id === undefined) this.#shared.set(text, (id = this.add(text)));
+    return id;
   }
 
   /** The table as it is sent. */
