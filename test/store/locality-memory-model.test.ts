@@ -5,6 +5,7 @@ import { openRegistry } from '../../src/registry/open-registry.js';
 import type { Database } from '../../src/store/database.js';
 import { linksOfLocality } from '../../src/store/link.repository.js';
 import { statingSourcesOf } from '../../src/store/link-statement.repository.js';
+import { readLocalityModelData } from '../../src/store/locality-model-data.js';
 import { LocalityMemoryModel } from '../../src/store/locality-memory-model.js';
 import { localitiesById, localityIdsByKey } from '../../src/store/locality.repository.js';
 import { citationsFor } from '../../src/store/source.repository.js';
@@ -17,6 +18,7 @@ for (const dialect of DIALECTS) {
     let database: Database;
     let drop: () => Promise<void>;
     let copy: LocalityMemoryModel;
+    let cloned: LocalityMemoryModel;
     beforeAll(async () => {
       const created = await createTestDatabase(dialect);
       drop = created.drop;
@@ -42,6 +44,11 @@ for (const dialect of DIALECTS) {
         )
         .execute();
       copy = await LocalityMemoryModel.load(db);
+      // As another thread sends it: a structured clone, its buffers transferred (the sender's are then empty).
+      const { data, transfer } = await readLocalityModelData(db);
+      cloned = LocalityMemoryModel.fromData(structuredClone(data, { transfer }));
+      expect(transfer.length).toBeGreaterThan(10);
+      expect(data.names.name.length).toBe(0);
     });
     afterAll(async () => {
       await database.close();
@@ -60,6 +67,10 @@ for (const dialect of DIALECTS) {
       for (const { id, key } of rows) {
         expect(copy.idOfKey(key)).toBe((await localityIdsByKey(database.db, [key])).get(key));
         expect(copy.locality(id)).toStrictEqual((await localitiesById(database.db, [id])).get(id));
+        expect(cloned.locality(id)).toStrictEqual(copy.locality(id));
+        expect(cloned.linksOf(id)).toStrictEqual(copy.linksOf(id));
+        expect(cloned.citationsOf(id)).toStrictEqual(copy.citationsOf(id));
+        expect(cloned.idOfKey(key)).toBe(id);
         const links = await linksOfLocality(database.db, id);
         expect(copy.linksOf(id)).toStrictEqual(links);
         const stating = await statingSourcesOf(
