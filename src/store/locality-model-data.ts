@@ -1,8 +1,9 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { linkRecords } from './link.repository.js';
 import { statingSourceOf, type StatingSource } from './link-statement.repository.js';
 import { localityNameOf, localityRecordOf } from './locality.repository.js';
 import { packDate } from './packed-date.js';
+import { buffersOf, columns, eachPage, groupRows, pick, turn } from './row-columns.js';
 import type { DB } from './schema.js';
 import { buildSlots, StringTableBuilder, WordListBuilder, type StringTableData } from './string-table.js';
 
@@ -99,323 +100,315 @@ export interface LocalityModelData {
 /** `listedBy` as a number in `stating.listedBy`, and back. */
 export const LISTED_BY: readonly StatingSource['listedBy'][] = ['both', 'a', 'b'];
 
-/** Rows read a query at a time while loading, so that no read holds the event loop long. */
-const PAGE = 20_000;
-
-/** Reads every row of a query ordered by id, a page of PAGE rows at a time, each page after the last row's `id`. */
-async function readAll<Row extends { id: number }>(
-  page: (after: number) => SelectQueryBuilder<DB, never, Row>,
-): Promise<Row[]> {
-  const rows: Row[] = [];
-  for (let after = 0; ;) {
-    const read = await page(after).limit(PAGE).execute();
-    for (const r of read) rows.push(r);
-    if (read.length < PAGE) return rows;
-    after = read.at(-1)!.id;
-  }
+/** What the readers below share: the database, the string tables, and the rows' indexes by id. */
+interface Reading {
+  db: Kysely<DB>;
+  strings: StringTableBuilder;
+  words: WordListBuilder;
+  /** Locality id → index. */
+  localities: Map<number, number>;
+  /** Link id → index. */
+  links: Map<number, number>;
+  /** Source id → index. */
+  sources: Map<number, number>;
 }
 
-/** Where each group's rows start in `order`, and the rows grouped by owner (each group in read order); -1 owns nothing. */
-function groupRows(owners: readonly number[], groups: number): { start: Uint32Array; order: Uint32Array } {
-  const start = new Uint32Array(groups + 1);
-  for (const owner of owners) if (owner >= 0) start[owner + 1] = start[owner + 1]! + 1;
-  for (let g = 0; g < groups; g++) start[g + 1] = start[g + 1]! + start[g]!;
-  const next = start.slice(0, groups);
-  const order = new Uint32Array(start[groups]!);
-  owners.forEach((owner, row) => {
-    if (owner >= 0) order[next[owner]!] = row;
-    if (owner >= 0) next[owner] = next[owner]! + 1;
-  });
-  return { start, order };
-}
-
-/** A typed-array constructor from numbers. */
-type Column<T> = { from(values: ArrayLike<number>): T };
-
-/** The values of the rows `order` lists, in that order, as a typed array. */
-function pick<T>(type: Column<T>, values: readonly number[], order: Uint32Array): T {
-  return type.from(Array.from(order, (row) => values[row]!));
-}
-
-/** Every ArrayBuffer under the data's typed arrays, once each (a transfer list must not repeat one). */
-function buffersOf(data: object): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  const visit = (value: unknown): void => {
-    if (ArrayBuffer.isView(value)) buffers.add(value.buffer as ArrayBuffer);
-    else if (value !== null && typeof value === 'object' && !Array.isArray(value))
-      Object.values(value).forEach(visit);
+/** Every locality, in id order, without its lists. */
+async function readLocalities(
+  reading: Reading,
+): Promise<Omit<LocalityModelData['localities'], `${string}Start` | 'linkList'>> {
+  const { db, strings, words } = reading;
+  const c = columns(
+    ...(['id', 'key', 'kind', 'country', 'subdivision', 'parentId', 'lat', 'lon', 'population'] as const),
+    ...(['populationYear', 'wikidataId', 'geonamesId', 'unverified', 'notes', 'version'] as const),
+  );
+  const keys: string[] = [];
+  await eachPage(
+    (after) => db.selectFrom('localities').selectAll().where('id', '>', after).orderBy('id'),
+    (rows) => {
+      for (const row of rows) {
+        const r = localityRecordOf(row);
+        reading.localities.set(r.id, c.id.length);
+        keys.push(r.key);
+        c.id.push(r.id);
+        c.key.push(strings.add(r.key));
+        c.kind.push(words.add(r.kind));
+        c.country.push(words.addOptional(r.country));
+        c.subdivision.push(words.addOptional(r.subdivision));
+        c.parentId.push(r.parentId ?? NaN);
+        c.lat.push(r.coordinates?.lat ?? NaN);
+        c.lon.push(r.coordinates?.lon ?? NaN);
+        c.population.push(r.population ?? NaN);
+        c.populationYear.push(r.populationYear ?? NaN);
+        c.wikidataId.push(strings.addOptional(r.wikidataId));
+        c.geonamesId.push(r.geonamesId ?? NaN);
+        c.unverified.push(r.unverified ? 1 : 0);
+        c.notes.push(strings.addOptional(r.notes));
+        c.version.push(r.version);
+      }
+    },
+  );
+  await turn();
+  return {
+    id: pick(Int32Array, c.id),
+    key: pick(Int32Array, c.key),
+    keySlots: buildSlots(keys),
+    kind: pick(Int32Array, c.kind),
+    country: pick(Int32Array, c.country),
+    subdivision: pick(Int32Array, c.subdivision),
+    parentId: pick(Float64Array, c.parentId),
+    lat: pick(Float64Array, c.lat),
+    lon: pick(Float64Array, c.lon),
+    population: pick(Float64Array, c.population),
+    populationYear: pick(Float64Array, c.populationYear),
+    wikidataId: pick(Int32Array, c.wikidataId),
+    geonamesId: pick(Float64Array, c.geonamesId),
+    unverified: pick(Uint8Array, c.unverified),
+    notes: pick(Int32Array, c.notes),
+    version: pick(Float64Array, c.version),
   };
-  visit(data);
-  return [...buffers];
+}
+
+/** Every locality name, grouped by locality (in name id order within each). */
+async function readNames(
+  reading: Reading,
+): Promise<{ nameStart: Uint32Array; names: LocalityModelData['names'] }> {
+  const { db, strings, words, localities } = reading;
+  const c = columns('owner', 'name', 'lang', 'validFrom', 'validTo', 'primary');
+  await eachPage(
+    (after) => db.selectFrom('locality_names').selectAll().where('id', '>', after).orderBy('id'),
+    (rows) => {
+      for (const row of rows) {
+        const n = localityNameOf(row);
+        c.owner.push(localities.get(row.locality_id) ?? -1);
+        c.name.push(strings.add(n.name));
+        c.lang.push(words.add(n.lang));
+        c.validFrom.push(packDate(n.validFrom));
+        c.validTo.push(packDate(n.validTo));
+        c.primary.push(n.primary ? 1 : 0);
+      }
+    },
+  );
+  await turn();
+  const { start, order } = groupRows(c.owner, localities.size);
+  return {
+    nameStart: start,
+    names: {
+      name: pick(Int32Array, c.name, order),
+      lang: pick(Int32Array, c.lang, order),
+      validFrom: pick(Int32Array, c.validFrom, order),
+      validTo: pick(Int32Array, c.validTo, order),
+      primary: pick(Uint8Array, c.primary, order),
+    },
+  };
+}
+
+/** Links a page at a time with their events, through `linkRecords`; each locality's links in link id order. */
+async function readLinks(reading: Reading): Promise<{
+  linkStart: Uint32Array;
+  linkList: Uint32Array;
+  links: Omit<LocalityModelData['links'], 'statingStart'>;
+  events: LocalityModelData['events'];
+}> {
+  const { db, strings, words, localities } = reading;
+  const eventsOf = new Map<number, Selectable<DB['link_events']>[]>();
+  await eachPage(
+    (after) => db.selectFrom('link_events').selectAll().where('id', '>', after).orderBy('id'),
+    (rows) => {
+      for (const e of rows) {
+        const list = eventsOf.get(e.link_id);
+        if (list) list.push(e);
+        else eventsOf.set(e.link_id, [e]);
+      }
+    },
+  );
+  const c = columns('id', 'aId', 'bId', 'kind', 'purposes', 'flags', 'notes', 'version');
+  const e = columns('owner', 'id', 'type', 'date', 'actor', 'actorName', 'cause', 'notes', 'unverified');
+  const ends: number[] = []; // each link's two ends as locality indexes, a then b
+  await eachPage(
+    (after) => db.selectFrom('links').selectAll().where('id', '>', after).orderBy('id'),
+    (rows) => {
+      for (const link of linkRecords(
+        rows,
+        rows.flatMap((r) => eventsOf.get(r.id) ?? []),
+      ).values()) {
+        const i = c.id.length;
+        reading.links.set(link.id, i);
+        c.id.push(link.id);
+        c.aId.push(link.aId);
+        c.bId.push(link.bId);
+        c.kind.push(words.addOptional(link.kind));
+        c.purposes.push(words.add(JSON.stringify(link.purposes)));
+        c.flags.push((link.exclusive ? 1 : 0) | (link.unverified ? 2 : 0));
+        c.notes.push(strings.addOptional(link.notes));
+        c.version.push(link.version);
+        ends.push(localities.get(link.aId) ?? -1, localities.get(link.bId) ?? -1);
+        for (const event of link.events) {
+          e.owner.push(i);
+          e.id.push(event.id);
+          e.type.push(words.add(event.type));
+          e.date.push(packDate(event.date));
+          e.actor.push(words.addOptional(event.actor));
+          e.actorName.push(strings.addShared(event.actorName));
+          e.cause.push(strings.addShared(event.cause));
+          e.notes.push(strings.addShared(event.notes));
+          e.unverified.push(event.unverified ? 1 : 0);
+        }
+      }
+    },
+  );
+  await turn();
+  const byLocality = groupRows(ends, localities.size);
+  const byLink = groupRows(e.owner, c.id.length);
+  return {
+    linkStart: byLocality.start,
+    linkList: Uint32Array.from(byLocality.order, (end) => end >> 1),
+    links: {
+      id: pick(Int32Array, c.id),
+      aId: pick(Int32Array, c.aId),
+      bId: pick(Int32Array, c.bId),
+      kind: pick(Int32Array, c.kind),
+      purposes: pick(Int32Array, c.purposes),
+      flags: pick(Uint8Array, c.flags),
+      notes: pick(Int32Array, c.notes),
+      version: pick(Float64Array, c.version),
+      eventStart: byLink.start,
+    },
+    events: {
+      id: pick(Int32Array, e.id, byLink.order),
+      type: pick(Int32Array, e.type, byLink.order),
+      date: pick(Int32Array, e.date, byLink.order),
+      actor: pick(Int32Array, e.actor, byLink.order),
+      actorName: pick(Int32Array, e.actorName, byLink.order),
+      cause: pick(Int32Array, e.cause, byLink.order),
+      notes: pick(Int32Array, e.notes, byLink.order),
+      unverified: pick(Uint8Array, e.unverified, byLink.order),
+    },
+  };
+}
+
+/** Every source's key, title, address and retrieval date (the few that stating rows and citations point to). */
+async function readSources(reading: Reading): Promise<LocalityModelData['sources']> {
+  const c = columns('key', 'title', 'url', 'retrieved');
+  const rows = await reading.db
+    .selectFrom('sources')
+    .select(['id', 'key', 'title', 'url', 'retrieved'])
+    .orderBy('id')
+    .execute();
+  for (const s of rows) {
+    reading.sources.set(s.id, c.key.length);
+    c.key.push(reading.words.add(s.key));
+    c.title.push(reading.words.add(s.title));
+    c.url.push(reading.words.addOptional(s.url));
+    c.retrieved.push(reading.words.addOptional(s.retrieved));
+  }
+  return {
+    key: pick(Int32Array, c.key),
+    title: pick(Int32Array, c.title),
+    url: pick(Int32Array, c.url),
+    retrieved: pick(Int32Array, c.retrieved),
+  };
+}
+
+/** The sources that state each link (link_sources, in id order), through `statingSourceOf`. */
+async function readStating(
+  reading: Reading,
+): Promise<{ statingStart: Uint32Array; stating: LocalityModelData['stating'] }> {
+  const c = columns('owner', 'source', 'firstLine', 'listedBy');
+  await eachPage(
+    (after) =>
+      reading.db
+        .selectFrom('link_sources as ls')
+        .select(['ls.id', 'ls.link_id', 'ls.source_id', 'ls.first_line'])
+        .select(['ls.a_lists_b', 'ls.b_lists_a', 'ls.undirected'])
+        .where('ls.id', '>', after)
+        .orderBy('ls.id'),
+    (rows) => {
+      for (const r of rows) {
+        const source = reading.sources.get(r.source_id);
+        if (source === undefined) continue; // as the inner join to sources leaves it out
+        const s = statingSourceOf({ key: '', title: '', url: null, retrieved: null, ...r });
+        c.owner.push(reading.links.get(r.link_id) ?? -1);
+        c.source.push(source);
+        c.firstLine.push(s.firstLine ?? NaN);
+        c.listedBy.push(LISTED_BY.indexOf(s.listedBy));
+      }
+    },
+  );
+  const { start, order } = groupRows(c.owner, reading.links.size);
+  return {
+    statingStart: start,
+    stating: {
+      source: pick(Int32Array, c.source, order),
+      firstLine: pick(Float64Array, c.firstLine, order),
+      listedBy: pick(Uint8Array, c.listedBy, order),
+    },
+  };
+}
+
+/** Every locality's citations, in citation id order. */
+async function readCitations(
+  reading: Reading,
+): Promise<{ citationStart: Uint32Array; citations: LocalityModelData['citations'] }> {
+  const c = columns('owner', 'source', 'locator');
+  await eachPage(
+    (after) =>
+      reading.db
+        .selectFrom('citations')
+        .select(['id', 'entity_id', 'source_id', 'locator'])
+        .where('entity_type', '=', 'locality')
+        .where('id', '>', after)
+        .orderBy('id'),
+    (rows) => {
+      for (const r of rows) {
+        const source = reading.sources.get(r.source_id);
+        if (source === undefined) continue; // as the inner join to sources leaves it out
+        c.owner.push(reading.localities.get(r.entity_id) ?? -1);
+        c.source.push(source);
+        c.locator.push(reading.strings.addShared(r.locator));
+      }
+    },
+  );
+  const { start, order } = groupRows(c.owner, reading.localities.size);
+  return {
+    citationStart: start,
+    citations: { source: pick(Int32Array, c.source, order), locator: pick(Int32Array, c.locator, order) },
+  };
 }
 
 /**
  * Reads every locality with its names, every link with its events and stating sources, and every locality
  * citation, a page at a time through the repositories' own row functions, into the compact form; with the
- * buffers to transfer when it is sent to another thread.
+ * buffers to transfer when it is sent to another thread. The event loop gets a turn between pages.
  */
 export async function readLocalityModelData(
   db: Kysely<DB>,
 ): Promise<{ data: LocalityModelData; transfer: ArrayBuffer[] }> {
-  const strings = new StringTableBuilder();
-  const words = new WordListBuilder();
-  const index = new Map<number, number>(); // locality id → index
-  const loc = {
-    id: [] as number[],
-    key: [] as number[],
-    keys: [] as string[],
-    kind: [] as number[],
-    country: [] as number[],
-    subdivision: [] as number[],
-    parentId: [] as number[],
-    lat: [] as number[],
-    lon: [] as number[],
-    population: [] as number[],
-    populationYear: [] as number[],
-    wikidataId: [] as number[],
-    geonamesId: [] as number[],
-    unverified: [] as number[],
-    notes: [] as number[],
-    version: [] as number[],
+  const reading: Reading = {
+    db,
+    strings: new StringTableBuilder(),
+    words: new WordListBuilder(),
+    localities: new Map(),
+    links: new Map(),
+    sources: new Map(),
   };
-  for (const row of await readAll((after) =>
-    db.selectFrom('localities').selectAll().where('id', '>', after).orderBy('id'),
-  )) {
-    const r = localityRecordOf(row);
-    index.set(r.id, loc.id.length);
-    loc.id.push(r.id);
-    loc.key.push(strings.add(r.key));
-    loc.keys.push(r.key);
-    loc.kind.push(words.add(r.kind));
-    loc.country.push(words.addOptional(r.country));
-    loc.subdivision.push(words.addOptional(r.subdivision));
-    loc.parentId.push(r.parentId ?? NaN);
-    loc.lat.push(r.coordinates?.lat ?? NaN);
-    loc.lon.push(r.coordinates?.lon ?? NaN);
-    loc.population.push(r.population ?? NaN);
-    loc.populationYear.push(r.populationYear ?? NaN);
-    loc.wikidataId.push(strings.addOptional(r.wikidataId));
-    loc.geonamesId.push(r.geonamesId ?? NaN);
-    loc.unverified.push(r.unverified ? 1 : 0);
-    loc.notes.push(strings.addOptional(r.notes));
-    loc.version.push(r.version);
-  }
-  const count = loc.id.length;
-  const indexOf = (id: number): number => index.get(id) ?? -1;
-
-  const names = {
-    owner: [] as number[],
-    name: [] as number[],
-    lang: [] as number[],
-    validFrom: [] as number[],
-    validTo: [] as number[],
-    primary: [] as number[],
-  };
-  for (const row of await readAll((after) =>
-    db.selectFrom('locality_names').selectAll().where('id', '>', after).orderBy('id'),
-  )) {
-    const n = localityNameOf(row);
-    names.owner.push(indexOf(row.locality_id));
-    names.name.push(strings.add(n.name));
-    names.lang.push(words.add(n.lang));
-    names.validFrom.push(packDate(n.validFrom));
-    names.validTo.push(packDate(n.validTo));
-    names.primary.push(n.primary ? 1 : 0);
-  }
-  const byLocality = groupRows(names.owner, count);
-
-  const linkRows = await readAll((after) =>
-    db.selectFrom('links').selectAll().where('id', '>', after).orderBy('id'),
-  );
-  const eventRows = await readAll((after) =>
-    db.selectFrom('link_events').selectAll().where('id', '>', after).orderBy('id'),
-  );
-  const links = {
-    id: [] as number[],
-    aId: [] as number[],
-    bId: [] as number[],
-    kind: [] as number[],
-    purposes: [] as number[],
-    flags: [] as number[],
-    notes: [] as number[],
-    version: [] as number[],
-  };
-  const events = {
-    owner: [] as number[],
-    id: [] as number[],
-    type: [] as number[],
-    date: [] as number[],
-    actor: [] as number[],
-    actorName: [] as number[],
-    cause: [] as number[],
-    notes: [] as number[],
-    unverified: [] as number[],
-  };
-  const ends: number[] = []; // each link's two ends as locality indexes, a then b
-  const linkIndex = new Map<number, number>();
-  for (const link of linkRecords(linkRows, eventRows).values()) {
-    const i = links.id.length;
-    linkIndex.set(link.id, i);
-    links.id.push(link.id);
-    links.aId.push(link.aId);
-    links.bId.push(link.bId);
-    links.kind.push(words.addOptional(link.kind));
-    links.purposes.push(words.add(JSON.stringify(link.purposes)));
-    links.flags.push((link.exclusive ? 1 : 0) | (link.unverified ? 2 : 0));
-    links.notes.push(strings.addOptional(link.notes));
-    links.version.push(link.version);
-    ends.push(indexOf(link.aId), indexOf(link.bId));
-    for (const e of link.events) {
-      events.owner.push(i);
-      events.id.push(e.id);
-      events.type.push(words.add(e.type));
-      events.date.push(packDate(e.date));
-      events.actor.push(words.addOptional(e.actor));
-      events.actorName.push(strings.addShared(e.actorName));
-      events.cause.push(strings.addShared(e.cause));
-      events.notes.push(strings.addShared(e.notes));
-      events.unverified.push(e.unverified ? 1 : 0);
-    }
-  }
-  const linkCount = links.id.length;
-  const linksByLocality = groupRows(ends, count);
-  const byLink = groupRows(events.owner, linkCount);
-
-  const sourceIndex = new Map<number, number>();
-  const sources = {
-    key: [] as number[],
-    title: [] as number[],
-    url: [] as number[],
-    retrieved: [] as number[],
-  };
-  for (const s of await db
-    .selectFrom('sources')
-    .select(['id', 'key', 'title', 'url', 'retrieved'])
-    .orderBy('id')
-    .execute()) {
-    sourceIndex.set(s.id, sources.key.length);
-    sources.key.push(words.add(s.key));
-    sources.title.push(words.add(s.title));
-    sources.url.push(words.addOptional(s.url));
-    sources.retrieved.push(words.addOptional(s.retrieved));
-  }
-  const stating = {
-    owner: [] as number[],
-    source: [] as number[],
-    firstLine: [] as number[],
-    listedBy: [] as number[],
-  };
-  for (const r of await readAll((after) =>
-    db
-      .selectFrom('link_sources as ls')
-      .select([
-        'ls.id',
-        'ls.link_id',
-        'ls.source_id',
-        'ls.first_line',
-        'ls.a_lists_b',
-        'ls.b_lists_a',
-        'ls.undirected',
-      ])
-      .where('ls.id', '>', after)
-      .orderBy('ls.id'),
-  )) {
-    const source = sourceIndex.get(r.source_id);
-    if (source === undefined) continue; // as the inner join to sources leaves it out
-    const s = statingSourceOf({ key: '', title: '', url: null, retrieved: null, ...r });
-    stating.owner.push(linkIndex.get(r.link_id) ?? -1);
-    stating.source.push(source);
-    stating.firstLine.push(s.firstLine ?? NaN);
-    stating.listedBy.push(LISTED_BY.indexOf(s.listedBy));
-  }
-  const statingByLink = groupRows(stating.owner, linkCount);
-
-  const citations = { owner: [] as number[], source: [] as number[], locator: [] as number[] };
-  for (const r of await readAll((after) =>
-    db
-      .selectFrom('citations')
-      .select(['id', 'entity_id', 'source_id', 'locator'])
-      .where('entity_type', '=', 'locality')
-      .where('id', '>', after)
-      .orderBy('id'),
-  )) {
-    const source = sourceIndex.get(r.source_id);
-    if (source === undefined) continue;
-    citations.owner.push(indexOf(r.entity_id));
-    citations.source.push(source);
-    citations.locator.push(strings.addShared(r.locator));
-  }
-  const citationsByLocality = groupRows(citations.owner, count);
-
+  const localities = await readLocalities(reading);
+  const { nameStart, names } = await readNames(reading);
+  const { linkStart, linkList, links, events } = await readLinks(reading);
+  const sources = await readSources(reading);
+  const { statingStart, stating } = await readStating(reading);
+  const { citationStart, citations } = await readCitations(reading);
+  await turn();
   const data: LocalityModelData = {
-    strings: strings.build(),
-    words: words.list(),
-    localities: {
-      id: Int32Array.from(loc.id),
-      key: Int32Array.from(loc.key),
-      keySlots: buildSlots(loc.keys),
-      kind: Int32Array.from(loc.kind),
-      country: Int32Array.from(loc.country),
-      subdivision: Int32Array.from(loc.subdivision),
-      parentId: Float64Array.from(loc.parentId),
-      lat: Float64Array.from(loc.lat),
-      lon: Float64Array.from(loc.lon),
-      population: Float64Array.from(loc.population),
-      populationYear: Float64Array.from(loc.populationYear),
-      wikidataId: Int32Array.from(loc.wikidataId),
-      geonamesId: Float64Array.from(loc.geonamesId),
-      unverified: Uint8Array.from(loc.unverified),
-      notes: Int32Array.from(loc.notes),
-      version: Float64Array.from(loc.version),
-      nameStart: byLocality.start,
-      linkStart: linksByLocality.start,
-      linkList: Uint32Array.from(linksByLocality.order, (end) => end >> 1),
-      citationStart: citationsByLocality.start,
-    },
-    names: {
-      name: pick(Int32Array, names.name, byLocality.order),
-      lang: pick(Int32Array, names.lang, byLocality.order),
-      validFrom: pick(Int32Array, names.validFrom, byLocality.order),
-      validTo: pick(Int32Array, names.validTo, byLocality.order),
-      primary: pick(Uint8Array, names.primary, byLocality.order),
-    },
-    links: {
-      id: Int32Array.from(links.id),
-      aId: Int32Array.from(links.aId),
-      bId: Int32Array.from(links.bId),
-      kind: Int32Array.from(links.kind),
-      purposes: Int32Array.from(links.purposes),
-      flags: Uint8Array.from(links.flags),
-      notes: Int32Array.from(links.notes),
-      version: Float64Array.from(links.version),
-      eventStart: byLink.start,
-      statingStart: statingByLink.start,
-    },
-    events: {
-      id: pick(Int32Array, events.id, byLink.order),
-      type: pick(Int32Array, events.type, byLink.order),
-      date: pick(Int32Array, events.date, byLink.order),
-      actor: pick(Int32Array, events.actor, byLink.order),
-      actorName: pick(Int32Array, events.actorName, byLink.order),
-      cause: pick(Int32Array, events.cause, byLink.order),
-      notes: pick(Int32Array, events.notes, byLink.order),
-      unverified: pick(Uint8Array, events.unverified, byLink.order),
-    },
-    stating: {
-      source: pick(Int32Array, stating.source, statingByLink.order),
-      firstLine: pick(Float64Array, stating.firstLine, statingByLink.order),
-      listedBy: pick(Uint8Array, stating.listedBy, statingByLink.order),
-    },
-    citations: {
-      source: pick(Int32Array, citations.source, citationsByLocality.order),
-      locator: pick(Int32Array, citations.locator, citationsByLocality.order),
-    },
-    sources: {
-      key: Int32Array.from(sources.key),
-      title: Int32Array.from(sources.title),
-      url: Int32Array.from(sources.url),
-      retrieved: Int32Array.from(sources.retrieved),
-    },
+    strings: reading.strings.build(),
+    words: reading.words.list(),
+    localities: { ...localities, nameStart, linkStart, linkList, citationStart },
+    names,
+    links: { ...links, statingStart },
+    events,
+    stating,
+    citations,
+    sources,
   };
   return { data, transfer: buffersOf(data) };
 }
