@@ -30,22 +30,39 @@ const mb = (bytes: number): string => (bytes / 1e6).toFixed(1);
 const database = openDatabase(path);
 const today: PartialDate = partialDateFromJsDate(new Date());
 
-/** Heap and ArrayBuffer bytes a value made by `make` holds once garbage is collected. */
+/**
+ * Heap and ArrayBuffer bytes a value made by `make` holds once garbage is collected, the time it took (wall, and
+ * the process's CPU), and the longest the event loop went without a turn meanwhile (a 1 ms timer chain's gaps).
+ */
 async function held<T>(
   make: () => Promise<T>,
-): Promise<{ value: T; heap: number; buffers: number; ms: number }> {
+): Promise<{ value: T; heap: number; buffers: number; ms: number; cpu: number; hold: number }> {
   gc!();
   const before = process.memoryUsage();
+  let last = performance.now();
+  let hold = 0;
+  let timer = setTimeout(function tick() {
+    hold = Math.max(hold, performance.now() - last);
+    last = performance.now();
+    timer = setTimeout(tick, 1);
+  }, 1);
   const t = performance.now();
+  const cpuBefore = process.cpuUsage();
   const value = await make();
+  const { user, system } = process.cpuUsage(cpuBefore);
   const ms = performance.now() - t;
+  clearTimeout(timer);
+  hold = Math.max(hold, performance.now() - last);
   gc!();
   const after = process.memoryUsage();
+  const heap = after.heapUsed - before.heapUsed;
   return {
     value,
-    heap: after.heapUsed - before.heapUsed,
+    heap,
     buffers: after.arrayBuffers - before.arrayBuffers,
     ms,
+    cpu: (user + system) / 1000,
+    hold,
   };
 }
 
@@ -63,7 +80,8 @@ if (baselineDir) {
   };
   const base = await held(() => model.LocalityMemoryModel.load(database.db));
   console.log(
-    `baseline: load ${base.ms.toFixed(0)} ms, heap ${mb(base.heap)} MB + ArrayBuffers ${mb(base.buffers)} MB`,
+    `baseline: load ${base.ms.toFixed(0)} ms (CPU ${base.cpu.toFixed(0)} ms; event loop held up to ${base.hold.toFixed(0)} ms at a time), ` +
+      `heap ${mb(base.heap)} MB + ArrayBuffers ${mb(base.buffers)} MB`,
   );
   copies.push({ name: 'baseline', copy: base.value, detail: detail.localityDetailFromCopy });
 }
@@ -83,7 +101,8 @@ const ours = await held(async () => {
 });
 console.log(
   `this tree: readLocalityModelData ${times.read.toFixed(0)} ms, structured clone with transfer ${times.clone.toFixed(1)} ms, ` +
-    `fromData ${times.wrap.toFixed(2)} ms; heap ${mb(ours.heap)} MB + ArrayBuffers ${mb(ours.buffers)} MB`,
+    `fromData ${times.wrap.toFixed(2)} ms (all three: CPU ${ours.cpu.toFixed(0)} ms; event loop held up to ${ours.hold.toFixed(0)} ms at a time); ` +
+    `heap ${mb(ours.heap)} MB + ArrayBuffers ${mb(ours.buffers)} MB`,
 );
 copies.push({ name: 'this tree', copy: ours.value, detail: localityDetailFromCopy as Detail });
 
