@@ -10,6 +10,7 @@ import { formatPartialDate, partialDateFromJsDate, type PartialDate } from '../c
 import { localityDetail, localityDetailFromCopy } from '../registry/locality/detail.js';
 import { watchChanges, type ChangeScope } from '../store/change-watch.js';
 import type { Database } from '../store/database.js';
+import { readCopy } from '../store/copies/read-in-worker.js';
 import { LocalityMemoryModel } from '../store/locality-memory-model.js';
 import { TokenResolver } from './auth.js';
 import type { ApiConfig } from './config.js';
@@ -149,7 +150,11 @@ async function installHooks(
   };
   const watch = await watchChanges(database, config.databaseUrl, changed);
   const names = new LiveNameIndex(database.db, config.databaseUrl, watch);
-  const localities = new LiveCopy(() => LocalityMemoryModel.load(database.db), watch);
+  const localities = new LiveCopy(
+    async (signal) =>
+      LocalityMemoryModel.fromData(await readCopy(database.db, config.databaseUrl, 'localities', signal)),
+    watch,
+  );
   copies.push(names, localities);
   app.addHook('onClose', async () => {
     await names.close();

@@ -1,136 +1,216 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { LocalityKind } from '../core/locality.js';
+import type { LinkKind, LinkPurpose } from '../core/link.js';
+import type { ActorSide, EventType } from '../core/link-lifecycle.js';
 import type { CitationView } from '../core/source.js';
-import { linkRecords, type LinkRecord } from './link.repository.js';
-import { STATING_COLUMNS, statingSourceOf, type StatingSource } from './link-statement.repository.js';
-import { localityNameOf, localityRecordOf, type LocalityRecord } from './locality.repository.js';
+import type { LinkRecord } from './link.repository.js';
+import type { StatingSource } from './link-statement.repository.js';
+import { LISTED_BY, readLocalityModelData, type LocalityModelData } from './locality-model-data.js';
+import type { LocalityRecord } from './locality.repository.js';
+import { unpackDate } from './packed-date.js';
 import type { DB } from './schema.js';
+import { findInSlots, StringTable } from './string-table.js';
 
-/** Rows read a query at a time while loading, so that no read holds the event loop long. */
-const PAGE = 20_000;
-
-/** Reads every row of a query ordered by id, a page of PAGE rows at a time, each page after the last row's `id`. */
-async function readAll<Row extends { id: number }>(
-  page: (after: number) => SelectQueryBuilder<DB, never, Row>,
-): Promise<Row[]> {
-  const rows: Row[] = [];
-  for (let after = 0; ;) {
-    const read = await page(after).limit(PAGE).execute();
-    for (const r of read) rows.push(r);
-    if (read.length < PAGE) return rows;
-    after = read.at(-1)!.id;
-  }
+/** A read-only lookup by key (a Map is one). */
+export interface Lookup<K, V> {
+  get(key: K): V | undefined;
 }
+
+/** The index of `id` in ids sorted ascending, or -1. */
+function indexOfId(ids: Int32Array, id: number): number {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = ids[mid]!;
+    if (at === id) return mid;
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** A number column's value, undefined for NaN (no value). */
+const numberOrUndefined = (value: number): number | undefined => (Number.isNaN(value) ? undefined : value);
 
 /**
  * What a locality's detail reads (the locality and its names, its links with their events, the sources that
  * state each link, the locality's citations, its parent and its partners), copied into memory: every
- * locality, link, stating source and locality citation, built from the rows by the same functions the
- * repositories use and kept in the same orders (names, links, events, statements and citations by id), so
- * that what it answers is what the repositories would read. It is a copy: its owner must drop it when the
+ * locality, link, stating source and locality citation, read by the same functions the repositories use and
+ * kept in the same orders (names, links, events, statements and citations by id), so that what it answers is
+ * what the repositories would read. It holds them in the compact form of locality-model-data.ts (columns, no
+ * object per row) and makes the records asked for on demand. It is a copy: its owner must drop it when the
  * data changes (api/live-copy.ts).
  */
 export class LocalityMemoryModel {
-  private constructor(
-    private readonly ids: Map<string, number>,
-    private readonly localities: Map<number, LocalityRecord>,
-    private readonly links: Map<number, LinkRecord[]>,
-    private readonly stating: Map<number, StatingSource[]>,
-    private readonly citations: Map<number, CitationView[]>,
-  ) {}
+  readonly #strings: StringTable;
+  /** The purposes of each distinct JSON text, parsed once (each record gets its own array). */
+  readonly #purposes = new Map<number, LinkPurpose[]>();
 
-  /** How many localities it holds. */
-  get size(): number {
-    return this.localities.size;
+  private constructor(private readonly data: LocalityModelData) {
+    this.#strings = new StringTable(data.strings);
+  }
+
+  /** Wraps data read by `readLocalityModelData` (here or in another thread); no work until it is asked. */
+  static fromData(data: LocalityModelData): LocalityMemoryModel {
+    return new LocalityMemoryModel(data);
   }
 
   /** Reads every locality with its names, every link with its events and sources, every locality citation. */
   static async load(db: Kysely<DB>): Promise<LocalityMemoryModel> {
-    const localities = new Map<number, LocalityRecord>();
-    const ids = new Map<string, number>();
-    for (const r of await readAll((after) =>
-      db.selectFrom('localities').selectAll().where('id', '>', after).orderBy('id'),
-    )) {
-      localities.set(r.id, localityRecordOf(r));
-      ids.set(r.key, r.id);
-    }
-    for (const n of await readAll((after) =>
-      db.selectFrom('locality_names').selectAll().where('id', '>', after).orderBy('id'),
-    )) {
-      localities.get(n.locality_id)?.names.push(localityNameOf(n));
-    }
-    const linkRows = await readAll((after) =>
-      db.selectFrom('links').selectAll().where('id', '>', after).orderBy('id'),
-    );
-    const eventRows = await readAll((after) =>
-      db.selectFrom('link_events').selectAll().where('id', '>', after).orderBy('id'),
-    );
-    const links = new Map<number, LinkRecord[]>();
-    for (const link of linkRecords(linkRows, eventRows).values()) {
-      for (const end of [link.aId, link.bId]) {
-        const list = links.get(end);
-        if (list) list.push(link);
-        else links.set(end, [link]);
-      }
-    }
-    const stating = new Map<number, StatingSource[]>();
-    for (const r of await readAll((after) =>
-      db
-        .selectFrom('link_sources as ls')
-        .innerJoin('sources as s', 's.id', 'ls.source_id')
-        .select(['ls.id', ...STATING_COLUMNS])
-        .where('ls.id', '>', after)
-        .orderBy('ls.id'),
-    )) {
-      const list = stating.get(r.link_id);
-      if (list) list.push(statingSourceOf(r));
-      else stating.set(r.link_id, [statingSourceOf(r)]);
-    }
-    const citations = new Map<number, CitationView[]>();
-    for (const r of await readAll((after) =>
-      db
-        .selectFrom('citations')
-        .innerJoin('sources', 'sources.id', 'citations.source_id')
-        .select(['citations.id', 'citations.entity_id', 'sources.key', 'sources.title', 'sources.url'])
-        .select('citations.locator')
-        .where('citations.entity_type', '=', 'locality')
-        .where('citations.id', '>', after)
-        .orderBy('citations.id'),
-    )) {
-      const view = { sourceKey: r.key, title: r.title, url: r.url, locator: r.locator };
-      const list = citations.get(r.entity_id);
-      if (list) list.push(view);
-      else citations.set(r.entity_id, [view]);
-    }
-    return new LocalityMemoryModel(ids, localities, links, stating, citations);
+    return LocalityMemoryModel.fromData((await readLocalityModelData(db)).data);
+  }
+
+  /** How many localities it holds. */
+  get size(): number {
+    return this.data.localities.id.length;
   }
 
   /** The id of the locality with this key, as `localityIdsByKey` finds it. */
   idOfKey(key: string): number | undefined {
-    return this.ids.get(key);
+    const { keySlots, key: keys, id } = this.data.localities;
+    const i = findInSlots(keySlots, key, (at) => this.#strings.is(keys[at]!, key));
+    return i < 0 ? undefined : id[i];
   }
 
-  /** A locality with its names, as `localitiesById` reads it. */
+  /** A locality with its names, as `localitiesById` reads it (a new record on each call). */
   locality(id: number): LocalityRecord | undefined {
-    return this.localities.get(id);
+    const i = indexOfId(this.data.localities.id, id);
+    return i < 0 ? undefined : this.#locality(i);
   }
 
-  /** Every locality by id (a read-only view of the copy). */
-  get byId(): ReadonlyMap<number, LocalityRecord> {
-    return this.localities;
-  }
+  /** Every locality by id. */
+  readonly byId: Lookup<number, LocalityRecord> = { get: (id) => this.locality(id) };
 
   /** The links a locality is party to, in id order, with their events, as `linksOfLocality` reads them. */
-  linksOf(id: number): readonly LinkRecord[] {
-    return this.links.get(id) ?? [];
+  linksOf(id: number): LinkRecord[] {
+    const i = indexOfId(this.data.localities.id, id);
+    if (i < 0) return [];
+    const { linkStart, linkList } = this.data.localities;
+    const links: LinkRecord[] = [];
+    for (let k = linkStart[i]!; k < linkStart[i + 1]!; k++) links.push(this.#link(linkList[k]!));
+    return links;
   }
 
-  /** The sources that state each link, as `statingSourcesOf` reads them (a read-only view of the copy). */
-  get statingByLink(): ReadonlyMap<number, readonly StatingSource[]> {
-    return this.stating;
-  }
+  /** The sources that state each link, by link id, as `statingSourcesOf` reads them (absent: none). */
+  readonly statingByLink: Lookup<number, StatingSource[]> = { get: (linkId) => this.#statingOf(linkId) };
 
   /** A locality's citations, as `citationsFor(db, 'locality', [id])` reads them. */
-  citationsOf(id: number): readonly CitationView[] {
-    return this.citations.get(id) ?? [];
+  citationsOf(id: number): CitationView[] {
+    const i = indexOfId(this.data.localities.id, id);
+    if (i < 0) return [];
+    const { citations, localities, sources, words } = this.data;
+    const views: CitationView[] = [];
+    for (let k = localities.citationStart[i]!; k < localities.citationStart[i + 1]!; k++) {
+      const s = citations.source[k]!;
+      views.push({
+        sourceKey: words[sources.key[s]!]!,
+        title: words[sources.title[s]!]!,
+        url: this.#word(sources.url[s]!) ?? null,
+        locator: this.#strings.nullable(citations.locator[k]!),
+      });
+    }
+    return views;
+  }
+
+  /** Word number `n`, or undefined for -1. */
+  #word(n: number): string | undefined {
+    return n < 0 ? undefined : this.data.words[n];
+  }
+
+  /** The locality at index i, as `localityRecordOf` and `localityNameOf` make it. */
+  #locality(i: number): LocalityRecord {
+    const { localities: l, names: n } = this.data;
+    const strings = this.#strings;
+    const lat = l.lat[i]!;
+    const parentId = l.parentId[i]!;
+    const names: LocalityRecord['names'] = [];
+    for (let k = l.nameStart[i]!; k < l.nameStart[i + 1]!; k++) {
+      names.push({
+        name: strings.get(n.name[k]!),
+        lang: this.data.words[n.lang[k]!]!,
+        validFrom: unpackDate(n.validFrom[k]!),
+        validTo: unpackDate(n.validTo[k]!),
+        primary: n.primary[k] === 1,
+      });
+    }
+    return {
+      id: l.id[i]!,
+      key: strings.get(l.key[i]!),
+      kind: this.data.words[l.kind[i]!] as LocalityKind,
+      country: this.#word(l.country[i]!),
+      subdivision: this.#word(l.subdivision[i]!),
+      parentId: Number.isNaN(parentId) ? null : parentId,
+      coordinates: Number.isNaN(lat) ? undefined : { lat, lon: l.lon[i]! },
+      population: numberOrUndefined(l.population[i]!),
+      populationYear: numberOrUndefined(l.populationYear[i]!),
+      wikidataId: strings.optional(l.wikidataId[i]!),
+      geonamesId: numberOrUndefined(l.geonamesId[i]!),
+      unverified: l.unverified[i] === 1,
+      notes: strings.optional(l.notes[i]!),
+      version: l.version[i]!,
+      names,
+    };
+  }
+
+  /** The link at index i with its events, as `linkRecords` makes it. */
+  #link(i: number): LinkRecord {
+    const { links: l, events: e } = this.data;
+    const strings = this.#strings;
+    const events: LinkRecord['events'] = [];
+    for (let k = l.eventStart[i]!; k < l.eventStart[i + 1]!; k++) {
+      events.push({
+        id: e.id[k]!,
+        type: this.data.words[e.type[k]!] as EventType,
+        date: unpackDate(e.date[k]!),
+        actor: this.#word(e.actor[k]!) as ActorSide | undefined,
+        actorName: strings.optional(e.actorName[k]!),
+        cause: strings.optional(e.cause[k]!),
+        notes: strings.optional(e.notes[k]!),
+        unverified: e.unverified[k] === 1,
+        citations: [],
+      });
+    }
+    const flags = l.flags[i]!;
+    return {
+      id: l.id[i]!,
+      aId: l.aId[i]!,
+      bId: l.bId[i]!,
+      kind: this.#word(l.kind[i]!) as LinkKind | undefined,
+      purposes: [...this.#purposesOf(l.purposes[i]!)],
+      exclusive: (flags & 1) !== 0,
+      unverified: (flags & 2) !== 0,
+      notes: strings.optional(l.notes[i]!),
+      version: l.version[i]!,
+      events,
+    };
+  }
+
+  /** The purposes of word n (a JSON array), parsed once. */
+  #purposesOf(n: number): readonly LinkPurpose[] {
+    let purposes = this.#purposes.get(n);
+    if (!purposes) this.#purposes.set(n, (purposes = JSON.parse(this.data.words[n]!) as LinkPurpose[]));
+    return purposes;
+  }
+
+  /** The sources that state the link with this id, or undefined when none does (as the repository's map). */
+  #statingOf(linkId: number): StatingSource[] | undefined {
+    const { links, stating, sources, words } = this.data;
+    const i = indexOfId(links.id, linkId);
+    if (i < 0 || links.statingStart[i] === links.statingStart[i + 1]) return undefined;
+    const list: StatingSource[] = [];
+    for (let k = links.statingStart[i]!; k < links.statingStart[i + 1]!; k++) {
+      const s = stating.source[k]!;
+      const firstLine = stating.firstLine[k]!;
+      list.push({
+        sourceKey: words[sources.key[s]!]!,
+        title: words[sources.title[s]!]!,
+        url: this.#word(sources.url[s]!) ?? null,
+        retrieved: this.#word(sources.retrieved[s]!) ?? null,
+        firstLine: Number.isNaN(firstLine) ? null : firstLine,
+        listedBy: LISTED_BY[stating.listedBy[k]!]!,
+      });
+    }
+    return list;
   }
 }

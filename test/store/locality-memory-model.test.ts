@@ -3,7 +3,12 @@ import { parsePartialDate } from '../../src/core/partial-date.js';
 import { localityDetail, localityDetailFromCopy } from '../../src/registry/locality/detail.js';
 import { openRegistry } from '../../src/registry/open-registry.js';
 import type { Database } from '../../src/store/database.js';
+import { linksOfLocality } from '../../src/store/link.repository.js';
+import { statingSourcesOf } from '../../src/store/link-statement.repository.js';
+import { readLocalityModelData } from '../../src/store/locality-model-data.js';
 import { LocalityMemoryModel } from '../../src/store/locality-memory-model.js';
+import { localitiesById, localityIdsByKey } from '../../src/store/locality.repository.js';
+import { citationsFor } from '../../src/store/source.repository.js';
 import { createTestDatabase, DIALECTS } from '../support/databases.js';
 
 const TODAY = parsePartialDate('2026-11-28');
@@ -13,6 +18,7 @@ for (const dialect of DIALECTS) {
     let database: Database;
     let drop: () => Promise<void>;
     let copy: LocalityMemoryModel;
+    let cloned: LocalityMemoryModel;
     beforeAll(async () => {
       const created = await createTestDatabase(dialect);
       drop = created.drop;
@@ -38,6 +44,11 @@ for (const dialect of DIALECTS) {
         )
         .execute();
       copy = await LocalityMemoryModel.load(db);
+      // As another thread sends it: a structured clone, its buffers transferred (the sender's are then empty).
+      const { data, transfer } = await readLocalityModelData(db);
+      cloned = LocalityMemoryModel.fromData(structuredClone(data, { transfer }));
+      expect(transfer.length).toBeGreaterThan(10);
+      expect(data.names.name.length).toBe(0);
     });
     afterAll(async () => {
       await database.close();
@@ -48,6 +59,34 @@ for (const dialect of DIALECTS) {
       const rows = await database.db.selectFrom('localities').select('id').execute();
       expect(copy.size).toBe(rows.length);
       expect(copy.size).toBeGreaterThan(100);
+    });
+
+    it('gives the records the repositories read, field for field, for every locality', async () => {
+      const rows = await database.db.selectFrom('localities').select(['id', 'key']).orderBy('id').execute();
+      let stated = 0;
+      for (const { id, key } of rows) {
+        expect(copy.idOfKey(key)).toBe((await localityIdsByKey(database.db, [key])).get(key));
+        expect(copy.locality(id)).toStrictEqual((await localitiesById(database.db, [id])).get(id));
+        expect(cloned.locality(id)).toStrictEqual(copy.locality(id));
+        expect(cloned.linksOf(id)).toStrictEqual(copy.linksOf(id));
+        expect(cloned.citationsOf(id)).toStrictEqual(copy.citationsOf(id));
+        expect(cloned.idOfKey(key)).toBe(id);
+        const links = await linksOfLocality(database.db, id);
+        expect(copy.linksOf(id)).toStrictEqual(links);
+        const stating = await statingSourcesOf(
+          database.db,
+          links.map((l) => l.id),
+        );
+        for (const link of links) expect(copy.statingByLink.get(link.id)).toStrictEqual(stating.get(link.id));
+        stated += stating.size;
+        expect(copy.citationsOf(id)).toStrictEqual(
+          (await citationsFor(database.db, 'locality', [id])).get(id) ?? [],
+        );
+      }
+      expect(stated).toBeGreaterThan(0);
+      expect(copy.idOfKey('no-such-place')).toBeUndefined();
+      expect(copy.locality(-1)).toBeUndefined();
+      expect(copy.linksOf(-1)).toEqual([]);
     });
 
     it('gives the same detail for every locality, today and at other dates', async () => {

@@ -5,7 +5,7 @@ import { Shared } from '../../core/shapes.js';
 import type { DB } from '../../store/schema.js';
 import { LocalityPartners, LocalitySummary } from './partner-shapes.js';
 import type { LocalityMemoryModel } from '../../store/locality-memory-model.js';
-import { localityWithPartners, partnersOf, summarize } from './partners.js';
+import { localityWithPartners, partnersOf } from './partners.js';
 import { localityIdOfKey, LocalityView, noLocalityWithKey, toLocalityView, viewOfRecord } from './view.js';
 
 const { locality: _summary, ...atTheDate } = LocalityPartners.properties;
@@ -30,22 +30,6 @@ export async function localityDetail(
   return { locality: await viewOfRecord(db, record), atDate, ...rest };
 }
 
-/** Each copy's summaries of its localities today (`summarize` without a date), made once each, on first use. */
-const SUMMARIES = new WeakMap<LocalityMemoryModel, Map<number, LocalitySummary>>();
-
-/** `summarize` for a copy's localities, keeping the undated summaries (a place is the partner of several). */
-function summariesOf(copy: LocalityMemoryModel): typeof summarize {
-  let kept = SUMMARIES.get(copy);
-  if (!kept) SUMMARIES.set(copy, (kept = new Map()));
-  const summaries = kept;
-  return (record, asOf) => {
-    if (asOf !== undefined) return summarize(record, asOf);
-    let summary = summaries.get(record.id);
-    if (!summary) summaries.set(record.id, (summary = summarize(record, undefined)));
-    return summary;
-  };
-}
-
 /**
  * The same detail as `localityDetail`, answered from a copy in memory of what it reads (the API's cold reads);
  * the copy must be current, which its owner sees to.
@@ -60,7 +44,7 @@ export function localityDetailFromCopy(
   const self = id === undefined ? undefined : copy.locality(id);
   if (!self) throw noLocalityWithKey(key);
   const facts = { self, links: copy.linksOf(self.id), localities: copy.byId, stating: copy.statingByLink };
-  const { locality: atDate, ...rest } = partnersOf(facts, asOf, today, summariesOf(copy));
+  const { locality: atDate, ...rest } = partnersOf(facts, asOf, today);
   const parent = self.parentId === null ? undefined : copy.locality(self.parentId);
-  return { locality: toLocalityView(self, [...copy.citationsOf(self.id)], parent), atDate, ...rest };
+  return { locality: toLocalityView(self, copy.citationsOf(self.id), parent), atDate, ...rest };
 }

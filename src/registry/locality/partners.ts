@@ -68,21 +68,17 @@ export interface PartnerFacts {
   self: LocalityRecord;
   /** The links the locality is party to, in id order, with their events. */
   links: readonly LinkRecord[];
-  /** The partners (at least), by id. */
-  localities: ReadonlyMap<number, LocalityRecord>;
+  /** The partners (at least), by id (a Map, or a copy's lookup). */
+  localities: Pick<ReadonlyMap<number, LocalityRecord>, 'get'>;
   /** The sources that state each link, by link id. */
-  stating: ReadonlyMap<number, readonly StatingSource[]>;
+  stating: Pick<ReadonlyMap<number, readonly StatingSource[]>, 'get'>;
 }
 
-/**
- * A locality's partners at `asOf` (today when absent) from what was read: kind and status of each link.
- * `summaryOf` shows a locality at the date (`summarize`, or a caller's memo of it).
- */
+/** A locality's partners at `asOf` (today when absent) from what was read: kind and status of each link. */
 export function partnersOf(
   { self, links, localities, stating }: PartnerFacts,
   asOf: PartialDate | undefined,
   today: PartialDate,
-  summaryOf: typeof summarize = summarize,
 ): LocalityPartners {
   const localityId = self.id;
   const partners: PartnerView[] = [];
@@ -96,7 +92,7 @@ export function partnersOf(
       .at(-1);
     const view: PartnerView = {
       linkId: link.id,
-      partner: summaryOf(partner, asOf),
+      partner: summarize(partner, asOf),
       kind: link.kind ?? null,
       status: report.status,
       since: report.since ? formatPartialDate(report.since) : null,
@@ -109,7 +105,7 @@ export function partnersOf(
     else if (latest) underConsideration.push(view);
   }
   return {
-    locality: summaryOf(self, asOf),
+    locality: summarize(self, asOf),
     asOf: asOf ? formatPartialDate(asOf) : null,
     partners: partners.sort(byName),
     undated: undated.sort(byName),

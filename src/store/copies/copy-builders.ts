@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { readLocalityModelData } from '../locality-model-data.js';
 import { readNameIndexData } from '../name-index-data.js';
 import type { DB } from '../schema.js';
 
@@ -18,6 +19,8 @@ export type CopyBuilder = (db: Kysely<DB>) => Promise<BuiltCopy>;
 export const COPY_BUILDERS = {
   /** The search's word index (store/name-memory-index.ts). */
   names: readNameIndexData,
+  /** What a locality's detail reads (store/locality-memory-model.ts). */
+  localities: readLocalityModelData,
 } satisfies Record<string, CopyBuilder>;
 
 /** The name of a copy a thread can build. */
