@@ -1,7 +1,14 @@
 import type { Point } from '../src/core/geo.js';
 import type { SourcePlace } from '../src/ingest/sources/records.js';
 import type { Registry } from './identity-stats.js';
-import { evidencePoint, kmFrom, statedCountry, wikidataTwin, type SourceFacts } from './source-facts.js';
+import {
+  evidencePoint,
+  kmFrom,
+  inStatedCountry,
+  statedCountry,
+  wikidataTwin,
+  type SourceFacts,
+} from './source-facts.js';
 
 /** How one end of a link fares against what the sources stating the link say about that place. */
 export type EndVerdict = 'right' | 'wrong' | 'uncheckable';
@@ -13,6 +20,14 @@ export interface SampledLink {
   sources: string[];
   verdicts: [EndVerdict, EndVerdict];
   why: string[];
+  /** Every wrong end was flagged doubtful by the import (a person is told to check it), none silently taken. */
+  flagged: boolean;
+}
+
+/** A source's place at one end of a link, and whether the import flagged its match doubtful. */
+interface EndPlace {
+  place: SourcePlace;
+  doubtful: boolean;
 }
 
 /** A small seeded generator (mulberry32), so that a sample can be drawn again. */
@@ -37,16 +52,23 @@ function draw(text: string, seed: number): number {
 }
 
 /** Each source's places at either end of each link, by `lowId|highId`, keyed by the locality they became. */
-function placesByLink(reg: Registry, facts: SourceFacts): Map<string, Map<number, SourcePlace[]>> {
-  const out = new Map<string, Map<number, SourcePlace[]>>();
+function placesByLink(reg: Registry, facts: SourceFacts): Map<string, Map<number, EndPlace[]>> {
+  const doubtful = new Set(
+    reg.places.filter((p) => p.doubtful === 1).map((p) => `${p.source}|${p.place_key}`),
+  );
+  const out = new Map<string, Map<number, EndPlace[]>>();
   for (const [source, collected] of facts.bySource) {
     for (const s of collected.statements) {
       const x = reg.localityOf.get(`${source}|${s.subject}`);
       const y = reg.localityOf.get(`${source}|${s.object}`);
       if (x === undefined || y === undefined || x === y) continue;
-      const ends = out.get(`${Math.min(x, y)}|${Math.max(x, y)}`) ?? new Map<number, SourcePlace[]>();
-      ends.set(x, [...(ends.get(x) ?? []), collected.places.get(s.subject)!]);
-      ends.set(y, [...(ends.get(y) ?? []), collected.places.get(s.object)!]);
+      const end = (key: string): EndPlace => ({
+        place: collected.places.get(key)!,
+        doubtful: doubtful.has(`${source}|${key}`),
+      });
+      const ends = out.get(`${Math.min(x, y)}|${Math.max(x, y)}`) ?? new Map<number, EndPlace[]>();
+      ends.set(x, [...(ends.get(x) ?? []), end(s.subject)]);
+      ends.set(y, [...(ends.get(y) ?? []), end(s.object)]);
       out.set(`${Math.min(x, y)}|${Math.max(x, y)}`, ends);
     }
   }
@@ -56,9 +78,9 @@ function placesByLink(reg: Registry, facts: SourceFacts): Map<string, Map<number
 /**
  * Judges a locality against the places the sources put at that end: Wikidata 2026's point for a Q-id (every
  * one within 25 km); for a list's place, its own point (not a fallback point the list gives several names, nor
- * one in another country than the list states) or
- * the point of the one Wikidata 2026 place of its name and country (one within 25 km); else the stated
- * country; uncheckable when none says anything.
+ * one in another country than the list states) or the point of the one Wikidata 2026 place of its unqualified
+ * name and country (one within 25 km); else, or where the locality has no point, the country (Wikidata 2026's
+ * for a Q-id, else the stated one, a territory of it included); uncheckable when none says anything.
  */
 function judge(
   loc: { key: string; country: string | null; lat: number | null; lon: number | null },
@@ -80,26 +102,34 @@ function judge(
     const stated = statedCountry(p)?.country;
     const point = evidencePoint(p, facts, false);
     const at = point ? countryAt(point) : undefined;
-    const own = point && (stated === undefined || at === undefined || at === stated) ? point : undefined;
+    const own =
+      point && (stated === undefined || at === undefined || inStatedCountry(at, stated)) ? point : undefined;
     return [...(own ? [own] : []), ...(twin ? [facts.qidFacts.get(twin)!] : [])];
   });
   const kms = (points: Point[]): number[] => points.map((p) => kmFrom(loc, p) ?? Infinity);
   const names = places.map((p) => p.name).join(' / ');
-  if (byQid.length > 0) {
+  // A locality without a point (a bundled one: Dull, Boring, Guangdong) can only be judged by its country.
+  const located = loc.lat !== null && loc.lon !== null;
+  if (located && byQid.length > 0) {
     const worst = Math.max(...kms(byQid));
     return worst <= 25
       ? { verdict: 'right' }
       : { verdict: 'wrong', why: `${names} → ${loc.key}: ${worst.toFixed(0)} km from Wikidata's point` };
   }
-  if (listed.length > 0) {
+  if (located && listed.length > 0) {
     const best = Math.min(...kms(listed));
     return best <= 25
       ? { verdict: 'right' }
       : { verdict: 'wrong', why: `${names} → ${loc.key}: ${best.toFixed(0)} km from the list's point` };
   }
-  const countries = new Set(places.flatMap((p) => statedCountry(p)?.country ?? []));
+  const countries = new Set(
+    places.flatMap((p) => {
+      const byId = p.wikidataId ? facts.qidFacts.get(p.wikidataId)?.country : undefined;
+      return byId ?? statedCountry(p)?.country ?? [];
+    }),
+  );
   if (countries.size === 0) return { verdict: 'uncheckable' };
-  return loc.country !== null && countries.has(loc.country)
+  return loc.country !== null && [...countries].some((c) => inStatedCountry(loc.country!, c))
     ? { verdict: 'right' }
     : {
         verdict: 'wrong',
@@ -128,16 +158,24 @@ export function sampleLinkAccuracy(reg: Registry, facts: SourceFacts, seed: numb
   const ends = placesByLink(reg, facts);
   const sample: SampledLink[] = candidates.slice(0, size).map(([pair, l]) => {
     const [x, y] = pair.split('|').map(Number) as [number, number];
-    const byEnd = ends.get(pair) ?? new Map<number, SourcePlace[]>();
-    const judged = [x, y].map((id) =>
-      judge(reg.localities.get(id)!, byEnd.get(id) ?? [], facts, reg.countryAt),
-    );
+    const byEnd = ends.get(pair) ?? new Map<number, EndPlace[]>();
+    const judged = [x, y].map((id) => {
+      const at = byEnd.get(id) ?? [];
+      const j = judge(
+        reg.localities.get(id)!,
+        at.map((e) => e.place),
+        facts,
+        reg.countryAt,
+      );
+      return { ...j, flagged: at.some((e) => e.doubtful) };
+    });
     return {
       a: reg.localities.get(x)!.key,
       b: reg.localities.get(y)!.key,
       sources: [...l.sources],
       verdicts: [judged[0]!.verdict, judged[1]!.verdict],
       why: judged.flatMap((j) => (j.why ? [j.why] : [])),
+      flagged: judged.every((j) => j.verdict !== 'wrong' || j.flagged),
     };
   });
   const checkable = sample.filter((s) => !s.verdicts.includes('uncheckable'));
@@ -153,5 +191,34 @@ export function sampleLinkAccuracy(reg: Registry, facts: SourceFacts, seed: numb
     /** Links with one end unchecked and the other right. */
     halfChecked: halfChecked.length,
     wrong: sample.filter((s) => s.verdicts.includes('wrong')),
+    /** Checkable links with no wrong end that the import took without flagging it doubtful. */
+    noSilentError: checkable.filter((s) => s.flagged).length,
   };
+}
+
+/**
+ * How far the check's own reference for a list's place can be trusted where it disagrees with the match: of the
+ * list places matched more than 25 km from the list's point (the geocoder's pick from the name and country)
+ * whose name and country only one Wikidata 2026 place bears, how many lie within 25 km of that place's point
+ * by the match, by the list's point, by both or by neither.
+ */
+export function listPointDisagreements(reg: Registry, facts: SourceFacts) {
+  const counts = { checked: 0, matchAgrees: 0, listAgrees: 0, neither: 0 };
+  const places = facts.bySource.get('wikipedia-lists-geocoded')!.places;
+  for (const row of reg.places) {
+    if (row.source !== 'wikipedia-lists-geocoded') continue;
+    const p = places.get(row.place_key);
+    const loc = reg.localities.get(row.locality_id)!;
+    if (p?.lat === undefined || p.lon === undefined || loc.lat === null) continue;
+    const listPoint = { lat: p.lat, lon: p.lon };
+    if (kmFrom(loc, listPoint)! <= 25) continue;
+    const twin = wikidataTwin(p, facts);
+    const truth = twin === undefined ? undefined : facts.qidFacts.get(twin);
+    if (truth === undefined) continue;
+    counts.checked++;
+    if (kmFrom(loc, truth)! <= 25) counts.matchAgrees++;
+    else if (kmFrom({ lat: p.lat, lon: p.lon }, truth)! <= 25) counts.listAgrees++;
+    else counts.neither++;
+  }
+  return counts;
 }

@@ -2,7 +2,8 @@
  * Draws a seeded random sample of links stated by the imported sources and checks both ends of each against
  * what the sources stating it say about those places: Wikidata 2026's point for a Q-id, else the geocoded
  * Wikipedia list's own point (not one it gives several names), else the stated country. Prints the share
- * with both ends right, and each wrong end. Reads the registry file given (bench/world-build.ts writes one),
+ * with both ends right, and each wrong end (marked when the import flagged it doubtful), and how often the list's own
+ * point agrees with Wikidata 2026 where it disagrees with the match. Reads the registry file given (bench/world-build.ts writes one),
  * or builds one in a temporary folder.
  * Run: npx tsx bench/link-accuracy.ts [registry.sqlite] [--seed N] [--size N]
  */
@@ -12,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/store/database.js';
 import { readRegistry } from './identity-stats.js';
-import { sampleLinkAccuracy } from './link-accuracy-check.js';
+import { listPointDisagreements, sampleLinkAccuracy } from './link-accuracy-check.js';
 import { readSourceFacts } from './source-facts.js';
 import { buildWorld, SHARED_DATA } from './world-build.js';
 
@@ -53,9 +54,20 @@ try {
   );
   console.log(`One end uncheckable (a Wikidata 2016 label alone), the other right: ${r.halfChecked}`);
   console.log(
-    `Links with a wrong end: ${r.wrong.length} (${pct(r.wrong.length, r.sample.length)} of the sample)`,
+    `Links with a wrong end: ${r.wrong.length} (${pct(r.wrong.length, r.sample.length)} of the sample); every wrong end flagged doubtful by the import: ${r.wrong.filter((w) => w.flagged).length}`,
   );
-  for (const w of r.wrong) console.log(`  ${w.a} – ${w.b} [${w.sources.join(', ')}]: ${w.why.join('; ')}`);
+  console.log(
+    `Checkable links with no wrong end taken silently (right, or wrong and flagged): ${r.noSilentError} (${pct(r.noSilentError, r.checkable)})`,
+  );
+  for (const w of r.wrong)
+    console.log(
+      `  ${w.flagged ? '(flagged) ' : ''}${w.a} – ${w.b} [${w.sources.join(', ')}]: ${w.why.join('; ')}`,
+    );
+  // The check's reference where it disagrees with the match, judged by Wikidata 2026 where it can be.
+  const d = listPointDisagreements(reg, facts);
+  console.log(
+    `List places matched over 25 km from the list's point, that Wikidata 2026 places (one place of the name and country): ${d.checked}; within 25 km of Wikidata's point: the match ${d.matchAgrees}, the list's point ${d.listAgrees}, neither ${d.neither}`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

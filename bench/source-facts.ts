@@ -101,10 +101,38 @@ export function kmFrom(loc: { lat: number | null; lon: number | null }, p: Point
 
 /**
  * The Wikidata 2026 place a list's place is, read off the files alone: the one 2026 place of that name in the
- * country the list states (Wikidata's coordinates are surer than the list's geocoding).
+ * country the list states (Wikidata's coordinates are surer than the list's geocoding). None for a name the
+ * list qualifies ("Friedberg, Hesse", "Yuhang (Hangzhou)"): the qualifier says the country has several places
+ * of the bare name, so the one Wikidata 2026 lists (Friedberg in Bavaria) is no evidence of which it is.
  */
 export function wikidataTwin(p: SourcePlace, facts: SourceFacts): string | undefined {
   if (p.wikidataId) return p.wikidataId;
+  if (parsePlaceName(p.name).hints.length > 0) return undefined;
   const country = statedCountry(p)?.country;
   return country === undefined ? undefined : facts.qidByName.get(`${nameKey(p)}|${country}`);
+}
+
+/**
+ * ISO 3166-1 codes that ISO 3166-2 lists again as a subdivision of another country (Åland is FI-01, Réunion
+ * FR-RE, Puerto Rico US-PR, Hong Kong CN-HK), with that country: a source may name either ("Mariehamn,
+ * Finland" lies in AX by GeoNames).
+ */
+const PART_OF: Readonly<Record<string, string>> = {
+  AX: 'FI',
+  ...Object.fromEntries(
+    ['BL', 'GF', 'GP', 'MF', 'MQ', 'NC', 'PF', 'PM', 'RE', 'TF', 'WF', 'YT'].map((c) => [c, 'FR']),
+  ),
+  ...Object.fromEntries(['AS', 'GU', 'MP', 'PR', 'UM', 'VI'].map((c) => [c, 'US'])),
+  ...Object.fromEntries(['AW', 'BQ', 'CW', 'SX'].map((c) => [c, 'NL'])),
+  HK: 'CN',
+  MO: 'CN',
+  SJ: 'NO',
+};
+
+/**
+ * Whether a place in country `code` lies in the country a source states: the same code, or a territory ISO
+ * 3166-2 lists as part of it (not the other way: "Saint-Denis, Réunion, France" is not the one near Paris).
+ */
+export function inStatedCountry(code: string, stated: string): boolean {
+  return code === stated || PART_OF[code] === stated;
 }

@@ -59,10 +59,12 @@ export function newLocality(p: PreparedPlace, m: MatchResult): PlannedLocality {
   const country = c?.country ?? p.place.countryCode ?? p.country?.country ?? null;
   const names = namesOf(p, m);
   // A unit named after its seat lies where the source puts it, else at its seat; a unit matched as
-  // such, where the source puts it, else at the mean of its places.
+  // such, where the source puts it, else at the mean of its places; not where the source's point lies far
+  // outside its country (the geocoder's namesake abroad: "Florida, Uruguay" at the US state).
   const sourceFirst = seat ?? (own?.kind === 'subdivision' ? own : undefined);
-  const lat = (sourceFirst ? (p.place.lat ?? sourceFirst.lat) : (own?.lat ?? p.place.lat)) ?? null;
-  const lon = (sourceFirst ? (p.place.lon ?? sourceFirst.lon) : (own?.lon ?? p.place.lon)) ?? null;
+  const point = seat === undefined && m.pointAbroad ? undefined : p.place;
+  const lat = (sourceFirst ? (point?.lat ?? sourceFirst.lat) : (own?.lat ?? p.place.lat)) ?? null;
+  const lon = (sourceFirst ? (point?.lon ?? sourceFirst.lon) : (own?.lon ?? p.place.lon)) ?? null;
   const unresolved = m.method === 'unresolved' || standIn(m);
   return {
     keyName: names[0]!.name,

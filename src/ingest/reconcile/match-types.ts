@@ -62,6 +62,11 @@ export interface MatchQuery {
   parsed: ParsedPlaceName;
   /** Countries its places may be in; empty when the source gives none. */
   countries: readonly string[];
+  /**
+   * The territory the country string names before the country it belongs to ("Réunion, France": RE, with
+   * `countries` RE then FR); its own places come first where the source's point lies at a namesake elsewhere.
+   */
+  territory?: string;
   /** An ISO 3166-2 subdivision the country string names. */
   subdivision?: string;
   point?: Point;
@@ -74,6 +79,8 @@ export interface MatchQuery {
   hintPoints: readonly Point[];
   /** The first-level units (`KR.11`: country and GeoNames admin1 code) those places lie in. */
   hintRegions: readonly string[];
+  /** First-level units its qualifiers name themselves ("Hesse": `DE.05`), by GeoNames' admin1 code. */
+  namedRegions?: readonly string[];
 }
 
 /** The chosen candidate, how, how sure, and whether a person should look. */
@@ -85,4 +92,9 @@ export interface MatchResult {
   /** A match a person should check: far from the source's coordinates, in another country, or weak. */
   doubtful: boolean;
   distanceKm?: number;
+  /**
+   * The source's point lies far outside the country of every place of the name ("Florida, Uruguay" geocoded to
+   * the US state): a unit without a point of its own is matched without it and does not take it.
+   */
+  pointAbroad?: true;
 }

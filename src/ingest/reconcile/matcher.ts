@@ -25,6 +25,21 @@ const VIA_SCORE: Readonly<Record<CandidateVia, number>> = {
   seat: 0.62,
 };
 const REGION_KINDS = new Set(['region', 'province', 'state', 'prefecture', 'county']);
+/**
+ * How much being a seat leans a tie between places of one name: a capital most, a first- or second-level seat
+ * less, a third- to fifth-level seat (PPLA3 to PPLA5: a Polish gmina's village) least, so that it decides
+ * between villages of one size ("Łubowo, Poland" is the gmina's seat of 950, not a village of 1,300 elsewhere)
+ * but not against a town many times its size ("Brodnica, Poland" is the town of 27,000, not the seat village
+ * of 700 that GeoNames also calls so; "Chrzanów", the town of 40,000, not the seat of 3,500).
+ */
+const SEAT_WEIGHT: Readonly<Record<string, number>> = {
+  PPLC: 0.02,
+  PPLA: 0.01,
+  PPLA2: 0.01,
+  PPLA3: 0.005,
+  PPLA4: 0.005,
+  PPLA5: 0.005,
+};
 
 interface Scored {
   candidate: PlaceCandidate;
@@ -57,6 +72,9 @@ function coordinateFactor(
 }
 
 function hintFactor(q: MatchQuery, c: PlaceCandidate): number {
+  // A town lies in the region its qualifier names ("Friedberg, Hesse"), or it is a namesake elsewhere.
+  if (q.namedRegions !== undefined && (c.kind === 'geonames' || c.kind === 'geonames-point') && c.admin1)
+    return q.namedRegions.includes(`${c.country}.${c.admin1}`) ? 1.1 : 0.85;
   // A GeoNames unit ("Gangseo-gu" of Seoul or of Busan) lies in the region of the place its qualifier
   // names, or it is another unit of that name: "Alexeyevsky (Moscow)" is no rayon of Samara.
   if (c.kind === 'subdivision' && c.admin1 !== undefined && q.hintRegions.length > 0)
@@ -127,9 +145,16 @@ function score(q: MatchQuery, c: PlaceCandidate, home: HomeEvidence): Scored {
   const unplaced =
     (q.countries.length === 0 && q.point === undefined && q.hintPoints.length === 0) || home.pointSlipped;
   const size = (unplaced ? UNPLACED_SIZE_WEIGHT : 0.04) * Math.min(1, Math.log10(c.population + 1) / 7);
-  const seat = c.featureCode === 'PPLC' ? 0.02 : c.featureCode?.startsWith('PPLA') ? 0.01 : 0;
+  const seat = SEAT_WEIGHT[c.featureCode ?? ''] ?? 0;
+  // A town spelt as the source writes it, accents and all, outranks a namesake equal only once folded
+  // (Wikidata 2016's "Ingå" is Ingå in Finland, not Ingá in Brazil, a little larger). Not a unit: its name
+  // here is CLDR's English one, which says nothing of the source's spelling.
+  const spelt =
+    c.kind !== 'subdivision' && c.via === 'name' && c.name.toLowerCase() === q.parsed.base.toLowerCase()
+      ? 0.01
+      : 0;
   const value =
-    (VIA_SCORE[c.via] + size + seat) *
+    (VIA_SCORE[c.via] + size + seat + spelt) *
     countryFactor *
     (pointless ? 0.75 : coordinateFactor(distance, c, home.town, q.ownPoint === true)) *
     region *
@@ -193,10 +218,21 @@ export function rankMatches(given: MatchQuery, candidates: readonly PlaceCandida
   const homeNamed = candidates.filter(
     (c) => given.countries.includes(c.country) && (VIA_SCORE[c.via] >= VIA_SCORE.core || c.via === 'seat'),
   );
-  const pointSlipped = slippedPoint(given, candidates, homeNamed);
+  // A territory's place ("Saint-Denis" of "Réunion, France": RE, then FR) geocoded to a namesake in the
+  // country it belongs to is the territory's place of that name, when it has one.
+  const territory = given.territory === undefined ? undefined : [given.territory];
+  const territorySlipped =
+    territory !== undefined &&
+    slippedPoint(
+      { ...given, countries: territory },
+      candidates,
+      homeNamed.filter((c) => territory.includes(c.country)),
+    );
+  const pointSlipped = territorySlipped || slippedPoint(given, candidates, homeNamed);
+  const stated: MatchQuery = territorySlipped ? { ...given, countries: territory } : given;
   // A point the geocoder took from a namesake abroad says nothing of which place of the country it is.
-  const { point: _point, ...pointless } = given;
-  const query: MatchQuery = pointSlipped ? pointless : given;
+  const { point: _point, ...pointless } = stated;
+  const query: MatchQuery = pointSlipped ? pointless : stated;
   const home: HomeEvidence = {
     name: homeNamed.length > 0,
     town: hasHomeTown(query.countries, candidates),
@@ -226,9 +262,16 @@ export function rankMatches(given: MatchQuery, candidates: readonly PlaceCandida
     seen.add(id);
     return true;
   });
+  const pointAbroad = farFromHome(query, homeNamed);
   return distinct.flatMap((best, i) => {
     if (best.score < ACCEPT) return [];
-    const result = resultOf(query, best, distinct[i + 1]);
+    const found = resultOf(query, best, distinct[i + 1]);
+    // A unit without a point of its own gains nothing from a point that lies far outside its country; the
+    // match is for a person to check, and its locality does not take that point (newLocality).
+    const result =
+      pointAbroad && best.candidate.kind === 'subdivision' && best.distance === undefined
+        ? { ...found, doubtful: true, pointAbroad: true as const }
+        : found;
     if (!pointSlipped) return [result];
     // Chosen without the point, but still as far from it as it is, and for a person to check.
     const km = kmFromPoint(given, best.candidate);
@@ -243,6 +286,19 @@ function kmFromPoint(q: MatchQuery, c: PlaceCandidate): number {
   return q.point && c.lat !== undefined && c.lon !== undefined
     ? distanceKm(q.point, { lat: c.lat, lon: c.lon })
     : Infinity;
+}
+
+/** Beyond this distance from every place of the name in the stated country, a point lies outside that country. */
+const ABROAD_KM = 1000;
+
+/**
+ * Whether a geocoded point lies over 1,000 km from every located place of the name in the stated country: the
+ * geocoder's namesake abroad ("Florida, Uruguay" at the US state's centre, "La Rioja, Argentina" in Spain).
+ */
+function farFromHome(q: MatchQuery, homeNamed: readonly PlaceCandidate[]): boolean {
+  if (q.point === undefined || q.ownPoint === true) return false;
+  const located = homeNamed.filter((c) => c.lat !== undefined && c.lon !== undefined);
+  return located.length > 0 && located.every((c) => kmFromPoint(q, c) > ABROAD_KM);
 }
 
 /** How far a point may lie from every place of the name in the stated country before it is taken for a slip. */

@@ -11,6 +11,7 @@ import type { DB } from '../../store/schema.js';
 import { countryName } from '../../core/country.js';
 import { exactCountry } from './country-resolver.js';
 import { isSupplementId } from '../gazetteer/supplement.js';
+import { geoNamesAdmin1ByName } from './geonames-units.js';
 import { editAllowance, editDistance, similarity } from './edit-distance.js';
 import { boxAround, distanceKm, type Point } from '../../core/geo.js';
 import { DOUBTFUL_KM, hasHomeTown, rankMatches } from './matcher.js';
@@ -233,18 +234,52 @@ function parentMatch(p: PreparedPlace, parents: readonly GazetteerHit[]): MatchR
   };
 }
 
+/**
+ * The territory a country string names before its country ("Réunion, France" → RE); none for a former country,
+ * whose successors are searched alike.
+ */
+function territoryOf(p: PreparedPlace): string | undefined {
+  const c = p.country;
+  if (c === undefined || c.method === 'historical' || c.searchCountries.length < 2) return undefined;
+  return c.searchCountries[0] === c.country ? c.country : undefined;
+}
+
+/**
+ * The first-level units its qualifiers name, as GeoNames' admin1 codes (`DE.05`): by GeoNames' own name of the
+ * unit, or by any name of the ISO 3166-2 region that bears the qualifier's ("Friedberg, Hesse" and "Friedberg
+ * (Hessen)" lie in DE.05, not in Bavaria, DE.02), whether or not a town also bears the qualifier's name.
+ */
+function regionsNamed(p: PreparedPlace): string[] {
+  const countries = p.country?.searchCountries ?? [];
+  return p.parsed.hints.flatMap((hint) =>
+    countries.flatMap((country) => {
+      const names = [
+        hint,
+        ...findSubdivisions(hint, [country])
+          .filter((s) => s.scheme === 'iso' && s.level === 1 && bearsWholeName(s, hint))
+          .flatMap((s) => s.names),
+      ];
+      const codes = new Set(names.flatMap((n) => geoNamesAdmin1ByName(country, n)));
+      return [...codes].map((code) => `${country}.${code}`);
+    }),
+  );
+}
+
 /** The query the pure matcher sees. */
 function queryOf(p: PreparedPlace, parents: readonly GazetteerHit[]): MatchQuery {
   const { lat, lon } = p.place;
+  const named = regionsNamed(p);
   return {
     parsed: p.parsed,
     countries: p.country?.searchCountries ?? [],
+    ...(territoryOf(p) !== undefined ? { territory: territoryOf(p)! } : {}),
     ...(p.country?.subdivision ? { subdivision: p.country.subdivision } : {}),
     ...(lat !== undefined && lon !== undefined
       ? { point: { lat, lon }, ...(p.place.wikidataId !== undefined ? { ownPoint: true } : {}) }
       : {}),
     hintPoints: parents.map((h): Point => ({ lat: h.lat, lon: h.lon })),
     hintRegions: parents.map((h) => `${h.country}.${h.admin1}`),
+    ...(named.length > 0 ? { namedRegions: named } : {}),
   };
 }
 

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { newLocality } from '../../../src/ingest/import/new-locality.js';
+import { geoNamesAdmin1ByName } from '../../../src/ingest/reconcile/geonames-units.js';
+import { chooseMatch, rankMatches } from '../../../src/ingest/reconcile/matcher.js';
+import type { MatchQuery, MatchResult, PlaceCandidate } from '../../../src/ingest/reconcile/match-types.js';
+import { parsePlaceName } from '../../../src/ingest/reconcile/place-name.js';
+import {
+  byPreference,
+  markBesidePartners,
+  type PlaceOption,
+} from '../../../src/ingest/reconcile/place-options.js';
+import { preparePlace } from '../../../src/ingest/reconcile/prepare-query.js';
+
+// Rules found on the wrong ends of the link check (`bench/link-accuracy.ts`). The places are the Wikipedia
+// lists' (data/sources/wikipedia-lists/twin_cities.csv, line numbers given), the candidates GeoNames' rows
+// as the gazetteer holds them (id, name, point, feature code, population).
+
+function gazetteerPlace(
+  id: string,
+  name: string,
+  country: string,
+  lat: number,
+  lon: number,
+  population: number,
+  featureCode = 'PPL',
+): PlaceCandidate {
+  return { kind: 'geonames', id, name, country, lat, lon, population, featureCode, via: 'name' };
+}
+
+function query(name: string, overrides: Partial<MatchQuery> = {}): MatchQuery {
+  return { parsed: parsePlaceName(name), countries: [], hintPoints: [], hintRegions: [], ...overrides };
+}
+
+describe('a place its source gives only a country', () => {
+  // twin_cities.csv lines 16536, 18509-18510: "Brodnica, Poland" at 53.2597,19.3956, a point the list also
+  // gives "Strasburg, Germany" (Brodnica's German name), so the import sets the point aside as shared.
+  const town = gazetteerPlace('3102627', 'Brodnica', 'PL', 53.25967, 19.39653, 27_341);
+  const village = gazetteerPlace('3102628', 'Brodnica', 'PL', 52.14123, 16.89096, 722, 'PPLA3');
+
+  it('is the large place of its name in that country, not a village that is a seat', () => {
+    const result = chooseMatch(query('Brodnica', { countries: ['PL'] }), [village, town]);
+    expect(result.candidate?.id).toBe('3102627');
+  });
+
+  it('leans to a seat between villages of one size', () => {
+    // twin_cities.csv line 5502: "Łubowo, Poland" geocoded to 52.7094,16.2578, 84 and 98 km from the two.
+    const seat = gazetteerPlace('3092822', 'Łubowo', 'PL', 52.51168, 17.45333, 951, 'PPLA3');
+    const other = gazetteerPlace('3092820', 'Łubowo', 'PL', 53.58634, 16.39177, 1300);
+    const geocoded = query('Łubowo', { countries: ['PL'], point: { lat: 52.7094, lon: 16.2578 } });
+    expect(chooseMatch(geocoded, [other, seat]).candidate?.id).toBe('3092822');
+    // … but not against a town ten times its size: "Chrzanów, Poland" (lines 9216, 14324, 18568).
+    const town = gazetteerPlace('3101547', 'Chrzanów', 'PL', 50.13546, 19.40203, 39_973);
+    const seatVillage = gazetteerPlace('774304', 'Chrzanów', 'PL', 50.77256, 22.60351, 3506, 'PPLA3');
+    expect(chooseMatch(query('Chrzanów', { countries: ['PL'] }), [seatVillage, town]).candidate?.id).toBe(
+      '3101547',
+    );
+  });
+
+  it('with the point, is the place at the point', () => {
+    const at = { countries: ['PL'], point: { lat: 53.2597, lon: 19.3956 } };
+    expect(chooseMatch(query('Brodnica', at), [village, town])).toMatchObject({
+      candidate: { id: '3102627' },
+      doubtful: false,
+    });
+  });
+});
+
+describe('a territory named before its country', () => {
+  // twin_cities.csv lines 5057, 9464, 17853: "Saint-Denis", "Réunion, France", geocoded to 48.9384,2.3628,
+  // Saint-Denis north of Paris.
+  const paris = gazetteerPlace('2980916', 'Saint-Denis', 'FR', 48.93564, 2.35387, 96_128, 'PPLA3');
+  const reunion = gazetteerPlace('935264', 'Saint-Denis', 'RE', -20.88231, 55.4504, 137_195, 'PPLC');
+  const geocoded = { countries: ['RE', 'FR'], point: { lat: 48.9384, lon: 2.3628 } };
+
+  it('is the territory’s place of the name when the point lies at a namesake in the country, flagged', () => {
+    const result = chooseMatch(query('Saint-Denis', { ...geocoded, territory: 'RE' }), [paris, reunion]);
+    expect(result).toMatchObject({ candidate: { id: '935264' }, doubtful: true });
+  });
+
+  it('keeps the point where the territory has no place of the name', () => {
+    const result = chooseMatch(query('Saint-Denis', { ...geocoded, territory: 'RE' }), [paris]);
+    expect(result.candidate?.id).toBe('2980916');
+  });
+});
+
+describe('a unit whose point lies abroad', () => {
+  // twin_cities.csv lines 4668, 4968: "Florida, Uruguay" geocoded to 28,-82 (the US state); the department
+  // (UY-FD) has no point of its own, its town Florida (GeoNames 3442585) lies 7,400 km from that point.
+  const department: PlaceCandidate = {
+    kind: 'subdivision',
+    id: 'UY-FD',
+    name: 'Florida',
+    country: 'UY',
+    population: 0,
+    via: 'name',
+  };
+  const town = gazetteerPlace('3442585', 'Florida', 'UY', -34.09556, -56.21417, 32_234, 'PPLA');
+
+  it('is matched without the point, flagged, and its locality does not take it', () => {
+    const result = rankMatches(query('Florida', { countries: ['UY'], point: { lat: 28, lon: -82 } }), [
+      department,
+      town,
+    ])[0]!;
+    expect(result).toMatchObject({ candidate: { id: 'UY-FD' }, doubtful: true, pointAbroad: true });
+    const place = preparePlace({ name: 'Florida', country: 'Uruguay', lat: 28, lon: -82 });
+    expect(newLocality(place, result)).toMatchObject({ country: 'UY', lat: null, lon: null });
+  });
+
+  it('keeps a point that lies in its country', () => {
+    const near = { lat: -33.9, lon: -56.0 };
+    const result = rankMatches(query('Florida', { countries: ['UY'], point: near }), [department, town])[0]!;
+    expect(result.pointAbroad).toBeUndefined();
+    const place = preparePlace({ name: 'Florida', country: 'Uruguay', ...near });
+    expect(newLocality(place, { ...result, candidate: department })).toMatchObject({ lat: -33.9, lon: -56 });
+  });
+});
+
+describe('namesakes beside a partner', () => {
+  // twin_cities.csv lines 18697-18700: "Gorzyce, Poland" (geocoded to 52.8819,17.5836, near neither
+  // Gorzyce) is twinned with Bohumín and Dolní Lutyně, Czech towns on the border beside Gorzyce in Silesia.
+  const sandomierz = gazetteerPlace('771729', 'Gorzyce', 'PL', 50.6672, 21.84013, 8009, 'PPLA3');
+  const silesia = gazetteerPlace('3098709', 'Gorzyce', 'PL', 49.95945, 18.39884, 2435, 'PPLA3');
+  const option = (candidate: PlaceCandidate, rank: number, doubtful: boolean): PlaceOption => ({
+    match: { candidate, method: 'exact-name', confidence: 0.46, doubtful } satisfies MatchResult,
+    ref: `geonames:${candidate.id}`,
+    support: 0,
+    rank,
+  });
+  const bohumin = { at: { lat: 49.9042, lon: 18.3575 }, ref: 'geonames:3079348' };
+  const kamianets = { at: { lat: 48.6833, lon: 26.5833 }, ref: 'geonames:705812' };
+
+  it('takes the namesake beside a partner where the best match is doubtful', () => {
+    const marked = markBesidePartners(
+      [option(sandomierz, 0, true), option(silesia, 1, true)],
+      ['PL'],
+      [kamianets, bohumin],
+    );
+    expect(marked.map((o) => o.besidePartner === true)).toEqual([false, true]);
+    expect([...marked].sort(byPreference)[0]!.match.candidate?.id).toBe('3098709');
+  });
+
+  it('leaves the order alone where the best match is sure, beside a partner, or no namesake is', () => {
+    const sure = [option(sandomierz, 0, false), option(silesia, 1, false)];
+    expect(markBesidePartners(sure, ['PL'], [bohumin]).some((o) => o.besidePartner)).toBe(false);
+    const topBeside = [option(silesia, 0, true), option(sandomierz, 1, true)];
+    expect(markBesidePartners(topBeside, ['PL'], [bohumin]).some((o) => o.besidePartner)).toBe(false);
+    const far = [option(sandomierz, 0, true), option(silesia, 1, true)];
+    expect(markBesidePartners(far, ['PL'], [kamianets]).some((o) => o.besidePartner)).toBe(false);
+    // A partner is not its own namesake (Cleveland, England – Cleveland, Ohio).
+    const itself = { at: { lat: 49.95945, lon: 18.39884 }, ref: 'geonames:3098709' };
+    expect(markBesidePartners(far, ['PL'], [itself]).some((o) => o.besidePartner)).toBe(false);
+  });
+});
+
+describe('a qualifier that names a region', () => {
+  // twin_cities.csv line 11382: "Friedberg, Hesse", Germany (a point the import sets aside as shared) and
+  // lines 11377-11381: "Friedberg, Bavaria". GeoNames: 2924802 in Hesse (admin1 05), 2924803 in Bavaria (02).
+  const hesse = { ...gazetteerPlace('2924802', 'Friedberg', 'DE', 50.33739, 8.75591, 27_484), admin1: '05' };
+  const bavaria = {
+    ...gazetteerPlace('2924803', 'Friedberg', 'DE', 48.35693, 10.98461, 29_916),
+    admin1: '02',
+  };
+
+  it('is found among GeoNames’ first-level units by its name', () => {
+    expect(geoNamesAdmin1ByName('DE', 'Hesse')).toEqual(['05']);
+    expect(geoNamesAdmin1ByName('DE', 'Bavaria')).toEqual(['02']);
+    expect(geoNamesAdmin1ByName('FR', 'Hesse')).toEqual([]);
+  });
+
+  it('puts the place in that region, whichever namesake is larger', () => {
+    const inHesse = query('Friedberg, Hesse', { countries: ['DE'], namedRegions: ['DE.05'] });
+    expect(chooseMatch(inHesse, [bavaria, hesse]).candidate?.id).toBe('2924802');
+    const inBavaria = query('Friedberg, Bavaria', { countries: ['DE'], namedRegions: ['DE.02'] });
+    expect(chooseMatch(inBavaria, [hesse, bavaria]).candidate?.id).toBe('2924803');
+  });
+});
+
+describe('a name with nothing else to place it', () => {
+  // data/sources/wikidata-2016/names.tsv: "Q986331\tIngå" (Ingå, Finland), a label with no country or point.
+  it('is the place spelt as the source writes it, accents and all, over a namesake equal once folded', () => {
+    const finland = gazetteerPlace('656652', 'Ingå', 'FI', 60.04587, 24.00459, 5205, 'PPLA3');
+    const brazil = gazetteerPlace('3398224', 'Ingá', 'BR', -7.28083, -35.60444, 8751);
+    expect(chooseMatch(query('Ingå'), [brazil, finland]).candidate?.id).toBe('656652');
+    expect(chooseMatch(query('Ingá'), [finland, brazil]).candidate?.id).toBe('3398224');
+  });
+});
