@@ -196,14 +196,16 @@ export class StringTable {
    * is first. With `prefixOnly`, a table string that `text` is a prefix of compares equal.
    */
   #compare(id: number, text: string, prefixOnly: boolean): number {
-    const start = this.#starts[id]!;
-    const length = this.#ends[id]! - start;
-    const narrow = start < this.#split;
-    const run = narrow ? this.#narrow : this.#wide;
-    const from = narrow ? start : start - this.#split;
-    const n = Math.min(length, text.length);
+    let at = this.#starts[id]!;
+    const length = this.#ends[id]! - at;
+    let run = this.#narrow;
+    if (at >= this.#split) {
+      run = this.#wide;
+      at -= this.#split;
+    }
+    const n = length < text.length ? length : text.length;
     for (let c = 0; c < n; c++) {
-      const diff = run.charCodeAt(from + c) - text.charCodeAt(c);
+      const diff = run.charCodeAt(at + c) - text.charCodeAt(c);
       if (diff !== 0) return diff;
     }
     if (prefixOnly && length >= text.length) return 0;
