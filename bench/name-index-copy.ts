@@ -69,6 +69,9 @@ try {
   let bytes = 0;
   const count = (value: unknown): void => {
     if (ArrayBuffer.isView(value)) bytes += value.byteLength;
+    // A string: one byte a character when all are Latin-1 (as V8 keeps it), else two.
+    else if (typeof value === 'string')
+      bytes += [...value].some((c) => c.charCodeAt(0) > 0xff) ? 2 * value.length : value.length;
     else if (value && typeof value === 'object') Object.values(value).forEach(count);
   };
   count(there.value);
@@ -83,7 +86,7 @@ try {
   gc();
   const after = process.memoryUsage();
   console.log(
-    `the index of ${index.size} word rows holds ${mb(after.heapUsed - before.heapUsed)} of heap and ${mb(after.arrayBuffers - before.arrayBuffers)} of ArrayBuffers (its typed arrays: ${mb(bytes)})`,
+    `the index of ${index.size} word rows holds ${mb(after.heapUsed - before.heapUsed)} of heap and ${mb(after.arrayBuffers - before.arrayBuffers)} of ArrayBuffers (its typed arrays and strings: ${mb(bytes)})`,
   );
 
   const names = await database.db.selectFrom('locality_names').select('name').orderBy('id').execute();

@@ -9,7 +9,7 @@ import { LISTED_BY, readLocalityModelData, type LocalityModelData } from './loca
 import type { LocalityRecord } from './locality.repository.js';
 import { unpackDate } from './packed-date.js';
 import type { DB } from './schema.js';
-import { findInSlots, StringTable } from './string-table.js';
+import { findInSlots, StringTable } from './copies/string-table.js';
 
 /** A read-only lookup by key (a Map is one). */
 export interface Lookup<K, V> {

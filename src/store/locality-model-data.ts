@@ -1,11 +1,17 @@
 import type { Kysely, Selectable } from 'kysely';
+import { movedBuffers } from './copies/moved-buffers.js';
+import {
+  buildSlots,
+  StringTableBuilder,
+  WordListBuilder,
+  type StringTableData,
+} from './copies/string-table.js';
 import { linkRecords } from './link.repository.js';
 import { statingSourceOf, type StatingSource } from './link-statement.repository.js';
 import { localityNameOf, localityRecordOf } from './locality.repository.js';
 import { packDate } from './packed-date.js';
-import { buffersOf, columns, eachPage, groupRows, pick, turn } from './row-columns.js';
+import { columns, eachPage, groupRows, pick, turn } from './row-columns.js';
 import type { DB } from './schema.js';
-import { buildSlots, StringTableBuilder, WordListBuilder, type StringTableData } from './string-table.js';
 
 /**
  * What the locality-detail copy holds (locality-memory-model.ts), in a form with no object per row: a column
@@ -25,7 +31,7 @@ export interface LocalityModelData {
     id: Int32Array;
     /** Into `strings`. */
     key: Int32Array;
-    /** The localities by key: slot → index + 1 (string-table.ts, `buildSlots`). */
+    /** The localities by key: slot → index + 1 (copies/string-table.ts, `buildSlots`). */
     keySlots: Int32Array;
     /** Into `words`. */
     kind: Int32Array;
@@ -310,12 +316,39 @@ async function readSources(reading: Reading): Promise<LocalityModelData['sources
   };
 }
 
+/**
+ * Rows that point to a source (stating rows, citations), a page at a time: a row whose source was not read is left
+ * out (as the inner join to sources leaves it out); `each` gets every other row; the rows come back grouped by
+ * owner (`owner` gives a row's owner index, -1 for none, of `groups`) with each one's source index, in that order.
+ */
+async function readSourced<Row extends { id: number; source_id: number }>(
+  reading: Reading,
+  page: Parameters<typeof eachPage<Row>>[0],
+  owner: (row: Row) => number,
+  groups: number,
+  each: (row: Row) => void,
+): Promise<{ start: Uint32Array; order: Uint32Array; source: Int32Array }> {
+  const c = columns('owner', 'source');
+  await eachPage(page, (rows) => {
+    for (const r of rows) {
+      const source = reading.sources.get(r.source_id);
+      if (source === undefined) continue;
+      c.owner.push(owner(r));
+      c.source.push(source);
+      each(r);
+    }
+  });
+  const { start, order } = groupRows(c.owner, groups);
+  return { start, order, source: pick(Int32Array, c.source, order) };
+}
+
 /** The sources that state each link (link_sources, in id order), through `statingSourceOf`. */
 async function readStating(
   reading: Reading,
 ): Promise<{ statingStart: Uint32Array; stating: LocalityModelData['stating'] }> {
-  const c = columns('owner', 'source', 'firstLine', 'listedBy');
-  await eachPage(
+  const c = columns('firstLine', 'listedBy');
+  const { start, order, source } = await readSourced(
+    reading,
     (after) =>
       reading.db
         .selectFrom('link_sources as ls')
@@ -323,23 +356,18 @@ async function readStating(
         .select(['ls.a_lists_b', 'ls.b_lists_a', 'ls.undirected'])
         .where('ls.id', '>', after)
         .orderBy('ls.id'),
-    (rows) => {
-      for (const r of rows) {
-        const source = reading.sources.get(r.source_id);
-        if (source === undefined) continue; // as the inner join to sources leaves it out
-        const s = statingSourceOf({ key: '', title: '', url: null, retrieved: null, ...r });
-        c.owner.push(reading.links.get(r.link_id) ?? -1);
-        c.source.push(source);
-        c.firstLine.push(s.firstLine ?? NaN);
-        c.listedBy.push(LISTED_BY.indexOf(s.listedBy));
-      }
+    (r) => reading.links.get(r.link_id) ?? -1,
+    reading.links.size,
+    (r) => {
+      const s = statingSourceOf({ key: '', title: '', url: null, retrieved: null, ...r });
+      c.firstLine.push(s.firstLine ?? NaN);
+      c.listedBy.push(LISTED_BY.indexOf(s.listedBy));
     },
   );
-  const { start, order } = groupRows(c.owner, reading.links.size);
   return {
     statingStart: start,
     stating: {
-      source: pick(Int32Array, c.source, order),
+      source,
       firstLine: pick(Float64Array, c.firstLine, order),
       listedBy: pick(Uint8Array, c.listedBy, order),
     },
@@ -350,8 +378,9 @@ async function readStating(
 async function readCitations(
   reading: Reading,
 ): Promise<{ citationStart: Uint32Array; citations: LocalityModelData['citations'] }> {
-  const c = columns('owner', 'source', 'locator');
-  await eachPage(
+  const locators: number[] = [];
+  const { start, order, source } = await readSourced(
+    reading,
     (after) =>
       reading.db
         .selectFrom('citations')
@@ -359,21 +388,11 @@ async function readCitations(
         .where('entity_type', '=', 'locality')
         .where('id', '>', after)
         .orderBy('id'),
-    (rows) => {
-      for (const r of rows) {
-        const source = reading.sources.get(r.source_id);
-        if (source === undefined) continue; // as the inner join to sources leaves it out
-        c.owner.push(reading.localities.get(r.entity_id) ?? -1);
-        c.source.push(source);
-        c.locator.push(reading.strings.addShared(r.locator));
-      }
-    },
+    (r) => reading.localities.get(r.entity_id) ?? -1,
+    reading.localities.size,
+    (r) => locators.push(reading.strings.addShared(r.locator)),
   );
-  const { start, order } = groupRows(c.owner, reading.localities.size);
-  return {
-    citationStart: start,
-    citations: { source: pick(Int32Array, c.source, order), locator: pick(Int32Array, c.locator, order) },
-  };
+  return { citationStart: start, citations: { source, locator: pick(Int32Array, locators, order) } };
 }
 
 /**
@@ -410,5 +429,5 @@ export async function readLocalityModelData(
     citations,
     sources,
   };
-  return { data, transfer: buffersOf(data) };
+  return { data, transfer: movedBuffers(data) };
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { movedBuffers } from './copies/moved-buffers.js';
-import { stringTable, type StringTable } from './copies/string-table.js';
+import { stringTable, type StringTableData } from './copies/string-table.js';
 import type { DB } from './schema.js';
 
 /** Prefixes up to this many characters have a list of their own; a longer text filters its first ones' list. */
@@ -20,12 +20,12 @@ export interface NameIndexData {
   rowName: Int32Array;
   rowPlace: Int32Array;
   /** The distinct words, sorted by code units: the words starting with a text are a range of them. */
-  words: StringTable;
+  words: StringTableData;
   /** The rows of word w at a name's start: exactRows[exactStarts[w], exactStarts[w + 1]). */
   exactStarts: Int32Array;
   exactRows: Int32Array;
   /** The distinct prefixes (1 to LISTED_PREFIX code points) of every word, sorted by code units. */
-  prefixes: StringTable;
+  prefixes: StringTableData;
   /**
    * Prefix p's rows at a name's start: prefixRows[prefixStarts[2p], prefixStarts[2p + 1]); its rows elsewhere
    * in a name: prefixRows[prefixStarts[2p + 1], prefixStarts[2p + 2]).
@@ -35,13 +35,13 @@ export interface NameIndexData {
   /** Place i: its locality id, key, kind (in `kinds`), country (in `countries`, plus one; 0 for none),
    * population (NaN for none) and primary name (in `names`). */
   placeId: Int32Array;
-  placeKey: StringTable;
+  placeKey: StringTableData;
   placeKind: Uint16Array;
   placeCountry: Uint16Array;
   placePopulation: Float64Array;
   placeName: Int32Array;
   /** Name i's text and its language (in `langs`). */
-  names: StringTable;
+  names: StringTableData;
   nameLang: Uint16Array;
   kinds: string[];
   countries: string[];

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { foldText } from '../core/text-fold.js';
-import { indexOf, prefixRange, stringAt } from './copies/string-table.js';
+import { StringTable } from './copies/string-table.js';
 import { LISTED_PREFIX, readNameIndexData, type NameIndexData } from './name-index-data.js';
 import type { NameMatch, NameQuery } from './name-index.repository.js';
 import type { DB } from './schema.js';
@@ -15,7 +15,18 @@ type Rank = NameMatch['rank'];
  * owner must drop it when the data changes.
  */
 export class NameMemoryIndex {
-  private constructor(private readonly data: NameIndexData) {}
+  /** The data's string tables, read in place. */
+  readonly #words: StringTable;
+  readonly #prefixes: StringTable;
+  readonly #keys: StringTable;
+  readonly #names: StringTable;
+
+  private constructor(private readonly data: NameIndexData) {
+    this.#words = new StringTable(data.words);
+    this.#prefixes = new StringTable(data.prefixes);
+    this.#keys = new StringTable(data.placeKey);
+    this.#names = new StringTable(data.names);
+  }
 
   /** How many word rows it holds. */
   get size(): number {
@@ -41,13 +52,13 @@ export class NameMemoryIndex {
     const best = new Map<number, number>();
     const chars = [...folded];
     const long = chars.length > LISTED_PREFIX;
-    const word = indexOf(d.words, folded);
+    const word = this.#words.indexOf(folded);
     if (word >= 0)
       this.#take(d.exactRows, d.exactStarts[word]!, d.exactStarts[word + 1]!, 0, undefined, query, best);
     if (best.size < query.limit) {
-      const prefix = indexOf(d.prefixes, long ? chars.slice(0, LISTED_PREFIX).join('') : folded);
+      const prefix = this.#prefixes.indexOf(long ? chars.slice(0, LISTED_PREFIX).join('') : folded);
       // A longer text keeps the rows of its words alone: a range of the sorted words.
-      const words = long ? prefixRange(d.words, folded) : undefined;
+      const words = long ? this.#words.prefixRange(folded) : undefined;
       for (const rank of [1, 2] as const) {
         if (prefix < 0 || best.size >= query.limit) break;
         const at = 2 * prefix + rank - 1;
@@ -61,12 +72,12 @@ export class NameMemoryIndex {
       const population = d.placePopulation[place]!;
       answer.push({
         localityId: d.placeId[place]!,
-        key: stringAt(d.placeKey, place),
+        key: this.#keys.get(place),
         kind: d.kinds[d.placeKind[place]!]!,
         country: country === 0 ? null : d.countries[country - 1]!,
         population: Number.isNaN(population) ? null : population,
-        name: stringAt(d.names, d.placeName[place]!),
-        matched: stringAt(d.names, matched),
+        name: this.#names.get(d.placeName[place]!),
+        matched: this.#names.get(matched),
         matchedLang: d.langs[d.nameLang[matched]!]!,
         rank: (hit & 3) as Rank,
       });

@@ -68,16 +68,3 @@ export function pick<T>(type: TypedArrayOf<T>, values: readonly number[], order?
   for (let i = 0; i < length; i++) picked[i] = values[order ? order[i]! : i]!;
   return picked;
 }
-
-/** Every ArrayBuffer under an object's typed arrays, once each (a transfer list must not repeat one). */
-export function buffersOf(data: object): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  const visit = (value: unknown): void => {
-    if (ArrayBuffer.isView(value)) buffers.add(value.buffer as ArrayBuffer);
-    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      Object.values(value).forEach(visit);
-    }
-  };
-  visit(data);
-  return [...buffers];
-}

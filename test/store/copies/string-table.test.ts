@@ -4,8 +4,9 @@ import {
   findInSlots,
   StringTable,
   StringTableBuilder,
+  stringTable,
   WordListBuilder,
-} from '../../src/store/string-table.js';
+} from '../../../src/store/copies/string-table.js';
 
 const TEXTS = ['Coventry', 'Zürich', 'Москва', '', '東京', 'a\u0000b', 'Coventry', 'Łódź', 'café'];
 
@@ -41,6 +42,56 @@ describe('a string table', () => {
     expect(table.is(ids[0]!, 'Covent')).toBe(false);
     expect(table.is(ids[0]!, 'CoventryZ')).toBe(false);
     expect(table.is(ids[2]!, 'Москвa')).toBe(false); // a Latin a at the end
+  });
+});
+
+describe('a sorted string table', () => {
+  const SORTED = [
+    ...TEXTS,
+    'Cove',
+    'Covent Garden',
+    'Coventryx',
+    'Zug',
+    'Москвa',
+    'Моск',
+    '東',
+    '\u{1F600}x',
+  ].sort();
+  const table = new StringTable(structuredClone(stringTable(SORTED)));
+
+  it('finds each string at its place in code unit order, and nothing else', () => {
+    expect(table.size).toBe(SORTED.length);
+    SORTED.forEach((text) => expect(table.indexOf(text)).toBe(SORTED.indexOf(text)));
+    for (const absent of ['Cov', 'Coventryy', 'Zürich ', 'a', 'Москв', '東京都', '\u{1F600}', '~'])
+      expect(table.indexOf(absent)).toBe(-1);
+  });
+
+  it('gives the range of the strings that start with a prefix, as a filter of the list would', () => {
+    for (const prefix of [
+      '',
+      'C',
+      'Cove',
+      'Coventry',
+      'Coventryxx',
+      'Z',
+      'Zü',
+      'Мос',
+      'Москва',
+      '東',
+      '\u{1F600}',
+      'q',
+    ]) {
+      const [from, to] = table.prefixRange(prefix);
+      const expected = SORTED.flatMap((text, i) => (text.startsWith(prefix) ? [i] : []));
+      expect(Array.from({ length: to - from }, (_, k) => from + k)).toEqual(expected);
+      if (expected.length === 0) expect(from).toBe(SORTED.filter((text) => text < prefix).length);
+    }
+  });
+
+  it('reads back what it holds as the same strings', () => {
+    expect(SORTED.map((_, i) => table.get(i))).toEqual(SORTED);
+    expect(new StringTable(stringTable([])).indexOf('x')).toBe(-1);
+    expect(new StringTable(stringTable([])).prefixRange('x')).toEqual([0, 0]);
   });
 });
 
