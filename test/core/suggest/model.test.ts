@@ -91,7 +91,7 @@ describe('the model', () => {
     }
     // The correction changes what is fit, and fits the same way twice.
     const corrected = fitModel(uniform, { ...ring, correction: true });
-    expect(corrected).not.toEqual(fitModel(uniform, ring));
+    expect(corrected).not.toEqual(fitModel(uniform, { ...ring, correction: false }));
     expect(fitModel(uniform, { ...ring, correction: true })).toEqual(corrected);
   });
   it('ranks the same way twice, ties broken by key, never the query nor its partners', () => {
