@@ -40,7 +40,15 @@ for (const config of configs) {
     boost: { ...DEFAULT_TRAINING.boost, ...config.boost },
   };
   // Configurations that differ only in how they fit share their groups.
-  const { boost: _boost, model: _model, epochs: _e, learningRate: _r, l2: _l, ...drawing } = options;
+  const {
+    boost: _boost,
+    model: _model,
+    epochs: _e,
+    learningRate: _r,
+    l2: _l,
+    correction: _c,
+    ...drawing
+  } = options;
   const key = JSON.stringify(drawing);
   const examples = sampled.get(key) ?? sampled.set(key, sampleExamples(split.places, fit, options)).get(key)!;
   models.push([JSON.stringify(config), fitModel(examples, options)]);

@@ -235,6 +235,8 @@ function binRows(rows: Float64Array, width: number, edges: readonly Float64Array
  * the link to find and the others sampled non-links of the same query. Each tree is a Newton step on the mean
  * softmax cross-entropy of the groups (gradient p − y, hessian p(1 − p)), grown level by level on histograms of
  * binned values. The generator fixes the groups each tree sees, so the same rows and seed give the same trees.
+ * `offsets` (one per row, for the softmax) are added to the rows' scores in training only: a sampled non-partner
+ * that stands for m candidates counts log m, so that each group's softmax estimates the one over every candidate.
  */
 export function fitBoostedTrees(
   rows: Float64Array,
@@ -242,13 +244,17 @@ export function fitBoostedTrees(
   group: number,
   options: BoostOptions,
   rng: Rng,
+  offsets?: Float64Array,
 ): BoostedTree[] {
+  if (offsets && offsets.length !== rows.length / width)
+    throw new RangeError(`${offsets.length} offsets for ${rows.length / width} rows`);
   if (options.bins > 256) throw new RangeError('at most 256 bins');
   const n = rows.length / width;
   const groups = n / group;
   const edges = binEdges(rows, width, options.bins);
   const binned = binRows(rows, width, edges);
-  const scores = new Float64Array(n);
+  // Each row's starting score: its offset (the log of how many candidates it stands for), or none.
+  const scores = offsets ? offsets.slice() : new Float64Array(n);
   const grad = new Float64Array(n);
   const hess = new Float64Array(n);
   const trees: BoostedTree[] = [];

@@ -18,6 +18,14 @@ export interface TrainingOptions {
   negatives: number;
   /** Of those, how many are drawn from the fallback heuristic's top candidates for the query (hard negatives). */
   hardNegatives: number;
+  /** How many of the heuristic's top candidates the hard negatives are drawn from (the others from the rest). */
+  hardPool: number;
+  /**
+   * Sampled-softmax correction: each sampled non-partner counts as the candidates it stands for (the log of
+   * their number added to its score in training), so that a group's softmax estimates the one over every
+   * candidate; without it the link competes with its sampled non-partners alone.
+   */
+  correction: boolean;
   /** Rounds of hold-out, each hiding other links, so that more links give examples. */
   rounds: number;
   /** At most this many query places (sampled with the seed) give training examples in a round. */
@@ -41,6 +49,9 @@ export const DEFAULT_TRAINING: TrainingOptions = {
   placeHoldOut: 0.1,
   negatives: 100,
   hardNegatives: 0,
+  hardPool: 100,
+  // Each uniform non-partner counts for the candidates it stands for: validation recall@10 0.0828 → 0.0861.
+  correction: true,
   rounds: 3,
   maxQueries: 3000,
   model: 'boosted',
@@ -70,6 +81,8 @@ export function shuffleInPlace<T>(items: T[], rng: Rng): T[] {
 /** Groups of feature rows to fit a model on: each block is a hidden link's row and its sampled non-partners'. */
 export interface TrainingExamples {
   blocks: Float64Array[];
+  /** Per block, each row's offset: 0 for the link, the log of how many candidates a non-partner stands for. */
+  offsets: Float64Array[];
   /** Query places sampled over the rounds. */
   queries: number;
   links: number;
@@ -101,10 +114,11 @@ export function sampleExamples(
 ): TrainingExamples {
   const rng = seededRng(options.seed);
   const blocks: Float64Array[] = [];
+  const offsets: Float64Array[] = [];
   let queries = 0;
   for (let round = 0; round < options.rounds; round++)
-    queries += sampleRound(places, edges, options, rng, blocks);
-  return { blocks, queries, links: edges.length, places: places.length };
+    queries += sampleRound(places, edges, options, rng, blocks, offsets);
+  return { blocks, offsets, queries, links: edges.length, places: places.length };
 }
 
 /**
@@ -121,6 +135,8 @@ export function fitModel(examples: TrainingExamples, options: TrainingOptions): 
     negatives: options.negatives,
     placeHoldOut: options.placeHoldOut,
     hardNegatives: options.hardNegatives,
+    ...(options.hardNegatives > 0 ? { hardPool: options.hardPool } : {}),
+    ...(options.correction ? { correction: 'sampled softmax' } : {}),
     queries: examples.queries,
     rounds: options.rounds,
     examples: count,
@@ -130,9 +146,11 @@ export function fitModel(examples: TrainingExamples, options: TrainingOptions): 
   if (options.model === 'boosted') {
     const rows = new Float64Array(count * group * FEATURE_COUNT);
     examples.blocks.forEach((block, i) => rows.set(block, i * group * FEATURE_COUNT));
+    const offsets = options.correction ? new Float64Array(count * group) : undefined;
+    if (offsets) examples.offsets.forEach((o, i) => offsets.set(o, i * group));
     // LambdaRank estimates ranks over every candidate: each sampled non-partner stands for this many places.
     const boost = { ...options.boost, rankScale: (examples.places - 1) / options.negatives };
-    const trees = fitBoostedTrees(rows, FEATURE_COUNT, group, boost, rng).map((tree) => ({
+    const trees = fitBoostedTrees(rows, FEATURE_COUNT, group, boost, rng, offsets).map((tree) => ({
       ...tree,
       value: tree.value.map(round),
     }));
@@ -160,7 +178,8 @@ export function fitModel(examples: TrainingExamples, options: TrainingOptions): 
     for (let r = 0; r < group; r++)
       for (let j = 0; j < FEATURE_COUNT; j++)
         block[r * FEATURE_COUNT + j] = (block[r * FEATURE_COUNT + j]! - means[j]!) / scales[j]!;
-  const weights = fitListwise(blocks, group, options, rng);
+  const offsets = options.correction ? examples.offsets : undefined;
+  const weights = fitListwise(blocks, group, options, rng, offsets);
   return {
     kind: 'logistic',
     features: [...FEATURES],
@@ -213,6 +232,7 @@ export function sampleRound(
   options: TrainingOptions,
   rng: Rng,
   blocks: Float64Array[],
+  offsets: Float64Array[] = [],
 ): number {
   const { held: hidden, kept } = holdOutSplit(places, edges, rng, options.holdOut, options.placeHoldOut);
   const graph = buildSuggestGraph(places, kept);
@@ -234,22 +254,31 @@ export function sampleRound(
     const rows = candidateFeatures(graph, q);
     const targets = new Set(targetsOf.get(q)!);
     const usable = (c: number): boolean => c !== q && !targets.has(c) && !areLinked(graph, q, c);
-    const hard = topCandidates(scoreRows(heuristic, rows), 100).filter(usable);
+    const hardCount = options.hardNegatives > 0 ? Math.min(options.hardNegatives, options.negatives) : 0;
+    const hard =
+      hardCount > 0 ? topCandidates(scoreRows(heuristic, rows), options.hardPool).filter(usable) : [];
+    const isHard = new Set(hard);
+    // The candidates the draws stand for: the hard pool, and every other usable place.
+    const others = n - 1 - degreeOf(graph, q) - targets.size - hard.length;
+    const hardDraws = hard.length > 0 ? hardCount : 0;
+    const hardOffset = hardDraws > 0 ? Math.log(hard.length / hardDraws) : 0;
+    const otherOffset = Math.log(Math.max(1, others) / (options.negatives - hardDraws));
     for (const t of targets) {
       const block = new Float64Array(group * FEATURE_COUNT);
+      const offset = new Float64Array(group);
       block.set(rows.subarray(t * FEATURE_COUNT, (t + 1) * FEATURE_COUNT), 0);
       for (let k = 1; k < group; k++) {
         let c: number;
         let guard = 0;
+        const fromHard = k <= hardDraws;
         do {
-          c =
-            k <= options.hardNegatives && hard.length > 0
-              ? hard[randomInt(rng, hard.length)]!
-              : randomInt(rng, n);
-        } while (!usable(c) && ++guard < 100);
+          c = fromHard ? hard[randomInt(rng, hard.length)]! : randomInt(rng, n);
+        } while ((!usable(c) || (!fromHard && isHard.has(c))) && ++guard < 100);
         block.set(rows.subarray(c * FEATURE_COUNT, (c + 1) * FEATURE_COUNT), k * FEATURE_COUNT);
+        offset[k] = fromHard ? hardOffset : otherOffset;
       }
       blocks.push(block);
+      offsets.push(offset);
     }
   }
   return queries.length;
@@ -275,6 +304,7 @@ function fitListwise(
   group: number,
   options: TrainingOptions,
   rng: Rng,
+  offsets?: readonly Float64Array[],
 ): number[] {
   const w = new Float64Array(FEATURE_COUNT);
   const m1 = new Float64Array(FEATURE_COUNT);
@@ -291,9 +321,10 @@ function fitListwise(
       grad.fill(0);
       for (let b = start; b < end; b++) {
         const block = blocks[order[b]!]!;
+        const offset = offsets?.[order[b]!];
         let top = -Infinity;
         for (let r = 0; r < group; r++) {
-          let s = 0;
+          let s = offset ? offset[r]! : 0;
           for (let j = 0; j < FEATURE_COUNT; j++) s += w[j]! * block[r * FEATURE_COUNT + j]!;
           scores[r] = s;
           top = Math.max(top, s);

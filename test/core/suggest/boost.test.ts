@@ -95,6 +95,37 @@ describe('boosted trees', () => {
         12,
       );
   });
+  it('starts each row at its offset, so that a non-partner counts for the candidates it stands for', () => {
+    // Two groups of one feature: the link (1) and two non-partners (0), each standing for m = 50 candidates.
+    const rows = Float64Array.from([1, 0, 0, 1, 0, 0]);
+    const m = 50;
+    const offsets = Float64Array.from([0, Math.log(m), Math.log(m), 0, Math.log(m), Math.log(m)]);
+    const options = {
+      trees: 1,
+      maxDepth: 1,
+      learningRate: 1,
+      l2: 1,
+      minChildWeight: 0,
+      bins: 16,
+      subsample: 1,
+    };
+    const [tree] = fitBoostedTrees(rows, 1, 3, options, seededRng(1), offsets);
+    // Softmax of scores (0, log m, log m): the link's p is 1 / (1 + 2m), each non-partner's m / (1 + 2m).
+    const p0 = 1 / (1 + 2 * m);
+    const p = m / (1 + 2 * m);
+    const link = -(2 * (p0 - 1)) / (2 * p0 * (1 - p0) + 1);
+    const other = -(4 * p) / (4 * p * (1 - p) + 1);
+    expect(tree!.threshold[0]).toBe(0.5);
+    expect(tree!.value[1]).toBeCloseTo(other, 12);
+    expect(tree!.value[2]).toBeCloseTo(link, 12);
+    // Without offsets the three rows start equal: p = 1/3 each, a smaller step for the link.
+    const [plain] = fitBoostedTrees(rows, 1, 3, options, seededRng(1));
+    expect(plain!.value[2]).toBeCloseTo(-(2 * (1 / 3 - 1)) / (2 * (2 / 9) + 1), 12);
+    expect(fitBoostedTrees(rows, 1, 3, options, seededRng(1), new Float64Array(6))).toEqual([plain]);
+    expect(() => fitBoostedTrees(rows, 1, 3, options, seededRng(1), new Float64Array(5))).toThrow(
+      /5 offsets for 6 rows/,
+    );
+  });
   it('splits a score into each feature’s part along the path, which with the roots add up to it', () => {
     const graph = tinyGraph();
     const rows = candidateFeatures(graph, 0);

@@ -70,6 +70,30 @@ describe('the model', () => {
     expect(linear.kind).toBe('logistic');
     expect(examples.blocks.length).toBeGreaterThan(0);
   });
+  it('counts each sampled non-partner as the candidates it stands for, the link as itself', () => {
+    // A ring of 60 places: a query always has 57 candidates (all but itself and its two neighbours, kept or hidden).
+    const places = Array.from({ length: 60 }, (_, i) => ({ key: `r${i}`, name: `Ring ${i}`, country: 'DE' }));
+    const edges = places.map((_, i): [number, number] => [i, (i + 1) % 60]);
+    const ring = { ...options, holdOut: 0.2, placeHoldOut: 0, negatives: 10, rounds: 1 };
+    const uniform = sampleExamples(places, edges, ring);
+    expect(uniform.offsets.length).toBe(uniform.blocks.length);
+    expect(uniform.blocks.length).toBeGreaterThan(0);
+    for (const offset of uniform.offsets) {
+      expect(offset[0]).toBe(0);
+      for (let k = 1; k <= 10; k++) expect(offset[k]).toBeCloseTo(Math.log(57 / 10), 12);
+    }
+    // Four of the ten from the heuristic's best 20: the two strata's offsets account for the 57 between them.
+    const hard = sampleExamples(places, edges, { ...ring, hardNegatives: 4, hardPool: 20 });
+    for (const offset of hard.offsets) {
+      const pool = 4 * Math.exp(offset[1]!);
+      expect(pool).toBeLessThanOrEqual(20 + 1e-9);
+      expect(pool + 6 * Math.exp(offset[10]!)).toBeCloseTo(57, 9);
+    }
+    // The correction changes what is fit, and fits the same way twice.
+    const corrected = fitModel(uniform, { ...ring, correction: true });
+    expect(corrected).not.toEqual(fitModel(uniform, { ...ring, correction: false }));
+    expect(fitModel(uniform, { ...ring, correction: true })).toEqual(corrected);
+  });
   it('ranks the same way twice, ties broken by key, never the query nor its partners', () => {
     const { places, edges } = randomNetwork(5);
     const graph = buildSuggestGraph(places, edges);
