@@ -5,11 +5,14 @@
  * a fixed seed from every name (any language, historical) typed letter by letter, and every locality equally
  * likely for detail. Warm second: read cache on, every path read once before measuring. SQLite with one
  * instance; PostgreSQL with two instances on one database, the load split between them. Prints figures; never
- * passes or fails on time.
+ * passes or fails on time. The servers run from the build (dist/), as `npm start` runs the server: it builds first.
+ * From TypeScript source under tsx instead, esbuild's `__name` wrappers cost a cold request measurably (cold
+ * search 41-44% of the hello-world from source against 51% built, 2026-11-30).
  * Run: npx tsx bench/api-load.ts   (BENCH_SECONDS=10 by default; BENCH_ONLY=sqlite or postgres for one;
- * BENCH_PG_URL and BENCH_SQLITE_PATH to change the databases; BENCH_NAMES names drawn, 20,000 by default)
+ * BENCH_PG_URL and BENCH_SQLITE_PATH to change the databases; BENCH_NAMES names drawn, 20,000 by default;
+ * BENCH_NO_BUILD=1 to use the dist/ already built; BENCH_FROM_SOURCE=1 to run the servers under tsx)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -26,12 +29,25 @@ const CONNECTIONS = 10;
 const SQLITE_URL = process.env.BENCH_SQLITE_PATH ?? '/tmp/twinning-bench-api/world.sqlite';
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/twinning_bench_api_world';
 const server = fileURLToPath(new URL('./api-server.ts', import.meta.url));
+const builtServer = fileURLToPath(new URL('../dist/bench/api-server.js', import.meta.url));
+const FROM_SOURCE = process.env.BENCH_FROM_SOURCE === '1';
+if (!FROM_SOURCE && process.env.BENCH_NO_BUILD !== '1') {
+  const build = spawnSync('npm', ['run', 'build'], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) throw new Error('npm run build failed');
+}
 
 /** Starts a server child and waits for it to listen. */
 function start(args: string[]): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', server, ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    FROM_SOURCE ? ['--import', 'tsx', server, ...args] : [builtServer, ...args],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) resolve(child);
