@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
 import { movedBuffers } from './copies/moved-buffers.js';
+import { eachPage } from './row-columns.js';
 import { stringTable, type StringTableData } from './copies/string-table.js';
 import type { DB } from './schema.js';
 
 /** Prefixes up to this many characters have a list of their own; a longer text filters its first ones' list. */
 export const LISTED_PREFIX = 4;
-/** Rows read a query at a time. */
-const PAGE = 20_000;
 
 /**
  * The search's word index (locality_name_words) with what a result shows, as typed arrays and string tables: no
@@ -109,25 +108,24 @@ interface Name {
 /** The word index's rows with their names' localities, in id order, a page at a time. */
 async function readWordRows(db: Kysely<DB>): Promise<WordRows> {
   const rows: WordRows = { word: [], isStart: [], population: [], nameId: [], localityId: [] };
-  for (let after = 0; ;) {
-    const page = await db
-      .selectFrom('locality_name_words as w')
-      .innerJoin('locality_names as n', 'n.id', 'w.name_id')
-      .select(['w.id', 'w.word', 'w.is_start', 'w.population', 'w.name_id', 'n.locality_id'])
-      .where('w.id', '>', after)
-      .orderBy('w.id')
-      .limit(PAGE)
-      .execute();
-    for (const r of page) {
-      rows.word.push(r.word);
-      rows.isStart.push(r.is_start);
-      rows.population.push(Number(r.population));
-      rows.nameId.push(r.name_id);
-      rows.localityId.push(r.locality_id);
-    }
-    if (page.length < PAGE) break;
-    after = page.at(-1)!.id;
-  }
+  await eachPage(
+    (after) =>
+      db
+        .selectFrom('locality_name_words as w')
+        .innerJoin('locality_names as n', 'n.id', 'w.name_id')
+        .select(['w.id', 'w.word', 'w.is_start', 'w.population', 'w.name_id', 'n.locality_id'])
+        .where('w.id', '>', after)
+        .orderBy('w.id'),
+    (page) => {
+      for (const r of page) {
+        rows.word.push(r.word);
+        rows.isStart.push(r.is_start);
+        rows.population.push(Number(r.population));
+        rows.nameId.push(r.name_id);
+        rows.localityId.push(r.locality_id);
+      }
+    },
+  );
   return rows;
 }
 
@@ -136,40 +134,38 @@ async function readPlaces(
   db: Kysely<DB>,
 ): Promise<{ localities: Map<number, Locality>; names: Map<number, Name> }> {
   const localities = new Map<number, Locality>();
-  for (let after = 0; ;) {
-    const page = await db
-      .selectFrom('localities')
-      .select(['id', 'key', 'kind', 'country', 'population'])
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(PAGE)
-      .execute();
-    for (const r of page) {
-      const population = r.population === null ? null : Number(r.population);
-      localities.set(r.id, { key: r.key, kind: r.kind, country: r.country, population });
-    }
-    if (page.length < PAGE) break;
-    after = page.at(-1)!.id;
-  }
+  await eachPage(
+    (after) =>
+      db
+        .selectFrom('localities')
+        .select(['id', 'key', 'kind', 'country', 'population'])
+        .where('id', '>', after)
+        .orderBy('id'),
+    (page) => {
+      for (const r of page) {
+        const population = r.population === null ? null : Number(r.population);
+        localities.set(r.id, { key: r.key, kind: r.kind, country: r.country, population });
+      }
+    },
+  );
   const names = new Map<number, Name>();
-  for (let after = 0; ;) {
-    const page = await db
-      .selectFrom('locality_names')
-      .select(['id', 'locality_id', 'name', 'lang', 'is_primary'])
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(PAGE)
-      .execute();
-    for (const n of page) {
-      const locality = localities.get(n.locality_id);
-      if (!locality) continue;
-      names.set(n.id, { localityId: n.locality_id, name: n.name, lang: n.lang });
-      locality.firstName ??= n.id;
-      if (n.is_primary === 1) locality.primaryName ??= n.id;
-    }
-    if (page.length < PAGE) break;
-    after = page.at(-1)!.id;
-  }
+  await eachPage(
+    (after) =>
+      db
+        .selectFrom('locality_names')
+        .select(['id', 'locality_id', 'name', 'lang', 'is_primary'])
+        .where('id', '>', after)
+        .orderBy('id'),
+    (page) => {
+      for (const n of page) {
+        const locality = localities.get(n.locality_id);
+        if (!locality) continue;
+        names.set(n.id, { localityId: n.locality_id, name: n.name, lang: n.lang });
+        locality.firstName ??= n.id;
+        if (n.is_primary === 1) locality.primaryName ??= n.id;
+      }
+    },
+  );
   return { localities, names };
 }
 
