@@ -82,6 +82,68 @@ export async function localitiesById(
   return result;
 }
 
+/** A locality as a link's end shows it: who it is, where, and the names it may be labelled by (`labelNames`). */
+export interface LocalityLabel extends Pick<
+  LocalityRecord,
+  'id' | 'key' | 'kind' | 'country' | 'coordinates'
+> {
+  /** Its names, in id order, that `nameAt` may choose in the language asked at any date; not all its names. */
+  labelNames: LocalityRecord['names'];
+}
+
+/**
+ * Localities by id with the names that `nameAt(names, date, lang)` can choose at any date: the primary, the
+ * dated, those in `lang`, and each one's first name and first undated name (its fallbacks). `nameAt` over
+ * them gives what it gives over every name, since the names it skips are undated names in other languages
+ * that never come before these. On the world, 198,000 names become about 20,000, so labelling the ends of a
+ * page of links (an export, `/v1/links`) no longer reads every alternate name of every big city again.
+ */
+export async function localityLabelsById(
+  db: Kysely<DB>,
+  ids: readonly number[],
+  lang: string,
+): Promise<Map<number, LocalityLabel>> {
+  const result = new Map<number, LocalityLabel>();
+  if (ids.length === 0) return result;
+  const wanted = [...new Set(ids)];
+  const rows = await db
+    .selectFrom('localities')
+    .select(['id', 'key', 'kind', 'country', 'lat', 'lon'])
+    .where('id', 'in', wanted)
+    .execute();
+  const firstNames = (undated: boolean) => {
+    let first = db
+      .selectFrom('locality_names')
+      .select((eb) => eb.fn.min('id').as('first'))
+      .where('locality_id', 'in', wanted);
+    if (undated) first = first.where('valid_from', 'is', null).where('valid_to', 'is', null);
+    return first.groupBy('locality_id');
+  };
+  const names = await db
+    .selectFrom('locality_names')
+    .selectAll()
+    .where('locality_id', 'in', wanted)
+    .where((eb) =>
+      eb.or([
+        eb('is_primary', '=', 1),
+        eb('valid_from', 'is not', null),
+        eb('valid_to', 'is not', null),
+        eb('lang', '=', lang),
+        eb('id', 'in', firstNames(false)),
+        eb('id', 'in', firstNames(true)),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+  for (const r of rows) {
+    const coordinates = r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : undefined;
+    const label = { id: r.id, key: r.key, kind: r.kind as LocalityKind, country: r.country ?? undefined };
+    result.set(r.id, { ...label, coordinates, labelNames: [] });
+  }
+  for (const n of names) result.get(n.locality_id)?.labelNames.push(localityNameOf(n));
+  return result;
+}
+
 /** Ids of localities whose key is the text (in any case), or one of whose names (any language, any period) folds to it. */
 export async function localityIdsByExactName(db: Kysely<DB>, text: string): Promise<number[]> {
   const byKey = await db

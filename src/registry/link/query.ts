@@ -15,7 +15,7 @@ import { formatPartialDate, type PartialDate } from '../../core/partial-date.js'
 import { LatLon, Nullable, NullableString, StringAs, StringEnum } from '../../core/shapes.js';
 import { linkIdsMatching, sourceKeysOfLinks, type LinkFilter } from '../../store/link-query.repository.js';
 import { linksById, type LinkRecord } from '../../store/link.repository.js';
-import { localitiesById, type LocalityRecord } from '../../store/locality.repository.js';
+import { localityLabelsById, type LocalityLabel } from '../../store/locality.repository.js';
 import type { DB } from '../../store/schema.js';
 import type { IdPage } from '../id-page.js';
 
@@ -105,9 +105,10 @@ export async function queryLinks(
     if (ids.length < batchSize) break;
   }
   const page = kept.slice(0, query.limit);
-  const localities = await localitiesById(
+  const localities = await localityLabelsById(
     db,
     page.flatMap(({ link }) => [link.aId, link.bId]),
+    LABEL_LANG,
   );
   const sources = await sourceKeysOfLinks(
     db,
@@ -198,11 +199,14 @@ export async function queryAllLinks(
   }
 }
 
-function toEnd(locality: LocalityRecord, asOf: PartialDate | undefined): LinkEnd {
+/** The language a link's ends are named in. */
+const LABEL_LANG = 'en';
+
+function toEnd(locality: LocalityLabel, asOf: PartialDate | undefined): LinkEnd {
   return {
     id: locality.id,
     key: locality.key,
-    name: nameAt(locality.names, asOf),
+    name: nameAt(locality.labelNames, asOf, LABEL_LANG),
     kind: locality.kind,
     country: locality.country ?? null,
     coordinates: locality.coordinates ?? null,
