@@ -79,8 +79,9 @@ function placesByLink(reg: Registry, facts: SourceFacts): Map<string, Map<number
  * Judges a locality against the places the sources put at that end: Wikidata 2026's point for a Q-id (every
  * one within 25 km); for a list's place, its own point (not a fallback point the list gives several names, nor
  * one in another country than the list states) or the point of the one Wikidata 2026 place of its unqualified
- * name and country (one within 25 km); else, or where the locality has no point, the country (Wikidata 2026's
- * for a Q-id, else the stated one, a territory of it included); uncheckable when none says anything.
+ * name (its 2026 name or 2016 label) and country (one within 25 km); else, or where the locality has no point,
+ * the country (Wikidata 2026's for a Q-id, else the stated one, a territory of it included); uncheckable when
+ * none says anything.
  */
 function judge(
   loc: { key: string; country: string | null; lat: number | null; lon: number | null },

@@ -15,7 +15,10 @@ export interface SourceFacts {
   qidFacts: Map<string, Point & { country?: string }>;
   /** Points the geocoded Wikipedia list gives several differently named places (a region's centre, a fallback). */
   sharedPoints: Set<string>;
-  /** Wikidata 2026's Q-id for a name and country that only one of its places bears (`name key|country`). */
+  /**
+   * The Q-id of the one Wikidata place that bears a name in a country (`name key|country`): among the Q-ids
+   * Wikidata 2026 places, by their 2026 name or their 2016 label.
+   */
   qidByName: Map<string, string>;
 }
 
@@ -38,12 +41,16 @@ export async function readSourceFacts(data: string): Promise<SourceFacts> {
     namesAt.set(at, (namesAt.get(at) ?? new Set()).add(nameKey(p)));
   }
   const sharedPoints = new Set([...namesAt].filter(([, names]) => names.size > 1).map(([at]) => at));
-  const byName = new Map<string, string[]>();
-  for (const p of bySource.get('wikidata-2026')!.places.values()) {
-    const k = `${nameKey(p)}|${p.countryCode}`;
-    byName.set(k, [...(byName.get(k) ?? []), p.wikidataId!]);
+  // Wikidata's names of a Q-id that 2026 places: its 2026 name ("Puebla City") and its 2016 label ("Puebla").
+  const byName = new Map<string, Set<string>>();
+  const add = (k: string, qid: string): void => void byName.set(k, (byName.get(k) ?? new Set()).add(qid));
+  for (const p of bySource.get('wikidata-2026')!.places.values())
+    add(`${nameKey(p)}|${p.countryCode}`, p.wikidataId!);
+  for (const p of bySource.get('wikidata-2016')!.places.values()) {
+    const at = p.wikidataId ? qidFacts.get(p.wikidataId) : undefined;
+    if (at?.country) add(`${nameKey(p)}|${at.country}`, p.wikidataId!);
   }
-  const qidByName = new Map([...byName].filter(([, qs]) => qs.length === 1).map(([k, qs]) => [k, qs[0]!]));
+  const qidByName = new Map([...byName].filter(([, qs]) => qs.size === 1).map(([k, qs]) => [k, [...qs][0]!]));
   return { bySource, qidFacts, sharedPoints, qidByName };
 }
 
@@ -101,8 +108,9 @@ export function kmFrom(loc: { lat: number | null; lon: number | null }, p: Point
 
 /**
  * The Wikidata 2026 place a list's place is, read off the files alone: the one 2026 place of that name in the
- * country the list states (Wikidata's coordinates are surer than the list's geocoding). None for a name the
- * list qualifies ("Friedberg, Hesse", "Yuhang (Hangzhou)"): the qualifier says the country has several places
+ * country the list states, by its 2026 name or its 2016 label (the lists' "Puebla" is Q125293, which 2026
+ * names "Puebla City" and 2016 "Puebla"; Wikidata's coordinates are surer than the list's geocoding). None for a
+ * name the list qualifies ("Friedberg, Hesse", "Yuhang (Hangzhou)"): the qualifier says the country has several places
  * of the bare name, so the one Wikidata 2026 lists (Friedberg in Bavaria) is no evidence of which it is.
  */
 export function wikidataTwin(p: SourcePlace, facts: SourceFacts): string | undefined {

@@ -48,6 +48,9 @@ interface Scored {
   countryAgrees: boolean;
 }
 
+/** The coordinate factor of a place far from the source's point: only a main name in its country survives it. */
+const FAR = 0.45;
+
 function coordinateFactor(
   d: number | undefined,
   c: PlaceCandidate,
@@ -57,6 +60,10 @@ function coordinateFactor(
   if (d === undefined) return 1;
   if (d <= 10) return 1.12;
   if (d <= DOUBTFUL_KM) return 1.06;
+  // A place found only by an edit of the name (one letter off) and far from the source's point is another
+  // place: "Heřmanice", geocoded where it lies, is no Heřmaničky 73 km off, nor "Tiszakürt" Tiszabura 68 km off
+  // (of the lists' six such matches over 25 km, all six were other villages). It is not taken.
+  if (c.via === 'fuzzy') return FAR;
   // Wikidata's own point for the place: a place of the name 25-100 km off is likelier a namesake than the
   // place, below one of an agreeing name beside the point ("Molenbeek" is Molenbeek-Saint-Jean in Brussels,
   // 2 km off, not Molenbeek-Wersbeek, 43 km off, whose other name it is).
@@ -68,7 +75,7 @@ function coordinateFactor(
   // Far: only a main name in the right country survives (0.45, flagged doubtful). Letting other names through
   // too was tried: of 16 places it matched, 4 were right (Tamatave → Toamasina); the rest were other places
   // carrying the name as an alternate (Harpers Ferry → Athens, Ohio).
-  return 0.45;
+  return FAR;
 }
 
 function hintFactor(q: MatchQuery, c: PlaceCandidate): number {

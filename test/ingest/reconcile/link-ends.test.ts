@@ -184,3 +184,43 @@ describe('a name with nothing else to place it', () => {
     expect(chooseMatch(query('Ingá'), [finland, brazil]).candidate?.id).toBe('3398224');
   });
 });
+
+describe('a place found only by an edit of its name', () => {
+  // twin_cities.csv lines 24532-24533: "Heřmanice", Czech Republic, geocoded to 49.8239,15.5472; the gazetteer
+  // has no Heřmanice, and Heřmaničky (GeoNames 3075856), one letter off, lies 73 km away.
+  const hermanicky = {
+    ...gazetteerPlace('3075856', 'Heřmaničky', 'CZ', 49.60531, 14.58249, 673),
+    via: 'fuzzy' as const,
+  };
+  // Line 21613: "Tiszakürt", Hungary, at 46.8847,20.1261; Tiszabura (714787) lies 68 km away.
+  const tiszabura = {
+    ...gazetteerPlace('714787', 'Tiszabura', 'HU', 47.45, 20.46667, 2730),
+    via: 'fuzzy' as const,
+  };
+
+  it('is not taken far from the source’s point', () => {
+    const at = (lat: number, lon: number, country: string) => ({ countries: [country], point: { lat, lon } });
+    expect(chooseMatch(query('Heřmanice', at(49.8239, 15.5472, 'CZ')), [hermanicky]).method).toBe(
+      'unresolved',
+    );
+    expect(chooseMatch(query('Tiszakürt', at(46.8847, 20.1261, 'HU')), [tiszabura]).method).toBe(
+      'unresolved',
+    );
+  });
+
+  it('is taken beside the source’s point, or where the source gives no point', () => {
+    // Lines 677-679: "Deutschkreuz", Austria, at 47.6017,16.6281; GeoNames spells it Deutschkreutz (2781024).
+    const deutschkreutz = {
+      ...gazetteerPlace('2781024', 'Deutschkreutz', 'AT', 47.6, 16.63333, 2791, 'PPLA3'),
+      via: 'fuzzy' as const,
+    };
+    const geocoded = query('Deutschkreuz', { countries: ['AT'], point: { lat: 47.6017, lon: 16.6281 } });
+    expect(chooseMatch(geocoded, [deutschkreutz])).toMatchObject({
+      candidate: { id: '2781024' },
+      method: 'fuzzy',
+    });
+    expect(chooseMatch(query('Heřmanice', { countries: ['CZ'] }), [hermanicky]).candidate?.id).toBe(
+      '3075856',
+    );
+  });
+});
