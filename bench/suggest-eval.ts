@@ -6,7 +6,9 @@
  * distances alone. Prints markdown for docs/benchmarks.md.
  *   Run: npx tsx bench/suggest-eval.ts [--registry /tmp/world.sqlite] [--no-temporal]
  * SUGGEST_QUERIES caps the registry's query places (500); SUGGEST_TRAINING='{"rounds":3}' overrides training
- * options for an experiment; SUGGEST_DIAG=1 also scores every feature alone.
+ * options for an experiment; SUGGEST_DIAG=1 also scores every feature alone. The temporal split's cities get
+ * the population and seat level the bundled world registry and its gazetteer hold of their Wikidata items
+ * (bench/suggest-data.ts); SUGGEST_FACTS=none leaves them out.
  */
 import { loadavg } from 'node:os';
 import { seededRng } from '../src/core/random.js';
@@ -33,7 +35,7 @@ import {
   trainModel,
 } from '../src/core/suggest/train.js';
 import { SHARED_DATA } from './analysis-data.js';
-import { temporalSplit, type Edge } from './suggest-data.js';
+import { factsFromEnv, temporalSplit, type Edge } from './suggest-data.js';
 
 type Method = (rows: Float64Array, graph: SuggestGraph, query: number) => Float64Array;
 
@@ -139,7 +141,9 @@ const load = loadavg()
   .join(' ');
 // --no-temporal: the registry hold-out alone (so that the two can run side by side as two processes).
 const temporal = !process.argv.includes('--no-temporal');
-const split = temporal ? temporalSplit() : undefined;
+// SUGGEST_FACTS=none leaves out the registry's populations and seat levels (the split as before session 8);
+// `population` or `seat` gives one of the two.
+const split = temporal ? temporalSplit(SHARED_DATA, factsFromEnv()) : undefined;
 if (temporal && !split)
   console.log(`skipped the temporal split: ${SHARED_DATA} has no wikidata-2026/nodes.tsv`);
 if (split) {

@@ -4,7 +4,8 @@
  * others held out), each configuration is trained on the kept links and scored on finding the held-out ones
  * from places with a kept link, beside nearest-by-distance in the same run. Prints a markdown table.
  *   Run: SUGGEST_CONFIGS='[{}, {"rounds":3}]' npx tsx bench/suggest-validate.ts
- * Each configuration overrides DEFAULT_TRAINING (its `boost` merged into the default trees' settings).
+ * Each configuration overrides DEFAULT_TRAINING (its `boost` merged into the default trees' settings). The
+ * cities get populations and seat levels from the registry as in bench/suggest-eval.ts (SUGGEST_FACTS=none: not).
  */
 import { loadavg } from 'node:os';
 import { evaluateQuery, summarise, type QueryOutcome } from '../src/core/suggest/evaluation.js';
@@ -18,7 +19,8 @@ import {
   type TrainingExamples,
   type TrainingOptions,
 } from '../src/core/suggest/train.js';
-import { temporalSplit, validationSplit } from './suggest-data.js';
+import { SHARED_DATA } from './analysis-data.js';
+import { factsFromEnv, temporalSplit, validationSplit } from './suggest-data.js';
 
 type Config = Partial<Omit<TrainingOptions, 'boost'>> & { boost?: Partial<TrainingOptions['boost']> };
 
@@ -26,7 +28,9 @@ const load = (): string =>
   loadavg()
     .map((x) => x.toFixed(2))
     .join(' ');
-const split = temporalSplit();
+// SUGGEST_FACTS=none leaves out the registry's populations and seat levels (the split as before session 8);
+// `population` or `seat` gives one of the two.
+const split = temporalSplit(SHARED_DATA, factsFromEnv());
 if (!split) throw new Error('the temporal split needs ../shared/data/wikidata-2026 and wikidata-2016');
 const configs = JSON.parse(process.env.SUGGEST_CONFIGS ?? '[{}]') as Config[];
 const before = load();

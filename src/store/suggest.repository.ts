@@ -12,12 +12,19 @@ export interface SuggestPlaceRow {
   lat: number | null;
   lon: number | null;
   population: number | null;
+  /** The GeoNames feature code of its gazetteer place (PPLC, PPLA…), null when the gazetteer has none. */
+  featureCode: string | null;
 }
 
-/** Every locality with its primary name, position, population and kind, in id order. */
+/**
+ * Every locality with its primary name, position, population, kind and the feature code of its gazetteer place
+ * (when the gazetteer is loaded), in id order.
+ */
 export async function suggestPlaceRows(db: Kysely<DB>): Promise<SuggestPlaceRow[]> {
   return localitiesWithPrimaryName(db)
+    .leftJoin('gazetteer_places', 'gazetteer_places.geoname_id', 'localities.geonames_id')
     .select([
+      'gazetteer_places.feature_code as featureCode',
       'localities.id',
       'localities.key',
       'localities.kind',

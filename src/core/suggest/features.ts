@@ -1,4 +1,5 @@
 import { haversineKm } from '../geo.js';
+import { NO_SEAT } from './seat-level.js';
 import {
   cellsAround,
   chordToKm,
@@ -52,6 +53,13 @@ export const FEATURES = [
   'queryPartnersNearCandidate',
   'queryLogDegree',
   'partnerCountryOverlap',
+  'logPopulation',
+  'queryLogPopulation',
+  'logPopulationRankInCountry',
+  'populationProfile',
+  'partnersOfQuerySize',
+  'seatLevel',
+  'querySeatLevel',
 ] as const;
 
 /** The name of a feature. */
@@ -65,6 +73,12 @@ export const F = Object.fromEntries(FEATURES.map((name, i) => [name, i])) as Rec
 
 /** A population difference assumed where either population is unknown (a factor of ten). */
 const UNKNOWN_POPULATION_DIFFERENCE = 1;
+
+/** Two places are of a size when their populations differ by at most this much log10 (a factor of about 3). */
+export const SAME_SIZE_LOG10 = 0.5;
+
+/** The seat level taken where the gazetteer does not say (one past NO_SEAT). */
+export const UNKNOWN_SEAT = NO_SEAT + 1;
 
 /** What the features of one query are computed against: the query's own link-distance profile. */
 export interface QueryProfile {
@@ -84,6 +98,8 @@ export interface QueryProfile {
    * links left out: where the places near it twin.
    */
   regionLinksToCell: Map<number, number>;
+  /** Median log10 population of the query's partners of known population (NaN when none is known). */
+  partnerLogPopulation: number;
 }
 
 /** The query's distance profile and the countries and continents of its partners and their partners. */
@@ -93,8 +109,10 @@ export function queryProfile(graph: SuggestGraph, query: number): QueryProfile {
   const partnersByCountry = new Map<number, number>();
   const partnersByContinent = new Map<number, number>();
   const secondHopByCountry = new Map<number, number>();
+  const partnerPops: number[] = [];
   let secondHop = 0;
   for (const p of partners) {
+    if (Number.isFinite(graph.logPopulation[p])) partnerPops.push(graph.logPopulation[p]!);
     const km = haversineKm(graph.lat[query]!, graph.lon[query]!, graph.lat[p]!, graph.lon[p]!);
     if (Number.isFinite(km)) logs.push(Math.log1p(km));
     bump(partnersByCountry, graph.countryOf[p]!);
@@ -132,6 +150,7 @@ export function queryProfile(graph: SuggestGraph, query: number): QueryProfile {
     secondHopByCountry,
     secondHop,
     regionLinksToCell,
+    partnerLogPopulation: median(partnerPops),
   };
 }
 
@@ -260,6 +279,7 @@ export function candidateFeatures(
   const groupOf = (i: number): number => (graph.countryOf[i]! >= 0 ? graph.countryOf[i]! : groups - 1);
   const nearInCountry = ranksByValue(distances, query, groupOf, groups);
   const biggestInCountry = degreeRanks(graph);
+  const populousInCountry = populationRanks(graph);
   const known = ranks.reduce((m, r) => (Number.isNaN(r) ? m : m + 1), 0);
   const qCountry = graph.countryOf[query]!;
   const qPop = graph.logPopulation[query]!;
@@ -267,6 +287,8 @@ export function candidateFeatures(
   const qKind = graph.places[query]!.kind;
   const qLanguages = qCountry >= 0 ? graph.languages[qCountry]! : [];
   const qDegree = degreeOf(graph, query);
+  const qPopKnown = Number.isFinite(qPop);
+  const qSeat = graph.seatOf[query]!;
   const c = graph.countries.length;
   const regionCache = new Map<number, number>();
   const regionLinks = (cell: number): number => {
@@ -324,6 +346,16 @@ export function candidateFeatures(
     const popKnown = Number.isFinite(pop) && Number.isFinite(qPop);
     rows[row + F.populationDifference] = popKnown ? Math.abs(pop - qPop) : UNKNOWN_POPULATION_DIFFERENCE;
     rows[row + F.populationKnown] = popKnown ? 1 : 0;
+    rows[row + F.logPopulation] = Number.isFinite(pop) ? pop : 0;
+    rows[row + F.queryLogPopulation] = qPopKnown ? qPop : 0;
+    rows[row + F.logPopulationRankInCountry] = Math.log(populousInCountry[i]!);
+    rows[row + F.populationProfile] =
+      Number.isFinite(pop) && Number.isFinite(profile.partnerLogPopulation)
+        ? Math.abs(pop - profile.partnerLogPopulation)
+        : UNKNOWN_POPULATION_DIFFERENCE;
+    const seat = graph.seatOf[i]!;
+    rows[row + F.seatLevel] = seat >= 0 ? seat : UNKNOWN_SEAT;
+    rows[row + F.querySeatLevel] = qSeat >= 0 ? qSeat : UNKNOWN_SEAT;
     rows[row + F.sameName] = qName !== '' && graph.names[i] === qName ? 1 : 0;
     const cc = graph.countryOf[i]!;
     rows[row + F.sameCountry] = cc >= 0 && cc === qCountry ? 1 : 0;
@@ -347,9 +379,11 @@ export function candidateFeatures(
     let nearestOwn = FAR_KM;
     let ownNear = 0;
     let overlap = 0;
+    let ofQuerySize = 0;
     for (const p of neighboursOf(graph, i)) {
       if (p === query) continue;
       if (profile.partnersByCountry.has(graph.countryOf[p]!)) overlap++;
+      if (qPopKnown && Math.abs(graph.logPopulation[p]! - qPop) <= SAME_SIZE_LOG10) ofQuerySize++;
       const km = distances[p]!;
       if (km < nearestOwn) nearestOwn = km;
       if (km <= NEAR_KM) ownNear++;
@@ -357,6 +391,7 @@ export function candidateFeatures(
     rows[row + F.logKmFromCandidatePartner] = Math.log1p(nearestOwn);
     rows[row + F.candidatePartnersNearQuery] = ownNear;
     rows[row + F.partnerCountryOverlap] = degree > 0 ? overlap / degree : 0;
+    rows[row + F.partnersOfQuerySize] = Math.log1p(ofQuerySize);
     if (qCountry >= 0 && degree > 0) {
       let toQueryCountry = 0;
       for (const p of neighboursOf(graph, i)) if (graph.countryOf[p] === qCountry) toQueryCountry++;
@@ -432,6 +467,28 @@ export function degreeRanks(graph: SuggestGraph): Float64Array {
       () => true,
     );
     degreeRankCache.set(graph, ranks);
+  }
+  return ranks;
+}
+
+const populationRankCache = new WeakMap<SuggestGraph, Float64Array>();
+
+/**
+ * Each place's rank within its country by population (1 = most populous; equal populations share a rank),
+ * computed once per graph; a place of unknown population is ranked after every known one of its country.
+ */
+export function populationRanks(graph: SuggestGraph): Float64Array {
+  let ranks = populationRankCache.get(graph);
+  if (!ranks) {
+    const n = graph.places.length;
+    const groups = graph.countries.length + 1;
+    const groupOf = (i: number): number => (graph.countryOf[i]! >= 0 ? graph.countryOf[i]! : groups - 1);
+    const negated = graph.logPopulation.map((p) => -p);
+    ranks = ranksByValue(negated, -1, groupOf, groups);
+    const known = new Float64Array(groups);
+    for (let i = 0; i < n; i++) if (!Number.isNaN(ranks[i])) known[groupOf(i)]!++;
+    for (let i = 0; i < n; i++) if (Number.isNaN(ranks[i])) ranks[i] = known[groupOf(i)]! + 1;
+    populationRankCache.set(graph, ranks);
   }
   return ranks;
 }

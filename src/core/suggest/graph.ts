@@ -15,6 +15,8 @@ export interface SuggestPlace {
   population?: number;
   /** The administrative level (`city`, `town`, `district`…). */
   kind?: string;
+  /** The seat it is (`seatLevel` of its GeoNames feature code: 0 a capital … 6 no seat), when the gazetteer says. */
+  seat?: number;
 }
 
 /**
@@ -42,6 +44,8 @@ export interface SuggestGraph {
   names: readonly string[];
   /** log10 of the population, NaN when unknown. */
   logPopulation: Float64Array;
+  /** Per place: its seat level (`seatLevel`), or -1 when unknown. */
+  seatOf: Int8Array;
   lat: Float64Array;
   lon: Float64Array;
   /** Each place as a point on the unit sphere (NaN without coordinates), for fast nearest-place scans. */
@@ -161,6 +165,7 @@ export function buildSuggestGraph(
     logPopulation: Float64Array.from(places, (p) =>
       p.population !== undefined && p.population > 0 ? Math.log10(p.population) : NaN,
     ),
+    seatOf: Int8Array.from(places, (p) => p.seat ?? -1),
     lat,
     lon,
     unitX: lat.map((la, i) => Math.cos(la * RAD) * Math.cos(lon[i]! * RAD)),

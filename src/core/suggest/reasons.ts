@@ -1,9 +1,17 @@
 import { countryName } from '../country.js';
 import { haversineKm } from '../geo.js';
-import { F, FEATURE_COUNT, NEAR_KM, type FeatureName, type QueryProfile } from './features.js';
+import {
+  F,
+  FEATURE_COUNT,
+  NEAR_KM,
+  SAME_SIZE_LOG10,
+  type FeatureName,
+  type QueryProfile,
+} from './features.js';
 import { neighboursOf, type SuggestGraph } from './graph.js';
 import { languageName, sharedLanguages } from './languages.js';
 import { contributions, type SuggestModel } from './model.js';
+import { NO_SEAT } from './seat-level.js';
 
 /** One reason a candidate is suggested, as a code and the words that say it. */
 export interface Reason {
@@ -16,7 +24,9 @@ export interface Reason {
     | 'partners_of_partners_country'
     | 'country_pair'
     | 'near_your_partner'
-    | 'partners_near_you';
+    | 'partners_near_you'
+    | 'same_seat'
+    | 'partners_your_size';
   text: string;
 }
 
@@ -45,13 +55,24 @@ export function commonPartners(graph: SuggestGraph, query: number, candidate: nu
   return out;
 }
 
+/** The words for the seats of first- to fifth-level divisions. */
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
+
 /** Population ratios within this factor are "about" the same size. */
 const SIMILAR_POPULATION = 1.5;
 
 /** The features each reason speaks for: a reason ranks by what they add to the candidate's score. */
 const REASON_FEATURES: Record<Reason['code'], readonly FeatureName[]> = {
   common_partners: ['commonNeighbours', 'adamicAdar', 'resourceAllocation', 'threeHopPaths'],
-  similar_population: ['populationDifference', 'populationKnown'],
+  similar_population: [
+    'populationDifference',
+    'populationKnown',
+    'logPopulation',
+    'logPopulationRankInCountry',
+    'populationProfile',
+  ],
+  same_seat: ['seatLevel', 'querySeatLevel'],
+  partners_your_size: ['partnersOfQuerySize'],
   same_name: ['sameName'],
   same_language: ['sharedLanguage'],
   distance: [
@@ -75,7 +96,9 @@ const REASON_FEATURES: Record<Reason['code'], readonly FeatureName[]> = {
  * The reasons for one candidate, in words, each true of the graph it was ranked on: shared partners (named when
  * few), similar populations, the same name, a shared official language, the distance against the query's own
  * links, the query's partners' partners in the candidate's country, how often the two countries twin, the query's
- * partner nearest the candidate and the candidate's partners near the query (within NEAR_KM). Given the model,
+ * partner nearest the candidate and the candidate's partners near the query (within NEAR_KM), the same seat of
+ * government (both capitals, both seats of a division of one level), the candidate's partners of about the
+ * query's size (within SAME_SIZE_LOG10). Given the model,
  * the reasons come in the order of what their features added to the candidate's score, most first.
  */
 export function reasonsFor(
@@ -171,6 +194,28 @@ export function reasonsFor(
         theirs.length === 1
           ? `1 of its partners${which} is within ${NEAR_KM} km of you`
           : `${theirs.length} of its partners${which} are within ${NEAR_KM} km of you`,
+    });
+  }
+  const seat = graph.seatOf[candidate]!;
+  if (seat >= 0 && seat < NO_SEAT && seat === graph.seatOf[q]) {
+    reasons.push({
+      code: 'same_seat',
+      text: seat === 0 ? 'both national capitals' : `both seats of a ${ORDINALS[seat - 1]!}-level division`,
+    });
+  }
+  const qLogPop = graph.logPopulation[q]!;
+  const ofYourSize = Array.from(neighboursOf(graph, candidate)).filter(
+    (p) => p !== q && Math.abs(graph.logPopulation[p]! - qLogPop) <= SAME_SIZE_LOG10,
+  );
+  if (ofYourSize.length > 0) {
+    const names = ofYourSize.map((p) => graph.places[p]!.name);
+    const which = ofYourSize.length <= 3 ? ` (${names.join(', ')})` : '';
+    reasons.push({
+      code: 'partners_your_size',
+      text:
+        ofYourSize.length === 1
+          ? `1 of its partners${which} is within a factor of 3 of your population`
+          : `${ofYourSize.length} of its partners${which} are within a factor of 3 of your population`,
     });
   }
   if (!model) return reasons;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { isLive } from '../../core/exclusivity.js';
 import { statusAt } from '../../core/link-lifecycle.js';
 import { earliestDay, type PartialDate } from '../../core/partial-date.js';
+import { seatLevel } from '../../core/suggest/seat-level.js';
 import { buildSuggestGraph, type SuggestGraph, type SuggestPlace } from '../../core/suggest/graph.js';
 import { linksById } from '../../store/link.repository.js';
 import { networkStamp } from '../../store/network.repository.js';
@@ -19,8 +20,9 @@ export interface SuggestNetwork {
 let cached: { stamp: string; network: SuggestNetwork } | undefined;
 
 /**
- * Reads the finder's network: every locality (a candidate whether or not it has partners) and the links
- * counted at `asOf` as the network studies count them (active, or formed by undated events). One network is
+ * Reads the finder's network: every locality (a candidate whether or not it has partners, its seat level from
+ * its gazetteer place: unknown while no gazetteer is loaded) and the links counted at `asOf` as the network
+ * studies count them (active, or formed by undated events). One network is
  * kept per process, keyed by the data stamp, the date and today, so repeated queries skip the read.
  */
 export async function loadSuggestNetwork(
@@ -43,6 +45,7 @@ export async function loadSuggestNetwork(
     lat: r.lat ?? undefined,
     lon: r.lon ?? undefined,
     population: r.population ?? undefined,
+    seat: seatLevel(r.featureCode),
   }));
   const index = new Map(places.map((p, i) => [p.key, i]));
   const edges = input.edges.map((e) => [index.get(e.a)!, index.get(e.b)!] as const);

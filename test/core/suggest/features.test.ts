@@ -8,7 +8,9 @@ import {
   FEATURE_COUNT,
   NEAR_KM,
   neighbourhoodScores,
+  populationRanks,
   queryProfile,
+  UNKNOWN_SEAT,
 } from '../../../src/core/suggest/features.js';
 import { buildSuggestGraph } from '../../../src/core/suggest/graph.js';
 import { KM_PER_DEGREE, tinyGraph } from './fixture.js';
@@ -71,6 +73,51 @@ describe('place features', () => {
     expect(feature(4, 'sameCountry')).toBe(1);
     expect(feature(3, 'sameKind')).toBe(1);
     expect(feature(2, 'sameKind')).toBe(0);
+  });
+});
+
+describe('size and seat features', () => {
+  it('takes the candidate’s and the query’s log10 population, 0 when unknown', () => {
+    expect(feature(3, 'logPopulation')).toBeCloseTo(Math.log10(310_000), 12);
+    expect(feature(2, 'logPopulation')).toBe(0); // Caen's population is unknown
+    expect(feature(5, 'queryLogPopulation')).toBeCloseTo(Math.log10(300_000), 12);
+  });
+  it('ranks populations within each country, unknown after every known one', () => {
+    // France: Dijon 310,000, Brest 140,000, Caen unknown; Germany: Toledo 300,000, Essen 3,000; Austria: Graz unknown.
+    expect([...populationRanks(graph)]).toEqual([1, 2, 3, 1, 2, 1]);
+    expect(feature(2, 'logPopulationRankInCountry')).toBeCloseTo(Math.log(3), 12);
+    expect(feature(4, 'logPopulationRankInCountry')).toBeCloseTo(Math.log(2), 12);
+    const tied = buildSuggestGraph(
+      [
+        { key: 'x', name: 'X', country: 'IT', population: 5_000 },
+        { key: 'y', name: 'Y', country: 'IT', population: 9_000 },
+        { key: 'z', name: 'Z', country: 'IT', population: 5_000 },
+      ],
+      [],
+    );
+    expect([...populationRanks(tied)]).toEqual([2, 1, 2]);
+  });
+  it('compares a population with the median of the query’s partners’', () => {
+    // Toledo's partners: Brest (140,000) and Caen (unknown): the median is Brest's.
+    expect(queryProfile(graph, 0).partnerLogPopulation).toBeCloseTo(Math.log10(140_000), 12);
+    expect(feature(3, 'populationProfile')).toBeCloseTo(Math.log10(310_000 / 140_000), 12);
+    expect(feature(2, 'populationProfile')).toBe(1); // unknown: a factor of ten
+  });
+  it('counts the candidate’s partners of about the query’s size', () => {
+    // Toledo 300,000: Dijon's partners Brest (140,000, within a factor of 10^0.5) and Essen (3,000), Caen unknown.
+    expect(feature(3, 'partnersOfQuerySize')).toBeCloseTo(Math.log1p(1), 12);
+    expect(feature(4, 'partnersOfQuerySize')).toBeCloseTo(Math.log1p(1), 12); // Essen's partner Dijon
+    expect(feature(5, 'partnersOfQuerySize')).toBe(0);
+    // From Caen, whose population is unknown, no partner is of its size.
+    const fromCaen = candidateFeatures(graph, 2);
+    expect(fromCaen[3 * FEATURE_COUNT + F.partnersOfQuerySize]).toBe(0);
+  });
+  it('takes the seat levels of the candidate and the query, unknown apart', () => {
+    expect(feature(5, 'seatLevel')).toBe(0); // Graz, a capital
+    expect(feature(1, 'seatLevel')).toBe(2);
+    expect(feature(4, 'seatLevel')).toBe(6);
+    expect(feature(2, 'seatLevel')).toBe(UNKNOWN_SEAT);
+    expect(feature(2, 'querySeatLevel')).toBe(1);
   });
 });
 

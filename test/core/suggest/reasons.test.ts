@@ -55,6 +55,31 @@ describe('reasons in words', () => {
     // Toledo's partners are 8 and 9 degrees from Essen: neither is near.
     expect(texts(4).some((t) => t.includes('from your partner'))).toBe(false);
   });
+  it('says both are seats of government of one level, capitals apart', () => {
+    // Toledo and Dijon: seats of first-level divisions; Brest of a second-level one; Essen no seat.
+    expect(texts(3)).toContain('both seats of a first-level division');
+    expect(texts(1).some((t) => t.startsWith('both seats'))).toBe(false);
+    const capitals = buildSuggestGraph(
+      [
+        { key: 'q', name: 'Q', country: 'DE', seat: 0 },
+        { key: 'c', name: 'C', country: 'PL', seat: 0 },
+        { key: 'n', name: 'N', country: 'PL', seat: 6 },
+        { key: 'm', name: 'M', country: 'CZ', seat: 6 },
+      ],
+      [],
+    );
+    const p = queryProfile(capitals, 0);
+    const r = candidateFeatures(capitals, 0, p);
+    expect(reasonsFor(capitals, p, r, 1).map((x) => x.text)).toEqual(['both national capitals']);
+    // Two places that are no seat share nothing to say.
+    const fromN = queryProfile(capitals, 2);
+    expect(reasonsFor(capitals, fromN, candidateFeatures(capitals, 2, fromN), 3)).toEqual([]);
+  });
+  it('counts the candidate’s partners within a factor of 3 of the query’s population', () => {
+    // Toledo 300,000: Dijon's partners Brest (140,000) and Essen (3,000), Caen unknown; Essen's partner Dijon 310,000.
+    expect(texts(3)).toContain('1 of its partners (Brest) is within a factor of 3 of your population');
+    expect(texts(4)).toContain('1 of its partners (Dijon) is within a factor of 3 of your population');
+  });
   it('orders the reasons by what their features add to the score under the model, most first', () => {
     const onlyName = heuristicModel();
     const weights = onlyName.weights.map(() => 0);
@@ -63,13 +88,23 @@ describe('reasons in words', () => {
     const byDistance = { ...onlyName, weights: weights.map((w, j) => (j === F.logDistance ? 1 : w)) };
     // Essen: the same name adds 1; the distance, log(1 + 1,112 km) ≈ 7.0, nothing under the first model and 7.0
     // under the second.
-    expect(reasonsFor(graph, profile, rows, 4, byName).map((r) => r.code)).toEqual(['same_name', 'distance']);
+    expect(reasonsFor(graph, profile, rows, 4, byName).map((r) => r.code)).toEqual([
+      'same_name',
+      'distance',
+      'partners_your_size',
+    ]);
     expect(reasonsFor(graph, profile, rows, 4, byDistance).map((r) => r.code)).toEqual([
       'distance',
       'same_name',
+      'partners_your_size',
     ]);
-    // Without a model, the fixed order: partners, size, name, language, distance, countries, near places.
-    expect(reasonsFor(graph, profile, rows, 4).map((r) => r.code)).toEqual(['same_name', 'distance']);
+    // Without a model, the fixed order: partners, size, name, language, distance, countries, near places, seats,
+    // partners of the query's size.
+    expect(reasonsFor(graph, profile, rows, 4).map((r) => r.code)).toEqual([
+      'same_name',
+      'distance',
+      'partners_your_size',
+    ]);
   });
   it('rounds to two significant figures', () => {
     expect(roughly(1234)).toBe('1,200');

@@ -11,6 +11,7 @@ import { readModel, writeModel } from '../../../src/registry/suggest/model-file.
 import { suggestPartners } from '../../../src/registry/suggest/suggestions.js';
 import type { Database } from '../../../src/store/database.js';
 import { localityIdsByKey } from '../../../src/store/locality.repository.js';
+import { suggestPlaceRows } from '../../../src/store/suggest.repository.js';
 import { insertLocality } from '../../../src/store/writes/locality.js';
 import { createTestDatabase } from '../../support/databases.js';
 
@@ -66,6 +67,45 @@ describe('suggested partners over the bundled registry', () => {
         partnerKeys.has(p.partner.key),
       ).length;
       expect(reason.text.startsWith(`${shared} of your partners`)).toBe(true);
+    }
+  });
+
+  it('reads each locality’s gazetteer feature code for its seat level, none without a gazetteer place', async () => {
+    // A gazetteer of one place, Coventry's GeoNames place as the seat of a second-level division; the bundled
+    // registry holds no GeoNames ids, so Coventry is given its own for the test.
+    const geonamesId = 2_652_221;
+    await database.db
+      .insertInto('gazetteer_places')
+      .values({
+        geoname_id: geonamesId,
+        name: 'Coventry',
+        lat: 52.40656,
+        lon: -1.51217,
+        feature_code: 'PPLA2',
+        country: 'GB',
+        admin1: 'ENG',
+        admin2: 'P5',
+        population: 345_324,
+        timezone: 'Europe/London',
+      })
+      .execute();
+    await database.db
+      .updateTable('localities')
+      .set({ geonames_id: geonamesId })
+      .where('key', '=', 'coventry')
+      .execute();
+    try {
+      const rows = await suggestPlaceRows(database.db);
+      expect(rows.find((r) => r.key === 'coventry')!.featureCode).toBe('PPLA2');
+      expect(rows.find((r) => r.key === 'volgograd')!.featureCode).toBeNull();
+      expect(rows.length).toBe(new Set(rows.map((r) => r.id)).size);
+    } finally {
+      await database.db
+        .updateTable('localities')
+        .set({ geonames_id: null })
+        .where('key', '=', 'coventry')
+        .execute();
+      await database.db.deleteFrom('gazetteer_places').execute();
     }
   });
 
