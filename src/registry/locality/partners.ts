@@ -46,7 +46,8 @@ export function shownAs(loc: LocalityBrief): LocalityAtDate {
 
 /** Shows a locality as a list of places does at a date (or today): which it is, where, and its name then. */
 export function atDate(loc: LocalityRecord, asOf: PartialDate | undefined): LocalityAtDate {
-  return shownAs({ ...loc, name: nameAt(loc.names, asOf) });
+  const { id, key, kind, country, subdivision } = loc;
+  return shownAs({ id, key, kind, country, subdivision, name: nameAt(loc.names, asOf) });
 }
 
 /** Shows a locality as it was at a date (or today), with every name valid then (every name without a date). */
