@@ -193,17 +193,19 @@ async function installHooks(
     }
     done(null, payload);
   });
-  app.addHook('preValidation', async (request, reply) => {
-    if (!request.routeOptions.config.cache || request.method !== 'GET' || cache.maxEntries === 0) return;
-    await watch.check();
-    if (!watch.reliable) return;
-    // Statuses are derived against today, so a cached read lasts until midnight (UTC) at most.
-    const key = `${formatPartialDate(partialDateFromJsDate(now()))} ${request.url}`;
-    const hit = cache.get(key);
-    if (hit) return reply.headers(hit.headers).header('x-cache', 'hit').send(hit.body);
-    void reply.header('x-cache', 'miss');
-    request.cacheSlot = { key, generation: cache.generation };
-  });
+  // With the read cache off (no entries), no request passes through it: the hook is left out.
+  if (cache.maxEntries > 0)
+    app.addHook('preValidation', async (request, reply) => {
+      if (!request.routeOptions.config.cache || request.method !== 'GET') return;
+      await watch.check();
+      if (!watch.reliable) return;
+      // Statuses are derived against today, so a cached read lasts until midnight (UTC) at most.
+      const key = `${formatPartialDate(partialDateFromJsDate(now()))} ${request.url}`;
+      const hit = cache.get(key);
+      if (hit) return reply.headers(hit.headers).header('x-cache', 'hit').send(hit.body);
+      void reply.header('x-cache', 'miss');
+      request.cacheSlot = { key, generation: cache.generation };
+    });
   app.addHook('onSend', (request, reply, payload, done) => {
     if (WRITES.has(request.method) && reply.statusCode < 400) {
       changed(); // this instance's own write, before its client hears of it

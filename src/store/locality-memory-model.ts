@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { LocalityKind } from '../core/locality.js';
+import { nameEntryAt, type NameChoice } from '../core/locality-names.js';
+import type { PartialDate } from '../core/partial-date.js';
 import type { LinkKind, LinkPurpose } from '../core/link.js';
 import type { ActorSide, EventType } from '../core/link-lifecycle.js';
 import type { CitationView } from '../core/source.js';
@@ -28,6 +30,14 @@ function indexOfId(ids: Int32Array, id: number): number {
     else hi = mid - 1;
   }
   return -1;
+}
+
+/** A locality's identity and where it lies, with one name: what a list of places shows of it. */
+export interface LocalityBrief extends Pick<
+  LocalityRecord,
+  'id' | 'key' | 'kind' | 'country' | 'subdivision'
+> {
+  name: string;
 }
 
 /** A number column's value, undefined for NaN (no value). */
@@ -79,8 +89,42 @@ export class LocalityMemoryModel {
     return i < 0 ? undefined : this.#locality(i);
   }
 
-  /** Every locality by id. */
-  readonly byId: Lookup<number, LocalityRecord> = { get: (id) => this.locality(id) };
+  /**
+   * A locality's identity and the name it bore at `asOf` (the one `nameAt` chooses from its names; its main
+   * name without a date), the other names left undecoded: what a partner is shown by.
+   */
+  briefAt(id: number, asOf: PartialDate | undefined): LocalityBrief | undefined {
+    const i = indexOfId(this.data.localities.id, id);
+    if (i < 0) return undefined;
+    const { localities: l, names: n, words } = this.data;
+    const start = l.nameStart[i]!;
+    const end = l.nameStart[i + 1]!;
+    let chosen = start;
+    if (start === end || asOf !== undefined) {
+      const choices: (NameChoice & { at: number })[] = [];
+      for (let k = start; k < end; k++) {
+        const validFrom = unpackDate(n.validFrom[k]!);
+        const validTo = unpackDate(n.validTo[k]!);
+        choices.push({ at: k, lang: words[n.lang[k]!]!, validFrom, validTo, primary: n.primary[k] === 1 });
+      }
+      chosen = nameEntryAt(choices, asOf).at;
+    } else {
+      for (let k = start; k < end; k++) {
+        if (n.primary[k] === 1) {
+          chosen = k;
+          break;
+        }
+      }
+    }
+    return {
+      id,
+      key: this.#strings.get(l.key[i]!),
+      kind: words[l.kind[i]!] as LocalityKind,
+      country: this.#word(l.country[i]!),
+      subdivision: this.#word(l.subdivision[i]!),
+      name: this.#strings.get(n.name[chosen]!),
+    };
+  }
 
   /** The links a locality is party to, in id order, with their events, as `linksOfLocality` reads them. */
   linksOf(id: number): LinkRecord[] {

@@ -80,6 +80,14 @@ for (const dialect of DIALECTS) {
       const detail = await localityDetail(api.database.db, 'shape-full', parsePartialDate('1940'), today);
       expect(detail.underConsideration).toHaveLength(1);
       expect(detail.atDate.name).toBe('Alt-Formstadt');
+      // Both names were valid in 1940 (positions in locality.names); in 1960 only the first still was.
+      expect(detail.atDate.nameIndexes).toEqual([0, 1]);
+      const later = await localityDetail(api.database.db, 'shape-full', parsePartialDate('1960'), today);
+      expect(later.atDate).toMatchObject({ name: 'Formstadt', nameIndexes: [0] });
+      // A partner is shown by the name it bore then, without its other names.
+      expect(Object.keys(detail.underConsideration[0]!.partner).sort()).toEqual(
+        ['country', 'id', 'key', 'kind', 'name', 'region'].sort(),
+      );
       expect(Object.values(detail.locality).filter((v) => v === null)).toEqual([]);
       expect(detail.locality.sources).toHaveLength(1);
     });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nameAt } from '../../src/core/locality-names.js';
 import { parsePartialDate } from '../../src/core/partial-date.js';
 import { localityDetail, localityDetailFromCopy } from '../../src/registry/locality/detail.js';
 import { openRegistry } from '../../src/registry/open-registry.js';
@@ -87,6 +88,28 @@ for (const dialect of DIALECTS) {
       expect(copy.idOfKey('no-such-place')).toBeUndefined();
       expect(copy.locality(-1)).toBeUndefined();
       expect(copy.linksOf(-1)).toEqual([]);
+    });
+
+    it("gives each locality's name at a date as nameAt chooses it from all its names", async () => {
+      const rows = await database.db.selectFrom('localities').select('id').orderBy('id').execute();
+      let renamed = 0;
+      for (const { id } of rows) {
+        const record = copy.locality(id)!;
+        for (const asOf of [undefined, parsePartialDate('1950'), parsePartialDate('1991-12-26')]) {
+          const brief = copy.briefAt(id, asOf)!;
+          expect(brief).toStrictEqual({
+            id,
+            key: record.key,
+            kind: record.kind,
+            country: record.country,
+            subdivision: record.subdivision,
+            name: nameAt(record.names, asOf),
+          });
+          if (brief.name !== nameAt(record.names)) renamed++;
+        }
+      }
+      expect(renamed).toBeGreaterThan(0);
+      expect(copy.briefAt(-1, undefined)).toBeUndefined();
     });
 
     it('gives the same detail for every locality, today and at other dates', async () => {

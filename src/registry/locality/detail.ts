@@ -1,21 +1,47 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
+import { isNameValidAt } from '../../core/locality-names.js';
 import type { PartialDate } from '../../core/partial-date.js';
 import { Shared } from '../../core/shapes.js';
 import type { DB } from '../../store/schema.js';
-import { LocalityPartners, LocalitySummary } from './partner-shapes.js';
+import type { LocalityRecord } from '../../store/locality.repository.js';
+import { LocalityAtDate, PartnerLists } from './partner-shapes.js';
 import type { LocalityMemoryModel } from '../../store/locality-memory-model.js';
-import { localityWithPartners, partnersOf } from './partners.js';
+import { atDate, localityWithPartners, partnersOf, shownAs } from './partners.js';
 import { localityIdOfKey, LocalityView, noLocalityWithKey, toLocalityView, viewOfRecord } from './view.js';
 
-const { locality: _summary, ...atTheDate } = LocalityPartners.properties;
+/** The locality itself at the date: shown as its partners are, and which of its names it bore then. */
+export const DetailAtDate = Type.Object({
+  ...LocalityAtDate.properties,
+  nameIndexes: Type.Array(Type.Integer({ minimum: 0 }), {
+    description:
+      'The names valid at the date, as positions in locality.names (every position when no date is asked)',
+  }),
+});
+export type DetailAtDate = Static<typeof DetailAtDate>;
 
-/** One locality with its stored facts, the names it bore at a date (`atDate`), and its partners then. */
+/**
+ * One locality with its stored facts (every name, with when it was valid), itself at a date (`atDate`: the name
+ * it bore then and which of its names were valid), and its partners then, each shown by the name it bore then.
+ */
 export const LocalityDetail = Type.Object(
-  { locality: Shared(LocalityView), atDate: LocalitySummary, ...atTheDate },
-  { title: 'LocalityDetail' },
+  { locality: Shared(LocalityView), atDate: DetailAtDate, ...PartnerLists.properties },
+  {
+    title: 'LocalityDetail',
+    description:
+      "A partner is shown by its key, kind, country, region and the name it bore at the date; its other names are in the partner's own detail.",
+  },
 );
 export type LocalityDetail = Static<typeof LocalityDetail>;
+
+/** The locality at `asOf` with the positions of the names valid then (all of them when `asOf` is absent). */
+function detailAtDate(record: LocalityRecord, asOf: PartialDate | undefined): DetailAtDate {
+  const nameIndexes: number[] = [];
+  record.names.forEach((n, i) => {
+    if (asOf === undefined || isNameValidAt(n, asOf)) nameIndexes.push(i);
+  });
+  return { ...atDate(record, asOf), nameIndexes };
+}
 
 /** A locality by key with its partners at `asOf` (today when absent); LocalityNotFound for an unknown key. */
 export async function localityDetail(
@@ -26,8 +52,7 @@ export async function localityDetail(
 ): Promise<LocalityDetail> {
   const id = await localityIdOfKey(db, key);
   const { record, partners } = await localityWithPartners(db, id, asOf, today);
-  const { locality: atDate, ...rest } = partners;
-  return { locality: await viewOfRecord(db, record), atDate, ...rest };
+  return { locality: await viewOfRecord(db, record), atDate: detailAtDate(record, asOf), ...partners };
 }
 
 /**
@@ -43,8 +68,13 @@ export function localityDetailFromCopy(
   const id = copy.idOfKey(key);
   const self = id === undefined ? undefined : copy.locality(id);
   if (!self) throw noLocalityWithKey(key);
-  const facts = { self, links: copy.linksOf(self.id), localities: copy.byId, stating: copy.statingByLink };
-  const { locality: atDate, ...rest } = partnersOf(facts, asOf, today);
+  const partnerAt = (partnerId: number) => shownAs(copy.briefAt(partnerId, asOf)!);
+  const facts = { selfId: self.id, links: copy.linksOf(self.id), partnerAt, stating: copy.statingByLink };
+  const partners = partnersOf(facts, asOf, today);
   const parent = self.parentId === null ? undefined : copy.locality(self.parentId);
-  return { locality: toLocalityView(self, copy.citationsOf(self.id), parent), atDate, ...rest };
+  return {
+    locality: toLocalityView(self, copy.citationsOf(self.id), parent),
+    atDate: detailAtDate(self, asOf),
+    ...partners,
+  };
 }
