@@ -64,6 +64,8 @@ export interface LocalitiesTable {
   population_year: number | null;
   wikidata_id: string | null;
   geonames_id: number | null;
+  /** The GeoNames feature code of its gazetteer place (`PPLC`, `PPLA2`…), when known (migration 0010). */
+  feature_code: ColumnType<string | null, string | null | undefined, string | null>;
   unverified: number;
   notes: string | null;
   version: Generated<number>;

@@ -12,19 +12,18 @@ export interface SuggestPlaceRow {
   lat: number | null;
   lon: number | null;
   population: number | null;
-  /** The GeoNames feature code of its gazetteer place (PPLC, PPLA…), null when the gazetteer has none. */
+  /** The GeoNames feature code of its gazetteer place (PPLC, PPLA…), as stored on the locality; null when unknown. */
   featureCode: string | null;
 }
 
 /**
  * Every locality with its primary name, position, population, kind and the feature code of its gazetteer place
- * (when the gazetteer is loaded), in id order.
+ * (the locality's own column: the same with or without a loaded gazetteer), in id order.
  */
 export async function suggestPlaceRows(db: Kysely<DB>): Promise<SuggestPlaceRow[]> {
   return localitiesWithPrimaryName(db)
-    .leftJoin('gazetteer_places', 'gazetteer_places.geoname_id', 'localities.geonames_id')
     .select([
-      'gazetteer_places.feature_code as featureCode',
+      'localities.feature_code as featureCode',
       'localities.id',
       'localities.key',
       'localities.kind',

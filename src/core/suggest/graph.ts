@@ -15,7 +15,7 @@ export interface SuggestPlace {
   population?: number;
   /** The administrative level (`city`, `town`, `district`…). */
   kind?: string;
-  /** The seat it is (`seatLevel` of its GeoNames feature code: 0 a capital … 6 no seat), when the gazetteer says. */
+  /** The seat it is (`seatLevel` of its GeoNames feature code: 0 a capital … 6 no seat), when its feature code is known. */
   seat?: number;
 }
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Database } from '../../store/database.js';
+import { learnFeatureCodes } from '../../registry/import/feature-codes.js';
 import { nameRow, placeRow, type GazetteerNameRow, type GazetteerPlaceRow } from './gazetteer-rows.js';
 import type { GeoNamesPlace } from './geonames-parser.js';
 import type { Progress } from '../progress.js';
@@ -131,7 +132,8 @@ async function loadPostgres(
 
 /**
  * Loads a GeoNames-format file into the gazetteer tables, replacing what was there, in one transaction;
- * with `supplement` (the default for the default file) the supplement's places it lacks too.
+ * with `supplement` (the default for the default file) the supplement's places it lacks too. Then gives
+ * localities with a GeoNames id and no feature code their place's (learnFeatureCodes).
  */
 export async function loadGazetteer(
   database: Database,
@@ -146,6 +148,8 @@ export async function loadGazetteer(
       ? await loadSqlite(places, database.location, progress)
       : await loadPostgres(places, database, progress);
   progress?.done(counts.places);
+  // Localities matched before this gazetteer (the bundled dataset's) learn their places' feature codes.
+  await learnFeatureCodes(database.db);
   // The imports that follow read the subdivision index from where it is stored instead of building it each.
   storeSubdivisions();
   return { file, supplement, ...counts, seconds: Math.round((performance.now() - started) / 100) / 10 };

@@ -76,6 +76,7 @@ export function newLocality(p: PreparedPlace, m: MatchResult): PlannedLocality {
     population: own?.kind === 'geonames' && own.population > 0 ? own.population : null,
     wikidataId: p.place.wikidataId ?? null,
     geonamesId: own?.kind === 'geonames' ? Number(own.id) : null,
+    featureCode: own?.kind === 'geonames' ? (own.featureCode ?? null) : null,
     unverified: unresolved,
     notes:
       m.method === 'parent'

@@ -83,6 +83,7 @@ export async function resolveLocality(
           .updateTable('localities')
           .set({
             geonames_id: geonamesId,
+            feature_code: place.featureCode,
             country: place.country,
             lat: place.lat,
             lon: place.lon,

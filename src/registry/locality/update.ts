@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { normalizeCountry } from '../../core/country.js';
 import { TwinningError } from '../../core/errors.js';
 import { toFlag } from '../../store/booleans.js';
+import { gazetteerPlace } from '../../store/gazetteer.repository.js';
 import { insertNames } from '../../store/writes/locality.js';
 import { setIndexedPopulation } from '../../store/writes/name-index.js';
 import type { DB } from '../../store/schema.js';
@@ -46,6 +47,11 @@ export async function updateLocality(
         });
       }
     }
+    // A new GeoNames id brings its place's feature code when the gazetteer holds it; the old one's goes.
+    const featureCode =
+      patch.geonamesId === undefined || patch.geonamesId === null
+        ? patch.geonamesId
+        : ((await gazetteerPlace(trx, patch.geonamesId))?.featureCode ?? null);
     const changes = {
       ...(patch.kind !== undefined && { kind: patch.kind }),
       ...(country !== undefined && { country }),
@@ -57,7 +63,7 @@ export async function updateLocality(
       ...(patch.population !== undefined && { population: patch.population }),
       ...(patch.populationYear !== undefined && { population_year: patch.populationYear }),
       ...(patch.wikidataId !== undefined && { wikidata_id: patch.wikidataId }),
-      ...(patch.geonamesId !== undefined && { geonames_id: patch.geonamesId }),
+      ...(patch.geonamesId !== undefined && { geonames_id: patch.geonamesId, feature_code: featureCode }),
       ...(patch.unverified !== undefined && { unverified: toFlag(patch.unverified) }),
       ...(patch.notes !== undefined && { notes: patch.notes }),
     };

@@ -21,7 +21,7 @@ let cached: { stamp: string; network: SuggestNetwork } | undefined;
 
 /**
  * Reads the finder's network: every locality (a candidate whether or not it has partners, its seat level from
- * its gazetteer place: unknown while no gazetteer is loaded) and the links counted at `asOf` as the network
+ * the feature code stored on it, known without a loaded gazetteer) and the links counted at `asOf` as the network
  * studies count them (active, or formed by undated events). One network is
  * kept per process, keyed by the data stamp, the date and today, so repeated queries skip the read.
  */

@@ -9,6 +9,7 @@ import { matchedRefIndexMigration } from './0006-matched-ref-index.js';
 import { webSessionsMigration } from './0007-web-sessions.js';
 import { nameWordsNotifyMigration } from './0008-name-words-notify.js';
 import { registryChangeCountMigration } from './0009-registry-change-count.js';
+import { localityFeatureCodeMigration } from './0010-locality-feature-code.js';
 import type { MIGRATION_NAMES } from './names.js';
 
 /**
@@ -26,5 +27,6 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
     '0007-web-sessions': webSessionsMigration(dialect),
     '0008-name-words-notify': nameWordsNotifyMigration(dialect),
     '0009-registry-change-count': registryChangeCountMigration(dialect),
+    '0010-locality-feature-code': localityFeatureCodeMigration(),
   } satisfies Record<(typeof MIGRATION_NAMES)[number], Migration>;
 }

@@ -12,4 +12,5 @@ export const MIGRATION_NAMES = [
   '0007-web-sessions',
   '0008-name-words-notify',
   '0009-registry-change-count',
+  '0010-locality-feature-code',
 ] as const;

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { foldText } from '../../core/text-fold.js';
 import type { LocalityName } from '../../core/locality.js';
 import { nowIso } from '../booleans.js';
@@ -18,6 +18,8 @@ export interface NewLocalityRow {
   population: number | null;
   wikidataId: string | null;
   geonamesId: number | null;
+  /** The GeoNames feature code of that gazetteer place. */
+  featureCode?: string | null;
   unverified: boolean;
   notes: string | null;
   names: LocalityName[];
@@ -46,6 +48,7 @@ export async function insertLocalities(
         population_year: null,
         wikidata_id: r.wikidataId,
         geonames_id: r.geonamesId,
+        feature_code: r.featureCode ?? null,
         unverified: r.unverified ? 1 : 0,
         notes: r.notes,
         created_at: now,
@@ -105,17 +108,18 @@ export async function insertSourcePlaces(
   for (const part of chunks(rows, 200)) await insertRows(db, 'source_places', part);
 }
 
-/** Records the GeoNames id a locality was found to be. */
+/** Records the GeoNames id a locality was found to be, with its place's feature code. */
 export async function setGeonamesId(db: Kysely<DB>, localityId: number, geonamesId: number): Promise<void> {
   const place = await db
     .selectFrom('gazetteer_places')
-    .select(['lat', 'lon', 'population'])
+    .select(['lat', 'lon', 'population', 'feature_code'])
     .where('geoname_id', '=', geonamesId)
     .executeTakeFirst();
   await db
     .updateTable('localities')
     .set((eb) => ({
       geonames_id: geonamesId,
+      feature_code: place?.feature_code ?? null,
       // Facts the registry lacks are taken from the gazetteer; facts it has are kept.
       lat: eb.fn.coalesce('lat', eb.val(place?.lat ?? null)),
       lon: eb.fn.coalesce('lon', eb.val(place?.lon ?? null)),
@@ -127,4 +131,25 @@ export async function setGeonamesId(db: Kysely<DB>, localityId: number, geonames
     }))
     .where('id', '=', localityId)
     .execute();
+}
+
+/**
+ * Gives every locality with a GeoNames id and no feature code yet the feature code of its place, where the
+ * gazetteer holds it (after a gazetteer load: localities matched before it, the bundled dataset's).
+ * Returns how many localities it changed.
+ */
+export async function fillFeatureCodes(db: Kysely<DB>): Promise<number> {
+  const place = (eb: ExpressionBuilder<DB, 'localities'>) =>
+    eb
+      .selectFrom('gazetteer_places as g')
+      .select('g.feature_code')
+      .whereRef('g.geoname_id', '=', 'localities.geonames_id');
+  const result = await db
+    .updateTable('localities')
+    .set((eb) => ({ feature_code: place(eb) }))
+    .where('geonames_id', 'is not', null)
+    .where('feature_code', 'is', null)
+    .where((eb) => eb.exists(place(eb)))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

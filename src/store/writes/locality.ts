@@ -6,7 +6,7 @@ import { nowIso, toFlag } from '../booleans.js';
 import { indexNames } from './name-index.js';
 import type { DB } from '../schema.js';
 
-/** Inserts a locality with its names; returns its id. */
+/** Inserts a locality with its names (and its gazetteer place's feature code, when known); returns its id. */
 export async function insertLocality(
   db: Kysely<DB>,
   locality: Omit<Locality, 'citations' | 'parentKey'>,
@@ -27,6 +27,14 @@ export async function insertLocality(
       population_year: locality.populationYear ?? null,
       wikidata_id: locality.wikidataId ?? null,
       geonames_id: locality.geonamesId ?? null,
+      // Its place's feature code, when the gazetteer is loaded (else a later gazetteer load fills it).
+      feature_code:
+        locality.geonamesId === undefined
+          ? null
+          : db
+              .selectFrom('gazetteer_places')
+              .select('feature_code')
+              .where('geoname_id', '=', locality.geonamesId),
       unverified: toFlag(locality.unverified),
       notes: locality.notes ?? null,
       created_at: now,

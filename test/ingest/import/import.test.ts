@@ -49,6 +49,26 @@ for (const dialect of DIALECTS) {
       expect((await matchOf(database.db, 'Rome, Italy'))[0]).toMatchObject({ geonames_id: 3169070 });
     });
 
+    it('keeps the feature code of each matched gazetteer place on its locality, bundled ones adopted included', async () => {
+      const code = async (geonamesId: number) =>
+        (
+          await database.db
+            .selectFrom('localities')
+            .select('feature_code')
+            .where('geonames_id', '=', geonamesId)
+            .executeTakeFirstOrThrow()
+        ).feature_code;
+      expect(await code(3169070)).toBe('PPLC'); // bundled Rome, which took the match
+      expect(await code(2510409)).toBe('PPLA2'); // Toledo, Spain, created by the import
+      const rows = await database.db
+        .selectFrom('localities')
+        .innerJoin('gazetteer_places', 'gazetteer_places.geoname_id', 'localities.geonames_id')
+        .select(['localities.feature_code as kept', 'gazetteer_places.feature_code as gazetteer'])
+        .execute();
+      expect(rows.length).toBeGreaterThan(5);
+      expect(rows.filter((r) => r.kept !== r.gazetteer)).toEqual([]);
+    });
+
     it('finds a matched place by any of its gazetteer names, in search and by name', async () => {
       const search = async (text: string) =>
         (await cliJson<{ key: string; matched: string }[]>(url, 'search', text)).value;

@@ -134,5 +134,68 @@ for (const dialect of DIALECTS) {
       expect(toledo?.sources).toEqual(expect.arrayContaining(['seed', 'wp'])); // the bundled dataset states it too
       expect(parsed.every((l) => typeof l.status === 'string')).toBe(true);
     });
+
+    it('moves a feature code with the GeoNames id a merge gives the kept locality, and takes both back on undo', async () => {
+      const [smallville] = await matchOf(database.db, 'Smallville');
+      const row = (id: number) =>
+        database.db
+          .selectFrom('localities')
+          .select(['geonames_id', 'feature_code'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+      const toledoOhio = await database.db
+        .selectFrom('localities')
+        .select(['id', 'feature_code'])
+        .where('geonames_id', '=', 5174035)
+        .executeTakeFirstOrThrow();
+      expect(toledoOhio.feature_code).toBe('PPLA2');
+      const kept = smallville!.locality_id;
+      const merged = await cliJson<{ mergeId: number }>(
+        url,
+        'locality',
+        'merge',
+        String(kept),
+        String(toledoOhio.id),
+      );
+      expect(merged.code).toBe(0);
+      expect(await row(kept)).toEqual({ geonames_id: 5174035, feature_code: 'PPLA2' });
+      expect((await cli(url, 'locality', 'unmerge', String(merged.value.mergeId))).code).toBe(0);
+      expect(await row(kept)).toEqual({ geonames_id: null, feature_code: null });
+      expect(await row(toledoOhio.id)).toEqual({ geonames_id: 5174035, feature_code: 'PPLA2' });
+    });
+
+    it('gives a locality resolved by hand its gazetteer place’s feature code', async () => {
+      const [smallville] = await matchOf(database.db, 'Smallville');
+      // A gazetteer place no locality is yet, so the fix resolves rather than merges.
+      const place = await database.db
+        .selectFrom('gazetteer_places')
+        .select(['geoname_id', 'feature_code'])
+        .where('feature_code', '!=', 'PPL')
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('localities')
+                .select('id')
+                .whereRef('localities.geonames_id', '=', 'gazetteer_places.geoname_id'),
+            ),
+          ),
+        )
+        .orderBy('geoname_id')
+        .executeTakeFirstOrThrow();
+      const run = await cli(
+        url,
+        'locality',
+        'resolve',
+        String(smallville!.locality_id),
+        String(place.geoname_id),
+      );
+      expect(run.code).toBe(0);
+      const row = await database.db
+        .selectFrom('localities')
+        .select(['geonames_id', 'feature_code'])
+        .where('id', '=', smallville!.locality_id)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ geonames_id: place.geoname_id, feature_code: place.feature_code });
+    });
   });
 }

@@ -8,10 +8,12 @@ import { heuristicModel, type SuggestModel } from '../../../src/core/suggest/mod
 import { localityPartners } from '../../../src/registry/locality/partners.js';
 import { openRegistry } from '../../../src/registry/open-registry.js';
 import { readModel, writeModel } from '../../../src/registry/suggest/model-file.js';
+import { loadSuggestNetwork } from '../../../src/registry/suggest/network.js';
 import { suggestPartners } from '../../../src/registry/suggest/suggestions.js';
 import type { Database } from '../../../src/store/database.js';
 import { localityIdsByKey } from '../../../src/store/locality.repository.js';
 import { suggestPlaceRows } from '../../../src/store/suggest.repository.js';
+import { setGeonamesId } from '../../../src/store/writes/import.js';
 import { insertLocality } from '../../../src/store/writes/locality.js';
 import { createTestDatabase } from '../../support/databases.js';
 
@@ -70,9 +72,9 @@ describe('suggested partners over the bundled registry', () => {
     }
   });
 
-  it('reads each locality’s gazetteer feature code for its seat level, none without a gazetteer place', async () => {
+  it('reads each locality’s stored feature code for its seat level, with or without a gazetteer loaded', async () => {
     // A gazetteer of one place, Coventry's GeoNames place as the seat of a second-level division; the bundled
-    // registry holds no GeoNames ids, so Coventry is given its own for the test.
+    // registry holds no GeoNames ids, so Coventry is matched to it as an import would (setGeonamesId).
     const geonamesId = 2_652_221;
     await database.db
       .insertInto('gazetteer_places')
@@ -89,21 +91,25 @@ describe('suggested partners over the bundled registry', () => {
         timezone: 'Europe/London',
       })
       .execute();
-    await database.db
-      .updateTable('localities')
-      .set({ geonames_id: geonamesId })
-      .where('key', '=', 'coventry')
-      .execute();
+    const coventry = (await localityIdsByKey(database.db, ['coventry'])).get('coventry')!;
     try {
+      await setGeonamesId(database.db, coventry, geonamesId);
+      // The gazetteer goes (a default install has none): the seat stays known.
+      await database.db.deleteFrom('gazetteer_places').execute();
       const rows = await suggestPlaceRows(database.db);
       expect(rows.find((r) => r.key === 'coventry')!.featureCode).toBe('PPLA2');
       expect(rows.find((r) => r.key === 'volgograd')!.featureCode).toBeNull();
       expect(rows.length).toBe(new Set(rows.map((r) => r.id)).size);
+      // Another day than the earlier tests', so that the network kept per process is read afresh (setting a
+      // GeoNames id moves no version, so the data stamp alone would not tell).
+      const { graph } = await loadSuggestNetwork(database.db, undefined, parsePartialDate('2026-11-30'));
+      expect(graph.seatOf[graph.indexOf.get('coventry')!]).toBe(2);
+      expect(graph.seatOf[graph.indexOf.get('volgograd')!]).toBe(-1);
     } finally {
       await database.db
         .updateTable('localities')
-        .set({ geonames_id: null })
-        .where('key', '=', 'coventry')
+        .set({ geonames_id: null, feature_code: null })
+        .where('id', '=', coventry)
         .execute();
       await database.db.deleteFrom('gazetteer_places').execute();
     }

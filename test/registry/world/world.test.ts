@@ -5,13 +5,16 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/api/app.js';
 import { configWith } from '../../../src/api/config.js';
+import { seatLevel } from '../../../src/core/suggest/seat-level.js';
 import { buildWorldInto } from '../../../src/ingest/world/build-world.js';
 import type { LinkTimeline } from '../../../src/registry/link/timeline.js';
 import type { LocalityPartners } from '../../../src/registry/locality/partners.js';
 import { BUNDLED_DATA_DIR, openRegistry, WORLD_SNAPSHOT_FILE } from '../../../src/registry/open-registry.js';
 import { snapshotText } from '../../../src/registry/world/write-snapshot.js';
 import type { Database } from '../../../src/store/database.js';
+import { gazetteerSize } from '../../../src/store/gazetteer.repository.js';
 import { countRows } from '../../../src/store/row-count.repository.js';
+import { suggestPlaceRows } from '../../../src/store/suggest.repository.js';
 import { cli, cliJson } from '../../support/cli.js';
 import { createTestDatabase, DIALECTS } from '../../support/databases.js';
 
@@ -120,6 +123,21 @@ for (const dialect of DIALECTS) {
       const text = await cli(url, 'link', 'coventry', 'volgograd');
       for (const cited of [/Sources: .*seed#/, /wikidata-2016#line \d+/, /wikidata-2026#line \d+/])
         expect(text.out).toMatch(cited);
+    });
+
+    it('gives the partner finder its seat levels with no gazetteer loaded, from the localities themselves', async () => {
+      expect(await gazetteerSize(database.db)).toBe(0);
+      const rows = await suggestPlaceRows(database.db);
+      const seat = (key: string) => seatLevel(rows.find((r) => r.key === key)?.featureCode);
+      expect([seat('rome'), seat('beijing-cn'), seat('kiel'), seat('coventry')]).toEqual([0, 0, 1, 2]);
+      // Every locality with a GeoNames id has the code of its place (the world build's gazetteer holds them all).
+      const known = rows.filter((r) => seatLevel(r.featureCode) !== undefined).length;
+      const matched = await database.db
+        .selectFrom('localities')
+        .select((eb) => eb.fn.count<number>('geonames_id').as('n'))
+        .executeTakeFirstOrThrow();
+      expect(known).toBeGreaterThan(16_000);
+      expect(known).toBe(Number(matched.n));
     });
 
     it('finds the names the gazetteer holds for a matched place in the API search as you type', async () => {
