@@ -106,11 +106,7 @@ export async function localityLabelsById(
   const result = new Map<number, LocalityLabel>();
   if (ids.length === 0) return result;
   const wanted = [...new Set(ids)];
-  const rows = await db
-    .selectFrom('localities')
-    .select(['id', 'key', 'kind', 'country', 'lat', 'lon'])
-    .where('id', 'in', wanted)
-    .execute();
+  const rows = await db.selectFrom('localities').selectAll().where('id', 'in', wanted).execute();
   const firstNames = (undated: boolean) => {
     let first = db
       .selectFrom('locality_names')
@@ -136,9 +132,8 @@ export async function localityLabelsById(
     .orderBy('id')
     .execute();
   for (const r of rows) {
-    const coordinates = r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : undefined;
-    const label = { id: r.id, key: r.key, kind: r.kind as LocalityKind, country: r.country ?? undefined };
-    result.set(r.id, { ...label, coordinates, labelNames: [] });
+    const { id, key, kind, country, coordinates } = localityRecordOf(r);
+    result.set(id, { id, key, kind, country, coordinates, labelNames: [] });
   }
   for (const n of names) result.get(n.locality_id)?.labelNames.push(localityNameOf(n));
   return result;
