@@ -1,10 +1,11 @@
 import type { Point } from '../src/core/geo.js';
 import type { SourcePlace } from '../src/ingest/sources/records.js';
 import type { Registry } from './identity-stats.js';
+import { placeKey } from '../src/ingest/import/collect.js';
 import {
-  evidencePoint,
   kmFrom,
   inStatedCountry,
+  pointKey,
   statedCountry,
   wikidataTwin,
   type SourceFacts,
@@ -75,37 +76,100 @@ function placesByLink(reg: Registry, facts: SourceFacts): Map<string, Map<number
   return out;
 }
 
+/** Why the check sets a list's own point aside as no evidence of where its place lies. */
+export type SetAsideRule = 'shared' | 'abroad' | 'coarse';
+
+/**
+ * A check's rules for a list's own point (the geocoder's pick from the name and country, not the list's
+ * statement): which points it sets aside, and which of those leave an end that Wikidata 2026 cannot judge
+ * uncheckable instead of judged by the stated country.
+ */
+export interface CheckRules {
+  name: string;
+  setAside: readonly SetAsideRule[];
+  uncheckableWhenSetAside: readonly SetAsideRule[];
+}
+
+/** Session 8's check: shared and abroad points set aside, such an end judged by the stated country. */
+export const SESSION8_CHECK: CheckRules = {
+  name: "session 8's check",
+  setAside: ['shared', 'abroad'],
+  uncheckableWhenSetAside: [],
+};
+
+/**
+ * This check (session 9): a point given to whole tenths of a degree in both coordinates (an area's centre or a
+ * rounding: "Sestu" at 40, 9, Sardinia's middle) is set aside as a shared one is, and the end is judged as a
+ * place without a point (Wikidata 2026's one place of its name and country, else the stated country, which the
+ * point does not contradict). A point that lies in another country than the list states contradicts the list's
+ * own country: one of the two is wrong ("Lengede, Italy" at Lengede in Germany; "Zug, Western Sahara" at Zug in
+ * Switzerland), so neither is evidence, and such an end is judged by Wikidata 2026 alone or is uncheckable.
+ */
+export const CHECK: CheckRules = {
+  name: 'this check',
+  setAside: ['shared', 'abroad', 'coarse'],
+  uncheckableWhenSetAside: ['abroad'],
+};
+
+/** Whether both coordinates are given to at most one decimal (40, 9 or 37.5, 14: ±5 km at best, often an area's centre). */
+export function coarsePoint(p: Point): boolean {
+  const tenths = (x: number): boolean => Math.abs(x * 10 - Math.round(x * 10)) < 1e-6;
+  return tenths(p.lat) && tenths(p.lon);
+}
+
+/** A list place's own point, or the rule that sets it aside. */
+function ownListPoint(
+  p: SourcePlace,
+  facts: SourceFacts,
+  countryAt: Registry['countryAt'],
+  rules: CheckRules,
+): { point?: Point; setAside?: SetAsideRule } {
+  // The raw list names the same places as the geocoded one, without points.
+  const at =
+    p.lat === undefined ? facts.bySource.get('wikipedia-lists-geocoded')!.places.get(placeKey(p)) : p;
+  if (at?.lat === undefined || at.lon === undefined) return {};
+  const point = { lat: at.lat, lon: at.lon };
+  const applies = (rule: SetAsideRule): boolean => rules.setAside.includes(rule);
+  if (applies('shared') && facts.sharedPoints.has(pointKey(at))) return { setAside: 'shared' };
+  // A list's point that lies in another country than the list states contradicts the list itself (the
+  // geocoder took a namesake abroad: "São Pedro do Sul, Portugal" at a point in Brazil): not evidence.
+  const stated = statedCountry(p)?.country;
+  const country = countryAt(point);
+  if (applies('abroad') && stated !== undefined && country !== undefined && !inStatedCountry(country, stated))
+    return { setAside: 'abroad' };
+  if (applies('coarse') && coarsePoint(point)) return { setAside: 'coarse' };
+  return { point };
+}
+
 /**
  * Judges a locality against the places the sources put at that end: Wikidata 2026's point for a Q-id (every
- * one within 25 km); for a list's place, its own point (not a fallback point the list gives several names, nor
- * one in another country than the list states) or the point of the one Wikidata 2026 place of its unqualified
- * name (its 2026 name or 2016 label) and country (one within 25 km); else, or where the locality has no point,
- * the country (Wikidata 2026's for a Q-id, else the stated one, a territory of it included); uncheckable when
- * none says anything.
+ * one within 25 km); for a list's place, its own point (unless a rule sets it aside) or the point of the one
+ * Wikidata 2026 place of its unqualified name (its 2026 name or 2016 label) and country (one within 25 km);
+ * else, or where the locality has no point, the country (Wikidata 2026's for a Q-id, else the stated one, a
+ * territory of it included), unless a rule that leaves such an end uncheckable set its point aside;
+ * uncheckable when none says anything. `rules` says which list points are set aside (this check by default).
  */
-function judge(
+export function judgeEnd(
   loc: { key: string; country: string | null; lat: number | null; lon: number | null },
   places: readonly SourcePlace[],
   facts: SourceFacts,
   countryAt: Registry['countryAt'],
+  rules: CheckRules = CHECK,
 ): { verdict: EndVerdict; why?: string } {
   const byQid = places.flatMap((p): Point[] => {
     const f = p.wikidataId ? facts.qidFacts.get(p.wikidataId) : undefined;
     return f ? [f] : [];
   });
-  // A list's place: its own point (unless a fallback several names share) and the point of the one
-  // Wikidata 2026 place of its name and country; either may be the geocoder's or the namesake's slip.
+  // A list's place: its own point (unless a rule sets it aside) and the point of the one Wikidata 2026 place
+  // of its name and country; either may be the geocoder's or the namesake's slip.
+  let setAsideUncheckable = false;
   const listed = places.flatMap((p): Point[] => {
     if (p.wikidataId) return [];
     const twin = wikidataTwin(p, facts);
-    // A list's point that lies in another country than the list states contradicts the list itself (the
-    // geocoder took a namesake abroad: "São Pedro do Sul, Portugal" at a point in Brazil): not evidence.
-    const stated = statedCountry(p)?.country;
-    const point = evidencePoint(p, facts, false);
-    const at = point ? countryAt(point) : undefined;
-    const own =
-      point && (stated === undefined || at === undefined || inStatedCountry(at, stated)) ? point : undefined;
-    return [...(own ? [own] : []), ...(twin ? [facts.qidFacts.get(twin)!] : [])];
+    const own = ownListPoint(p, facts, countryAt, rules);
+    if (own.setAside !== undefined && rules.uncheckableWhenSetAside.includes(own.setAside))
+      setAsideUncheckable = true;
+    return [...(own.point ? [own.point] : []), ...(twin ? [facts.qidFacts.get(twin)!] : [])];
   });
   const kms = (points: Point[]): number[] => points.map((p) => kmFrom(loc, p) ?? Infinity);
   const names = places.map((p) => p.name).join(' / ');
@@ -123,6 +187,7 @@ function judge(
       ? { verdict: 'right' }
       : { verdict: 'wrong', why: `${names} → ${loc.key}: ${best.toFixed(0)} km from the list's point` };
   }
+  if (byQid.length === 0 && setAsideUncheckable) return { verdict: 'uncheckable' };
   const countries = new Set(
     places.flatMap((p) => {
       const byId = p.wikidataId ? facts.qidFacts.get(p.wikidataId)?.country : undefined;
@@ -144,7 +209,13 @@ function judge(
  * order from its two localities' keys and the seed, so a change that adds or removes a few links leaves the
  * rest of the sample as it was (a shuffle of the whole list redrew every link when the count changed by one).
  */
-export function sampleLinkAccuracy(reg: Registry, facts: SourceFacts, seed: number, size: number) {
+export function sampleLinkAccuracy(
+  reg: Registry,
+  facts: SourceFacts,
+  seed: number,
+  size: number,
+  rules: CheckRules = CHECK,
+) {
   const keyOf = (pair: string): string =>
     pair
       .split('|')
@@ -162,11 +233,12 @@ export function sampleLinkAccuracy(reg: Registry, facts: SourceFacts, seed: numb
     const byEnd = ends.get(pair) ?? new Map<number, EndPlace[]>();
     const judged = [x, y].map((id) => {
       const at = byEnd.get(id) ?? [];
-      const j = judge(
+      const j = judgeEnd(
         reg.localities.get(id)!,
         at.map((e) => e.place),
         facts,
         reg.countryAt,
+        rules,
       );
       return { ...j, flagged: at.some((e) => e.doubtful) };
     });
@@ -195,6 +267,41 @@ export function sampleLinkAccuracy(reg: Registry, facts: SourceFacts, seed: numb
     /** Checkable links with no wrong end that the import took without flagging it doubtful. */
     noSilentError: checkable.filter((s) => s.flagged).length,
   };
+}
+
+/** A sampled link's verdict as the figure counts it: checkable and right, checkable and wrong, or not checkable. */
+export type LinkVerdict = 'right' | 'wrong' | 'uncheckable';
+
+/** Each sampled link's verdict, by its two localities' keys (so that two registries' samples can be compared). */
+export function linkVerdicts(sample: readonly SampledLink[]): Map<string, LinkVerdict> {
+  return new Map(
+    sample.map((s): [string, LinkVerdict] => [
+      [s.a, s.b].sort().join('|'),
+      s.verdicts.includes('uncheckable')
+        ? 'uncheckable'
+        : s.verdicts.includes('wrong')
+          ? 'wrong'
+          : 'right',
+    ]),
+  );
+}
+
+/**
+ * How links move between two verdicts (two checks of one registry, or one check of two registries):
+ * `from→to` counts, links present on one side only as `absent`.
+ */
+export function verdictMovement(
+  before: ReadonlyMap<string, LinkVerdict>,
+  after: ReadonlyMap<string, LinkVerdict>,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const from = before.get(key) ?? 'absent';
+    const to = after.get(key) ?? 'absent';
+    if (from === to) continue;
+    out.set(`${from}→${to}`, (out.get(`${from}→${to}`) ?? 0) + 1);
+  }
+  return out;
 }
 
 /**

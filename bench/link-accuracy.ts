@@ -1,11 +1,25 @@
 /**
  * Draws a seeded random sample of links stated by the imported sources and checks both ends of each against
- * what the sources stating it say about those places: Wikidata 2026's point for a Q-id, else the geocoded
- * Wikipedia list's own point (not one it gives several names), else the stated country. Prints the share
- * with both ends right, and each wrong end (marked when the import flagged it doubtful), and how often the list's own
- * point agrees with Wikidata 2026 where it disagrees with the match. Reads the registry file given (bench/world-build.ts writes one),
- * or builds one in a temporary folder.
- * Run: npx tsx bench/link-accuracy.ts [registry.sqlite] [--seed N] [--size N]
+ * what the sources stating it say about those places (`bench/link-accuracy-check.ts`, `judge`):
+ * - a Q-id's end: within 25 km of Wikidata 2026's point for that Q-id;
+ * - a list's end: within 25 km of the list's own point or of the point of the one Wikidata 2026 place of its
+ *   unqualified name (2026 name or 2016 label) in the stated country. The list's point (a geocoder's pick from
+ *   the name and country, not the list's statement) is set aside where it is no point of the place: shared by
+ *   several names (a region's centre), lying in another country than the list states (by the nearest gazetteer
+ *   place), or given to whole tenths of a degree in both coordinates (an area's centre or a rounding: new in
+ *   session 9);
+ * - an end with no point to judge by: its country (Wikidata 2026's for a Q-id, else the stated one), except
+ *   that an end whose point lies in another country than the list states, and that Wikidata 2026 cannot
+ *   place, is uncheckable: the list's point and country contradict each other (new in session 9; session 8's
+ *   check judged it by the stated country); an end only Wikidata 2016 names is uncheckable.
+ * No reference comes from the registry or the match: only the source files, and the gazetteer's country of
+ * the place nearest a list's point.
+ * Prints the share with both ends right by this check and by session 8's, how links move between the two,
+ * each wrong end (marked when the import flagged it doubtful), and how often the list's own point agrees with
+ * Wikidata 2026 where it disagrees with the match. With `--before <file>`, also how links move from that
+ * registry to this one under each check. Reads the registry file given (bench/world-build.ts writes one), or
+ * builds one in a temporary folder.
+ * Run: npx tsx bench/link-accuracy.ts [registry.sqlite] [--seed N] [--size N] [--before other.sqlite]
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,13 +27,25 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/store/database.js';
 import { readRegistry } from './identity-stats.js';
-import { listPointDisagreements, sampleLinkAccuracy } from './link-accuracy-check.js';
+import {
+  CHECK,
+  linkVerdicts,
+  listPointDisagreements,
+  SESSION8_CHECK,
+  sampleLinkAccuracy,
+  verdictMovement,
+  type CheckRules,
+} from './link-accuracy-check.js';
 import { readSourceFacts } from './source-facts.js';
 import { buildWorld, SHARED_DATA } from './world-build.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { seed: { type: 'string', default: '20261129' }, size: { type: 'string', default: '200' } },
+  options: {
+    seed: { type: 'string', default: '20261129' },
+    size: { type: 'string', default: '200' },
+    before: { type: 'string' },
+  },
 });
 if (!existsSync(SHARED_DATA)) {
   console.log(`SKIPPED: ${SHARED_DATA} is absent; the link check needs the shared data.`);
@@ -33,26 +59,40 @@ try {
   const reg = await readRegistry(database.db);
   await database.close();
   const facts = await readSourceFacts(SHARED_DATA);
-  const r = sampleLinkAccuracy(reg, facts, Number(values.seed), Number(values.size));
-  const pct = (n: number, of: number): string => `${((n / of) * 100).toFixed(1)}%`;
-  console.log(
-    `Sample: ${r.sample.length} of ${r.population} links stated by an imported source (seed ${values.seed})`,
-  );
+  const seed = Number(values.seed);
+  const size = Number(values.size);
+  const r = sampleLinkAccuracy(reg, facts, seed, size, CHECK);
+  const pct = (n: number, of: number): string => `${((n / of) * 100).toFixed(2)}%`;
+  const movement = (m: Map<string, number>): string =>
+    [...m]
+      .sort()
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ') || 'none';
+  console.log(`Sample: ${r.sample.length} of ${r.population} links stated by an imported source (seed ${seed})`);
   console.log(
     `Both ends checkable: ${r.checkable}; both ends right: ${r.bothRight} (${pct(r.bothRight, r.checkable)} of checkable)`,
   );
-  // The same sample judged by the earlier rule, which took a list's point as evidence even where it lies in
-  // another country than the list states.
-  const strict = sampleLinkAccuracy(
-    { ...reg, countryAt: () => undefined },
-    facts,
-    Number(values.seed),
-    Number(values.size),
-  );
+  const old = sampleLinkAccuracy(reg, facts, seed, size, SESSION8_CHECK);
   console.log(
-    `  by the earlier rule (every list point as evidence, even in another country than stated): ${strict.bothRight} of ${strict.checkable} (${pct(strict.bothRight, strict.checkable)})`,
+    `  by session 8's check: ${old.bothRight} of ${old.checkable} (${pct(old.bothRight, old.checkable)}); links moved to this check: ${movement(verdictMovement(linkVerdicts(old.sample), linkVerdicts(r.sample)))}`,
   );
-  console.log(`One end uncheckable (a Wikidata 2016 label alone), the other right: ${r.halfChecked}`);
+  if (values.before !== undefined) {
+    const other = openDatabase(values.before);
+    const before = await readRegistry(other.db);
+    await other.close();
+    for (const rules of [SESSION8_CHECK, CHECK] as CheckRules[]) {
+      const b = sampleLinkAccuracy(before, facts, seed, size, rules);
+      const a = rules === CHECK ? r : old;
+      console.log(
+        `  ${rules.name}: before ${b.bothRight} of ${b.checkable} (${pct(b.bothRight, b.checkable)}), after ${a.bothRight} of ${a.checkable}; links moved before → after: ${movement(verdictMovement(linkVerdicts(b.sample), linkVerdicts(a.sample)))}`,
+      );
+    }
+    const b = sampleLinkAccuracy(before, facts, seed, size, SESSION8_CHECK);
+    console.log(
+      `  before by session 8's check → after by this check: ${movement(verdictMovement(linkVerdicts(b.sample), linkVerdicts(r.sample)))}`,
+    );
+  }
+  console.log(`One end uncheckable, the other right: ${r.halfChecked}`);
   console.log(
     `Links with a wrong end: ${r.wrong.length} (${pct(r.wrong.length, r.sample.length)} of the sample); every wrong end flagged doubtful by the import: ${r.wrong.filter((w) => w.flagged).length}`,
   );
