@@ -54,7 +54,12 @@ describe('a list point given to whole tenths of a degree', () => {
 describe('a list point in another country than the list states', () => {
   // "Wallern an der Trattnach,Austria,...,Wallern im Burgenland,Germany,47.7333,16.9333": the point is Wallern
   // im Burgenland, Austria (GeoNames 47.72847, 16.93706); the list's country says Germany.
-  const wallern: SourcePlace = { name: 'Wallern im Burgenland', country: 'Germany', lat: 47.7333, lon: 16.9333 };
+  const wallern: SourcePlace = {
+    name: 'Wallern im Burgenland',
+    country: 'Germany',
+    lat: 47.7333,
+    lon: 16.9333,
+  };
   const match = { key: 'wallern-im-burgenland-at', country: 'AT', lat: 47.72847, lon: 16.93706 };
   const inAustria = (): string => 'AT';
 

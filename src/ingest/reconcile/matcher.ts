@@ -51,11 +51,33 @@ interface Scored {
 /** The coordinate factor of a place far from the source's point: only a main name in its country survives it. */
 const FAR = 0.45;
 
+/** A letter's marks, with the comma below read as the cedilla (Romanian "ș" and "ş" are one letter). */
+function marksOf(text: string): string[] {
+  return [...text.normalize('NFC').toLowerCase()].map((ch) =>
+    ch
+      .normalize('NFD')
+      .slice(1)
+      .replace(/\u0326/g, '\u0327'),
+  );
+}
+
+/**
+ * Whether a name equal to the source's once folded lacks a mark the source writes ("Habo" for "Håbo"): the
+ * source's spelling says it is another name, as an edit does. Marks the name adds ("Níkaia" for "Nikaia", an
+ * English spelling without them) say nothing.
+ */
+export function dropsMarks(source: string, name: string): boolean {
+  const a = marksOf(source);
+  const b = marksOf(name);
+  return a.length === b.length && a.some((m, i) => m !== '' && b[i] === '');
+}
+
 function coordinateFactor(
   d: number | undefined,
   c: PlaceCandidate,
   homeHasTown: boolean,
   ownPoint: boolean,
+  source: string,
 ): number {
   if (d === undefined) return 1;
   if (d <= 10) return 1.12;
@@ -64,6 +86,14 @@ function coordinateFactor(
   // place: "Heřmanice", geocoded where it lies, is no Heřmaničky 73 km off, nor "Tiszakürt" Tiszabura 68 km off
   // (of the lists' six such matches over 25 km, all six were other villages). It is not taken.
   if (c.via === 'fuzzy') return FAR;
+  // So is a town whose name lacks a mark the source writes, far from the source's point: "Håbo", Sweden,
+  // geocoded where Håbo lies (its seat Bålsta), is not Habo 279 km off; it scores as such an edit does.
+  if (
+    c.via === 'name' &&
+    (c.kind === 'geonames' || c.kind === 'geonames-point') &&
+    dropsMarks(source, c.name)
+  )
+    return FAR * VIA_SCORE.fuzzy;
   // Wikidata's own point for the place: a place of the name 25-100 km off is likelier a namesake than the
   // place, below one of an agreeing name beside the point ("Molenbeek" is Molenbeek-Saint-Jean in Brussels,
   // 2 km off, not Molenbeek-Wersbeek, 43 km off, whose other name it is).
@@ -163,7 +193,7 @@ function score(q: MatchQuery, c: PlaceCandidate, home: HomeEvidence): Scored {
   const value =
     (VIA_SCORE[c.via] + size + seat + spelt) *
     countryFactor *
-    (pointless ? 0.75 : coordinateFactor(distance, c, home.town, q.ownPoint === true)) *
+    (pointless ? 0.75 : coordinateFactor(distance, c, home.town, q.ownPoint === true, q.parsed.base)) *
     region *
     hintFactor(q, c) *
     subdivisionFactor(q, c) *

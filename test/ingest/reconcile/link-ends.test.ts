@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newLocality } from '../../../src/ingest/import/new-locality.js';
 import { geoNamesAdmin1ByName } from '../../../src/ingest/reconcile/geonames-units.js';
-import { chooseMatch, rankMatches } from '../../../src/ingest/reconcile/matcher.js';
+import { chooseMatch, dropsMarks, rankMatches } from '../../../src/ingest/reconcile/matcher.js';
 import type { MatchQuery, MatchResult, PlaceCandidate } from '../../../src/ingest/reconcile/match-types.js';
 import { parsePlaceName } from '../../../src/ingest/reconcile/place-name.js';
 import {
@@ -222,5 +222,35 @@ describe('a place found only by an edit of its name', () => {
     expect(chooseMatch(query('Heřmanice', { countries: ['CZ'] }), [hermanicky]).candidate?.id).toBe(
       '3075856',
     );
+  });
+});
+
+describe('a town whose name lacks a mark the source writes', () => {
+  // twin_cities.csv lines 5961, 7563, 7874, 18255: "Håbo", Sweden, geocoded to 59.6667,17.5333 (the
+  // municipality, whose seat is Bålsta, GeoNames 2723567, 11 km off); the gazetteer has no Håbo, and 
+  // (2709494), equal once folded, lies 279 km away in Jönköping County.
+  const habo = gazetteerPlace('2709494', 'Habo', 'SE', 57.91185, 14.07444, 7740, 'PPLA2');
+  const balsta = {
+    ...gazetteerPlace('2723567', 'Bålsta', 'SE', 59.5671, 17.52781, 13138, 'PPLA2'),
+    via: 'nearby' as const,
+  };
+  const at = { countries: ['SE'], point: { lat: 59.6667, lon: 17.5333 } };
+
+  it('lacks it: "Habo" for "Håbo", not "Níkaia" for "Nikaia" nor "Călăraşi" (cedilla) for "Călărași" (comma)', () => {
+    expect(dropsMarks('Håbo', 'Habo')).toBe(true);
+    expect(dropsMarks('Nikaia', 'Níkaia')).toBe(false);
+    expect(dropsMarks('Călărași', 'Călăraşi')).toBe(false);
+    expect(dropsMarks('Ingå', 'Ingå')).toBe(false);
+  });
+
+  it('is not taken far from the source’s point', () => {
+    expect(chooseMatch(query('Håbo', at), [habo]).method).toBe('unresolved');
+    expect(chooseMatch(query('Håbo', at), [habo, balsta]).candidate?.id).toBe('2723567');
+  });
+
+  it('is taken beside the source’s point, or where the source gives no point', () => {
+    const near = { countries: ['SE'], point: { lat: 57.91, lon: 14.07 } };
+    expect(chooseMatch(query('Håbo', near), [habo]).candidate?.id).toBe('2709494');
+    expect(chooseMatch(query('Håbo', { countries: ['SE'] }), [habo]).candidate?.id).toBe('2709494');
   });
 });
