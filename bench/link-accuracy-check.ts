@@ -277,11 +277,7 @@ export function linkVerdicts(sample: readonly SampledLink[]): Map<string, LinkVe
   return new Map(
     sample.map((s): [string, LinkVerdict] => [
       [s.a, s.b].sort().join('|'),
-      s.verdicts.includes('uncheckable')
-        ? 'uncheckable'
-        : s.verdicts.includes('wrong')
-          ? 'wrong'
-          : 'right',
+      s.verdicts.includes('uncheckable') ? 'uncheckable' : s.verdicts.includes('wrong') ? 'wrong' : 'right',
     ]),
   );
 }

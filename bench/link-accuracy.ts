@@ -68,7 +68,9 @@ try {
       .sort()
       .map(([k, n]) => `${k} ${n}`)
       .join(', ') || 'none';
-  console.log(`Sample: ${r.sample.length} of ${r.population} links stated by an imported source (seed ${seed})`);
+  console.log(
+    `Sample: ${r.sample.length} of ${r.population} links stated by an imported source (seed ${seed})`,
+  );
   console.log(
     `Both ends checkable: ${r.checkable}; both ends right: ${r.bothRight} (${pct(r.bothRight, r.checkable)} of checkable)`,
   );
