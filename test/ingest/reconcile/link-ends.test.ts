@@ -227,7 +227,7 @@ describe('a place found only by an edit of its name', () => {
 
 describe('a town whose name lacks a mark the source writes', () => {
   // twin_cities.csv lines 5961, 7563, 7874, 18255: "Håbo", Sweden, geocoded to 59.6667,17.5333 (the
-  // municipality, whose seat is Bålsta, GeoNames 2723567, 11 km off); the gazetteer has no Håbo, and 
+  // municipality, whose seat is Bålsta, GeoNames 2723567, 11 km off); the gazetteer has no Håbo, and
   // (2709494), equal once folded, lies 279 km away in Jönköping County.
   const habo = gazetteerPlace('2709494', 'Habo', 'SE', 57.91185, 14.07444, 7740, 'PPLA2');
   const balsta = {
