@@ -1,13 +1,14 @@
 /**
  * Server CPU time per request, a figure the shared machine's load inflates less than throughput does: a bare
- * Fastify hello-world and the cold locality detail (read cache off, distinct localities drawn as
- * bench/api-workloads.ts draws them) on SQLite, each server started once from a build and loaded in turns for
- * some rounds; the CPU a server spent (user + system, from /proc) over the requests it answered. On a quiet
- * machine the servers are CPU-bound, so hello's CPU over the detail's is close to the throughput ratio
- * bench/api-load.ts reports. Several builds may be compared in one run (say, main's built in another folder).
- * Prints figures; never passes or fails on time. Linux only (/proc).
+ * Fastify hello-world and the cold locality detail or the cold search as you type (read cache off, distinct
+ * localities or typed texts drawn as bench/api-workloads.ts draws them) on SQLite, each server started once
+ * from a build and loaded in turns for some rounds; the CPU a server spent (user + system, from /proc) over the
+ * requests it answered. On a quiet machine the servers are CPU-bound, so hello's CPU over the workload's is
+ * close to the throughput ratio bench/api-load.ts reports. Several builds may be compared in one run (say,
+ * main's built in another folder). Prints figures; never passes or fails on time. Linux only (/proc).
  * Run: npm run build && npx tsx bench/api-cpu.ts [build-folder ...]   (the repository's own by default;
- * BENCH_SECONDS=4 a measurement, BENCH_ROUNDS=5, BENCH_SQLITE_PATH for the database, made as api-load.ts makes it)
+ * BENCH_WORKLOAD=detail (default), search or both; BENCH_SECONDS=4 a measurement, BENCH_ROUNDS=5,
+ * BENCH_SQLITE_PATH for the database, made as api-load.ts makes it)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -22,6 +23,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SQLITE_URL = process.env.BENCH_SQLITE_PATH ?? '/tmp/twinning-bench-api/world.sqlite';
 const WARMUP_PATHS = 2000;
+const WORKLOAD = process.env.BENCH_WORKLOAD ?? 'detail';
+if (!['detail', 'search', 'both'].includes(WORKLOAD))
+  throw new Error('BENCH_WORKLOAD: detail, search or both');
+const WORKLOADS = WORKLOAD === 'both' ? (['detail', 'search'] as const) : [WORKLOAD as 'detail' | 'search'];
 const builds = process.argv.slice(2);
 if (builds.length === 0) builds.push(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -77,12 +82,17 @@ const median = (values: number[]): number =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 await prepareWorldData(SQLITE_URL, console.log);
-const { detail } = await workloads(SQLITE_URL, 1, Infinity);
-// The warm-up's paths (the JIT and SQLite's page cache warm up) are apart from the measured ones.
-let warm = 0;
-let cursor = 0;
-const warmupPath = (): string => detail[warm++ % WARMUP_PATHS]!;
-const detailPath = (): string => detail[WARMUP_PATHS + (cursor++ % (detail.length - WARMUP_PATHS))]!;
+const paths = await workloads(SQLITE_URL, 20_000, Infinity);
+/** A workload's warm-up paths (the JIT and SQLite's page cache warm up) and, apart from them, its measured ones. */
+function pathsOf(workload: 'detail' | 'search'): { warmup: () => string; next: () => string } {
+  const list = paths[workload];
+  let warm = 0;
+  let cursor = 0;
+  return {
+    warmup: () => list[warm++ % WARMUP_PATHS]!,
+    next: () => list[WARMUP_PATHS + (cursor++ % (list.length - WARMUP_PATHS))]!,
+  };
+}
 console.log(
   `${SECONDS} s a measurement, ${ROUNDS} rounds, 10 connections; load average ${loadavg()
     .map((l) => l.toFixed(2))
@@ -92,22 +102,32 @@ const hello = await start(builds[0]!, ['hello', '18175']);
 const apis: ChildProcess[] = [];
 for (const [i, build] of builds.entries())
   apis.push(await start(build, ['api', String(18170 + i), SQLITE_URL, '0']));
-const figures = builds.map(() => ({ detail: [] as number[], ratio: [] as number[], p99: [] as number[] }));
+const runs = WORKLOADS.flatMap((workload) =>
+  builds.map((build, i) => ({
+    workload,
+    build,
+    i,
+    ...pathsOf(workload),
+    micros: [] as number[],
+    ratio: [] as number[],
+    p99: [] as number[],
+  })),
+);
 try {
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [i, build] of builds.entries()) {
+    for (const run of runs) {
       const h = await measure(
         hello,
         18175,
         () => '/',
         () => '/',
       );
-      const d = await measure(apis[i]!, 18170 + i, warmupPath, detailPath);
-      figures[i]!.detail.push(d.micros);
-      figures[i]!.ratio.push(h.micros / d.micros);
-      figures[i]!.p99.push(d.p99);
+      const d = await measure(apis[run.i]!, 18170 + run.i, run.warmup, run.next);
+      run.micros.push(d.micros);
+      run.ratio.push(h.micros / d.micros);
+      run.p99.push(d.p99);
       console.log(
-        `round ${round + 1}, ${build}: hello-world ${h.micros.toFixed(1)} µs a request (${h.rps.toFixed(0)} req/s), cold detail ${d.micros.toFixed(1)} µs (${d.rps.toFixed(0)} req/s, p99 ${d.p99} ms); load ${loadavg()[0]!.toFixed(2)}`,
+        `round ${round + 1}, ${run.build}: hello-world ${h.micros.toFixed(1)} µs a request (${h.rps.toFixed(0)} req/s), cold ${run.workload} ${d.micros.toFixed(1)} µs (${d.rps.toFixed(0)} req/s, p99 ${d.p99} ms); load ${loadavg()[0]!.toFixed(2)}`,
       );
     }
   }
@@ -116,13 +136,12 @@ try {
   apis.forEach((api) => api.kill('SIGTERM'));
 }
 console.log(
-  "\n| build | cold detail, CPU µs a request (median) | hello-world CPU over the detail's (median) | p99 ms (median) |",
+  "\n| build | workload | CPU µs a request (median) | hello-world CPU over the workload's (median) | p99 ms (median) |",
 );
-console.log('|---|---|---|---|');
-for (const [i, build] of builds.entries()) {
-  const f = figures[i]!;
+console.log('|---|---|---|---|---|');
+for (const run of runs) {
   console.log(
-    `| ${build} | ${median(f.detail).toFixed(1)} | ${(median(f.ratio) * 100).toFixed(0)}% | ${median(f.p99)} |`,
+    `| ${run.build} | cold ${run.workload} | ${median(run.micros).toFixed(1)} | ${(median(run.ratio) * 100).toFixed(0)}% | ${median(run.p99)} |`,
   );
 }
 console.log(

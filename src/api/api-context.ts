@@ -16,8 +16,11 @@ export interface ApiContext {
   today(): PartialDate;
   /** Search as you type over the word index (answered from the copy in memory while it is current). */
   searchNames(query: NameQuery): Promise<NameMatch[]>;
-  /** A locality by key with its partners at `asOf` (answered from the copy in memory while it is current). */
-  localityDetail(key: string, asOf: PartialDate | undefined): Promise<LocalityDetail>;
+  /**
+   * A locality by key with its partners at `asOf`: from the copy in memory while it is current, at once when the
+   * copy can vouch for itself without asking the database (most requests), else through a promise.
+   */
+  localityDetail(key: string, asOf: PartialDate | undefined): LocalityDetail | Promise<LocalityDetail>;
   /** The context a write runs in: the caller as the audit actor, and the scope check for the action. */
   writeContext(request: FastifyRequest, action: Action): WriteContext;
   /** Runs a study or an export off the event loop; 503 Overloaded when the server has no room for it. */

@@ -291,11 +291,13 @@ export async function buildApp(
     config,
     today,
     searchNames: (query) => names.search(query),
-    localityDetail: async (key, asOf) => {
-      const copy = await localities.current();
-      return copy
-        ? localityDetailFromCopy(copy, key, asOf, today())
-        : localityDetail(database.db, key, asOf, today());
+    localityDetail: (key, asOf) => {
+      const detailFrom = (copy: LocalityMemoryModel | undefined) =>
+        copy
+          ? localityDetailFromCopy(copy, key, asOf, today())
+          : localityDetail(database.db, key, asOf, today());
+      const copy = localities.current();
+      return copy instanceof Promise ? copy.then(detailFrom) : detailFrom(copy);
     },
     writeContext: (request, action) => {
       const principal = request.principal!;

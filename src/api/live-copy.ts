@@ -60,10 +60,15 @@ export class LiveCopy<Copy> {
   /**
    * The copy when it is current, else undefined (read the database). Asks the watch first, as the read cache
    * does (SQLite: at most every SQLITE_CHECK_MS, one small query; PostgreSQL: nothing), so a copy is as fresh
-   * about another process's commit as a cached read.
+   * about another process's commit as a cached read. Answers at once when the watch had nothing to ask (most
+   * requests: no turn of the event loop is spent), else with a promise.
    */
-  async current(): Promise<Copy | undefined> {
-    await this.watch.check();
+  current(): Copy | undefined | Promise<Copy | undefined> {
+    const asking = this.watch.check();
+    return asking ? asking.then(() => this.#current()) : this.#current();
+  }
+
+  #current(): Copy | undefined {
     return this.watch.reliable ? this.#copy : undefined;
   }
 

@@ -18,8 +18,10 @@ export interface ChangeWatch {
   /**
    * Call before serving from a cache; it reports changes it can only learn by asking (SQLite: another
    * connection's commits and this connection's own changes), at most every SQLITE_CHECK_MS unless `force`.
+   * Undefined when there was nothing to ask (most calls under load: the caller need not wait a turn), else a
+   * promise that settles once the answer is in.
    */
-  check(force?: boolean): Promise<void>;
+  check(force?: boolean): Promise<void> | undefined;
   /** False while changes could go unnoticed (a lost PostgreSQL listener): do not serve from a cache then. */
   readonly reliable: boolean;
   close(): Promise<void>;
@@ -42,23 +44,26 @@ export async function watchChanges(
     let version: string | undefined;
     let registry: string | undefined;
     let checkedAt = -Infinity;
+    const ask = async (): Promise<void> => {
+      // data_version moves when another connection commits; total_changes() counts this connection's own
+      // changes (a write that did not come through the API's write routes, such as a test's or a CLI fix's).
+      const { rows } = await sql<{ data_version: number; changes: number }>`
+        select data_version, total_changes() as changes from pragma_data_version`.execute(database.db);
+      const now = `${rows[0]?.data_version}:${rows[0]?.changes}`;
+      if (now === version) return;
+      const registryNow = await registryStamp(database);
+      if (version !== undefined) onChange(registryNow === registry ? 'other' : 'registry');
+      version = now;
+      registry = registryNow;
+    };
     const watch: ChangeWatch = {
       reliable: true,
-      async check(force = false) {
+      check(force = false) {
         // At most once per SQLITE_CHECK_MS: under load, asking on every request costs a tenth of the CPU.
         const at = performance.now();
-        if (!force && at - checkedAt < SQLITE_CHECK_MS) return;
+        if (!force && at - checkedAt < SQLITE_CHECK_MS) return undefined;
         checkedAt = at;
-        // data_version moves when another connection commits; total_changes() counts this connection's own
-        // changes (a write that did not come through the API's write routes, such as a test's or a CLI fix's).
-        const { rows } = await sql<{ data_version: number; changes: number }>`
-          select data_version, total_changes() as changes from pragma_data_version`.execute(database.db);
-        const now = `${rows[0]?.data_version}:${rows[0]?.changes}`;
-        if (now === version) return;
-        const registryNow = await registryStamp(database);
-        if (version !== undefined) onChange(registryNow === registry ? 'other' : 'registry');
-        version = now;
-        registry = registryNow;
+        return ask();
       },
       close: async () => undefined,
     };
@@ -120,7 +125,10 @@ class PostgresWatch implements ChangeWatch {
     setTimeout(retry, 100).unref();
   }
 
-  async check(): Promise<void> {}
+  /** Nothing to ask: a commit is notified. */
+  check(): undefined {
+    return undefined;
+  }
 
   async close(): Promise<void> {
     this.#closed = true;

@@ -19,6 +19,14 @@ export interface LinkRecord {
   events: (LifecycleEvent & { id: number })[];
 }
 
+/**
+ * What a locality's partner list reads of a link (registry/locality/partners.ts): its ends, kind, exclusivity and
+ * events (their type, date and cause count); a LinkRecord is one, and a copy in memory may make less.
+ */
+export interface LinkFacts extends Pick<LinkRecord, 'id' | 'aId' | 'bId' | 'kind' | 'exclusive'> {
+  events: readonly LifecycleEvent[];
+}
+
 /** The link between two localities, in either order, if there is one. */
 export async function linkBetween(db: Kysely<DB>, x: number, y: number): Promise<LinkRecord | undefined> {
   const row = await db

@@ -5,7 +5,7 @@ import type { PartialDate } from '../core/partial-date.js';
 import type { LinkKind, LinkPurpose } from '../core/link.js';
 import type { ActorSide, EventType } from '../core/link-lifecycle.js';
 import type { CitationView } from '../core/source.js';
-import type { LinkRecord } from './link.repository.js';
+import type { LinkFacts, LinkRecord } from './link.repository.js';
 import type { StatingSource } from './link-statement.repository.js';
 import { LISTED_BY, readLocalityModelData, type LocalityModelData } from './locality-model-data.js';
 import type { LocalityRecord } from './locality.repository.js';
@@ -135,6 +135,50 @@ export class LocalityMemoryModel {
     for (let k = linkStart[i]!; k < linkStart[i + 1]!; k++) links.push(this.#link(linkList[k]!));
     return links;
   }
+
+  /**
+   * The links a locality is party to as `linksOf` gives them, with only what its partner list reads (ends, kind,
+   * exclusivity, each event's type, date and cause): less to make for every detail.
+   */
+  linkFactsOf(id: number): LinkFacts[] {
+    const i = indexOfId(this.data.localities.id, id);
+    if (i < 0) return [];
+    const { localities, links: l, events: e, words } = this.data;
+    const facts: LinkFacts[] = [];
+    for (let k = localities.linkStart[i]!; k < localities.linkStart[i + 1]!; k++) {
+      const j = localities.linkList[k]!;
+      const events: LinkFacts['events'][number][] = [];
+      for (let m = l.eventStart[j]!; m < l.eventStart[j + 1]!; m++) {
+        const date = unpackDate(e.date[m]!);
+        const cause = this.#strings.optional(e.cause[m]!);
+        events.push({ type: words[e.type[m]!] as EventType, date, cause, citations: [] });
+      }
+      const kind = this.#word(l.kind[j]!) as LinkKind | undefined;
+      facts.push({
+        id: l.id[j]!,
+        aId: l.aId[j]!,
+        bId: l.bId[j]!,
+        kind,
+        exclusive: (l.flags[j]! & 1) !== 0,
+        events,
+      });
+    }
+    return facts;
+  }
+
+  /** When each source that states a link retrieved it, by link id (absent: none): what `knownBy` reads. */
+  readonly retrievedByLink: Lookup<number, { retrieved: string | null }[]> = {
+    get: (linkId) => {
+      const { links, stating, sources } = this.data;
+      const i = indexOfId(links.id, linkId);
+      if (i < 0 || links.statingStart[i] === links.statingStart[i + 1]) return undefined;
+      const list: { retrieved: string | null }[] = [];
+      for (let k = links.statingStart[i]!; k < links.statingStart[i + 1]!; k++) {
+        list.push({ retrieved: this.#word(sources.retrieved[stating.source[k]!]!) ?? null });
+      }
+      return list;
+    },
+  };
 
   /** The sources that state each link, by link id, as `statingSourcesOf` reads them (absent: none). */
   readonly statingByLink: Lookup<number, StatingSource[]> = { get: (linkId) => this.#statingOf(linkId) };

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRegistry } from '../../src/registry/open-registry.js';
-import { watchChanges, type ChangeScope, type ChangeWatch } from '../../src/store/change-watch.js';
+import {
+  SQLITE_CHECK_MS,
+  watchChanges,
+  type ChangeScope,
+  type ChangeWatch,
+} from '../../src/store/change-watch.js';
 import { openDatabase, type Database } from '../../src/store/database.js';
 import { createTestDatabase, DIALECTS } from '../support/databases.js';
 
@@ -90,6 +95,26 @@ for (const dialect of DIALECTS) {
           database.db.updateTable('localities').set({ notes: 'x' }).where('id', '=', 1).execute(),
         ),
       ).toEqual(['registry']);
+    });
+
+    it('asks nothing within SQLITE_CHECK_MS of the last question (SQLite; PostgreSQL never asks), so the caller need not wait', async () => {
+      await watch.check(true);
+      const again = watch.check();
+      if (dialect === 'postgres') expect(again).toBeUndefined();
+      else {
+        // Asked again at once: nothing to ask (unless the machine stalled past SQLITE_CHECK_MS in between).
+        const at = performance.now();
+        const quick = watch.check();
+        if (performance.now() - at < SQLITE_CHECK_MS) expect(quick).toBeUndefined();
+        await again;
+        await new Promise((resolve) => setTimeout(resolve, SQLITE_CHECK_MS + 5));
+        const due = watch.check();
+        expect(due).toBeInstanceOf(Promise);
+        await due;
+      }
+      const forced = watch.check(true);
+      if (dialect === 'sqlite') expect(forced).toBeInstanceOf(Promise);
+      await forced;
     });
   });
 }

@@ -90,6 +90,37 @@ for (const dialect of DIALECTS) {
       expect(copy.linksOf(-1)).toEqual([]);
     });
 
+    it("gives a partner list's lean link facts and retrieval dates as linksOf and statingByLink hold them", async () => {
+      const rows = await database.db.selectFrom('localities').select('id').orderBy('id').execute();
+      let events = 0;
+      let stated = 0;
+      for (const { id } of rows) {
+        const links = copy.linksOf(id);
+        expect(copy.linkFactsOf(id)).toStrictEqual(
+          links.map((l) => ({
+            id: l.id,
+            aId: l.aId,
+            bId: l.bId,
+            kind: l.kind,
+            exclusive: l.exclusive,
+            events: l.events.map((e) => ({ type: e.type, date: e.date, cause: e.cause, citations: [] })),
+          })),
+        );
+        for (const link of links) {
+          events += link.events.length;
+          const stating = copy.statingByLink.get(link.id);
+          expect(copy.retrievedByLink.get(link.id)).toStrictEqual(
+            stating?.map((s) => ({ retrieved: s.retrieved })),
+          );
+          stated += stating?.length ?? 0;
+        }
+      }
+      expect(events).toBeGreaterThan(100);
+      expect(stated).toBeGreaterThan(0);
+      expect(copy.linkFactsOf(-1)).toEqual([]);
+      expect(copy.retrievedByLink.get(-1)).toBeUndefined();
+    });
+
     it("gives each locality's name at a date as nameAt chooses it from all its names", async () => {
       const rows = await database.db.selectFrom('localities').select('id').orderBy('id').execute();
       let renamed = 0;

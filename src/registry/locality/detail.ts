@@ -69,7 +69,12 @@ export function localityDetailFromCopy(
   const self = id === undefined ? undefined : copy.locality(id);
   if (!self) throw noLocalityWithKey(key);
   const partnerAt = (partnerId: number) => shownAs(copy.briefAt(partnerId, asOf)!);
-  const facts = { selfId: self.id, links: copy.linksOf(self.id), partnerAt, stating: copy.statingByLink };
+  const facts = {
+    selfId: self.id,
+    links: copy.linkFactsOf(self.id),
+    partnerAt,
+    stating: copy.retrievedByLink,
+  };
   const partners = partnersOf(facts, asOf, today);
   const parent = self.parentId === null ? undefined : copy.locality(self.parentId);
   return {

@@ -6,7 +6,7 @@ import { regionName } from './region-names.js';
 import { formatPartialDate, isOnOrBefore, type PartialDate } from '../../core/partial-date.js';
 import { localitiesById, type LocalityRecord } from '../../store/locality.repository.js';
 import type { LocalityBrief } from '../../store/locality-memory-model.js';
-import { linksOfLocality, type LinkRecord } from '../../store/link.repository.js';
+import { linksOfLocality, type LinkFacts } from '../../store/link.repository.js';
 import type { DB } from '../../store/schema.js';
 import { statingSourcesOf, type StatingSource } from '../../store/link-statement.repository.js';
 import { knownBy } from '../link/attestation.js';
@@ -98,11 +98,11 @@ export async function localityWithPartners(
 export interface PartnerFacts {
   selfId: number;
   /** The links the locality is party to, in id order, with their events. */
-  links: readonly LinkRecord[];
+  links: readonly LinkFacts[];
   /** A partner by id, as shown at the date asked. */
   partnerAt: (id: number) => LocalityAtDate;
-  /** The sources that state each link, by link id. */
-  stating: Pick<ReadonlyMap<number, readonly StatingSource[]>, 'get'>;
+  /** The sources that state each link, by link id: when each retrieved it (all `knownBy` reads). */
+  stating: Pick<ReadonlyMap<number, readonly Pick<StatingSource, 'retrieved'>[]>, 'get'>;
 }
 
 /** A locality's partners at `asOf` (today when absent) from what was read: kind and status of each link. */

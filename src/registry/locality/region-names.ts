@@ -19,7 +19,14 @@ export function subdivisionNames(): ReadonlyMap<string, string> {
   return names;
 }
 
+/** Names found by code (a few thousand codes at most: every partner of every detail asks again). */
+const byCode = new Map<string, string | undefined>();
+
 /** The name of an ISO 3166-2 subdivision (`US-IL` → Illinois), or undefined for a code CLDR lacks. */
 export function regionName(code: string | null | undefined): string | undefined {
-  return code ? subdivisionNames().get(cldrSubdivisionKey(code)) : undefined;
+  if (!code) return undefined;
+  if (byCode.has(code)) return byCode.get(code);
+  const name = subdivisionNames().get(cldrSubdivisionKey(code));
+  if (byCode.size < 100_000) byCode.set(code, name);
+  return name;
 }
