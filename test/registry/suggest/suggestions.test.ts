@@ -72,7 +72,7 @@ describe('suggested partners over the bundled registry', () => {
     }
   });
 
-  it('reads each locality’s stored feature code for its seat level, with or without a gazetteer loaded', async () => {
+  it('reads each locality’s stored feature code for its seat level, with or without a gazetteer loaded, and its division from the gazetteer', async () => {
     // A gazetteer of one place, Coventry's GeoNames place as the seat of a second-level division; the bundled
     // registry holds no GeoNames ids, so Coventry is matched to it as an import would (setGeonamesId).
     const geonamesId = 2_652_221;
@@ -94,9 +94,15 @@ describe('suggested partners over the bundled registry', () => {
     const coventry = (await localityIdsByKey(database.db, ['coventry'])).get('coventry')!;
     try {
       await setGeonamesId(database.db, coventry, geonamesId);
-      // The gazetteer goes (a default install has none): the seat stays known.
+      // With the gazetteer loaded, the division of Coventry's place is known (its country and admin1 code).
+      const loaded = await suggestPlaceRows(database.db);
+      expect(loaded.find((r) => r.key === 'coventry')!.division).toBe('GB.ENG');
+      expect(loaded.find((r) => r.key === 'volgograd')!.division).toBeNull();
+      expect(loaded.length).toBe(new Set(loaded.map((r) => r.id)).size);
+      // The gazetteer goes (a default install has none): the seat stays known, the division is not.
       await database.db.deleteFrom('gazetteer_places').execute();
       const rows = await suggestPlaceRows(database.db);
+      expect(rows.find((r) => r.key === 'coventry')!.division).toBeNull();
       expect(rows.find((r) => r.key === 'coventry')!.featureCode).toBe('PPLA2');
       expect(rows.find((r) => r.key === 'volgograd')!.featureCode).toBeNull();
       expect(rows.length).toBe(new Set(rows.map((r) => r.id)).size);
