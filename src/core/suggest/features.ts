@@ -436,42 +436,72 @@ export function candidateFeatures(
   return rows;
 }
 
+/** Links counted between first-level divisions and countries for one candidate, its and the query's own left out. */
+export interface DivisionLinkCounts {
+  /** Between the query's division and the candidate's (0 when either is unknown). */
+  between: number;
+  /** From the candidate's division to the query's country (0 when its division or that country is unknown). */
+  toQueryCountry: number;
+  /** From the query's division to the candidate's country (0 when that division or country is unknown). */
+  fromQueryDivision: number;
+}
+
 /**
- * The first-level division features of candidate i (GeoNames admin1): the same division as the query; links
- * between the two divisions and from the candidate's division to the query's country, and from the query's
- * division to the candidate's country, the two places' own links left out (`toQueryCountry` and `toQueryDivision`
- * count the candidate's partners in the query's country and division); the share of the candidate's division's
- * places with a partner (-1 when its division is unknown). Zero where either division is unknown.
+ * The links of candidate i's first-level division and the query's: between the two divisions, from the
+ * candidate's to the query's country, and from the query's to the candidate's country, the two places' own links
+ * left out (`partnersInQueryCountry` and `partnersInQueryDivision` count the candidate's partners there).
+ */
+export function divisionLinkCounts(
+  graph: SuggestGraph,
+  profile: QueryProfile,
+  i: number,
+  partnersInQueryCountry: number,
+  partnersInQueryDivision: number,
+): DivisionLinkCounts {
+  const q = profile.query;
+  const qDivision = graph.divisionOf[q]!;
+  const qCountry = graph.countryOf[q]!;
+  const division = graph.divisionOf[i]!;
+  const cc = graph.countryOf[i]!;
+  const out = { between: 0, toQueryCountry: 0, fromQueryDivision: 0 };
+  if (qDivision >= 0 && division >= 0)
+    out.between = Math.max(0, (profile.divisionLinksFromQuery.get(division) ?? 0) - partnersInQueryDivision);
+  if (division >= 0 && qCountry >= 0) {
+    const ends = graph.divisionCountryLinks.get(division)?.get(qCountry) ?? 0;
+    const own = partnersInQueryCountry + (profile.partnersByDivision.get(division) ?? 0);
+    out.toQueryCountry = Math.max(0, ends - own);
+  }
+  if (qDivision >= 0 && cc >= 0)
+    out.fromQueryDivision = Math.max(
+      0,
+      (profile.queryDivisionToCountry.get(cc) ?? 0) - partnersInQueryDivision,
+    );
+  return out;
+}
+
+/**
+ * The first-level division features of candidate i (GeoNames admin1): the same division as the query; the log of
+ * `divisionLinkCounts` (links between the two divisions, from the candidate's division to the query's country,
+ * from the query's division to the candidate's country); the share of the candidate's division's places with a
+ * partner (-1 when its division is unknown).
  */
 export function divisionFeatures(
   graph: SuggestGraph,
   profile: QueryProfile,
   i: number,
-  toQueryCountry: number,
-  toQueryDivision: number,
+  partnersInQueryCountry: number,
+  partnersInQueryDivision: number,
   rows: Float64Array,
   row: number,
 ): void {
-  const q = profile.query;
-  const qDivision = graph.divisionOf[q]!;
+  const qDivision = graph.divisionOf[profile.query]!;
   const division = graph.divisionOf[i]!;
-  const cc = graph.countryOf[i]!;
   rows[row + F.sameDivision] = qDivision >= 0 && division === qDivision ? 1 : 0;
   rows[row + F.divisionLinkedShare] = division >= 0 ? graph.divisionLinkedShare[division]! : -1;
-  if (qDivision >= 0 && division >= 0) {
-    const between = (profile.divisionLinksFromQuery.get(division) ?? 0) - toQueryDivision;
-    rows[row + F.divisionPairLinks] = Math.log1p(Math.max(0, between));
-  }
-  const qCountry = graph.countryOf[q]!;
-  if (division >= 0 && qCountry >= 0) {
-    const ends = graph.divisionCountryLinks.get(division)?.get(qCountry) ?? 0;
-    const own = toQueryCountry + (profile.partnersByDivision.get(division) ?? 0);
-    rows[row + F.divisionToQueryCountry] = Math.log1p(Math.max(0, ends - own));
-  }
-  if (qDivision >= 0 && cc >= 0) {
-    const ends = (profile.queryDivisionToCountry.get(cc) ?? 0) - toQueryDivision;
-    rows[row + F.queryDivisionToCountry] = Math.log1p(Math.max(0, ends));
-  }
+  const counts = divisionLinkCounts(graph, profile, i, partnersInQueryCountry, partnersInQueryDivision);
+  rows[row + F.divisionPairLinks] = Math.log1p(counts.between);
+  rows[row + F.divisionToQueryCountry] = Math.log1p(counts.toQueryCountry);
+  rows[row + F.queryDivisionToCountry] = Math.log1p(counts.fromQueryDivision);
 }
 
 /** Half the Earth's circumference: the distance taken where none is known. */

@@ -12,8 +12,8 @@ import {
   queryProfile,
   UNKNOWN_SEAT,
 } from '../../../src/core/suggest/features.js';
-import { buildSuggestGraph, type SuggestPlace } from '../../../src/core/suggest/graph.js';
-import { KM_PER_DEGREE, tinyGraph } from './fixture.js';
+import { buildSuggestGraph } from '../../../src/core/suggest/graph.js';
+import { divisionGraph, KM_PER_DEGREE, tinyGraph } from './fixture.js';
 
 const graph = tinyGraph();
 const rows = candidateFeatures(graph, 0);
@@ -197,26 +197,8 @@ describe('network and neighbourhood-in-space features', () => {
 });
 
 describe('first-level division features', () => {
-  // Query Q and P in DE.01, W in DE.02; X and Y in FR.A, Z and T in FR.B, U of no known division.
-  // Links: Q–Z, Q–Y (the query's own), P–Y, P–X, W–X, W–Y; T has none.
-  const places: SuggestPlace[] = [
-    { key: 'q', name: 'Q', country: 'DE', lat: 0, lon: 0, division: 'DE.01' },
-    { key: 'p', name: 'P', country: 'DE', lat: 0, lon: 1, division: 'DE.01' },
-    { key: 'x', name: 'X', country: 'FR', lat: 0, lon: 5, division: 'FR.A' },
-    { key: 'y', name: 'Y', country: 'FR', lat: 0, lon: 6, division: 'FR.A' },
-    { key: 'z', name: 'Z', country: 'FR', lat: 0, lon: 7, division: 'FR.B' },
-    { key: 'u', name: 'U', country: 'FR', lat: 0, lon: 8 },
-    { key: 'w', name: 'W', country: 'DE', lat: 0, lon: 2, division: 'DE.02' },
-    { key: 't', name: 'T', country: 'FR', lat: 0, lon: 9, division: 'FR.B' },
-  ];
-  const g = buildSuggestGraph(places, [
-    [0, 4],
-    [0, 3],
-    [1, 3],
-    [1, 2],
-    [6, 2],
-    [6, 3],
-  ]);
+  // Query Q; the divisions and links of divisionGraph (fixture.ts).
+  const g = divisionGraph();
   const r = candidateFeatures(g, 0);
   const at = (place: number, name: keyof typeof F): number => r[place * FEATURE_COUNT + F[name]]!;
   it('counts the links between divisions and towards countries once each', () => {
