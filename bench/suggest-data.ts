@@ -99,7 +99,8 @@ export function factsFromEnv(value = process.env.SUGGEST_FACTS): Map<string, Pla
   if (value === 'none') return new Map();
   const keep = new Set(value ? (value.split(',') as Fact[]) : FACTS);
   const unknown = [...keep].filter((f) => !FACTS.includes(f));
-  if (unknown.length > 0) throw new Error(`SUGGEST_FACTS: unknown ${unknown.join(', ')}; say none or ${FACTS.join(',')}`);
+  if (unknown.length > 0)
+    throw new Error(`SUGGEST_FACTS: unknown ${unknown.join(', ')}; say none or ${FACTS.join(',')}`);
   return placeFacts(keep);
 }
 

@@ -120,7 +120,8 @@ function checkTree(tree: Static<typeof Tree>, t: number, path: string, features:
   for (const field of ['threshold', 'left', 'right', 'value'] as const)
     if (tree[field].length !== n) fail(field, `has ${tree[field].length} entries, feature has ${n}`);
   for (let k = 0; k < n; k++) {
-    if (tree.feature[k]! >= features) fail(`feature/${k}`, `splits on feature ${tree.feature[k]}, the model has ${features}`);
+    if (tree.feature[k]! >= features)
+      fail(`feature/${k}`, `splits on feature ${tree.feature[k]}, the model has ${features}`);
     if (tree.feature[k]! < 0) continue;
     for (const side of ['left', 'right'] as const) {
       const child = tree[side][k]!;

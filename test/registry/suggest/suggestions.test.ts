@@ -206,8 +206,13 @@ describe('suggested partners over the bundled registry', () => {
     rows[FEATURES.length] = 0;
     expect(Array.from(scoreRows(readModel(older), rows))).toEqual([2, -2]);
     const beyond = join(dir, 'beyond.json');
-    writeModel({ ...first, features: FEATURES.slice(0, 1), trees: [{ ...tree, feature: [1, -1, -1] }] }, beyond);
-    expect(() => readModel(beyond)).toThrow(/beyond\.json: \/trees\/0\/feature\/0 splits on feature 1, the model has 1/);
+    writeModel(
+      { ...first, features: FEATURES.slice(0, 1), trees: [{ ...tree, feature: [1, -1, -1] }] },
+      beyond,
+    );
+    expect(() => readModel(beyond)).toThrow(
+      /beyond\.json: \/trees\/0\/feature\/0 splits on feature 1, the model has 1/,
+    );
     const bad = join(dir, 'bad-tree.json');
     writeFileSync(bad, JSON.stringify({ ...boosted, trees: [{ ...tree, left: [0, -1, -1] }] }));
     expect(() => readModel(bad)).toThrow(/bad-tree\.json: \/trees\/0\/left\/0 must name a later node/);
