@@ -23,25 +23,36 @@ function readTsv(path: string, header: boolean): string[][] {
   return (header ? lines.slice(1) : lines).map((l) => l.split('\t'));
 }
 
-/** What the registry and its gazetteer hold of a Wikidata item: its population and seat level, when known. */
+/** What the registry and its gazetteer hold of a Wikidata item: its population, seat level and division, when known. */
 export interface PlaceFacts {
   population?: number;
   seat?: number;
+  division?: string;
 }
 
+/** The facts the benchmarks can give a city (`gazetteer-population`: the gazetteer's where the locality has none). */
+export const FACTS = ['population', 'seat', 'division', 'gazetteer-population'] as const;
+export type Fact = (typeof FACTS)[number];
+
 /**
- * The population and seat level of each Wikidata item the bundled world registry holds as a locality: the
- * population from the locality (GeoNames'), the seat level from the feature code of its GeoNames place in
- * cities500 (the gazetteer `twinning gazetteer load` reads), as the finder reads them from a registry.
+ * The population, seat level and first-level division of each Wikidata item the bundled world registry holds as
+ * a locality, as the finder reads them from a registry with its gazetteer loaded: the population from the
+ * locality (GeoNames'), or, with `gazetteer-population`, from its GeoNames place in cities500 where the locality
+ * has none; the seat level from the place's feature code; the division as its country and admin1 code.
  */
-export function placeFacts(): Map<string, PlaceFacts> {
+export function placeFacts(keep: ReadonlySet<Fact> = new Set(FACTS)): Map<string, PlaceFacts> {
   const snapshot = gunzipSync(readFileSync(join(BUNDLED_DATA_DIR, 'world', 'registry.jsonl.gz'))).toString(
     'utf8',
   );
-  const codes = new Map<number, string>();
+  const gazetteer = new Map<number, { code: string; division: string; population: number }>();
   for (const line of readFileSync(defaultGazetteerPath(), 'utf8').split('\n')) {
     const f = line.split('\t');
-    if (f.length >= 19) codes.set(Number(f[0]), f[7]!);
+    if (f.length >= 19)
+      gazetteer.set(Number(f[0]), {
+        code: f[7]!,
+        division: f[10] ? `${f[8]}.${f[10]}` : '',
+        population: Number(f[14]),
+      });
   }
   const facts = new Map<string, PlaceFacts>();
   let columns: string[] = [];
@@ -61,12 +72,20 @@ export function placeFacts(): Map<string, PlaceFacts> {
     const at = (name: string): unknown => value[columns.indexOf(name)];
     const q = at('wikidata_id');
     if (typeof q !== 'string') continue;
-    const population = at('population');
     const geonames = at('geonames_id');
-    const seat = typeof geonames === 'number' ? seatLevel(codes.get(geonames)) : undefined;
+    const place = typeof geonames === 'number' ? gazetteer.get(geonames) : undefined;
+    const own = at('population');
+    const population =
+      typeof own === 'number' && own > 0
+        ? own
+        : keep.has('gazetteer-population') && place && place.population > 0
+          ? place.population
+          : undefined;
+    const seat = place ? seatLevel(place.code) : undefined;
     facts.set(q, {
-      ...(typeof population === 'number' && population > 0 ? { population } : {}),
-      ...(seat !== undefined ? { seat } : {}),
+      ...(keep.has('population') && population !== undefined ? { population } : {}),
+      ...(keep.has('seat') && seat !== undefined ? { seat } : {}),
+      ...(keep.has('division') && place?.division ? { division: place.division } : {}),
     });
   }
   return facts;
@@ -74,14 +93,15 @@ export function placeFacts(): Map<string, PlaceFacts> {
 
 /**
  * The facts the benchmarks give the split's cities, as SUGGEST_FACTS says: `none` (the snapshots alone, as before
- * session 8), `population` or `seat` (one of the two), anything else both.
+ * session 8), a comma-separated list of FACTS (`population,seat`: as in session 8), or, unset, every fact.
  */
 export function factsFromEnv(value = process.env.SUGGEST_FACTS): Map<string, PlaceFacts> {
   if (value === 'none') return new Map();
-  const facts = placeFacts();
-  if (value !== 'population' && value !== 'seat') return facts;
-  const keep = value;
-  return new Map([...facts].map(([q, f]) => [q, f[keep] !== undefined ? { [keep]: f[keep] } : {}]));
+  const keep = new Set(value ? (value.split(',') as Fact[]) : FACTS);
+  const unknown = [...keep].filter((f) => !FACTS.includes(f));
+  if (unknown.length > 0)
+    throw new Error(`SUGGEST_FACTS: unknown ${unknown.join(', ')}; say none or ${FACTS.join(',')}`);
+  return placeFacts(keep);
 }
 
 /**
@@ -137,3 +157,11 @@ export function validationSplit(
   const { held, kept: fit } = holdOutSplit(places, edges, seededRng(seed), linkShare, placeShare);
   return { fit, held };
 }
+
+/**
+ * A validation split nearer the gap between the snapshots than the default: 25% of links and every link of 3% of
+ * places held out (seed 99) leave 41% as many held-out links as kept ones, 22% of them (seen from a place with a
+ * kept link) to a place with no kept link; the 2026 file adds 40% as many links as 2016's, 22% of them (from a
+ * city with a 2016 link) to a city with none. The default split's held-out links are 52% to such places.
+ */
+export const GAP_SPLIT = { linkShare: 0.25, placeShare: 0.03 } as const;

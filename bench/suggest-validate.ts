@@ -5,7 +5,9 @@
  * from places with a kept link, beside nearest-by-distance in the same run. Prints a markdown table.
  *   Run: SUGGEST_CONFIGS='[{}, {"rounds":3}]' npx tsx bench/suggest-validate.ts
  * Each configuration overrides DEFAULT_TRAINING (its `boost` merged into the default trees' settings). The
- * cities get populations and seat levels from the registry as in bench/suggest-eval.ts (SUGGEST_FACTS=none: not).
+ * cities get populations, seat levels and divisions from the registry as in bench/suggest-eval.ts
+ * (SUGGEST_FACTS=none: none; a list such as `population,seat`: those). SUGGEST_VALIDATION=gap holds out 25% of
+ * links and every link of 3% of places instead (GAP_SPLIT: nearer the gap between the snapshots).
  */
 import { loadavg } from 'node:os';
 import { evaluateQuery, summarise, type QueryOutcome } from '../src/core/suggest/evaluation.js';
@@ -20,7 +22,7 @@ import {
   type TrainingOptions,
 } from '../src/core/suggest/train.js';
 import { SHARED_DATA } from './analysis-data.js';
-import { factsFromEnv, temporalSplit, validationSplit } from './suggest-data.js';
+import { factsFromEnv, GAP_SPLIT, temporalSplit, validationSplit } from './suggest-data.js';
 
 type Config = Partial<Omit<TrainingOptions, 'boost'>> & { boost?: Partial<TrainingOptions['boost']> };
 
@@ -34,7 +36,10 @@ const split = temporalSplit(SHARED_DATA, factsFromEnv());
 if (!split) throw new Error('the temporal split needs ../shared/data/wikidata-2026 and wikidata-2016');
 const configs = JSON.parse(process.env.SUGGEST_CONFIGS ?? '[{}]') as Config[];
 const before = load();
-const { fit, held } = validationSplit(split.places, split.train);
+const gap = process.env.SUGGEST_VALIDATION === 'gap';
+const { fit, held } = gap
+  ? validationSplit(split.places, split.train, 99, GAP_SPLIT.linkShare, GAP_SPLIT.placeShare)
+  : validationSplit(split.places, split.train);
 const models: [string, SuggestModel][] = [];
 const sampled = new Map<string, TrainingExamples>();
 for (const config of configs) {
@@ -78,7 +83,7 @@ for (const q of queries) {
 }
 const targetCount = queries.reduce((s, q) => s + targetsOf.get(q)!.length, 0);
 console.log(
-  `Validation: ${fit.length} of the ${split.train.length} links of 2016 kept, ${held.length} held out; ${queries.length} query places with a kept link, ${targetCount} links to find.\n`,
+  `Validation${gap ? ' (gap split)' : ''}: ${fit.length} of the ${split.train.length} links of 2016 kept, ${held.length} held out; ${queries.length} query places with a kept link, ${targetCount} links to find.\n`,
 );
 console.log('| configuration | recall@10 | recall@50 | MRR |\n| --- | ---: | ---: | ---: |');
 ['nearest by distance', ...models.map(([name]) => name)].forEach((name, m) => {

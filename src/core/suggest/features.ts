@@ -60,6 +60,11 @@ export const FEATURES = [
   'partnersOfQuerySize',
   'seatLevel',
   'querySeatLevel',
+  'sameDivision',
+  'divisionPairLinks',
+  'divisionToQueryCountry',
+  'queryDivisionToCountry',
+  'divisionLinkedShare',
 ] as const;
 
 /** The name of a feature. */
@@ -100,6 +105,12 @@ export interface QueryProfile {
   regionLinksToCell: Map<number, number>;
   /** Median log10 population of the query's partners of known population (NaN when none is known). */
   partnerLogPopulation: number;
+  /** The query's partners per division index. */
+  partnersByDivision: Map<number, number>;
+  /** Links from the query's first-level division to each division, the query's own links left out. */
+  divisionLinksFromQuery: Map<number, number>;
+  /** Link ends from the query's first-level division towards each country index, the query's own left out. */
+  queryDivisionToCountry: Map<number, number>;
 }
 
 /** The query's distance profile and the countries and continents of its partners and their partners. */
@@ -140,8 +151,25 @@ export function queryProfile(graph: SuggestGraph, query: number): QueryProfile {
       if (to !== qCell && region.has(to)) regionLinksToCell.set(qCell, regionLinksToCell.get(qCell)! - 1);
     }
   }
+  const partnersByDivision = new Map<number, number>();
+  for (const p of partners) bump(partnersByDivision, graph.divisionOf[p]!);
+  const qDivision = graph.divisionOf[query]!;
+  const divisionLinksFromQuery = new Map(graph.divisionLinks.get(qDivision) ?? []);
+  const queryDivisionToCountry = new Map(graph.divisionCountryLinks.get(qDivision) ?? []);
+  if (qDivision >= 0) {
+    // The query's own links are not its division's: take them out.
+    for (const p of partners) {
+      const d = graph.divisionOf[p]!;
+      if (d >= 0) divisionLinksFromQuery.set(d, divisionLinksFromQuery.get(d)! - 1);
+      const c = graph.countryOf[p]!;
+      if (c >= 0) queryDivisionToCountry.set(c, queryDivisionToCountry.get(c)! - 1);
+    }
+  }
   const own = median(logs);
   return {
+    partnersByDivision,
+    divisionLinksFromQuery,
+    queryDivisionToCountry,
     query,
     medianLogDistance: Number.isNaN(own) ? graph.medianLogDistance : own,
     profileLinks: logs.length,
@@ -289,6 +317,7 @@ export function candidateFeatures(
   const qDegree = degreeOf(graph, query);
   const qPopKnown = Number.isFinite(qPop);
   const qSeat = graph.seatOf[query]!;
+  const qDivision = graph.divisionOf[query]!;
   const c = graph.countries.length;
   const regionCache = new Map<number, number>();
   const regionLinks = (cell: number): number => {
@@ -392,14 +421,87 @@ export function candidateFeatures(
     rows[row + F.candidatePartnersNearQuery] = ownNear;
     rows[row + F.partnerCountryOverlap] = degree > 0 ? overlap / degree : 0;
     rows[row + F.partnersOfQuerySize] = Math.log1p(ofQuerySize);
+    let toQueryCountry = 0;
+    let toQueryDivision = 0;
+    for (const p of neighboursOf(graph, i)) {
+      if (qCountry >= 0 && graph.countryOf[p] === qCountry) toQueryCountry++;
+      if (qDivision >= 0 && graph.divisionOf[p] === qDivision) toQueryDivision++;
+    }
     if (qCountry >= 0 && degree > 0) {
-      let toQueryCountry = 0;
-      for (const p of neighboursOf(graph, i)) if (graph.countryOf[p] === qCountry) toQueryCountry++;
       rows[row + F.reverseCountryShare] = toQueryCountry / (degree + 1);
       rows[row + F.reverseCountryLinks] = Math.log1p(toQueryCountry);
     }
+    divisionFeatures(graph, profile, i, toQueryCountry, toQueryDivision, rows, row);
   }
   return rows;
+}
+
+/** Links counted between first-level divisions and countries for one candidate, its and the query's own left out. */
+export interface DivisionLinkCounts {
+  /** Between the query's division and the candidate's (0 when either is unknown). */
+  between: number;
+  /** From the candidate's division to the query's country (0 when its division or that country is unknown). */
+  toQueryCountry: number;
+  /** From the query's division to the candidate's country (0 when that division or country is unknown). */
+  fromQueryDivision: number;
+}
+
+/**
+ * The links of candidate i's first-level division and the query's: between the two divisions, from the
+ * candidate's to the query's country, and from the query's to the candidate's country, the two places' own links
+ * left out (`partnersInQueryCountry` and `partnersInQueryDivision` count the candidate's partners there).
+ */
+export function divisionLinkCounts(
+  graph: SuggestGraph,
+  profile: QueryProfile,
+  i: number,
+  partnersInQueryCountry: number,
+  partnersInQueryDivision: number,
+): DivisionLinkCounts {
+  const q = profile.query;
+  const qDivision = graph.divisionOf[q]!;
+  const qCountry = graph.countryOf[q]!;
+  const division = graph.divisionOf[i]!;
+  const cc = graph.countryOf[i]!;
+  const out = { between: 0, toQueryCountry: 0, fromQueryDivision: 0 };
+  if (qDivision >= 0 && division >= 0)
+    out.between = Math.max(0, (profile.divisionLinksFromQuery.get(division) ?? 0) - partnersInQueryDivision);
+  if (division >= 0 && qCountry >= 0) {
+    const ends = graph.divisionCountryLinks.get(division)?.get(qCountry) ?? 0;
+    const own = partnersInQueryCountry + (profile.partnersByDivision.get(division) ?? 0);
+    out.toQueryCountry = Math.max(0, ends - own);
+  }
+  if (qDivision >= 0 && cc >= 0)
+    out.fromQueryDivision = Math.max(
+      0,
+      (profile.queryDivisionToCountry.get(cc) ?? 0) - partnersInQueryDivision,
+    );
+  return out;
+}
+
+/**
+ * The first-level division features of candidate i (GeoNames admin1): the same division as the query; the log of
+ * `divisionLinkCounts` (links between the two divisions, from the candidate's division to the query's country,
+ * from the query's division to the candidate's country); the share of the candidate's division's places with a
+ * partner (-1 when its division is unknown).
+ */
+export function divisionFeatures(
+  graph: SuggestGraph,
+  profile: QueryProfile,
+  i: number,
+  partnersInQueryCountry: number,
+  partnersInQueryDivision: number,
+  rows: Float64Array,
+  row: number,
+): void {
+  const qDivision = graph.divisionOf[profile.query]!;
+  const division = graph.divisionOf[i]!;
+  rows[row + F.sameDivision] = qDivision >= 0 && division === qDivision ? 1 : 0;
+  rows[row + F.divisionLinkedShare] = division >= 0 ? graph.divisionLinkedShare[division]! : -1;
+  const counts = divisionLinkCounts(graph, profile, i, partnersInQueryCountry, partnersInQueryDivision);
+  rows[row + F.divisionPairLinks] = Math.log1p(counts.between);
+  rows[row + F.divisionToQueryCountry] = Math.log1p(counts.toQueryCountry);
+  rows[row + F.queryDivisionToCountry] = Math.log1p(counts.fromQueryDivision);
 }
 
 /** Half the Earth's circumference: the distance taken where none is known. */

@@ -17,6 +17,8 @@ export interface SuggestPlace {
   kind?: string;
   /** The seat it is (`seatLevel` of its GeoNames feature code: 0 a capital … 6 no seat), when its feature code is known. */
   seat?: number;
+  /** Its first-level division as country and GeoNames admin1 code (`FR.27`), when its gazetteer place is known. */
+  division?: string;
 }
 
 /**
@@ -60,6 +62,15 @@ export interface SuggestGraph {
   cellLinks: ReadonlyMap<number, ReadonlyMap<number, number>>;
   /** Median log(1 + km) over the links whose ends both have coordinates (TYPICAL_LINK_KM when none have). */
   medianLogDistance: number;
+  /** Per place: its first-level division's index in `divisions`, or -1 when unknown. */
+  divisionOf: Int32Array;
+  divisions: readonly string[];
+  /** Links between the places of two divisions: divisionLinks.get(a).get(b) (symmetric; a link within one counts once). */
+  divisionLinks: ReadonlyMap<number, ReadonlyMap<number, number>>;
+  /** Link ends in each division towards each country: divisionCountryLinks.get(division).get(country index). */
+  divisionCountryLinks: ReadonlyMap<number, ReadonlyMap<number, number>>;
+  /** Per division: the share of its places with at least one partner. */
+  divisionLinkedShare: Float64Array;
 }
 
 const RAD = Math.PI / 180;
@@ -147,9 +158,11 @@ export function buildSuggestGraph(
     addCellLink(x, y);
     if (x !== y) addCellLink(y, x);
   }
+  const divisions = divisionsOf(places, pairs, countryOfPlace, degree);
   return {
     places,
     indexOf,
+    ...divisions,
     cellOf,
     cellLinks,
     offsets,
@@ -173,6 +186,56 @@ export function buildSuggestGraph(
     unitZ: lat.map((la) => Math.sin(la * RAD)),
     languages: countries.map((code) => languagesOf(code)),
     medianLogDistance: logDistances.length > 0 ? median(logDistances) : Math.log1p(TYPICAL_LINK_KM),
+  };
+}
+
+/** Adds one to map.get(x).get(y). */
+function bump2(map: Map<number, Map<number, number>>, x: number, y: number): void {
+  const row = map.get(x) ?? map.set(x, new Map()).get(x)!;
+  row.set(y, (row.get(y) ?? 0) + 1);
+}
+
+/** The first-level divisions of the places, the links between them and towards each country, and how active each is. */
+function divisionsOf(
+  places: readonly SuggestPlace[],
+  pairs: readonly (readonly [number, number])[],
+  countryOf: Int32Array,
+  degree: Int32Array,
+): Pick<
+  SuggestGraph,
+  'divisionOf' | 'divisions' | 'divisionLinks' | 'divisionCountryLinks' | 'divisionLinkedShare'
+> {
+  const index = new Map<string, number>();
+  const divisionOf = Int32Array.from(places, (p) => {
+    if (p.division === undefined || p.division === '') return -1;
+    if (!index.has(p.division)) index.set(p.division, index.size);
+    return index.get(p.division)!;
+  });
+  const divisionLinks = new Map<number, Map<number, number>>();
+  const divisionCountryLinks = new Map<number, Map<number, number>>();
+  for (const [a, b] of pairs) {
+    const x = divisionOf[a]!;
+    const y = divisionOf[b]!;
+    if (x >= 0 && y >= 0) {
+      bump2(divisionLinks, x, y);
+      if (x !== y) bump2(divisionLinks, y, x);
+    }
+    if (x >= 0 && countryOf[b]! >= 0) bump2(divisionCountryLinks, x, countryOf[b]!);
+    if (y >= 0 && countryOf[a]! >= 0) bump2(divisionCountryLinks, y, countryOf[a]!);
+  }
+  const size = new Float64Array(index.size);
+  const linked = new Float64Array(index.size);
+  divisionOf.forEach((d, i) => {
+    if (d < 0) return;
+    size[d]!++;
+    if (degree[i]! > 0) linked[d]!++;
+  });
+  return {
+    divisionOf,
+    divisions: [...index.keys()],
+    divisionLinks,
+    divisionCountryLinks,
+    divisionLinkedShare: linked.map((l, d) => l / size[d]!),
   };
 }
 

@@ -1,6 +1,7 @@
 import { countryName } from '../country.js';
 import { haversineKm } from '../geo.js';
 import {
+  divisionLinkCounts,
   F,
   FEATURE_COUNT,
   NEAR_KM,
@@ -26,7 +27,10 @@ export interface Reason {
     | 'near_your_partner'
     | 'partners_near_you'
     | 'same_seat'
-    | 'partners_your_size';
+    | 'partners_your_size'
+    | 'region_pair'
+    | 'region_to_your_country'
+    | 'your_region_to_country';
   text: string;
 }
 
@@ -73,6 +77,9 @@ const REASON_FEATURES: Record<Reason['code'], readonly FeatureName[]> = {
   ],
   same_seat: ['seatLevel', 'querySeatLevel'],
   partners_your_size: ['partnersOfQuerySize'],
+  region_pair: ['divisionPairLinks', 'sameDivision', 'divisionLinkedShare'],
+  region_to_your_country: ['divisionToQueryCountry'],
+  your_region_to_country: ['queryDivisionToCountry'],
   same_name: ['sameName'],
   same_language: ['sharedLanguage'],
   distance: [
@@ -98,7 +105,8 @@ const REASON_FEATURES: Record<Reason['code'], readonly FeatureName[]> = {
  * links, the query's partners' partners in the candidate's country, how often the two countries twin, the query's
  * partner nearest the candidate and the candidate's partners near the query (within NEAR_KM), the same seat of
  * government (both capitals, both seats of a division of one level), the candidate's partners of about the
- * query's size (within SAME_SIZE_LOG10). Given the model,
+ * query's size (within SAME_SIZE_LOG10), the twinnings of other places between the two first-level divisions
+ * (regions) and from each region to the other place's country. Given the model,
  * the reasons come in the order of what their features added to the candidate's score, most first.
  */
 export function reasonsFor(
@@ -218,6 +226,7 @@ export function reasonsFor(
           : `${ofYourSize.length} of its partners${which} are within a factor of 3 of your population`,
     });
   }
+  reasons.push(...regionReasons(graph, profile, candidate));
   if (!model) return reasons;
   const parts = contributions(model, rows, candidate);
   const weight = (r: Reason): number => REASON_FEATURES[r.code].reduce((sum, f) => sum + parts[F[f]]!, 0);
@@ -225,6 +234,44 @@ export function reasonsFor(
     .map((r, i) => ({ r, i, w: weight(r) }))
     .sort((x, y) => y.w - x.w || x.i - y.i)
     .map(({ r }) => r);
+}
+
+/** "N twinnings join …", singular or plural. */
+function twinningsJoin(n: number): string {
+  return n === 1 ? '1 other twinning joins' : `${n.toLocaleString('en-US')} other twinnings join`;
+}
+
+/**
+ * The twinnings of other places between the query's first-level division (its region) and the candidate's, from
+ * the candidate's region to the query's country, and from the query's region to the candidate's country: the
+ * counts `divisionLinkCounts` gives the features, the two places' own links left out.
+ */
+function regionReasons(graph: SuggestGraph, profile: QueryProfile, candidate: number): Reason[] {
+  const q = profile.query;
+  const qDivision = graph.divisionOf[q]!;
+  let inQueryCountry = 0;
+  let inQueryDivision = 0;
+  for (const p of neighboursOf(graph, candidate)) {
+    if (graph.countryOf[p]! >= 0 && graph.countryOf[p] === graph.countryOf[q]) inQueryCountry++;
+    if (qDivision >= 0 && graph.divisionOf[p] === qDivision) inQueryDivision++;
+  }
+  const counts = divisionLinkCounts(graph, profile, candidate, inQueryCountry, inQueryDivision);
+  const out: Reason[] = [];
+  if (counts.between > 0 && graph.divisionOf[candidate] !== qDivision)
+    out.push({ code: 'region_pair', text: `${twinningsJoin(counts.between)} your region and its region` });
+  const qCountry = graph.places[q]!.country;
+  if (counts.toQueryCountry > 0 && qCountry)
+    out.push({
+      code: 'region_to_your_country',
+      text: `${twinningsJoin(counts.toQueryCountry)} its region and ${countryName(qCountry)}`,
+    });
+  const country = graph.places[candidate]!.country;
+  if (counts.fromQueryDivision > 0 && country)
+    out.push({
+      code: 'your_region_to_country',
+      text: `${twinningsJoin(counts.fromQueryDivision)} your region and ${countryName(country)}`,
+    });
+  return out;
 }
 
 /** The places of `among` within `km` of place `of`, nearest first (ties by index), with their distances. */

@@ -65,10 +65,9 @@ export function readModel(path = MODEL_FILE): SuggestModel {
       field: problem.path || 'model',
     });
   const model = value as ModelFile;
-  const mismatch =
-    model.kind === 'boosted' && model.features.length < FEATURE_COUNT
-      ? model.features.length
-      : model.features.findIndex((f, j) => FEATURES[j] !== f);
+  // A model of the first features only (written before later ones were added) scores as it did: its trees never
+  // split on the later features, its linear weights are padded with zeros below.
+  const mismatch = model.features.findIndex((f, j) => FEATURES[j] !== f);
   if (mismatch >= 0)
     throw new TwinningError(
       'DataFileInvalid',
@@ -76,7 +75,7 @@ export function readModel(path = MODEL_FILE): SuggestModel {
       { file: path, field: `/features/${mismatch}` },
     );
   if (model.kind === 'boosted') {
-    model.trees.forEach((tree, t) => checkTree(tree, t, path));
+    model.trees.forEach((tree, t) => checkTree(tree, t, path, model.features.length));
     return model;
   }
   const zero = model.scales.findIndex((s) => !(s > 0));
@@ -106,8 +105,11 @@ export function readModel(path = MODEL_FILE): SuggestModel {
   };
 }
 
-/** A tree's arrays are of one length, and every split's children are later nodes of the same tree. */
-function checkTree(tree: Static<typeof Tree>, t: number, path: string): void {
+/**
+ * A tree's arrays are of one length, it splits on the model's features alone, and every split's children are
+ * later nodes of the same tree.
+ */
+function checkTree(tree: Static<typeof Tree>, t: number, path: string, features: number): void {
   const n = tree.feature.length;
   const fail = (field: string, message: string): never => {
     throw new TwinningError('DataFileInvalid', `${path}: /trees/${t}/${field} ${message}`, {
@@ -118,6 +120,8 @@ function checkTree(tree: Static<typeof Tree>, t: number, path: string): void {
   for (const field of ['threshold', 'left', 'right', 'value'] as const)
     if (tree[field].length !== n) fail(field, `has ${tree[field].length} entries, feature has ${n}`);
   for (let k = 0; k < n; k++) {
+    if (tree.feature[k]! >= features)
+      fail(`feature/${k}`, `splits on feature ${tree.feature[k]}, the model has ${features}`);
     if (tree.feature[k]! < 0) continue;
     for (const side of ['left', 'right'] as const) {
       const child = tree[side][k]!;

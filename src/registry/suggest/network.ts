@@ -21,7 +21,8 @@ let cached: { stamp: string; network: SuggestNetwork } | undefined;
 
 /**
  * Reads the finder's network: every locality (a candidate whether or not it has partners, its seat level from
- * the feature code stored on it, known without a loaded gazetteer) and the links counted at `asOf` as the network
+ * the feature code stored on it, known without a loaded gazetteer; its first-level division from the loaded
+ * gazetteer, unknown without one) and the links counted at `asOf` as the network
  * studies count them (active, or formed by undated events). One network is
  * kept per process, keyed by the data stamp, the date and today, so repeated queries skip the read.
  */
@@ -46,6 +47,7 @@ export async function loadSuggestNetwork(
     lon: r.lon ?? undefined,
     population: r.population ?? undefined,
     seat: seatLevel(r.featureCode),
+    division: r.division ?? undefined,
   }));
   const index = new Map(places.map((p, i) => [p.key, i]));
   const edges = input.edges.map((e) => [index.get(e.a)!, index.get(e.b)!] as const);

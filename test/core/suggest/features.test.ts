@@ -13,7 +13,7 @@ import {
   UNKNOWN_SEAT,
 } from '../../../src/core/suggest/features.js';
 import { buildSuggestGraph } from '../../../src/core/suggest/graph.js';
-import { KM_PER_DEGREE, tinyGraph } from './fixture.js';
+import { divisionGraph, KM_PER_DEGREE, tinyGraph } from './fixture.js';
 
 const graph = tinyGraph();
 const rows = candidateFeatures(graph, 0);
@@ -193,5 +193,48 @@ describe('network and neighbourhood-in-space features', () => {
     expect(feature(4, 'partnerCountryOverlap')).toBe(1); // Essen's one partner, Dijon, is French
     expect(feature(5, 'partnerCountryOverlap')).toBe(0);
     expect(feature(5, 'queryLogDegree')).toBeCloseTo(Math.log1p(2), 12);
+  });
+});
+
+describe('first-level division features', () => {
+  // Query Q; the divisions and links of divisionGraph (fixture.ts).
+  const g = divisionGraph();
+  const r = candidateFeatures(g, 0);
+  const at = (place: number, name: keyof typeof F): number => r[place * FEATURE_COUNT + F[name]]!;
+  it('counts the links between divisions and towards countries once each', () => {
+    const de01 = g.divisions.indexOf('DE.01');
+    const frA = g.divisions.indexOf('FR.A');
+    expect(g.divisionLinks.get(de01)!.get(frA)).toBe(3); // Q–Y, P–Y, P–X
+    expect(g.divisionLinks.get(frA)!.get(de01)).toBe(3);
+    expect(g.divisionCountryLinks.get(frA)!.get(g.countries.indexOf('DE'))).toBe(5);
+    expect(g.divisionOf[5]).toBe(-1);
+  });
+  it('sees the same division as the query', () => {
+    expect(at(1, 'sameDivision')).toBe(1);
+    expect([at(2, 'sameDivision'), at(6, 'sameDivision'), at(5, 'sameDivision')]).toEqual([0, 0, 0]);
+  });
+  it('counts links between the two divisions, leaving out the query’s and the candidate’s own', () => {
+    // DE.01–FR.A: Q–Y is the query's, P–X the candidate X's: P–Y is left.
+    expect(at(2, 'divisionPairLinks')).toBeCloseTo(Math.log1p(1), 12);
+    // DE.01–FR.B: Q–Z alone, the query's own.
+    expect(at(7, 'divisionPairLinks')).toBe(0);
+    expect(at(5, 'divisionPairLinks')).toBe(0); // U's division unknown
+  });
+  it('counts links from the candidate’s division to the query’s country, leaving out both places’ own', () => {
+    // FR.A to Germany: Q–Y, P–Y, P–X, W–X, W–Y; X's own P–X and W–X and the query's Q–Y out: P–Y and W–Y.
+    expect(at(2, 'divisionToQueryCountry')).toBeCloseTo(Math.log1p(2), 12);
+    // FR.B to Germany: Q–Z alone, the query's own.
+    expect(at(7, 'divisionToQueryCountry')).toBe(0);
+  });
+  it('counts links from the query’s division to the candidate’s country, leaving out both places’ own', () => {
+    // DE.01 to France: Q–Z, Q–Y (the query's), P–Y, P–X (X's own into DE.01).
+    expect(at(2, 'queryDivisionToCountry')).toBeCloseTo(Math.log1p(1), 12);
+    expect(at(7, 'queryDivisionToCountry')).toBeCloseTo(Math.log1p(2), 12);
+    expect(at(6, 'queryDivisionToCountry')).toBe(0); // W is German: no link joins DE.01 to Germany
+  });
+  it('takes the share of the candidate’s division’s places with a partner, -1 when unknown', () => {
+    expect(at(2, 'divisionLinkedShare')).toBe(1); // X and Y
+    expect(at(7, 'divisionLinkedShare')).toBe(0.5); // Z, not T
+    expect(at(5, 'divisionLinkedShare')).toBe(-1);
   });
 });

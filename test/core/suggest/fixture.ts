@@ -27,3 +27,29 @@ export const tinyGraph = () => buildSuggestGraph(PLACES, EDGES);
 
 /** Kilometres in one degree along the equator (mean Earth radius 6371.0088 km). */
 export const KM_PER_DEGREE = (6371.0088 * Math.PI) / 180;
+
+/**
+ * A network of first-level divisions: query Q and P in DE.01, W in DE.02; X and Y in FR.A, Z and T in FR.B, U of
+ * no known division. Links: Q–Z, Q–Y (the query's own), P–Y, P–X, W–X, W–Y; T has none.
+ */
+export const divisionGraph = () =>
+  buildSuggestGraph(
+    [
+      { key: 'q', name: 'Q', country: 'DE', lat: 0, lon: 0, division: 'DE.01' },
+      { key: 'p', name: 'P', country: 'DE', lat: 0, lon: 1, division: 'DE.01' },
+      { key: 'x', name: 'X', country: 'FR', lat: 0, lon: 5, division: 'FR.A' },
+      { key: 'y', name: 'Y', country: 'FR', lat: 0, lon: 6, division: 'FR.A' },
+      { key: 'z', name: 'Z', country: 'FR', lat: 0, lon: 7, division: 'FR.B' },
+      { key: 'u', name: 'U', country: 'FR', lat: 0, lon: 8 },
+      { key: 'w', name: 'W', country: 'DE', lat: 0, lon: 2, division: 'DE.02' },
+      { key: 't', name: 'T', country: 'FR', lat: 0, lon: 9, division: 'FR.B' },
+    ],
+    [
+      [0, 4],
+      [0, 3],
+      [1, 3],
+      [1, 2],
+      [6, 2],
+      [6, 3],
+    ],
+  );

@@ -4,7 +4,7 @@ import { commonPartners, reasonsFor, roughly } from '../../../src/core/suggest/r
 import { buildSuggestGraph } from '../../../src/core/suggest/graph.js';
 import { heuristicModel } from '../../../src/core/suggest/model.js';
 import { F } from '../../../src/core/suggest/features.js';
-import { tinyGraph } from './fixture.js';
+import { divisionGraph, tinyGraph } from './fixture.js';
 
 const graph = tinyGraph();
 const profile = queryProfile(graph, 0);
@@ -79,6 +79,29 @@ describe('reasons in words', () => {
     // Toledo 300,000: Dijon's partners Brest (140,000) and Essen (3,000), Caen unknown; Essen's partner Dijon 310,000.
     expect(texts(3)).toContain('1 of its partners (Brest) is within a factor of 3 of your population');
     expect(texts(4)).toContain('1 of its partners (Dijon) is within a factor of 3 of your population');
+  });
+  it('counts the twinnings of other places between the two regions and from each region to the other’s country', () => {
+    // divisionGraph: Q (DE.01) asks; X (FR.A) is twinned with P (DE.01) and W (DE.02), Y (FR.A) with Q, P and W.
+    const g = divisionGraph();
+    const p = queryProfile(g, 0);
+    const r = candidateFeatures(g, 0, p);
+    const say = (c: number, code: string): string[] =>
+      reasonsFor(g, p, r, c)
+        .filter((x) => x.code === code)
+        .map((x) => x.text);
+    // DE.01–FR.A: Q–Y is the query's own and P–X the candidate's; P–Y is the other.
+    expect(say(2, 'region_pair')).toEqual(['1 other twinning joins your region and its region']);
+    // FR.A–Germany, Q–Y and X's own left out: P–Y and W–Y.
+    expect(say(2, 'region_to_your_country')).toEqual(['2 other twinnings join its region and Germany']);
+    // DE.01–France, Q's own and X's own left out: P–Y.
+    expect(say(2, 'your_region_to_country')).toEqual(['1 other twinning joins your region and France']);
+    // T (FR.B, no partner): Q–Z alone joins DE.01 and FR.B, and FR.B and Germany; DE.01–France: P–Y and P–X.
+    expect(say(7, 'region_pair')).toEqual([]);
+    expect(say(7, 'region_to_your_country')).toEqual([]);
+    expect(say(7, 'your_region_to_country')).toEqual(['2 other twinnings join your region and France']);
+    // P shares Q's region: no reason of two regions; U's region is unknown.
+    expect(say(1, 'region_pair')).toEqual([]);
+    expect(say(5, 'region_to_your_country')).toEqual([]);
   });
   it('orders the reasons by what their features add to the score under the model, most first', () => {
     const onlyName = heuristicModel();

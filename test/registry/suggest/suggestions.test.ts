@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePartialDate } from '../../../src/core/partial-date.js';
 import { FEATURES } from '../../../src/core/suggest/features.js';
-import { heuristicModel, type SuggestModel } from '../../../src/core/suggest/model.js';
+import { heuristicModel, scoreRows, type SuggestModel } from '../../../src/core/suggest/model.js';
 import { localityPartners } from '../../../src/registry/locality/partners.js';
 import { openRegistry } from '../../../src/registry/open-registry.js';
 import { readModel, writeModel } from '../../../src/registry/suggest/model-file.js';
@@ -72,7 +72,7 @@ describe('suggested partners over the bundled registry', () => {
     }
   });
 
-  it('reads each locality’s stored feature code for its seat level, with or without a gazetteer loaded', async () => {
+  it('reads each locality’s stored feature code for its seat level, with or without a gazetteer loaded, and its division from the gazetteer', async () => {
     // A gazetteer of one place, Coventry's GeoNames place as the seat of a second-level division; the bundled
     // registry holds no GeoNames ids, so Coventry is matched to it as an import would (setGeonamesId).
     const geonamesId = 2_652_221;
@@ -94,9 +94,15 @@ describe('suggested partners over the bundled registry', () => {
     const coventry = (await localityIdsByKey(database.db, ['coventry'])).get('coventry')!;
     try {
       await setGeonamesId(database.db, coventry, geonamesId);
-      // The gazetteer goes (a default install has none): the seat stays known.
+      // With the gazetteer loaded, the division of Coventry's place is known (its country and admin1 code).
+      const loaded = await suggestPlaceRows(database.db);
+      expect(loaded.find((r) => r.key === 'coventry')!.division).toBe('GB.ENG');
+      expect(loaded.find((r) => r.key === 'volgograd')!.division).toBeNull();
+      expect(loaded.length).toBe(new Set(loaded.map((r) => r.id)).size);
+      // The gazetteer goes (a default install has none): the seat stays known, the division is not.
       await database.db.deleteFrom('gazetteer_places').execute();
       const rows = await suggestPlaceRows(database.db);
+      expect(rows.find((r) => r.key === 'coventry')!.division).toBeNull();
       expect(rows.find((r) => r.key === 'coventry')!.featureCode).toBe('PPLA2');
       expect(rows.find((r) => r.key === 'volgograd')!.featureCode).toBeNull();
       expect(rows.length).toBe(new Set(rows.map((r) => r.id)).size);
@@ -191,6 +197,22 @@ describe('suggested partners over the bundled registry', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).toContain(`    ${JSON.stringify(tree)},\n`);
     expect(readModel(file)).toEqual(boosted);
+    // Trees written before later features were added read as they were, and score the same on today's rows.
+    const older = join(dir, 'older-boosted.json');
+    const first = { ...boosted, features: FEATURES.slice(0, 48) };
+    writeModel(first, older);
+    expect(readModel(older)).toEqual(first);
+    const rows = new Float64Array(2 * FEATURES.length).fill(1);
+    rows[FEATURES.length] = 0;
+    expect(Array.from(scoreRows(readModel(older), rows))).toEqual([2, -2]);
+    const beyond = join(dir, 'beyond.json');
+    writeModel(
+      { ...first, features: FEATURES.slice(0, 1), trees: [{ ...tree, feature: [1, -1, -1] }] },
+      beyond,
+    );
+    expect(() => readModel(beyond)).toThrow(
+      /beyond\.json: \/trees\/0\/feature\/0 splits on feature 1, the model has 1/,
+    );
     const bad = join(dir, 'bad-tree.json');
     writeFileSync(bad, JSON.stringify({ ...boosted, trees: [{ ...tree, left: [0, -1, -1] }] }));
     expect(() => readModel(bad)).toThrow(/bad-tree\.json: \/trees\/0\/left\/0 must name a later node/);
