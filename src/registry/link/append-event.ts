@@ -23,7 +23,7 @@ export async function appendEvent(
   expectedVersion: number,
   context: WriteContext,
 ): Promise<LinkTimeline> {
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const before = await linkForWrite(trx, linkId, expectedVersion, context);
     const { link, aKey, bKey } = before;
     const history = [...link.events, event];
@@ -51,6 +51,7 @@ export async function appendEvent(
         await insertCitations(trx, 'event', eventId, event.citations, sourceIds);
       },
     });
+    // Read in the transaction: the version returned is the one this write made, not a later writer's.
+    return linkTimelineById(trx, linkId, context.today);
   });
-  return linkTimelineById(db, linkId, context.today);
 }

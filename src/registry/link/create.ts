@@ -18,7 +18,7 @@ import { assertSourcesKnown, type WriteContext } from '../write-context.js';
  */
 export async function createLink(db: Kysely<DB>, link: Link, context: WriteContext): Promise<LinkTimeline> {
   try {
-    const id = await db.transaction().execute(async (trx) => {
+    return await db.transaction().execute(async (trx) => {
       const aId = await localityIdOfKey(trx, link.aKey, 'a');
       const bId = await localityIdOfKey(trx, link.bKey, 'b');
       const sides = await trx
@@ -50,9 +50,9 @@ export async function createLink(db: Kysely<DB>, link: Link, context: WriteConte
           after: snapshotLink(stored.link, stored.aKey, stored.bKey),
         },
       );
-      return linkId;
+      // Read in the transaction: the version returned is the one this write made, not a later writer's.
+      return linkTimelineById(trx, linkId, context.today);
     });
-    return await linkTimelineById(db, id, context.today);
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new TwinningError('DuplicateLink', `${link.aKey} and ${link.bKey} are already linked`, {

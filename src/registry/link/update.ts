@@ -19,7 +19,7 @@ export async function updateLink(
   expectedVersion: number,
   context: WriteContext,
 ): Promise<LinkTimeline> {
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const before = await linkForWrite(trx, linkId, expectedVersion, context);
     const { link, aKey, bKey } = before;
     if (patch.exclusive === true && !link.exclusive) {
@@ -46,6 +46,7 @@ export async function updateLink(
           await trx.updateTable('links').set(changes).where('id', '=', linkId).execute();
       },
     });
+    // Read in the transaction: the version returned is the one this write made, not a later writer's.
+    return linkTimelineById(trx, linkId, context.today);
   });
-  return linkTimelineById(db, linkId, context.today);
 }
