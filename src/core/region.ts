@@ -13,3 +13,14 @@ export function placeLabel(p: { name: string; region: string | null; country: st
   const region = p.region && p.region !== p.name ? `, ${p.region}` : '';
   return `${p.name}${region}${p.country ? ` (${p.country})` : ''}`;
 }
+
+/**
+ * A GeoNames place's first-level division as the partner finder names it: its country and admin1 code (`FR.27`),
+ * null when it has no admin1 code. The same value as migration 0011's backfill writes.
+ */
+export function firstLevelDivision(
+  country: string | null | undefined,
+  admin1: string | null | undefined,
+): string | null {
+  return country && admin1 ? `${country}.${admin1}` : null;
+}

@@ -3,6 +3,18 @@ import type { Box } from '../core/geo.js';
 import { chunks } from './chunks.js';
 import type { DB } from './schema.js';
 
+/**
+ * The first-level division of the gazetteer place under `alias` (`FR.27`: country and admin1 code), null when it has
+ * no admin1 code: the value core/region.ts' firstLevelDivision gives, in SQL.
+ */
+export function placeDivision(alias: string) {
+  const country = sql.ref(`${alias}.country`);
+  const admin1 = sql.ref(`${alias}.admin1`);
+  return sql<
+    string | null
+  >`case when ${country} <> '' and ${admin1} <> '' then ${country} || '.' || ${admin1} end`;
+}
+
 /** A gazetteer place found under one of its name keys. */
 export interface GazetteerHit {
   geonameId: number;

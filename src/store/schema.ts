@@ -66,6 +66,8 @@ export interface LocalitiesTable {
   geonames_id: number | null;
   /** The GeoNames feature code of its gazetteer place (`PPLC`, `PPLA2`…), when known (migration 0010). */
   feature_code: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Its gazetteer place's first-level division, country and GeoNames admin1 code (`FR.27`), when known (migration 0011). */
+  division: ColumnType<string | null, string | null | undefined, string | null>;
   unverified: number;
   notes: string | null;
   version: Generated<number>;

@@ -14,18 +14,17 @@ export interface SuggestPlaceRow {
   population: number | null;
   /** The GeoNames feature code of its gazetteer place (PPLC, PPLA…), as stored on the locality; null when unknown. */
   featureCode: string | null;
-  /** Its gazetteer place's country and admin1 code (`FR.27`); null without a loaded gazetteer or an admin1 code. */
+  /** Its gazetteer place's country and admin1 code (`FR.27`), as stored on the locality; null when unknown. */
   division: string | null;
 }
 
 /**
  * Every locality with its primary name, position, population, kind, the feature code of its gazetteer place
- * (the locality's own column: the same with or without a loaded gazetteer) and the first-level division of that
- * place (read from the loaded gazetteer), in id order.
+ * and the first-level division of that place (the locality's own columns: the same with or without a loaded
+ * gazetteer), in id order.
  */
 export async function suggestPlaceRows(db: Kysely<DB>): Promise<SuggestPlaceRow[]> {
-  const rows = await localitiesWithPrimaryName(db)
-    .leftJoin('gazetteer_places', 'gazetteer_places.geoname_id', 'localities.geonames_id')
+  return localitiesWithPrimaryName(db)
     .select([
       'localities.feature_code as featureCode',
       'localities.id',
@@ -35,14 +34,9 @@ export async function suggestPlaceRows(db: Kysely<DB>): Promise<SuggestPlaceRow[
       'localities.lat',
       'localities.lon',
       'localities.population',
-      'gazetteer_places.country as gazetteerCountry',
-      'gazetteer_places.admin1',
+      'localities.division',
     ])
     .execute();
-  return rows.map(({ gazetteerCountry, admin1, ...row }) => ({
-    ...row,
-    division: gazetteerCountry && admin1 ? `${gazetteerCountry}.${admin1}` : null,
-  }));
 }
 
 /** The ids of the links marked exclusive (Rome and Paris), with their two ends. */

@@ -3,21 +3,21 @@ import { DIALECTS } from '../support/databases.js';
 import { buildLocality, call, startTestApi, type TestApi } from './api-harness.js';
 
 /** Hypothetical gazetteer places (ids and codes made up for the test, not GeoNames' facts). */
-const SEAT = { geoname_id: 910_001, feature_code: 'PPLA' };
-const CAPITAL = { geoname_id: 910_002, feature_code: 'PPLC' };
+const SEAT = { geoname_id: 910_001, feature_code: 'PPLA', admin1: '05' };
+const CAPITAL = { geoname_id: 910_002, feature_code: 'PPLC', admin1: '16' };
 
 for (const dialect of DIALECTS) {
-  describe(`a locality's feature code follows the GeoNames id an editor gives it [${dialect}]`, () => {
+  describe(`a locality's feature code and division follow the GeoNames id an editor gives it [${dialect}]`, () => {
     let api: TestApi;
     const key = 'feature-code-town';
-    const code = async () =>
-      (
-        await api.database.db
-          .selectFrom('localities')
-          .select('feature_code')
-          .where('key', '=', key)
-          .executeTakeFirstOrThrow()
-      ).feature_code;
+    const row = () =>
+      api.database.db
+        .selectFrom('localities')
+        .select(['feature_code', 'division'])
+        .where('key', '=', key)
+        .executeTakeFirstOrThrow();
+    const code = async () => (await row()).feature_code;
+    const division = async () => (await row()).division;
     const patch = async (geonamesId: number | null) => {
       const read = await call(api.app, 'GET', `/v1/localities/${key}`);
       const response = await call(api.app, 'PATCH', `/v1/localities/${key}`, {
@@ -39,7 +39,6 @@ for (const dialect of DIALECTS) {
             lat: 0,
             lon: 0,
             country: 'DE',
-            admin1: '',
             admin2: '',
             population: 0,
             timezone: '',
@@ -49,19 +48,24 @@ for (const dialect of DIALECTS) {
     });
     afterAll(async () => api?.close());
 
-    it('takes its place’s code when created, a new place’s when changed, none when the id goes', async () => {
+    it('takes its place’s code and division when created, a new place’s when changed, none when the id goes', async () => {
       const body = buildLocality({ key, geonamesId: SEAT.geoname_id });
       expect(
         (await call(api.app, 'POST', '/v1/localities', { token: api.tokens.admin, body })).statusCode,
       ).toBe(201);
       expect(await code()).toBe('PPLA');
+      expect(await division()).toBe('DE.05');
       await patch(CAPITAL.geoname_id);
       expect(await code()).toBe('PPLC');
-      await patch(910_999); // a place the gazetteer lacks: the old code must not stay
+      expect(await division()).toBe('DE.16');
+      await patch(910_999); // a place the gazetteer lacks: the old code and division must not stay
       expect(await code()).toBeNull();
+      expect(await division()).toBeNull();
       await patch(SEAT.geoname_id);
+      expect(await division()).toBe('DE.05');
       await patch(null);
       expect(await code()).toBeNull();
+      expect(await division()).toBeNull();
     });
   });
 }

@@ -133,7 +133,7 @@ async function loadPostgres(
 /**
  * Loads a GeoNames-format file into the gazetteer tables, replacing what was there, in one transaction;
  * with `supplement` (the default for the default file) the supplement's places it lacks too. Then gives
- * localities with a GeoNames id and no feature code their place's (learnFeatureCodes).
+ * localities with a GeoNames id and no feature code or division their place's (learnFeatureCodes).
  */
 export async function loadGazetteer(
   database: Database,
@@ -148,7 +148,7 @@ export async function loadGazetteer(
       ? await loadSqlite(places, database.location, progress)
       : await loadPostgres(places, database, progress);
   progress?.done(counts.places);
-  // Localities matched before this gazetteer (the bundled dataset's) learn their places' feature codes.
+  // Localities matched before this gazetteer (the bundled dataset's) learn their places' feature codes and divisions.
   await learnFeatureCodes(database.db);
   // The imports that follow read the subdivision index from where it is stored instead of building it each.
   storeSubdivisions();

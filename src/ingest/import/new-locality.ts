@@ -1,5 +1,6 @@
 import type { LocalityKind, LocalityName } from '../../core/locality.js';
 import { gazetteerRef, type MatchRef } from '../../core/match-ref.js';
+import { firstLevelDivision } from '../../core/region.js';
 import { foldText } from '../../core/text-fold.js';
 import type { PlannedLocality } from '../../registry/import/import-plan.js';
 import type { MatchResult, PlaceCandidate } from '../reconcile/match-types.js';
@@ -77,6 +78,7 @@ export function newLocality(p: PreparedPlace, m: MatchResult): PlannedLocality {
     wikidataId: p.place.wikidataId ?? null,
     geonamesId: own?.kind === 'geonames' ? Number(own.id) : null,
     featureCode: own?.kind === 'geonames' ? (own.featureCode ?? null) : null,
+    division: own?.kind === 'geonames' ? firstLevelDivision(own.country, own.admin1) : null,
     unverified: unresolved,
     notes:
       m.method === 'parent'

@@ -102,8 +102,11 @@ export async function mergeLocalities(
       .filter((k) => kept[k] === null && merged[k] !== null)
       .map((k) => [k, merged[k]]),
   );
-  // A feature code belongs to its GeoNames id: it comes with the id, never alone.
-  if ('geonames_id' in fill) fill.feature_code = merged.feature_code;
+  // A feature code and a division belong to their GeoNames id: they come with the id, never alone.
+  if ('geonames_id' in fill) {
+    fill.feature_code = merged.feature_code;
+    fill.division = merged.division;
+  }
   if (Object.keys(fill).length > 0) await j.update('localities', kept, fill);
   await j.delete('localities', merged);
   const row = await db

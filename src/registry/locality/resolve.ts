@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { TwinningError } from '../../core/errors.js';
 import type { AuditActor } from '../../store/audit.repository.js';
 import { encodeMatchRef } from '../../core/match-ref.js';
+import { firstLevelDivision } from '../../core/region.js';
 import { nowIso } from '../../store/booleans.js';
 import { gazetteerPlace } from '../../store/gazetteer.repository.js';
 import type { DB } from '../../store/schema.js';
@@ -84,6 +85,7 @@ export async function resolveLocality(
           .set({
             geonames_id: geonamesId,
             feature_code: place.featureCode,
+            division: firstLevelDivision(place.country, place.admin1),
             country: place.country,
             lat: place.lat,
             lon: place.lon,

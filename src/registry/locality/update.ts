@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { normalizeCountry } from '../../core/country.js';
+import { firstLevelDivision } from '../../core/region.js';
 import { TwinningError } from '../../core/errors.js';
 import { toFlag } from '../../store/booleans.js';
 import { gazetteerPlace } from '../../store/gazetteer.repository.js';
@@ -47,11 +48,13 @@ export async function updateLocality(
         });
       }
     }
-    // A new GeoNames id brings its place's feature code when the gazetteer holds it; the old one's goes.
-    const featureCode =
+    // A new GeoNames id brings its place's feature code and division when the gazetteer holds it; the old one's go.
+    const place =
       patch.geonamesId === undefined || patch.geonamesId === null
-        ? patch.geonamesId
-        : ((await gazetteerPlace(trx, patch.geonamesId))?.featureCode ?? null);
+        ? undefined
+        : await gazetteerPlace(trx, patch.geonamesId);
+    const featureCode = place?.featureCode ?? null;
+    const division = firstLevelDivision(place?.country, place?.admin1);
     const changes = {
       ...(patch.kind !== undefined && { kind: patch.kind }),
       ...(country !== undefined && { country }),
@@ -63,7 +66,11 @@ export async function updateLocality(
       ...(patch.population !== undefined && { population: patch.population }),
       ...(patch.populationYear !== undefined && { population_year: patch.populationYear }),
       ...(patch.wikidataId !== undefined && { wikidata_id: patch.wikidataId }),
-      ...(patch.geonamesId !== undefined && { geonames_id: patch.geonamesId, feature_code: featureCode }),
+      ...(patch.geonamesId !== undefined && {
+        geonames_id: patch.geonamesId,
+        feature_code: featureCode,
+        division,
+      }),
       ...(patch.unverified !== undefined && { unverified: toFlag(patch.unverified) }),
       ...(patch.notes !== undefined && { notes: patch.notes }),
     };

@@ -10,6 +10,7 @@ import { webSessionsMigration } from './0007-web-sessions.js';
 import { nameWordsNotifyMigration } from './0008-name-words-notify.js';
 import { registryChangeCountMigration } from './0009-registry-change-count.js';
 import { localityFeatureCodeMigration } from './0010-locality-feature-code.js';
+import { localityDivisionMigration } from './0011-locality-division.js';
 import type { MIGRATION_NAMES } from './names.js';
 
 /**
@@ -28,5 +29,6 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
     '0008-name-words-notify': nameWordsNotifyMigration(dialect),
     '0009-registry-change-count': registryChangeCountMigration(dialect),
     '0010-locality-feature-code': localityFeatureCodeMigration(),
+    '0011-locality-division': localityDivisionMigration(),
   } satisfies Record<(typeof MIGRATION_NAMES)[number], Migration>;
 }

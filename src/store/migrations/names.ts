@@ -13,4 +13,5 @@ export const MIGRATION_NAMES = [
   '0008-name-words-notify',
   '0009-registry-change-count',
   '0010-locality-feature-code',
+  '0011-locality-division',
 ] as const;

@@ -1,9 +1,11 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { firstLevelDivision } from '../../core/region.js';
 import { foldText } from '../../core/text-fold.js';
 import type { LocalityName } from '../../core/locality.js';
 import { nowIso } from '../booleans.js';
 import { chunks } from '../chunks.js';
 import { insertRows } from '../bulk-insert.js';
+import { placeDivision } from '../gazetteer.repository.js';
 import type { DB, SourcePlacesTable } from '../schema.js';
 
 /** A locality to create in bulk. */
@@ -20,6 +22,8 @@ export interface NewLocalityRow {
   geonamesId: number | null;
   /** The GeoNames feature code of that gazetteer place. */
   featureCode?: string | null;
+  /** Its first-level division, country and GeoNames admin1 code (`FR.27`). */
+  division?: string | null;
   unverified: boolean;
   notes: string | null;
   names: LocalityName[];
@@ -49,6 +53,7 @@ export async function insertLocalities(
         wikidata_id: r.wikidataId,
         geonames_id: r.geonamesId,
         feature_code: r.featureCode ?? null,
+        division: r.division ?? null,
         unverified: r.unverified ? 1 : 0,
         notes: r.notes,
         created_at: now,
@@ -108,11 +113,11 @@ export async function insertSourcePlaces(
   for (const part of chunks(rows, 200)) await insertRows(db, 'source_places', part);
 }
 
-/** Records the GeoNames id a locality was found to be, with its place's feature code. */
+/** Records the GeoNames id a locality was found to be, with its place's feature code and first-level division. */
 export async function setGeonamesId(db: Kysely<DB>, localityId: number, geonamesId: number): Promise<void> {
   const place = await db
     .selectFrom('gazetteer_places')
-    .select(['lat', 'lon', 'population', 'feature_code'])
+    .select(['lat', 'lon', 'population', 'feature_code', 'country', 'admin1'])
     .where('geoname_id', '=', geonamesId)
     .executeTakeFirst();
   await db
@@ -120,6 +125,7 @@ export async function setGeonamesId(db: Kysely<DB>, localityId: number, geonames
     .set((eb) => ({
       geonames_id: geonamesId,
       feature_code: place?.feature_code ?? null,
+      division: firstLevelDivision(place?.country, place?.admin1),
       // Facts the registry lacks are taken from the gazetteer; facts it has are kept.
       lat: eb.fn.coalesce('lat', eb.val(place?.lat ?? null)),
       lon: eb.fn.coalesce('lon', eb.val(place?.lon ?? null)),
@@ -149,6 +155,29 @@ export async function fillFeatureCodes(db: Kysely<DB>): Promise<number> {
     .set((eb) => ({ feature_code: place(eb) }))
     .where('geonames_id', 'is not', null)
     .where('feature_code', 'is', null)
+    .where((eb) => eb.exists(place(eb)))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Gives every locality with a GeoNames id and no division yet the first-level division of its place, where the
+ * gazetteer holds it with an admin1 code (after a gazetteer load: localities matched before it, the bundled
+ * dataset's). Returns how many localities it changed.
+ */
+export async function fillDivisions(db: Kysely<DB>): Promise<number> {
+  const place = (eb: ExpressionBuilder<DB, 'localities'>) =>
+    eb
+      .selectFrom('gazetteer_places as g')
+      .select(placeDivision('g').as('division'))
+      .whereRef('g.geoname_id', '=', 'localities.geonames_id')
+      .where('g.country', '<>', '')
+      .where('g.admin1', '<>', '');
+  const result = await db
+    .updateTable('localities')
+    .set((eb) => ({ division: place(eb) }))
+    .where('geonames_id', 'is not', null)
+    .where('division', 'is', null)
     .where((eb) => eb.exists(place(eb)))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);

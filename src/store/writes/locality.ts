@@ -3,10 +3,14 @@ import type { Locality, LocalityName } from '../../core/locality.js';
 import { formatPartialDate } from '../../core/partial-date.js';
 import { foldText } from '../../core/text-fold.js';
 import { nowIso, toFlag } from '../booleans.js';
+import { placeDivision } from '../gazetteer.repository.js';
 import { indexNames } from './name-index.js';
 import type { DB } from '../schema.js';
 
-/** Inserts a locality with its names (and its gazetteer place's feature code, when known); returns its id. */
+/**
+ * Inserts a locality with its names (and its gazetteer place's feature code and first-level division, when known);
+ * returns its id.
+ */
 export async function insertLocality(
   db: Kysely<DB>,
   locality: Omit<Locality, 'citations' | 'parentKey'>,
@@ -27,7 +31,7 @@ export async function insertLocality(
       population_year: locality.populationYear ?? null,
       wikidata_id: locality.wikidataId ?? null,
       geonames_id: locality.geonamesId ?? null,
-      // Its place's feature code, when the gazetteer is loaded (else a later gazetteer load fills it).
+      // Its place's feature code and division, when the gazetteer is loaded (else a later gazetteer load fills them).
       feature_code:
         locality.geonamesId === undefined
           ? null
@@ -35,6 +39,13 @@ export async function insertLocality(
               .selectFrom('gazetteer_places')
               .select('feature_code')
               .where('geoname_id', '=', locality.geonamesId),
+      division:
+        locality.geonamesId === undefined
+          ? null
+          : db
+              .selectFrom('gazetteer_places as g')
+              .select(placeDivision('g').as('division'))
+              .where('g.geoname_id', '=', locality.geonamesId),
       unverified: toFlag(locality.unverified),
       notes: locality.notes ?? null,
       created_at: now,

@@ -69,6 +69,26 @@ for (const dialect of DIALECTS) {
       expect(rows.filter((r) => r.kept !== r.gazetteer)).toEqual([]);
     });
 
+    it('keeps the first-level division of each matched gazetteer place on its locality, bundled ones adopted included', async () => {
+      const division = async (geonamesId: number) =>
+        (
+          await database.db
+            .selectFrom('localities')
+            .select('division')
+            .where('geonames_id', '=', geonamesId)
+            .executeTakeFirstOrThrow()
+        ).division;
+      expect(await division(3169070)).toBe('IT.07'); // bundled Rome, which took the match
+      expect(await division(2510409)).toBe('ES.54'); // Toledo, Spain, created by the import
+      const rows = await database.db
+        .selectFrom('localities')
+        .innerJoin('gazetteer_places', 'gazetteer_places.geoname_id', 'localities.geonames_id')
+        .select(['localities.division', 'gazetteer_places.country', 'gazetteer_places.admin1'])
+        .execute();
+      expect(rows.length).toBeGreaterThan(5);
+      expect(rows.filter((r) => r.division !== (r.admin1 ? `${r.country}.${r.admin1}` : null))).toEqual([]);
+    });
+
     it('finds a matched place by any of its gazetteer names, in search and by name', async () => {
       const search = async (text: string) =>
         (await cliJson<{ key: string; matched: string }[]>(url, 'search', text)).value;

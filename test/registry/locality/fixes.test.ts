@@ -135,20 +135,21 @@ for (const dialect of DIALECTS) {
       expect(parsed.every((l) => typeof l.status === 'string')).toBe(true);
     });
 
-    it('moves a feature code with the GeoNames id a merge gives the kept locality, and takes both back on undo', async () => {
+    it('moves a feature code and a division with the GeoNames id a merge gives the kept locality, and takes both back on undo', async () => {
       const [smallville] = await matchOf(database.db, 'Smallville');
       const row = (id: number) =>
         database.db
           .selectFrom('localities')
-          .select(['geonames_id', 'feature_code'])
+          .select(['geonames_id', 'feature_code', 'division'])
           .where('id', '=', id)
           .executeTakeFirstOrThrow();
       const toledoOhio = await database.db
         .selectFrom('localities')
-        .select(['id', 'feature_code'])
+        .select(['id', 'feature_code', 'division'])
         .where('geonames_id', '=', 5174035)
         .executeTakeFirstOrThrow();
       expect(toledoOhio.feature_code).toBe('PPLA2');
+      expect(toledoOhio.division).toBe('US.OH');
       const kept = smallville!.locality_id;
       const merged = await cliJson<{ mergeId: number }>(
         url,
@@ -158,19 +159,24 @@ for (const dialect of DIALECTS) {
         String(toledoOhio.id),
       );
       expect(merged.code).toBe(0);
-      expect(await row(kept)).toEqual({ geonames_id: 5174035, feature_code: 'PPLA2' });
+      expect(await row(kept)).toEqual({ geonames_id: 5174035, feature_code: 'PPLA2', division: 'US.OH' });
       expect((await cli(url, 'locality', 'unmerge', String(merged.value.mergeId))).code).toBe(0);
-      expect(await row(kept)).toEqual({ geonames_id: null, feature_code: null });
-      expect(await row(toledoOhio.id)).toEqual({ geonames_id: 5174035, feature_code: 'PPLA2' });
+      expect(await row(kept)).toEqual({ geonames_id: null, feature_code: null, division: null });
+      expect(await row(toledoOhio.id)).toEqual({
+        geonames_id: 5174035,
+        feature_code: 'PPLA2',
+        division: 'US.OH',
+      });
     });
 
-    it('gives a locality resolved by hand its gazetteer place’s feature code', async () => {
+    it('gives a locality resolved by hand its gazetteer place’s feature code and division', async () => {
       const [smallville] = await matchOf(database.db, 'Smallville');
       // A gazetteer place no locality is yet, so the fix resolves rather than merges.
       const place = await database.db
         .selectFrom('gazetteer_places')
-        .select(['geoname_id', 'feature_code'])
+        .select(['geoname_id', 'feature_code', 'country', 'admin1'])
         .where('feature_code', '!=', 'PPL')
+        .where('admin1', '!=', '')
         .where(({ not, exists, selectFrom }) =>
           not(
             exists(
@@ -192,10 +198,14 @@ for (const dialect of DIALECTS) {
       expect(run.code).toBe(0);
       const row = await database.db
         .selectFrom('localities')
-        .select(['geonames_id', 'feature_code'])
+        .select(['geonames_id', 'feature_code', 'division'])
         .where('id', '=', smallville!.locality_id)
         .executeTakeFirstOrThrow();
-      expect(row).toEqual({ geonames_id: place.geoname_id, feature_code: place.feature_code });
+      expect(row).toEqual({
+        geonames_id: place.geoname_id,
+        feature_code: place.feature_code,
+        division: `${place.country}.${place.admin1}`,
+      });
     });
   });
 }

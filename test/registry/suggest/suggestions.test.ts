@@ -72,7 +72,7 @@ describe('suggested partners over the bundled registry', () => {
     }
   });
 
-  it('reads each locality’s stored feature code for its seat level, with or without a gazetteer loaded, and its division from the gazetteer', async () => {
+  it('reads each locality’s stored feature code and division, with or without a gazetteer loaded', async () => {
     // A gazetteer of one place, Coventry's GeoNames place as the seat of a second-level division; the bundled
     // registry holds no GeoNames ids, so Coventry is matched to it as an import would (setGeonamesId).
     const geonamesId = 2_652_221;
@@ -99,10 +99,11 @@ describe('suggested partners over the bundled registry', () => {
       expect(loaded.find((r) => r.key === 'coventry')!.division).toBe('GB.ENG');
       expect(loaded.find((r) => r.key === 'volgograd')!.division).toBeNull();
       expect(loaded.length).toBe(new Set(loaded.map((r) => r.id)).size);
-      // The gazetteer goes (a default install has none): the seat stays known, the division is not.
+      // The gazetteer goes (a default install has none): the seat and the division stay known.
       await database.db.deleteFrom('gazetteer_places').execute();
       const rows = await suggestPlaceRows(database.db);
-      expect(rows.find((r) => r.key === 'coventry')!.division).toBeNull();
+      expect(rows.find((r) => r.key === 'coventry')!.division).toBe('GB.ENG');
+      expect(rows.find((r) => r.key === 'volgograd')!.division).toBeNull();
       expect(rows.find((r) => r.key === 'coventry')!.featureCode).toBe('PPLA2');
       expect(rows.find((r) => r.key === 'volgograd')!.featureCode).toBeNull();
       expect(rows.length).toBe(new Set(rows.map((r) => r.id)).size);
@@ -111,10 +112,13 @@ describe('suggested partners over the bundled registry', () => {
       const { graph } = await loadSuggestNetwork(database.db, undefined, parsePartialDate('2026-11-30'));
       expect(graph.seatOf[graph.indexOf.get('coventry')!]).toBe(2);
       expect(graph.seatOf[graph.indexOf.get('volgograd')!]).toBe(-1);
+      const division = graph.divisionOf[graph.indexOf.get('coventry')!]!;
+      expect(graph.divisions[division]).toBe('GB.ENG');
+      expect(graph.divisionOf[graph.indexOf.get('volgograd')!]).toBe(-1);
     } finally {
       await database.db
         .updateTable('localities')
-        .set({ geonames_id: null, feature_code: null })
+        .set({ geonames_id: null, feature_code: null, division: null })
         .where('id', '=', coventry)
         .execute();
       await database.db.deleteFrom('gazetteer_places').execute();

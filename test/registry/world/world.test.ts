@@ -140,6 +140,31 @@ for (const dialect of DIALECTS) {
       expect(known).toBe(Number(matched.n));
     });
 
+    it('gives the partner finder its first-level divisions with no gazetteer loaded, from the localities themselves', async () => {
+      expect(await gazetteerSize(database.db)).toBe(0);
+      const rows = await suggestPlaceRows(database.db);
+      const division = (key: string) => rows.find((r) => r.key === key)?.division;
+      expect([division('rome'), division('kiel'), division('coventry')]).toEqual([
+        'IT.07',
+        'DE.10',
+        'GB.ENG',
+      ]);
+      // Every locality with a division has a GeoNames id; most matched places have an admin1 code.
+      const known = rows.filter((r) => r.division !== null);
+      const matched = new Set(
+        (
+          await database.db
+            .selectFrom('localities')
+            .select('key')
+            .where('geonames_id', 'is not', null)
+            .execute()
+        ).map((r) => r.key),
+      );
+      expect(known.length).toBeGreaterThan(16_000);
+      expect(known.filter((r) => !matched.has(r.key))).toEqual([]);
+      expect(known.every((r) => /^[A-Z]{2}\.[A-Z0-9]+$/.test(r.division!))).toBe(true);
+    });
+
     it('finds the names the gazetteer holds for a matched place in the API search as you type', async () => {
       const app = await buildApp(configWith({ logLevel: 'silent', databaseUrl: url }), database);
       try {
