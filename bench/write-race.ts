@@ -8,56 +8,20 @@
  * Run: npx tsx bench/write-race.ts   (BENCH_RACE_WRITES=150 a process; BENCH_RACE_RUNS=3; BENCH_RACE_DIALECT=sqlite
  * or postgres, PostgreSQL at 127.0.0.1:5432 as the tests use it)
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { createToken } from '../src/api/auth.js';
 import { openRegistry } from '../src/registry/open-registry.js';
 import { createTestDatabase } from '../test/support/databases.js';
+import { raceTwoWriters } from '../test/support/race-writer-process.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const WRITES = Number(process.env.BENCH_RACE_WRITES ?? 150);
 const RUNS = Number(process.env.BENCH_RACE_RUNS ?? 3);
 const DIALECT = process.env.BENCH_RACE_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
-
-interface WriterReport {
-  statuses: number[];
-  versions: number[];
-}
-
-function writer(url: string, token: string, linkId: number, label: string): Promise<WriterReport> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'test/support/race-writer.ts', url, token, String(linkId), String(WRITES), label],
-      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0
-        ? resolve(JSON.parse(out.trim().split('\n').at(-1)!) as WriterReport)
-        : reject(new Error(`race writer exited ${code}`)),
-    );
-  });
-}
 
 console.log(`write race on ${DIALECT}: 2 processes × ${WRITES} writes, ${RUNS} runs`);
 for (let run = 1; run <= RUNS; run++) {
   const created = await createTestDatabase(DIALECT);
   const { database } = await openRegistry(created.url);
   try {
-    const { token } = await createToken(database.db, { name: 'racer', role: 'admin', scopes: [] });
-    const link = await database.db
-      .selectFrom('links')
-      .select(['id', 'version'])
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    const reports = await Promise.all([
-      writer(created.url, token, link.id, 'first'),
-      writer(created.url, token, link.id, 'second'),
-    ]);
+    const { link, reports } = await raceTwoWriters(database, created.url, WRITES);
     const versions = reports.flatMap((r) => r.versions).sort((a, b) => a - b);
     const repeated = versions.filter((v, i) => i > 0 && versions[i - 1] === v).length;
     const serverErrors = reports.flatMap((r) => r.statuses).filter((s) => s >= 500).length;

@@ -4,6 +4,7 @@ import { migrateToLatest, openDatabase, type Database } from '../../../src/store
 import { allMigrations } from '../../../src/store/migrations/index.js';
 import { fillDivisions } from '../../../src/store/writes/import.js';
 import { createTestDatabase, DIALECTS } from '../../support/databases.js';
+import { addBareLocality, addGazetteerPlaces, localityColumn } from '../../support/migration-rows.js';
 
 /** Hypothetical gazetteer places (ids and codes made up for the test, not GeoNames' facts). */
 type Place = { geoname_id: number; country: string; admin1: string };
@@ -12,57 +13,6 @@ const PLACES: Place[] = [
   { geoname_id: 900_102, country: 'DE', admin1: '' }, // no admin1 code: no division
   { geoname_id: 900_103, country: 'IT', admin1: '09' },
 ];
-
-async function addPlaces(database: Database, places: readonly Place[]): Promise<void> {
-  await database.db
-    .insertInto('gazetteer_places')
-    .values(
-      places.map((p) => ({
-        ...p,
-        name: `place ${p.geoname_id}`,
-        lat: 0,
-        lon: 0,
-        feature_code: 'PPL',
-        admin2: '',
-        population: 0,
-        timezone: '',
-      })),
-    )
-    .execute();
-}
-
-/** Inserts a locality by the columns every migration since 0001 has. */
-async function addLocality(database: Database, key: string, geonamesId: number | null): Promise<void> {
-  const now = new Date().toISOString();
-  await database.db
-    .insertInto('localities')
-    .values({
-      key,
-      kind: 'town',
-      country: null,
-      parent_id: null,
-      lat: null,
-      lon: null,
-      population: null,
-      population_year: null,
-      wikidata_id: null,
-      geonames_id: geonamesId,
-      unverified: 0,
-      notes: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-}
-
-async function divisions(database: Database): Promise<Record<string, string | null>> {
-  const rows = await database.db
-    .selectFrom('localities')
-    .select(['key', 'division'])
-    .orderBy('key')
-    .execute();
-  return Object.fromEntries(rows.map((r) => [r.key, r.division]));
-}
 
 for (const dialect of DIALECTS) {
   describe(`migration 0011: a locality's first-level division [${dialect}]`, () => {
@@ -82,13 +32,13 @@ for (const dialect of DIALECTS) {
     it('backfills localities matched before it from the gazetteer places it holds, null for the rest', async () => {
       const provider: MigrationProvider = { getMigrations: async () => allMigrations(database.dialect) };
       await new Migrator({ db: database.db, provider }).migrateTo('0010-locality-feature-code');
-      await addPlaces(database, PLACES.slice(0, 2));
-      await addLocality(database, 'in-division', 900_101);
-      await addLocality(database, 'no-admin1', 900_102);
-      await addLocality(database, 'not-in-gazetteer', 900_103);
-      await addLocality(database, 'unmatched', null);
+      await addGazetteerPlaces(database, PLACES.slice(0, 2));
+      await addBareLocality(database, 'in-division', 900_101);
+      await addBareLocality(database, 'no-admin1', 900_102);
+      await addBareLocality(database, 'not-in-gazetteer', 900_103);
+      await addBareLocality(database, 'unmatched', null);
       await migrateToLatest(database);
-      expect(await divisions(database)).toEqual({
+      expect(await localityColumn(database, 'division')).toEqual({
         'in-division': 'FR.27',
         'no-admin1': null,
         'not-in-gazetteer': null,
@@ -99,13 +49,13 @@ for (const dialect of DIALECTS) {
     it('fills the divisions a later gazetteer holds, and keeps those already known', async () => {
       await database.db.deleteFrom('gazetteer_places').execute();
       // The newer gazetteer says otherwise of 900_101: the division the locality has is kept.
-      await addPlaces(database, [
+      await addGazetteerPlaces(database, [
         { geoname_id: 900_101, country: 'FR', admin1: '11' },
         PLACES[1]!,
         PLACES[2]!,
       ]);
       expect(await fillDivisions(database.db)).toBe(1);
-      expect(await divisions(database)).toEqual({
+      expect(await localityColumn(database, 'division')).toEqual({
         'in-division': 'FR.27',
         'no-admin1': null,
         'not-in-gazetteer': 'IT.09',
