@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../store/schema.js';
-import { fillDivisions, fillFeatureCodes } from '../../store/writes/import.js';
+import { fillFromGazetteer } from '../../store/writes/import.js';
 
 /**
  * After a gazetteer load: localities matched to a GeoNames place before it (the bundled dataset's, a registry
@@ -11,7 +11,7 @@ import { fillDivisions, fillFeatureCodes } from '../../store/writes/import.js';
 export async function learnFeatureCodes(
   db: Kysely<DB>,
 ): Promise<{ featureCodes: number; divisions: number }> {
-  const featureCodes = await fillFeatureCodes(db);
-  const divisions = await fillDivisions(db);
+  const featureCodes = await fillFromGazetteer(db, 'feature_code');
+  const divisions = await fillFromGazetteer(db, 'division');
   return { featureCodes, divisions };
 }

@@ -139,46 +139,34 @@ export async function setGeonamesId(db: Kysely<DB>, localityId: number, geonames
     .execute();
 }
 
-/**
- * Gives every locality with a GeoNames id and no feature code yet the feature code of its place, where the
- * gazetteer holds it (after a gazetteer load: localities matched before it, the bundled dataset's).
- * Returns how many localities it changed.
- */
-export async function fillFeatureCodes(db: Kysely<DB>): Promise<number> {
-  const place = (eb: ExpressionBuilder<DB, 'localities'>) =>
-    eb
-      .selectFrom('gazetteer_places as g')
-      .select('g.feature_code')
-      .whereRef('g.geoname_id', '=', 'localities.geonames_id');
-  const result = await db
-    .updateTable('localities')
-    .set((eb) => ({ feature_code: place(eb) }))
-    .where('geonames_id', 'is not', null)
-    .where('feature_code', 'is', null)
-    .where((eb) => eb.exists(place(eb)))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
+/** A locality column that holds a fact of its gazetteer place, and that fact in SQL (null where the place lacks it). */
+const gazetteerFacts = {
+  feature_code: sql<string | null>`g.feature_code`,
+  division: placeDivision('g'),
+} as const;
 
 /**
- * Gives every locality with a GeoNames id and no division yet the first-level division of its place, where the
- * gazetteer holds it with an admin1 code (after a gazetteer load: localities matched before it, the bundled
- * dataset's). Returns how many localities it changed.
+ * Gives every locality with a GeoNames id and no value yet in `column` its place's fact (`feature_code`: the
+ * feature code; `division`: the first-level division), where the gazetteer holds the place and the place has the
+ * fact (after a gazetteer load: localities matched before it, the bundled dataset's). Returns how many localities
+ * it changed.
  */
-export async function fillDivisions(db: Kysely<DB>): Promise<number> {
-  const place = (eb: ExpressionBuilder<DB, 'localities'>) =>
+export async function fillFromGazetteer(
+  db: Kysely<DB>,
+  column: keyof typeof gazetteerFacts,
+): Promise<number> {
+  const fact = (eb: ExpressionBuilder<DB, 'localities'>) =>
     eb
       .selectFrom('gazetteer_places as g')
-      .select(placeDivision('g').as('division'))
+      .select(gazetteerFacts[column].as('fact'))
       .whereRef('g.geoname_id', '=', 'localities.geonames_id')
-      .where('g.country', '<>', '')
-      .where('g.admin1', '<>', '');
+      .where(gazetteerFacts[column], 'is not', null);
   const result = await db
     .updateTable('localities')
-    .set((eb) => ({ division: place(eb) }))
+    .set((eb) => ({ [column]: fact(eb) }))
     .where('geonames_id', 'is not', null)
-    .where('division', 'is', null)
-    .where((eb) => eb.exists(place(eb)))
+    .where(column, 'is', null)
+    .where((eb) => eb.exists(fact(eb)))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

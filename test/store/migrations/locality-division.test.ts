@@ -2,7 +2,7 @@ import { Migrator, type MigrationProvider } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type Database } from '../../../src/store/database.js';
 import { allMigrations } from '../../../src/store/migrations/index.js';
-import { fillDivisions } from '../../../src/store/writes/import.js';
+import { fillFromGazetteer } from '../../../src/store/writes/import.js';
 import { createTestDatabase, DIALECTS } from '../../support/databases.js';
 import { addBareLocality, addGazetteerPlaces, localityColumn } from '../../support/migration-rows.js';
 
@@ -54,14 +54,14 @@ for (const dialect of DIALECTS) {
         PLACES[1]!,
         PLACES[2]!,
       ]);
-      expect(await fillDivisions(database.db)).toBe(1);
+      expect(await fillFromGazetteer(database.db, 'division')).toBe(1);
       expect(await localityColumn(database, 'division')).toEqual({
         'in-division': 'FR.27',
         'no-admin1': null,
         'not-in-gazetteer': 'IT.09',
         unmatched: null,
       });
-      expect(await fillDivisions(database.db)).toBe(0);
+      expect(await fillFromGazetteer(database.db, 'division')).toBe(0);
     });
   });
 }

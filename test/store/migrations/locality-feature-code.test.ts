@@ -2,7 +2,7 @@ import { Migrator, type MigrationProvider } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type Database } from '../../../src/store/database.js';
 import { allMigrations } from '../../../src/store/migrations/index.js';
-import { fillFeatureCodes } from '../../../src/store/writes/import.js';
+import { fillFromGazetteer } from '../../../src/store/writes/import.js';
 import { createTestDatabase, DIALECTS } from '../../support/databases.js';
 import { addBareLocality, addGazetteerPlaces, localityColumn } from '../../support/migration-rows.js';
 
@@ -49,14 +49,14 @@ for (const dialect of DIALECTS) {
       await database.db.deleteFrom('gazetteer_places').execute();
       // The newer gazetteer says otherwise of 900_001: the code the locality has is kept.
       await addGazetteerPlaces(database, [{ geoname_id: 900_001, feature_code: 'PPLA3' }, PLACES[2]!]);
-      expect(await fillFeatureCodes(database.db)).toBe(1);
+      expect(await fillFromGazetteer(database.db, 'feature_code')).toBe(1);
       expect(await localityColumn(database, 'feature_code')).toEqual({
         capital: 'PPLC',
         'not-in-gazetteer': 'PPL',
         seat: 'PPLA2',
         unmatched: null,
       });
-      expect(await fillFeatureCodes(database.db)).toBe(0);
+      expect(await fillFromGazetteer(database.db, 'feature_code')).toBe(0);
     });
   });
 }
