@@ -42,7 +42,10 @@ const { fit, held } = gap
   ? validationSplit(split.places, split.train, 99, GAP_SPLIT.linkShare, GAP_SPLIT.placeShare)
   : validationSplit(split.places, split.train);
 const models: [string, SuggestModel][] = [];
-const prefixes = (process.env.SUGGEST_TREE_PREFIXES ?? '').split(',').filter((x) => x !== '').map(Number);
+const prefixes = (process.env.SUGGEST_TREE_PREFIXES ?? '')
+  .split(',')
+  .filter((x) => x !== '')
+  .map(Number);
 const sampled = new Map<string, TrainingExamples>();
 for (const config of configs) {
   const options: TrainingOptions = {
@@ -68,7 +71,10 @@ for (const config of configs) {
   // in order, so a prefix is the model that many trees would have given).
   for (const k of prefixes)
     if (model.kind === 'boosted' && k < model.trees.length)
-      models.push([`${JSON.stringify(config)}, first ${k} trees`, { ...model, trees: model.trees.slice(0, k) }]);
+      models.push([
+        `${JSON.stringify(config)}, first ${k} trees`,
+        { ...model, trees: model.trees.slice(0, k) },
+      ]);
 }
 
 const graph = buildSuggestGraph(split.places, fit);

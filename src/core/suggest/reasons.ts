@@ -246,7 +246,11 @@ export function reasonsFor(
  * How many of the partners of the query's country's other places are in the candidate's country (another
  * country), out of all their partners: the counts of the `countryPairShare` feature, the query's own links left out.
  */
-function countryShareReason(graph: SuggestGraph, profile: QueryProfile, candidate: number): Reason | undefined {
+function countryShareReason(
+  graph: SuggestGraph,
+  profile: QueryProfile,
+  candidate: number,
+): Reason | undefined {
   const q = profile.query;
   const qc = graph.countryOf[q]!;
   const cc = graph.countryOf[candidate]!;
