@@ -129,7 +129,7 @@ function table(rows: [string, EvaluationSummary][]): string {
     '| --- | ---: | ---: | ---: |',
     ...rows.map(
       ([m, s]) =>
-        `| ${m} | ${s.recallAt10.toFixed(3)} | ${s.recallAt50.toFixed(3)} | ${s.reciprocalRank.toFixed(3)} |`,
+        `| ${m} | ${s.recallAt10.toFixed(4)} | ${s.recallAt50.toFixed(4)} | ${s.reciprocalRank.toFixed(4)} |`,
     ),
   ];
   return lines.join('\n');

@@ -8,6 +8,7 @@
  * cities get populations, seat levels and divisions from the registry as in bench/suggest-eval.ts
  * (SUGGEST_FACTS=none: none; a list such as `population,seat`: those). SUGGEST_VALIDATION=gap holds out 25% of
  * links and every link of 3% of places instead (GAP_SPLIT: nearer the gap between the snapshots).
+ * SUGGEST_TREE_PREFIXES=200,300 also scores each boosted model's first 200 and 300 trees.
  */
 import { loadavg } from 'node:os';
 import { evaluateQuery, summarise, type QueryOutcome } from '../src/core/suggest/evaluation.js';
@@ -41,6 +42,10 @@ const { fit, held } = gap
   ? validationSplit(split.places, split.train, 99, GAP_SPLIT.linkShare, GAP_SPLIT.placeShare)
   : validationSplit(split.places, split.train);
 const models: [string, SuggestModel][] = [];
+const prefixes = (process.env.SUGGEST_TREE_PREFIXES ?? '')
+  .split(',')
+  .filter((x) => x !== '')
+  .map(Number);
 const sampled = new Map<string, TrainingExamples>();
 for (const config of configs) {
   const options: TrainingOptions = {
@@ -60,7 +65,16 @@ for (const config of configs) {
   } = options;
   const key = JSON.stringify(drawing);
   const examples = sampled.get(key) ?? sampled.set(key, sampleExamples(split.places, fit, options)).get(key)!;
-  models.push([JSON.stringify(config), fitModel(examples, options)]);
+  const model = fitModel(examples, options);
+  models.push([JSON.stringify(config), model]);
+  // SUGGEST_TREE_PREFIXES=200,300: the same boosted model's first 200 and 300 trees scored too (the trees are grown
+  // in order, so a prefix is the model that many trees would have given).
+  for (const k of prefixes)
+    if (model.kind === 'boosted' && k < model.trees.length)
+      models.push([
+        `${JSON.stringify(config)}, first ${k} trees`,
+        { ...model, trees: model.trees.slice(0, k) },
+      ]);
 }
 
 const graph = buildSuggestGraph(split.places, fit);

@@ -65,6 +65,8 @@ export const FEATURES = [
   'divisionToQueryCountry',
   'queryDivisionToCountry',
   'divisionLinkedShare',
+  'countryPairShare',
+  'reverseCountryPairShare',
 ] as const;
 
 /** The name of a feature. */
@@ -94,6 +96,8 @@ export interface QueryProfile {
   profileLinks: number;
   /** The query's partners per country index. */
   partnersByCountry: Map<number, number>;
+  /** How many of the query's partners have a country. */
+  partnersWithCountry: number;
   partnersByContinent: Map<number, number>;
   /** Partners of the query's partners (the query excluded, each reached once per path) per country index. */
   secondHopByCountry: Map<number, number>;
@@ -166,7 +170,10 @@ export function queryProfile(graph: SuggestGraph, query: number): QueryProfile {
     }
   }
   const own = median(logs);
+  let partnersWithCountry = 0;
+  for (const count of partnersByCountry.values()) partnersWithCountry += count;
   return {
+    partnersWithCountry,
     partnersByDivision,
     divisionLinksFromQuery,
     queryDivisionToCountry,
@@ -423,10 +430,18 @@ export function candidateFeatures(
     rows[row + F.partnersOfQuerySize] = Math.log1p(ofQuerySize);
     let toQueryCountry = 0;
     let toQueryDivision = 0;
+    let withCountry = 0;
+    let domestic = 0;
     for (const p of neighboursOf(graph, i)) {
-      if (qCountry >= 0 && graph.countryOf[p] === qCountry) toQueryCountry++;
+      const pc = graph.countryOf[p]!;
+      if (qCountry >= 0 && pc === qCountry) toQueryCountry++;
       if (qDivision >= 0 && graph.divisionOf[p] === qDivision) toQueryDivision++;
+      if (pc >= 0) withCountry++;
+      if (pc >= 0 && pc === cc) domestic++;
     }
+    const shares = countryPairShares(graph, profile, i, { toQueryCountry, withCountry, domestic });
+    rows[row + F.countryPairShare] = shares.fromQueryCountry.share;
+    rows[row + F.reverseCountryPairShare] = shares.fromCandidateCountry.share;
     if (qCountry >= 0 && degree > 0) {
       rows[row + F.reverseCountryShare] = toQueryCountry / (degree + 1);
       rows[row + F.reverseCountryLinks] = Math.log1p(toQueryCountry);
@@ -434,6 +449,60 @@ export function candidateFeatures(
     divisionFeatures(graph, profile, i, toQueryCountry, toQueryDivision, rows, row);
   }
   return rows;
+}
+
+/** Link ends of one country towards another: how many, of how many the first country has, and their share. */
+export interface CountryEnds {
+  towards: number;
+  of: number;
+  /** towards / of, 0 when `of` is 0. */
+  share: number;
+}
+
+/** What `countryPairShares` needs of the candidate's partners: in the query's country, with a country, at home. */
+export interface CandidatePartnerCountries {
+  toQueryCountry: number;
+  withCountry: number;
+  domestic: number;
+}
+
+/**
+ * How much each of the two countries twins with the other: of the link ends in the query's country, those
+ * towards the candidate's country, the query's own links left out (`fromQueryCountry`: how the rest of the
+ * query's country twins with the candidate's); of the link ends in the candidate's country, those towards the
+ * query's, the candidate's own left out (`fromCandidateCountry`). A link within one country gives it two ends
+ * towards itself. All 0 when either country is unknown.
+ */
+export function countryPairShares(
+  graph: SuggestGraph,
+  profile: QueryProfile,
+  i: number,
+  candidate: CandidatePartnerCountries,
+): { fromQueryCountry: CountryEnds; fromCandidateCountry: CountryEnds } {
+  const qc = graph.countryOf[profile.query]!;
+  const cc = graph.countryOf[i]!;
+  if (qc < 0 || cc < 0) {
+    const none = { towards: 0, of: 0, share: 0 };
+    return { fromQueryCountry: none, fromCandidateCountry: none };
+  }
+  const home = qc === cc ? 2 : 1;
+  const pairEnds = home * graph.countryPairLinks[qc * graph.countries.length + cc]!;
+  const ends = (towards: number, of: number): CountryEnds => ({
+    towards,
+    of,
+    share: of > 0 ? towards / of : 0,
+  });
+  const queryDomestic = profile.partnersByCountry.get(qc) ?? 0;
+  return {
+    fromQueryCountry: ends(
+      pairEnds - home * (profile.partnersByCountry.get(cc) ?? 0),
+      graph.countryEnds[qc]! - profile.partnersWithCountry - queryDomestic,
+    ),
+    fromCandidateCountry: ends(
+      pairEnds - home * candidate.toQueryCountry,
+      graph.countryEnds[cc]! - candidate.withCountry - candidate.domestic,
+    ),
+  };
 }
 
 /** Links counted between first-level divisions and countries for one candidate, its and the query's own left out. */

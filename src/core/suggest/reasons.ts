@@ -1,6 +1,7 @@
 import { countryName } from '../country.js';
 import { haversineKm } from '../geo.js';
 import {
+  countryPairShares,
   divisionLinkCounts,
   F,
   FEATURE_COUNT,
@@ -24,6 +25,7 @@ export interface Reason {
     | 'distance'
     | 'partners_of_partners_country'
     | 'country_pair'
+    | 'country_share'
     | 'near_your_partner'
     | 'partners_near_you'
     | 'same_seat'
@@ -94,7 +96,8 @@ const REASON_FEATURES: Record<Reason['code'], readonly FeatureName[]> = {
     'sameCountryNear',
   ],
   partners_of_partners_country: ['secondHopCountryShare'],
-  country_pair: ['countryPairLinks', 'countryPairLift'],
+  country_pair: ['countryPairLinks', 'countryPairLift', 'reverseCountryPairShare'],
+  country_share: ['countryPairShare'],
   near_your_partner: ['logKmToQueryPartner', 'queryPartnersNearCandidate'],
   partners_near_you: ['logKmFromCandidatePartner', 'candidatePartnersNearQuery'],
 };
@@ -102,7 +105,8 @@ const REASON_FEATURES: Record<Reason['code'], readonly FeatureName[]> = {
 /**
  * The reasons for one candidate, in words, each true of the graph it was ranked on: shared partners (named when
  * few), similar populations, the same name, a shared official language, the distance against the query's own
- * links, the query's partners' partners in the candidate's country, how often the two countries twin, the query's
+ * links, the query's partners' partners in the candidate's country, how often the two countries twin, how many of
+ * the partners of other places in the query's country are in the candidate's, the query's
  * partner nearest the candidate and the candidate's partners near the query (within NEAR_KM), the same seat of
  * government (both capitals, both seats of a division of one level), the candidate's partners of about the
  * query's size (within SAME_SIZE_LOG10), the twinnings of other places between the two first-level divisions
@@ -179,6 +183,8 @@ export function reasonsFor(
         text: `${countryName(qCountry!)} and ${countryName(place.country!)} share ${pair.toLocaleString('en-US')} ${pair === 1 ? 'twinning' : 'twinnings'}`,
       });
   }
+  const share = countryShareReason(graph, profile, candidate);
+  if (share) reasons.push(share);
   const nearest = nearestWithin(graph, candidate, neighboursOf(graph, q), NEAR_KM);
   if (nearest.length > 0) {
     const [p, pkm] = nearest[0]!;
@@ -234,6 +240,40 @@ export function reasonsFor(
     .map((r, i) => ({ r, i, w: weight(r) }))
     .sort((x, y) => y.w - x.w || x.i - y.i)
     .map(({ r }) => r);
+}
+
+/**
+ * How many of the partners of the query's country's other places are in the candidate's country (another
+ * country), out of all their partners: the counts of the `countryPairShare` feature, the query's own links left out.
+ */
+function countryShareReason(
+  graph: SuggestGraph,
+  profile: QueryProfile,
+  candidate: number,
+): Reason | undefined {
+  const q = profile.query;
+  const qc = graph.countryOf[q]!;
+  const cc = graph.countryOf[candidate]!;
+  if (qc < 0 || cc < 0 || qc === cc) return undefined;
+  let toQueryCountry = 0;
+  let withCountry = 0;
+  let domestic = 0;
+  for (const p of neighboursOf(graph, candidate)) {
+    const pc = graph.countryOf[p]!;
+    if (pc === qc) toQueryCountry++;
+    if (pc >= 0) withCountry++;
+    if (pc === cc) domestic++;
+  }
+  const { towards, of } = countryPairShares(graph, profile, candidate, {
+    toQueryCountry,
+    withCountry,
+    domestic,
+  }).fromQueryCountry;
+  if (towards <= 0) return undefined;
+  return {
+    code: 'country_share',
+    text: `${towards.toLocaleString('en-US')} of the ${of.toLocaleString('en-US')} partners of other places in ${countryName(graph.countries[qc]!)} (you aside) ${towards === 1 ? 'is' : 'are'} in ${countryName(graph.countries[cc]!)}`,
+  };
 }
 
 /** "N twinnings join …", singular or plural. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   candidateFeatures,
+  countryPairShares,
   distanceRanks,
   distancesFrom,
   F,
@@ -13,7 +14,7 @@ import {
   UNKNOWN_SEAT,
 } from '../../../src/core/suggest/features.js';
 import { buildSuggestGraph } from '../../../src/core/suggest/graph.js';
-import { divisionGraph, KM_PER_DEGREE, tinyGraph } from './fixture.js';
+import { countryShareGraph, divisionGraph, KM_PER_DEGREE, tinyGraph } from './fixture.js';
 
 const graph = tinyGraph();
 const rows = candidateFeatures(graph, 0);
@@ -236,5 +237,41 @@ describe('first-level division features', () => {
     expect(at(2, 'divisionLinkedShare')).toBe(1); // X and Y
     expect(at(7, 'divisionLinkedShare')).toBe(0.5); // Z, not T
     expect(at(5, 'divisionLinkedShare')).toBe(-1);
+  });
+});
+
+describe('country-pair shares', () => {
+  // Query A (DE), partner C (FR); the links of countryShareGraph (fixture.ts).
+  const g = countryShareGraph();
+  const r = candidateFeatures(g, 0);
+  const at = (place: number, name: keyof typeof F): number => r[place * FEATURE_COUNT + F[name]]!;
+  it('takes the share of the query country’s link ends towards the candidate’s, the query’s own left out', () => {
+    // Germany's six ends less A's one: B's four (C, D, E, F) and F's one (B). Two go to France, one to Austria,
+    // two to Germany (the link F–B has both its ends there).
+    expect(at(3, 'countryPairShare')).toBeCloseTo(2 / 5, 12);
+    expect(at(2, 'countryPairShare')).toBeCloseTo(2 / 5, 12);
+    expect(at(4, 'countryPairShare')).toBeCloseTo(1 / 5, 12);
+    expect(at(5, 'countryPairShare')).toBeCloseTo(2 / 5, 12);
+    expect(at(6, 'countryPairShare')).toBe(0); // G has no country
+  });
+  it('takes the share of the candidate country’s link ends towards the query’s, the candidate’s own left out', () => {
+    // France's five ends less D's (B, C, and C's end of C–D): C's ends of A–C and B–C, both towards Germany.
+    expect(at(3, 'reverseCountryPairShare')).toBe(1);
+    // Less C's (A, B, D, and D's end of C–D): D's end of B–D, towards Germany.
+    expect(at(2, 'reverseCountryPairShare')).toBe(1);
+    // Austria's one end is E's own: none left.
+    expect(at(4, 'reverseCountryPairShare')).toBe(0);
+    // Germany's six less F's (B, and B's end of F–B): B's ends towards C, D, E and A's towards C; none to Germany.
+    expect(at(5, 'reverseCountryPairShare')).toBe(0);
+    // Less B's (C, D, E, F, and F's end of F–B): A's one end, towards France.
+    expect(at(1, 'reverseCountryPairShare')).toBe(0);
+    expect(at(6, 'reverseCountryPairShare')).toBe(0);
+  });
+  it('counts the ends and leaves the query’s own links out', () => {
+    const profile = queryProfile(g, 0);
+    expect(countryPairShares(g, profile, 3, { toQueryCountry: 1, withCountry: 2, domestic: 1 })).toEqual({
+      fromQueryCountry: { towards: 2, of: 5, share: 2 / 5 },
+      fromCandidateCountry: { towards: 2, of: 2, share: 1 },
+    });
   });
 });

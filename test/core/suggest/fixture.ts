@@ -53,3 +53,28 @@ export const divisionGraph = () =>
       [6, 3],
     ],
   );
+
+/**
+ * A network for the country-pair shares: query A, B and F in DE; C and D in FR; E in AT; G of no country. Links:
+ * A–C (the query's own), B–C, B–D, B–E, C–D, F–B. Link ends: DE 6 (A, B four times, F), FR 5, AT 1.
+ */
+export const countryShareGraph = () =>
+  buildSuggestGraph(
+    [
+      { key: 'a', name: 'A', country: 'DE', lat: 0, lon: 0 },
+      { key: 'b', name: 'B', country: 'DE', lat: 0, lon: 1 },
+      { key: 'c', name: 'C', country: 'FR', lat: 0, lon: 5 },
+      { key: 'd', name: 'D', country: 'FR', lat: 0, lon: 6 },
+      { key: 'e', name: 'E', country: 'AT', lat: 0, lon: 3 },
+      { key: 'f', name: 'F', country: 'DE', lat: 0, lon: 2 },
+      { key: 'g', name: 'G', lat: 0, lon: 9 },
+    ],
+    [
+      [0, 2],
+      [1, 2],
+      [1, 3],
+      [1, 4],
+      [2, 3],
+      [5, 1],
+    ],
+  );

@@ -4,7 +4,7 @@ import { commonPartners, reasonsFor, roughly } from '../../../src/core/suggest/r
 import { buildSuggestGraph } from '../../../src/core/suggest/graph.js';
 import { heuristicModel } from '../../../src/core/suggest/model.js';
 import { F } from '../../../src/core/suggest/features.js';
-import { divisionGraph, tinyGraph } from './fixture.js';
+import { countryShareGraph, divisionGraph, tinyGraph } from './fixture.js';
 
 const graph = tinyGraph();
 const profile = queryProfile(graph, 0);
@@ -30,6 +30,20 @@ describe('reasons in words', () => {
   it('counts partners of partners in the candidate’s country and the twinnings of the two countries', () => {
     expect(texts(3)).toContain('2 partners of your partners are in France');
     expect(texts(3)).toContain('Germany and France share 3 twinnings');
+  });
+  it('counts the partners of other places in the query’s country that are in the candidate’s', () => {
+    // countryShareGraph: Germany's ends less A's own are B's four (C, D, E, F) and F's one (B).
+    const g = countryShareGraph();
+    const p = queryProfile(g, 0);
+    const r = candidateFeatures(g, 0, p);
+    const say = (candidate: number): string[] =>
+      reasonsFor(g, p, r, candidate)
+        .filter((x) => x.code === 'country_share')
+        .map((x) => x.text);
+    expect(say(3)).toEqual(['2 of the 5 partners of other places in Germany (you aside) are in France']);
+    expect(say(4)).toEqual(['1 of the 5 partners of other places in Germany (you aside) is in Austria']);
+    expect(say(5)).toEqual([]); // the same country
+    expect(say(6)).toEqual([]); // no country
   });
   it('names the query’s partner near the candidate and the candidate’s partners near the query', () => {
     // Q at 0° with partner P at 0.5° E (55.6 km); C at 1° E, twinned with R at 0.3° E (33.4 km from Q) and with
