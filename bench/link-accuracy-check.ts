@@ -1,10 +1,11 @@
 import type { Point } from '../src/core/geo.js';
 import type { SourcePlace } from '../src/ingest/sources/records.js';
-import type { Registry } from './identity-stats.js';
+import type { PointUnits, Registry } from './identity-stats.js';
 import { placeKey } from '../src/ingest/import/collect.js';
 import {
   kmFrom,
   inStatedCountry,
+  nameKey,
   pointKey,
   statedCountry,
   wikidataTwin,
@@ -77,7 +78,7 @@ function placesByLink(reg: Registry, facts: SourceFacts): Map<string, Map<number
 }
 
 /** Why the check sets a list's own point aside as no evidence of where its place lies. */
-export type SetAsideRule = 'shared' | 'abroad' | 'coarse';
+export type SetAsideRule = 'shared' | 'abroad' | 'coarse' | 'unit';
 
 /**
  * A check's rules for a list's own point (the geocoder's pick from the name and country, not the list's
@@ -98,18 +99,47 @@ export const SESSION8_CHECK: CheckRules = {
 };
 
 /**
- * This check (session 9): a point given to whole tenths of a degree in both coordinates (an area's centre or a
+ * Session 9's check: a point given to whole tenths of a degree in both coordinates (an area's centre or a
  * rounding: "Sestu" at 40, 9, Sardinia's middle) is set aside as a shared one is, and the end is judged as a
  * place without a point (Wikidata 2026's one place of its name and country, else the stated country, which the
  * point does not contradict). A point that lies in another country than the list states contradicts the list's
  * own country: one of the two is wrong ("Lengede, Italy" at Lengede in Germany; "Zug, Western Sahara" at Zug in
  * Switzerland), so neither is evidence, and such an end is judged by Wikidata 2026 alone or is uncheckable.
  */
-export const CHECK: CheckRules = {
-  name: 'this check',
+export const SESSION9_CHECK: CheckRules = {
+  name: "session 9's check",
   setAside: ['shared', 'abroad', 'coarse'],
   uncheckableWhenSetAside: ['abroad'],
 };
+
+/**
+ * This check (session 10): a point where the geocoder found a unit named after the place rather than a place of
+ * the name (the gazetteer place nearest the point lies in a first- or second-level unit of the place's name, and
+ * no gazetteer place bearing the name lies within 25 km of it: "Franklin, United States" at Mount Vernon in
+ * Franklin County, Texas; "Shawnee" at Topeka in Shawnee County) is the unit's point. The list may mean the
+ * unit, so a match within 25 km of it stays right; but it says nothing of which town of the name the list
+ * means, so a match far from it is judged as an end without a point: by Wikidata 2026's one place of the name
+ * and country where there is one (a match far from both stays wrong), else by the stated country. Read from
+ * the list's name and point and the gazetteer alone, never the match; it can only turn wrong ends right.
+ */
+export const CHECK: CheckRules = {
+  name: 'this check',
+  setAside: ['shared', 'abroad', 'coarse', 'unit'],
+  uncheckableWhenSetAside: ['abroad'],
+};
+
+/** How near a place of the name must lie to a point for the point to be taken as that place's, not its unit's. */
+const UNIT_POINT_KM = 25;
+
+/**
+ * Whether a list's point is a unit's named after the place (the geocoder took "Franklin" for Franklin County):
+ * the nearest gazetteer place lies in a first- or second-level unit of the place's name, and no gazetteer place
+ * of that name lies within 25 km.
+ */
+export function unitPoint(p: SourcePlace, point: Point, units: PointUnits): boolean {
+  const key = nameKey(p);
+  return units.unitKeysAt(point).includes(key) && !units.namedWithin(point, key, UNIT_POINT_KM);
+}
 
 /** Whether both coordinates are given to at most one decimal (40, 9 or 37.5, 14: ±5 km at best, often an area's centre). */
 export function coarsePoint(p: Point): boolean {
@@ -117,12 +147,16 @@ export function coarsePoint(p: Point): boolean {
   return tenths(p.lat) && tenths(p.lon);
 }
 
-/** A list place's own point, or the rule that sets it aside. */
+/**
+ * A list place's own point, or the rule that sets it aside; a unit's point (`unit`) is returned with its rule,
+ * for it is evidence for the unit but not against a town of the name.
+ */
 function ownListPoint(
   p: SourcePlace,
   facts: SourceFacts,
   countryAt: Registry['countryAt'],
   rules: CheckRules,
+  units: PointUnits | undefined,
 ): { point?: Point; setAside?: SetAsideRule } {
   // The raw list names the same places as the geocoded one, without points.
   const at =
@@ -138,6 +172,9 @@ function ownListPoint(
   if (applies('abroad') && stated !== undefined && country !== undefined && !inStatedCountry(country, stated))
     return { setAside: 'abroad' };
   if (applies('coarse') && coarsePoint(point)) return { setAside: 'coarse' };
+  // A unit's point is kept: the list may mean the unit, and a match at it is right.
+  if (applies('unit') && units !== undefined && unitPoint(p, point, units))
+    return { point, setAside: 'unit' };
   return { point };
 }
 
@@ -147,7 +184,8 @@ function ownListPoint(
  * Wikidata 2026 place of its unqualified name (its 2026 name or 2016 label) and country (one within 25 km);
  * else, or where the locality has no point, the country (Wikidata 2026's for a Q-id, else the stated one, a
  * territory of it included), unless a rule that leaves such an end uncheckable set its point aside;
- * uncheckable when none says anything. `rules` says which list points are set aside (this check by default).
+ * uncheckable when none says anything. `rules` says which list points are set aside (this check by default);
+ * `units` is the gazetteer around a point, without which no point is set aside as a unit's.
  */
 export function judgeEnd(
   loc: { key: string; country: string | null; lat: number | null; lon: number | null },
@@ -155,6 +193,7 @@ export function judgeEnd(
   facts: SourceFacts,
   countryAt: Registry['countryAt'],
   rules: CheckRules = CHECK,
+  units?: PointUnits,
 ): { verdict: EndVerdict; why?: string } {
   const byQid = places.flatMap((p): Point[] => {
     const f = p.wikidataId ? facts.qidFacts.get(p.wikidataId) : undefined;
@@ -163,12 +202,16 @@ export function judgeEnd(
   // A list's place: its own point (unless a rule sets it aside) and the point of the one Wikidata 2026 place
   // of its name and country; either may be the geocoder's or the namesake's slip.
   let setAsideUncheckable = false;
+  // Whether every point of the list's places is a unit's named after the place, with no Wikidata place of the
+  // name beside it: a match far from it is then judged by the country (the point says nothing against a town).
+  let unitPointsOnly = true;
   const listed = places.flatMap((p): Point[] => {
     if (p.wikidataId) return [];
     const twin = wikidataTwin(p, facts);
-    const own = ownListPoint(p, facts, countryAt, rules);
+    const own = ownListPoint(p, facts, countryAt, rules, units);
     if (own.setAside !== undefined && rules.uncheckableWhenSetAside.includes(own.setAside))
       setAsideUncheckable = true;
+    if (twin !== undefined || (own.point !== undefined && own.setAside !== 'unit')) unitPointsOnly = false;
     return [...(own.point ? [own.point] : []), ...(twin ? [facts.qidFacts.get(twin)!] : [])];
   });
   const kms = (points: Point[]): number[] => points.map((p) => kmFrom(loc, p) ?? Infinity);
@@ -183,9 +226,9 @@ export function judgeEnd(
   }
   if (located && listed.length > 0) {
     const best = Math.min(...kms(listed));
-    return best <= 25
-      ? { verdict: 'right' }
-      : { verdict: 'wrong', why: `${names} → ${loc.key}: ${best.toFixed(0)} km from the list's point` };
+    if (best <= 25) return { verdict: 'right' };
+    if (!unitPointsOnly || byQid.length > 0)
+      return { verdict: 'wrong', why: `${names} → ${loc.key}: ${best.toFixed(0)} km from the list's point` };
   }
   if (byQid.length === 0 && setAsideUncheckable) return { verdict: 'uncheckable' };
   const countries = new Set(
@@ -239,6 +282,7 @@ export function sampleLinkAccuracy(
         facts,
         reg.countryAt,
         rules,
+        reg.units,
       );
       return { ...j, flagged: at.some((e) => e.doubtful) };
     });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { placeKey } from '../../src/ingest/import/collect.js';
 import type { SourcePlace } from '../../src/ingest/sources/records.js';
-import { CHECK, coarsePoint, judgeEnd, SESSION8_CHECK } from '../../bench/link-accuracy-check.js';
+import type { Point } from '../../src/core/geo.js';
+import { unitKeys, type PointUnits } from '../../bench/identity-stats.js';
+import {
+  CHECK,
+  coarsePoint,
+  judgeEnd,
+  SESSION8_CHECK,
+  SESSION9_CHECK,
+  unitPoint,
+} from '../../bench/link-accuracy-check.js';
 import { nameKey, type SourceFacts } from '../../bench/source-facts.js';
 
 // The link check's rules for a list's own point (bench/link-accuracy.ts), on lines of the shared Wikipedia list
@@ -73,5 +82,54 @@ describe('a list point in another country than the list states', () => {
     facts.qidByName.set(`${nameKey(wallern)}|DE`, 'Q1');
     facts.qidFacts.set('Q1', { lat: 50, lon: 10, country: 'DE' });
     expect(judgeEnd(match, [wallern], facts, inAustria, CHECK).verdict).toBe('wrong');
+  });
+});
+
+describe('a list point that is a unit named after the place', () => {
+  // "Bad Soden,Germany,50.1333,8.5,Franklin,United States,33.2003,-95.2232": the point is 1.3 km from Mount
+  // Vernon, seat of Franklin County, Texas (GeoNames 4713032's admin2 "Franklin County"); no GeoNames place
+  // called Franklin lies within 25 km of it. The match is GeoNames' Franklin, Tennessee (35.92506, -86.86889).
+  const franklin: SourcePlace = { name: 'Franklin', country: 'United States', lat: 33.2003, lon: -95.2232 };
+  const match = { key: 'franklin-us', country: 'US', lat: 35.92506, lon: -86.86889 };
+  const inUs = (): string => 'US';
+  // The gazetteer round the point: Mount Vernon lies in Texas and in Franklin County.
+  const franklinCounty: PointUnits = {
+    unitKeysAt: () => [...unitKeys('Texas'), ...unitKeys('Franklin County')],
+    namedWithin: () => false,
+  };
+
+  it('is found by the unit named after the place, not where a place of the name lies near it', () => {
+    expect(unitKeys('Franklin County')).toContain('franklin');
+    expect(unitPoint(franklin, franklin as Point, franklinCounty)).toBe(true);
+    expect(unitPoint(franklin, franklin as Point, { ...franklinCounty, namedWithin: () => true })).toBe(
+      false,
+    );
+    const other: PointUnits = { ...franklinCounty, unitKeysAt: () => unitKeys('Titus County') };
+    expect(unitPoint(franklin, franklin as Point, other)).toBe(false);
+  });
+
+  it('judges a match far from it by the stated country when Wikidata names no one place', () => {
+    const facts = factsOf(franklin);
+    expect(judgeEnd(match, [franklin], facts, inUs, SESSION9_CHECK, franklinCounty).verdict).toBe('wrong');
+    expect(judgeEnd(match, [franklin], facts, inUs, CHECK, franklinCounty).verdict).toBe('right');
+    expect(
+      judgeEnd({ ...match, country: 'CA' }, [franklin], facts, inUs, CHECK, franklinCounty).verdict,
+    ).toBe('wrong');
+    // Without the gazetteer round the point, nothing is set aside.
+    expect(judgeEnd(match, [franklin], facts, inUs, CHECK).verdict).toBe('wrong');
+  });
+
+  it('keeps a match at the unit right, and Wikidata 2026 the judge where it names one place of the name', () => {
+    const atCounty = { key: 'franklin-county-us', country: 'US', lat: 33.18, lon: -95.22 };
+    expect(judgeEnd(atCounty, [franklin], factsOf(franklin), inUs, CHECK, franklinCounty).verdict).toBe(
+      'right',
+    );
+    // Wikidata 2026's one Franklin in the United States is Q983769, Franklin, Indiana (39.4897, -86.0567).
+    const facts = factsOf(franklin);
+    facts.qidByName.set(`${nameKey(franklin)}|US`, 'Q983769');
+    facts.qidFacts.set('Q983769', { lat: 39.4897, lon: -86.0567, country: 'US' });
+    expect(judgeEnd(match, [franklin], facts, inUs, CHECK, franklinCounty).verdict).toBe('wrong');
+    const indiana = { ...match, lat: 39.48061, lon: -86.05499 };
+    expect(judgeEnd(indiana, [franklin], facts, inUs, CHECK, franklinCounty).verdict).toBe('right');
   });
 });

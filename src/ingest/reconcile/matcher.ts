@@ -30,7 +30,8 @@ const REGION_KINDS = new Set(['region', 'province', 'state', 'prefecture', 'coun
  * less, a third- to fifth-level seat (PPLA3 to PPLA5: a Polish gmina's village) least, so that it decides
  * between villages of one size ("Łubowo, Poland" is the gmina's seat of 950, not a village of 1,300 elsewhere)
  * but not against a town many times its size ("Brodnica, Poland" is the town of 27,000, not the seat village
- * of 700 that GeoNames also calls so; "Chrzanów", the town of 40,000, not the seat of 3,500).
+ * of 700 that GeoNames also calls so; "Chrzanów", the town of 40,000, not the seat of 3,500). Nor against a
+ * namesake town in its country that the source's evidence places no worse (`outsizedSeats`).
  */
 const SEAT_WEIGHT: Readonly<Record<string, number>> = {
   PPLC: 0.02,
@@ -46,6 +47,48 @@ interface Scored {
   score: number;
   distance?: number;
   countryAgrees: boolean;
+}
+
+/** A seat leans no tie against a namesake town in its country this many times its size or more. */
+const OUTSIZED = 1.5;
+
+/**
+ * The seats (PPLA2 to PPLA5) that lean no tie: a town of the same country found by the same kind of name, as
+ * near the source's point by the coordinate factor, has half as many people again or more. A second-level seat
+ * weighs 0.01, what the size term gives a town 56 times larger, enough for Jamestown, North Dakota (15,000, a
+ * county seat) to outrank Jamestown, New York (30,000) and Pittsburg, Texas (4,600) Pittsburg, California
+ * (69,000) for a list's "Jamestown" and "Pittsburg, United States" placed near none of them. Between such
+ * namesakes being a seat says nothing of which the source means; size says more. Against a unit, a point
+ * without a population or an alternate name, the seat keeps its weight.
+ */
+function outsizedSeats(q: MatchQuery, candidates: readonly PlaceCandidate[]): Set<PlaceCandidate> {
+  const towns = candidates.filter((c) => c.kind === 'geonames' && c.population > 0);
+  const factor = (c: PlaceCandidate): number =>
+    coordinateFactor(
+      q.point && c.lat !== undefined && c.lon !== undefined
+        ? distanceKm(q.point, { lat: c.lat, lon: c.lon })
+        : undefined,
+      c,
+      true,
+      q.ownPoint === true,
+      q.parsed.base,
+    );
+  return new Set(
+    towns.filter(
+      (seat) =>
+        seat.featureCode !== 'PPLC' &&
+        seat.featureCode !== 'PPLA' &&
+        SEAT_WEIGHT[seat.featureCode ?? ''] !== undefined &&
+        towns.some(
+          (other) =>
+            other !== seat &&
+            other.country === seat.country &&
+            other.via === seat.via &&
+            other.population >= OUTSIZED * seat.population &&
+            factor(other) === factor(seat),
+        ),
+    ),
+  );
 }
 
 /** The coordinate factor of a place far from the source's point: only a main name in its country survives it. */
@@ -161,7 +204,7 @@ interface HomeEvidence {
  * Wikidata's own point outweighs a tag whose country has the name only far away (Brockville, Ontario,
  * tagged United States, where a Brookville is also called Brockville).
  */
-function score(q: MatchQuery, c: PlaceCandidate, home: HomeEvidence): Scored {
+function score(q: MatchQuery, c: PlaceCandidate, home: HomeEvidence, outsized: Set<PlaceCandidate>): Scored {
   const distance =
     q.point && c.lat !== undefined && c.lon !== undefined
       ? distanceKm(q.point, { lat: c.lat, lon: c.lon })
@@ -182,7 +225,7 @@ function score(q: MatchQuery, c: PlaceCandidate, home: HomeEvidence): Scored {
   const unplaced =
     (q.countries.length === 0 && q.point === undefined && q.hintPoints.length === 0) || home.pointSlipped;
   const size = (unplaced ? UNPLACED_SIZE_WEIGHT : 0.04) * Math.min(1, Math.log10(c.population + 1) / 7);
-  const seat = SEAT_WEIGHT[c.featureCode ?? ''] ?? 0;
+  const seat = outsized.has(c) ? 0 : (SEAT_WEIGHT[c.featureCode ?? ''] ?? 0);
   // A town spelt as the source writes it, accents and all, outranks a namesake equal only once folded
   // (Wikidata 2016's "Ingå" is Ingå in Finland, not Ingá in Brazil, a little larger). Not a unit: its name
   // here is CLDR's English one, which says nothing of the source's spelling.
@@ -291,7 +334,8 @@ export function rankMatches(given: MatchQuery, candidates: readonly PlaceCandida
     near: homeNamed.some((c) => kmFromPoint(query, c) <= DOUBTFUL_KM),
     pointSlipped,
   };
-  const scored = candidates.map((c) => score(query, c, home)).sort((a, b) => b.score - a.score);
+  const outsized = outsizedSeats(query, candidates);
+  const scored = candidates.map((c) => score(query, c, home, outsized)).sort((a, b) => b.score - a.score);
   const seen = new Set<string>();
   const distinct = scored.filter((s) => {
     const id = `${s.candidate.kind}:${s.candidate.id}`;

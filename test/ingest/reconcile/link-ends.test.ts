@@ -65,6 +65,55 @@ describe('a place its source gives only a country', () => {
   });
 });
 
+describe('a common name far from every place of it', () => {
+  // twin_cities.csv lines 6807, 7880: "Jamestown, United States" (twinned with Lyme Regis and Jakobstad)
+  // geocoded to 37.2089,-76.7783, Jamestown in Virginia, which GeoNames lacks; every Jamestown it has lies
+  // over 300 km off. Wikidata 2026 pairs Jakobstad with Jamestown, New York (Q983861).
+  const seat = gazetteerPlace('5059836', 'Jamestown', 'US', 46.91054, -98.70844, 15_422, 'PPLA2');
+  const larger = gazetteerPlace('5122534', 'Jamestown', 'US', 42.097, -79.23533, 30_075);
+  const carolina = gazetteerPlace('4473158', 'Jamestown', 'US', 35.9943, -79.93531, 3737);
+
+  it('is the larger town, not a county seat half its size', () => {
+    const geocoded = query('Jamestown', { countries: ['US'], point: { lat: 37.2089, lon: -76.7783 } });
+    expect(chooseMatch(geocoded, [seat, carolina, larger])).toMatchObject({
+      candidate: { id: '5122534' },
+      doubtful: true,
+    });
+  });
+
+  it('nor a county seat a fifteenth of its size', () => {
+    // twin_cities.csv line 15792: "Pittsburg, United States" (Shimonoseki's twin, which Wikidata 2026 pairs
+    // with Pittsburg, California) geocoded to 34.9327,-95.7626, McAlester, seat of Pittsburg County, Oklahoma.
+    const texas = gazetteerPlace('4719416', 'Pittsburg', 'US', 32.9954, -94.96577, 4602, 'PPLA2');
+    const kansas = gazetteerPlace('4277241', 'Pittsburg', 'US', 37.41088, -94.70496, 20_409);
+    const california = gazetteerPlace('5383465', 'Pittsburg', 'US', 38.02798, -121.88468, 69_424);
+    const geocoded = query('Pittsburg', { countries: ['US'], point: { lat: 34.9327, lon: -95.7626 } });
+    expect(chooseMatch(geocoded, [texas, kansas, california]).candidate?.id).toBe('5383465');
+  });
+
+  it('keeps a seat’s weight against a place of the name without a population', () => {
+    // twin_cities.csv lines 5257, 14930: "Kashiwara, Japan" at 34.5833,135.6333, where GeoNames' Kashihara
+    // (alternate name Kashiwara, a seat of 79,000) lies, 1.5 km off; a supplement point named Kashiwara lies
+    // 19 km off, without a population.
+    const alternate: PlaceCandidate = {
+      ...gazetteerPlace('1859952', 'Kashihara', 'JP', 34.58333, 135.61667, 79_058, 'PPLA2'),
+      via: 'alternate',
+    };
+    const point: PlaceCandidate = {
+      kind: 'geonames-point',
+      id: 'JP:34.45:135.76667',
+      name: 'Kashiwara',
+      country: 'JP',
+      lat: 34.45,
+      lon: 135.76667,
+      population: 0,
+      via: 'name',
+    };
+    const geocoded = query('Kashiwara', { countries: ['JP'], point: { lat: 34.5833, lon: 135.6333 } });
+    expect(chooseMatch(geocoded, [point, alternate]).candidate?.id).toBe('1859952');
+  });
+});
+
 describe('a territory named before its country', () => {
   // twin_cities.csv lines 5057, 9464, 17853: "Saint-Denis", "Réunion, France", geocoded to 48.9384,2.3628,
   // Saint-Denis north of Paris.
