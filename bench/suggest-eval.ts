@@ -68,7 +68,19 @@ function methods(model: SuggestModel, seed: number, linear?: SuggestModel): [str
     ...(linear
       ? [['linear model, same features', (rows: Float64Array) => scoreRows(linear, rows)] as [string, Method]]
       : []),
-    [`model (${model.kind})`, (rows) => scoreRows(model, rows)],
+    // The trees without the linear term they carry, to tell what the blend adds.
+    ...(model.kind === 'boosted' && model.linear
+      ? [
+          ['trees alone', (rows: Float64Array) => scoreRows({ ...model, linear: undefined }, rows)] as [
+            string,
+            Method,
+          ],
+        ]
+      : []),
+    [
+      `model (${model.kind}${model.kind === 'boosted' && model.linear ? ' + linear' : ''})`,
+      (rows) => scoreRows(model, rows),
+    ],
     ...(process.env.SUGGEST_DIAG ? FEATURES.map((f, j): [string, Method] => [f, column(j)]) : []),
   ];
 }

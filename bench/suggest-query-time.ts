@@ -3,7 +3,8 @@
  * `twinning init`, ranked by data/suggest/model.json (features, scores, top 10), median of 50 seeded queries,
  * against distances alone (the cheapest full pass) in the same run, and the median CPU time of a query (what
  * the wall time would be on an idle core). Prints one line with the load average.
- *   Run: npx tsx bench/suggest-query-time.ts /tmp/world.sqlite
+ *   Run: npx tsx bench/suggest-query-time.ts /tmp/world.sqlite [model.json ...]
+ * Model files named after the registry are timed in turns in the same process instead (three rounds each).
  */
 import { loadavg } from 'node:os';
 import { partialDateFromJsDate } from '../src/core/partial-date.js';
@@ -19,7 +20,11 @@ if (!url) throw new Error('name the registry: npx tsx bench/suggest-query-time.t
 const { database } = await openRegistry(url, BUNDLED_DATA_DIR, { dataset: 'world' });
 const { graph } = await loadSuggestNetwork(database.db, undefined, partialDateFromJsDate(new Date()));
 await database.close();
-const model = readModel();
+const files = process.argv.slice(3);
+const models =
+  files.length > 0
+    ? files.map((f) => [f, readModel(f)] as const)
+    : [['data/suggest/model.json', readModel()] as const];
 const load = (): string =>
   loadavg()
     .map((x) => x.toFixed(2))
@@ -41,10 +46,14 @@ const timeIt = (fn: (q: number) => unknown): { wall: number; cpu: number } => {
   const median = (xs: number[]): number => xs.sort((a, b) => a - b)[xs.length >> 1]!;
   return { wall: median(wall), cpu: median(cpu) };
 };
-const before = load();
-const whole = timeIt((q) => rankCandidates(graph, model, q, 10));
-const distances = timeIt((q) => distancesFrom(graph, q));
-// On a busy machine the wall time counts the time the process waited for a core; the CPU time does not.
-console.log(
-  `One query over all ${graph.places.length} places, model ${model.kind} (median of 50): ${whole.wall.toFixed(1)} ms; distances alone ${distances.wall.toFixed(2)} ms (ratio ${(whole.wall / distances.wall).toFixed(1)}); CPU time ${whole.cpu.toFixed(1)} ms a query; load ${before} → ${load()}`,
-);
+const rounds = files.length > 0 ? 3 : 1;
+for (let round = 1; round <= rounds; round++)
+  for (const [file, model] of models) {
+    const before = load();
+    const whole = timeIt((q) => rankCandidates(graph, model, q, 10));
+    const distances = timeIt((q) => distancesFrom(graph, q));
+    // On a busy machine the wall time counts the time the process waited for a core; the CPU time does not.
+    console.log(
+      `${rounds > 1 ? `round ${round}, ${file}: ` : ''}One query over all ${graph.places.length} places, model ${model.kind}${model.kind === 'boosted' ? ` (${model.trees.length} trees${model.linear ? ' + linear' : ''})` : ''} (median of 50): ${whole.wall.toFixed(1)} ms; distances alone ${distances.wall.toFixed(2)} ms (ratio ${(whole.wall / distances.wall).toFixed(1)}); CPU time ${whole.cpu.toFixed(1)} ms a query; load ${before} → ${load()}`,
+    );
+  }

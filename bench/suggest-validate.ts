@@ -42,6 +42,13 @@ const { fit, held } = gap
   ? validationSplit(split.places, split.train, 99, GAP_SPLIT.linkShare, GAP_SPLIT.placeShare)
   : validationSplit(split.places, split.train);
 const models: [string, SuggestModel][] = [];
+// SUGGEST_BLEND=0.25,0.5: each boosted model's score plus that weight times the score of a linear model fit to the
+// same groups (both are logits of the same grouped softmax).
+const blendWeights = (process.env.SUGGEST_BLEND ?? '')
+  .split(',')
+  .filter((x) => x !== '')
+  .map(Number);
+const blends: [string, SuggestModel, SuggestModel, number][] = [];
 const prefixes = (process.env.SUGGEST_TREE_PREFIXES ?? '')
   .split(',')
   .filter((x) => x !== '')
@@ -67,6 +74,23 @@ for (const config of configs) {
   const examples = sampled.get(key) ?? sampled.set(key, sampleExamples(split.places, fit, options)).get(key)!;
   const model = fitModel(examples, options);
   models.push([JSON.stringify(config), model]);
+  // SUGGEST_BAG=2: a second fit of the same groups with another seed, the two models' scores averaged.
+  const bag = Number(process.env.SUGGEST_BAG ?? 1);
+  if (model.kind === 'boosted' && bag > 1) {
+    const others = Array.from({ length: bag - 1 }, (_, k) =>
+      fitModel(examples, { ...options, seed: options.seed + 1000 * (k + 1), linearBlend: 0 }),
+    );
+    const trees = [model, ...others].flatMap((m) =>
+      m.kind === 'boosted' ? m.trees.map((t) => ({ ...t, value: t.value.map((v) => v / bag) })) : [],
+    );
+    models.push([`${JSON.stringify(config)}, bag of ${bag}`, { ...model, trees }]);
+  }
+  if (model.kind === 'boosted' && blendWeights.length > 0) {
+    const linear = fitModel(examples, { ...options, model: 'logistic' });
+    models.push([`${JSON.stringify(config)}, linear model on the same groups`, linear]);
+    for (const w of blendWeights)
+      blends.push([`${JSON.stringify(config)} + ${w} × linear`, model, linear, w]);
+  }
   // SUGGEST_TREE_PREFIXES=200,300: the same boosted model's first 200 and 300 trees scored too (the trees are grown
   // in order, so a prefix is the model that many trees would have given).
   for (const k of prefixes)
@@ -84,26 +108,41 @@ for (const [a, b] of held) {
   (targetsOf.get(b) ?? targetsOf.set(b, []).get(b)!).push(a);
 }
 const queries = [...targetsOf.keys()].sort((x, y) => x - y).filter((q) => degreeOf(graph, q) > 0);
-const outcomes = [[] as QueryOutcome[], ...models.map(() => [] as QueryOutcome[])];
+const outcomes = [
+  [] as QueryOutcome[],
+  ...models.map(() => [] as QueryOutcome[]),
+  ...blends.map(() => [] as QueryOutcome[]),
+];
 for (const q of queries) {
   const rows = candidateFeatures(graph, q);
   const isCandidate = (i: number): boolean => i !== q && !areLinked(graph, q, i);
   const targets = targetsOf.get(q)!;
   const nearest = distancesFrom(graph, q).map((d) => (Number.isFinite(d) ? -d : -Infinity));
   outcomes[0]!.push(evaluateQuery(nearest, isCandidate, targets));
+  const scores = new Map<SuggestModel, Float64Array>();
+  const scoreOf = (model: SuggestModel): Float64Array =>
+    scores.get(model) ?? scores.set(model, scoreRows(model, rows)).get(model)!;
   models.forEach(([, model], m) =>
-    outcomes[m + 1]!.push(evaluateQuery(scoreRows(model, rows), isCandidate, targets)),
+    outcomes[m + 1]!.push(evaluateQuery(scoreOf(model), isCandidate, targets)),
   );
+  blends.forEach(([, trees, linear, w], b) => {
+    const t = scoreOf(trees);
+    const l = scoreOf(linear);
+    const blended = t.map((x, i) => x + w * l[i]!);
+    outcomes[models.length + b + 1]!.push(evaluateQuery(blended, isCandidate, targets));
+  });
 }
 const targetCount = queries.reduce((s, q) => s + targetsOf.get(q)!.length, 0);
 console.log(
   `Validation${gap ? ' (gap split)' : ''}: ${fit.length} of the ${split.train.length} links of 2016 kept, ${held.length} held out; ${queries.length} query places with a kept link, ${targetCount} links to find.\n`,
 );
 console.log('| configuration | recall@10 | recall@50 | MRR |\n| --- | ---: | ---: | ---: |');
-['nearest by distance', ...models.map(([name]) => name)].forEach((name, m) => {
-  const s = summarise(outcomes[m]!, targetCount);
-  console.log(
-    `| ${name} | ${s.recallAt10.toFixed(4)} | ${s.recallAt50.toFixed(4)} | ${s.reciprocalRank.toFixed(4)} |`,
-  );
-});
+['nearest by distance', ...models.map(([name]) => name), ...blends.map(([name]) => name)].forEach(
+  (name, m) => {
+    const s = summarise(outcomes[m]!, targetCount);
+    console.log(
+      `| ${name} | ${s.recallAt10.toFixed(4)} | ${s.recallAt50.toFixed(4)} | ${s.reciprocalRank.toFixed(4)} |`,
+    );
+  },
+);
 console.log(`\nload average at start: ${before}, at end: ${load()}`);

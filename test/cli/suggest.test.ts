@@ -35,6 +35,13 @@ describe('twinning suggest [sqlite]', () => {
     const written = readFileSync(file, 'utf8');
     await cliJson<SuggestModel>(url, 'suggest', '--train', '--seed', '4', '--model', file);
     expect(readFileSync(file, 'utf8')).toBe(written);
+    // Trees with a linear model fit to the same groups beside them, each feature's weight printed.
+    if (first.value.kind !== 'boosted') throw new Error('expected trees');
+    expect(first.value.linear?.weights).toHaveLength(first.value.features.length);
+    const text = await cli(url, 'suggest', '--train', '--seed', '4', '--model', file);
+    expect(text.out).toMatch(/\n {2}200 trees and a linear term; splits per feature, linear weight:\n/);
+    expect(text.out).toMatch(/\n {2}resourceAllocation +\d+ +-?\d+\.\d{3}\n/);
+    expect(readFileSync(file, 'utf8')).toBe(written);
     const ranked = await cliJson<{ model: string }>(url, 'suggest', 'coventry', '--model', file);
     expect(ranked.value.model).toBe('boosted');
   });

@@ -45,8 +45,15 @@ export async function suggest(
     if (model.kind === 'boosted') {
       const splits = model.features.map(() => 0);
       for (const tree of model.trees) for (const f of tree.feature) if (f >= 0) splits[f]!++;
-      io.out(`  ${model.trees.length} trees; splits per feature:`);
-      model.features.forEach((f, j) => io.out(`  ${f.padEnd(28)} ${splits[j]}`));
+      const linear = model.linear;
+      io.out(
+        `  ${model.trees.length} trees${linear ? ' and a linear term' : ''}; splits per feature${linear ? ', linear weight' : ''}:`,
+      );
+      model.features.forEach((f, j) =>
+        io.out(
+          `  ${f.padEnd(28)} ${splits[j]}${linear ? `  ${linear.weights[j]!.toFixed(3).padStart(8)}` : ''}`,
+        ),
+      );
     } else model.features.forEach((f, j) => io.out(`  ${f.padEnd(28)} ${model.weights[j]!.toFixed(3)}`));
     return;
   }

@@ -13,11 +13,22 @@ export interface LinearModel {
   training?: Record<string, string | number>;
 }
 
-/** Gradient-boosted trees over the raw features: score = Σ of each tree's leaf for the row. */
+/** A linear term over the standardised features: Σ weight · (value − mean) / scale. */
+export interface LinearTerm {
+  means: readonly number[];
+  scales: readonly number[];
+  weights: readonly number[];
+}
+
+/**
+ * Gradient-boosted trees over the raw features: score = Σ of each tree's leaf for the row, plus the linear term
+ * when there is one (a linear model fit to the same groups, its weights scaled by the blend's weight).
+ */
 export interface BoostedModel {
   kind: 'boosted';
   features: readonly string[];
   trees: readonly BoostedTree[];
+  linear?: LinearTerm;
   training?: Record<string, string | number>;
 }
 
@@ -53,39 +64,49 @@ export function heuristicModel(): LinearModel {
   };
 }
 
+/** A linear term's value for the row whose features start at `base` of `rows`. */
+function linearScore(term: LinearTerm, rows: Float64Array, base: number): number {
+  let s = 0;
+  for (let j = 0; j < FEATURE_COUNT; j++)
+    s += (term.weights[j]! * (rows[base + j]! - term.means[j]!)) / term.scales[j]!;
+  return s;
+}
+
 /** The model's score of one candidate, its features at `row` of `rows`. */
 export function scoreRow(model: SuggestModel, rows: Float64Array, row: number): number {
-  let s = 0;
   const base = row * FEATURE_COUNT;
-  if (model.kind === 'boosted') {
-    for (const tree of model.trees) s += treeScore(tree, rows, base);
-    return s;
-  }
-  for (let j = 0; j < FEATURE_COUNT; j++) {
-    s += (model.weights[j]! * (rows[base + j]! - model.means[j]!)) / model.scales[j]!;
-  }
-  return s;
+  if (model.kind !== 'boosted') return linearScore(model, rows, base);
+  let s = 0;
+  for (const tree of model.trees) s += treeScore(tree, rows, base);
+  return model.linear ? s + linearScore(model.linear, rows, base) : s;
 }
 
 /** The model's score of every candidate in `rows`. */
 export function scoreRows(model: SuggestModel, rows: Float64Array): Float64Array {
-  if (model.kind === 'boosted') return scoreTrees(model.trees, rows, FEATURE_COUNT);
   const n = rows.length / FEATURE_COUNT;
+  if (model.kind === 'boosted') {
+    const out = scoreTrees(model.trees, rows, FEATURE_COUNT);
+    if (model.linear)
+      for (let i = 0; i < n; i++) out[i]! += linearScore(model.linear, rows, i * FEATURE_COUNT);
+    return out;
+  }
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = scoreRow(model, rows, i);
+  for (let i = 0; i < n; i++) out[i] = linearScore(model, rows, i * FEATURE_COUNT);
   return out;
 }
 
 /**
  * What each feature adds to a candidate's score, in FEATURES order. For a linear model, its weight times its
  * standardised value; for trees, the change of the node value at each split on the feature along the row's path
- * (each node's value is the Newton step of the rows that reached it in training), summed over the trees: the
- * parts and the root values add up to the score.
+ * (each node's value is the Newton step of the rows that reached it in training), summed over the trees, plus
+ * the linear term's part when there is one: the parts and the root values add up to the score.
  */
 export function contributions(model: SuggestModel, rows: Float64Array, row: number): number[] {
   const base = row * FEATURE_COUNT;
+  const linearParts = (term: LinearTerm): number[] =>
+    FEATURES.map((_, j) => (term.weights[j]! * (rows[base + j]! - term.means[j]!)) / term.scales[j]!);
   if (model.kind === 'boosted') {
-    const out = new Array<number>(FEATURE_COUNT).fill(0);
+    const out = model.linear ? linearParts(model.linear) : new Array<number>(FEATURE_COUNT).fill(0);
     for (const tree of model.trees) {
       let k = 0;
       let f = tree.feature[0]!;
@@ -98,5 +119,5 @@ export function contributions(model: SuggestModel, rows: Float64Array, row: numb
     }
     return out;
   }
-  return FEATURES.map((_, j) => (model.weights[j]! * (rows[base + j]! - model.means[j]!)) / model.scales[j]!);
+  return linearParts(model);
 }

@@ -4,7 +4,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { TwinningError } from '../../core/errors.js';
 import { FEATURE_COUNT, FEATURES } from '../../core/suggest/features.js';
-import { heuristicModel, type SuggestModel } from '../../core/suggest/model.js';
+import { heuristicModel, type LinearTerm, type SuggestModel } from '../../core/suggest/model.js';
 import { BUNDLED_DATA_DIR } from '../open-registry.js';
 
 /** Where `twinning suggest --train` writes the model and the finder reads it. */
@@ -36,6 +36,7 @@ export const ModelFile = Type.Union([
     kind: Type.Literal('boosted'),
     features: Features,
     trees: Type.Array(Tree, { minItems: 1 }),
+    linear: Type.Optional(Type.Object({ means: Weights, scales: Weights, weights: Weights })),
     training: Training,
   }),
 ]);
@@ -76,33 +77,35 @@ export function readModel(path = MODEL_FILE): SuggestModel {
     );
   if (model.kind === 'boosted') {
     model.trees.forEach((tree, t) => checkTree(tree, t, path, model.features.length));
-    return model;
+    if (!model.linear) return model;
+    return { ...model, linear: checkedLinear(model.linear, model.features.length, path, '/linear') };
   }
-  const zero = model.scales.findIndex((s) => !(s > 0));
+  return { ...model, features: [...FEATURES], ...checkedLinear(model, model.features.length, path, '') };
+}
+
+/**
+ * A linear model's or term's means, scales and weights: one of each per feature, every scale positive; padded
+ * for the features added after the model was written (they weigh nothing, so it scores as it did).
+ */
+function checkedLinear(term: LinearTerm, features: number, path: string, at: string): LinearTerm {
+  const zero = term.scales.findIndex((s) => !(s > 0));
   if (zero >= 0)
-    throw new TwinningError('DataFileInvalid', `${path}: scale ${zero} must be positive`, {
+    throw new TwinningError('DataFileInvalid', `${path}: ${at}/scales/${zero} must be positive`, {
       file: path,
-      field: `/scales/${zero}`,
+      field: `${at}/scales/${zero}`,
     });
   for (const field of ['means', 'scales', 'weights'] as const)
-    if (model[field].length !== model.features.length)
+    if (term[field].length !== features)
       throw new TwinningError(
         'DataFileInvalid',
-        `${path}: /${field} has ${model[field].length} entries for ${model.features.length} features`,
-        { file: path, field: `/${field}` },
+        `${path}: ${at}/${field} has ${term[field].length} entries for ${features} features`,
+        { file: path, field: `${at}/${field}` },
       );
-  // A linear model written before later features were added: they weigh nothing, so it scores as it did.
   const pad = (values: readonly number[], fill: number): number[] => [
     ...values,
     ...new Array<number>(FEATURE_COUNT - values.length).fill(fill),
   ];
-  return {
-    ...model,
-    features: [...FEATURES],
-    means: pad(model.means, 0),
-    scales: pad(model.scales, 1),
-    weights: pad(model.weights, 0),
-  };
+  return { means: pad(term.means, 0), scales: pad(term.scales, 1), weights: pad(term.weights, 0) };
 }
 
 /**

@@ -3,7 +3,7 @@ import { seededRng } from '../../../src/core/random.js';
 import { evaluateQuery } from '../../../src/core/suggest/evaluation.js';
 import { candidateFeatures, F, FEATURE_COUNT } from '../../../src/core/suggest/features.js';
 import { buildSuggestGraph, type SuggestPlace } from '../../../src/core/suggest/graph.js';
-import { heuristicModel, scoreRow } from '../../../src/core/suggest/model.js';
+import { contributions, heuristicModel, scoreRow, scoreRows } from '../../../src/core/suggest/model.js';
 import { rankCandidates } from '../../../src/core/suggest/rank.js';
 import { DEFAULT_TRAINING, fitModel, sampleExamples, trainModel } from '../../../src/core/suggest/train.js';
 import { tinyGraph } from './fixture.js';
@@ -69,6 +69,33 @@ describe('the model', () => {
     expect(fitModel(examples, options)).toEqual(trainModel(places, edges, options).model);
     expect(linear.kind).toBe('logistic');
     expect(examples.blocks.length).toBeGreaterThan(0);
+  });
+  it('adds a linear model fit to the same groups, scaled by the blend weight, to the same trees', () => {
+    const { places, edges } = randomNetwork(3);
+    const examples = sampleExamples(places, edges, options);
+    const trees = fitModel(examples, { ...options, linearBlend: 0 });
+    const linear = fitModel(examples, { ...options, model: 'logistic' });
+    const blend = fitModel(examples, { ...options, linearBlend: 0.5 });
+    if (blend.kind !== 'boosted' || trees.kind !== 'boosted' || linear.kind !== 'logistic')
+      throw new Error('expected trees and a linear model');
+    expect(trees.linear).toBeUndefined();
+    expect(blend.trees).toEqual(trees.trees);
+    expect(blend.training?.linearBlend).toBe(0.5);
+    expect(blend.linear?.means).toEqual(linear.means);
+    expect(blend.linear?.weights).toEqual(linear.weights.map((w) => Number((w * 0.5).toPrecision(6))));
+    const rows = candidateFeatures(buildSuggestGraph(places, edges), 0);
+    const blended = scoreRows(blend, rows);
+    const alone = scoreRows(trees, rows);
+    const linearAlone = scoreRows(linear, rows);
+    // Candidates' rows (row 0 is the query itself, whose distance ranks are not finite).
+    for (const i of [1, 5, 17, 60]) {
+      expect(blended[i]).toBeCloseTo(alone[i]! + 0.5 * linearAlone[i]!, 4);
+      expect(scoreRow(blend, rows, i)).toBeCloseTo(blended[i]!, 9);
+      // The parts and the trees' root values add up to the score.
+      const roots = blend.trees.reduce((sum, tree) => sum + tree.value[0]!, 0);
+      const parts = contributions(blend, rows, i).reduce((sum, x) => sum + x, 0);
+      expect(roots + parts).toBeCloseTo(blended[i]!, 9);
+    }
   });
   it('counts each sampled non-partner as the candidates it stands for, the link as itself', () => {
     // A ring of 60 places: a query always has 57 candidates (all but itself and its two neighbours, kept or hidden).

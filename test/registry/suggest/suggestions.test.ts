@@ -222,5 +222,36 @@ describe('suggested partners over the bundled registry', () => {
     expect(() => readModel(bad)).toThrow(/bad-tree\.json: \/trees\/0\/left\/0 must name a later node/);
     writeFileSync(bad, JSON.stringify({ ...boosted, trees: [{ ...tree, feature: [99, -1, -1] }] }));
     expect(() => readModel(bad)).toThrow(/bad-tree\.json: \/trees\/0\/feature\/0/);
+
+    // Trees with a linear term read back as written; an older term is padded like a linear model, a short one named.
+    const n = FEATURES.length;
+    const linear = {
+      means: new Array<number>(n).fill(0),
+      scales: new Array<number>(n).fill(2),
+      weights: new Array<number>(n).fill(0),
+    };
+    linear.weights[0] = 4;
+    const blended: SuggestModel = { ...boosted, linear };
+    writeModel(blended, file);
+    expect(readModel(file)).toEqual(blended);
+    // Row 0 has feature 0 at 1: trees 1 + 1, the term 4 · (1 − 0) / 2; row 1 at 0: −1 − 1 + 0.
+    expect(Array.from(scoreRows(readModel(file), rows))).toEqual([4, -2]);
+    const olderTerm = {
+      means: linear.means.slice(0, 48),
+      scales: linear.scales.slice(0, 48),
+      weights: linear.weights.slice(0, 48),
+    };
+    writeModel({ ...first, linear: olderTerm }, older);
+    // Later features weigh nothing, at scale 1.
+    expect(readModel(older)).toEqual({
+      ...first,
+      linear: { ...linear, scales: linear.scales.map((x, j) => (j < 48 ? x : 1)) },
+    });
+    writeModel({ ...first, linear: { ...olderTerm, weights: olderTerm.weights.slice(0, 47) } }, older);
+    expect(() => readModel(older)).toThrow(
+      /older-boosted\.json: \/linear\/weights has 47 entries for 48 features/,
+    );
+    writeModel({ ...first, linear: { ...olderTerm, scales: olderTerm.scales.map(() => 0) } }, older);
+    expect(() => readModel(older)).toThrow(/older-boosted\.json: \/linear\/scales\/0 must be positive/);
   });
 });
