@@ -166,7 +166,9 @@ async function installHooks(
   // The hooks every request passes through take a callback rather than return a promise where they can
   // finish at once (no token to look up, nothing to cache): a promise per hook and request costs more.
   app.addHook('onRequest', (request, reply, done) => {
-    void reply.headers(security).header('x-request-id', request.id);
+    void reply
+      .headers(request.url.startsWith('/v1/') ? security.api : security.pages)
+      .header('x-request-id', request.id);
     done();
   });
   app.addHook('preParsing', (request, _reply, payload, done) => {

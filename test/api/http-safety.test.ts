@@ -10,8 +10,16 @@ for (const dialect of DIALECTS) {
     });
     afterAll(async () => api.close());
 
-    it('sends security headers on every response', async () => {
-      for (const url of ['/v1/localities/coventry', '/v1/nothing']) {
+    it('sends security headers on every response: an API answer the four of OWASP’s REST list, a page helmet’s set', async () => {
+      for (const url of ['/v1/localities/coventry', '/v1/nothing', '/v1/links?limit=Infinity']) {
+        const { headers } = await call(api.app, 'GET', url);
+        expect(headers['x-content-type-options']).toBe('nosniff');
+        expect(headers['x-frame-options']).toBe('DENY');
+        expect(headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+        expect(headers['strict-transport-security']).toMatch(/max-age=/);
+        expect(headers['referrer-policy']).toBeUndefined();
+      }
+      for (const url of ['/docs/', '/nothing']) {
         const { headers } = await call(api.app, 'GET', url);
         expect(headers['x-content-type-options']).toBe('nosniff');
         expect(headers['x-frame-options']).toBe('SAMEORIGIN');
