@@ -68,6 +68,8 @@ for (const config of configs) {
     learningRate: _r,
     l2: _l,
     correction: _c,
+    decay: _d,
+    linearBlend: _b,
     ...drawing
   } = options;
   const key = JSON.stringify(drawing);

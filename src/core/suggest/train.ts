@@ -43,6 +43,8 @@ export interface TrainingOptions {
   epochs: number;
   learningRate: number;
   l2: number;
+  /** The linear model's step falls linearly to zero over its epochs (else it stays, and the last weights wander). */
+  decay: boolean;
 }
 
 /** The defaults `twinning suggest --train` and the benchmark use. */
@@ -78,6 +80,9 @@ export const DEFAULT_TRAINING: TrainingOptions = {
   epochs: 20,
   learningRate: 0.02,
   l2: 1e-4,
+  // The linear model's step falling to zero: on the gap validation split at six rounds the linear model alone
+  // 0.0856 → 0.1072 recall@10 (its last weights no longer wander), trees + half of it 0.1165 → 0.1209 (session 12).
+  decay: true,
 };
 
 /** Shuffles an array in place with the generator (Fisher–Yates). */
@@ -341,6 +346,7 @@ function fitListwise(
   const batch = 32;
   const order = blocks.map((_, i) => i);
   let step = 0;
+  const steps = options.epochs * Math.ceil(order.length / batch);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     shuffleInPlace(order, rng);
     for (let start = 0; start < order.length; start += batch) {
@@ -371,7 +377,8 @@ function fitListwise(
         m2[j] = 0.999 * m2[j]! + 0.001 * gj * gj;
         const mHat = m1[j]! / (1 - 0.9 ** step);
         const vHat = m2[j]! / (1 - 0.999 ** step);
-        w[j]! -= (options.learningRate * mHat) / (Math.sqrt(vHat) + 1e-8);
+        const rate = options.decay ? options.learningRate * (1 - (step - 1) / steps) : options.learningRate;
+        w[j]! -= (rate * mHat) / (Math.sqrt(vHat) + 1e-8);
       }
     }
   }

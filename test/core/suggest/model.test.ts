@@ -70,6 +70,23 @@ describe('the model', () => {
     expect(linear.kind).toBe('logistic');
     expect(examples.blocks.length).toBeGreaterThan(0);
   });
+  it('fits a linear model closer to its optimum when its step falls to zero over the epochs', () => {
+    const { places, edges } = randomNetwork(3);
+    const examples = sampleExamples(places, edges, options);
+    // The grouped softmax loss the fit minimises (each block's link is its first row), L2 aside.
+    const loss = (model: ReturnType<typeof fitModel>): number =>
+      examples.blocks.reduce((sum, block, b) => {
+        const scores = Array.from(scoreRows(model, block), (x, r) => x + examples.offsets[b]![r]!);
+        const top = Math.max(...scores);
+        return sum - (scores[0]! - top - Math.log(scores.reduce((t, x) => t + Math.exp(x - top), 0)));
+      }, 0);
+    // A large step, so that a constant one keeps jumping about the optimum.
+    const fit = { ...options, model: 'logistic' as const, learningRate: 0.3, epochs: 8, l2: 0 };
+    const constant = fitModel(examples, { ...fit, decay: false });
+    const falling = fitModel(examples, { ...fit, decay: true });
+    expect(fitModel(examples, { ...fit, decay: true })).toEqual(falling);
+    expect(loss(falling)).toBeLessThan(loss(constant));
+  });
   it('adds a linear model fit to the same groups, scaled by the blend weight, to the same trees', () => {
     const { places, edges } = randomNetwork(3);
     const examples = sampleExamples(places, edges, options);
