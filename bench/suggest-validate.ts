@@ -42,8 +42,8 @@ const { fit, held } = gap
   ? validationSplit(split.places, split.train, 99, GAP_SPLIT.linkShare, GAP_SPLIT.placeShare)
   : validationSplit(split.places, split.train);
 const models: [string, SuggestModel][] = [];
-// SUGGEST_BLEND=0.25,0.5: each boosted model's score plus that weight times the score of a linear model fit to the
-// same groups (both are logits of the same grouped softmax).
+// SUGGEST_BLEND=0.25,0.5: each boosted model's trees (without the linear term they may carry) plus that weight times
+// the score of a linear model fit to the same groups (both are logits of the same grouped softmax).
 const blendWeights = (process.env.SUGGEST_BLEND ?? '')
   .split(',')
   .filter((x) => x !== '')
@@ -91,7 +91,12 @@ for (const config of configs) {
     const linear = fitModel(examples, { ...options, model: 'logistic' });
     models.push([`${JSON.stringify(config)}, linear model on the same groups`, linear]);
     for (const w of blendWeights)
-      blends.push([`${JSON.stringify(config)} + ${w} × linear`, model, linear, w]);
+      blends.push([
+        `${JSON.stringify(config)}, trees + ${w} × linear`,
+        { ...model, linear: undefined },
+        linear,
+        w,
+      ]);
   }
   // SUGGEST_TREE_PREFIXES=200,300: the same boosted model's first 200 and 300 trees scored too (the trees are grown
   // in order, so a prefix is the model that many trees would have given).
