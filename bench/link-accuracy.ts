@@ -18,7 +18,10 @@
  * - new in session 13, readings that only add evidence (`Reading`): a point with no place of the name within 25 km, in
  *   the first-level unit of the country's one gazetteer seat of that name and within 100 km of it, is the
  *   seat's unit's, and the seat is a reference beside it; a qualified place's other spellings in the list
- *   ("Žagarė (Joniškis)" for "Joniškis – Žagarė") lend it their points.
+ *   ("Žagarė (Joniškis)" for "Joniškis – Žagarė") lend it their points; the one gazetteer place of an
+ *   unqualified name in the stated country within 100 km of a partner across a border (another country, another
+ *   name) is a reference beside a point with no place of the name within 25 km ("Pawłowice, Poland", paired
+ *   with Teplička nad Váhom, is the Silesian one).
  * No reference comes from the registry or the match: only the source files, and the gazetteer's country of
  * the place nearest a list's point.
  * Prints the share with both ends right by this check and by session 10's, how links move between the two,

@@ -25,6 +25,8 @@ export interface SourceFacts {
    * writes in several ways ("Joniškis – Žagarė" on Lithuania's page, "Žagarė (Joniškis)" on its partners').
    */
   listAliases: Map<string, SourcePlace[]>;
+  /** The places the geocoded list pairs each of its places with, by the place's key. */
+  listPartners: Map<string, SourcePlace[]>;
 }
 
 /** Reads the four shared files. */
@@ -61,7 +63,15 @@ export async function readSourceFacts(data: string): Promise<SourceFacts> {
     const k = aliasKey(p);
     if (k !== undefined) listAliases.set(k, [...(listAliases.get(k) ?? []), p]);
   }
-  return { bySource, qidFacts, sharedPoints, qidByName, listAliases };
+  const listed = bySource.get('wikipedia-lists-geocoded')!;
+  const listPartners = new Map<string, SourcePlace[]>();
+  for (const st of listed.statements)
+    for (const [x, y] of [
+      [st.subject, st.object],
+      [st.object, st.subject],
+    ] as const)
+      listPartners.set(x, [...(listPartners.get(x) ?? []), listed.places.get(y)!]);
+  return { bySource, qidFacts, sharedPoints, qidByName, listAliases, listPartners };
 }
 
 /**

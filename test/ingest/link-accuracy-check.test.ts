@@ -7,6 +7,7 @@ import {
   CHECK,
   coarsePoint,
   judgeEnd,
+  partnerPlace,
   SESSION8_CHECK,
   SESSION9_CHECK,
   SESSION10_CHECK,
@@ -31,6 +32,7 @@ function factsOf(...places: SourcePlace[]): SourceFacts {
     sharedPoints: new Set(),
     qidByName: new Map(),
     listAliases: aliasesOf(places),
+    listPartners: new Map(),
   };
 }
 
@@ -215,5 +217,51 @@ describe("a qualified list place's other spelling", () => {
     expect(judgeEnd(match, [dashed], facts, inLithuania, CHECK).verdict).toBe('right');
     // Without the other spelling in the list, the end stays as it was.
     expect(judgeEnd(match, [dashed], factsOf(dashed), inLithuania, CHECK).verdict).toBe('wrong');
+  });
+});
+
+describe('a list place by its partners across a border', () => {
+  // twin_cities.csv:19260-19262 "Pawłowice,Poland,51.8511,20.6161," with Perkupa (Hungary, 48.4712,20.6854),
+  // Teplička nad Váhom (Slovakia, 49.23,18.8) and Verquin (France, 50.5031,2.6408): the point is a Pawłowice in
+  // Masovia that GeoNames' towns of 500 lack. The gazetteer's one Pawłowice in Poland (3089340, 49.96127,
+  // 18.71778) is the Silesian gmina, 82 km from Teplička nad Váhom and 249 km from the list's point.
+  const pawlowice: SourcePlace = { name: 'Pawłowice', country: 'Poland', lat: 51.8511, lon: 20.6161 };
+  const perkupa: SourcePlace = { name: 'Perkupa', country: 'Hungary', lat: 48.4712, lon: 20.6854 };
+  const teplicka: SourcePlace = { name: 'Teplička nad Váhom', country: 'Slovakia', lat: 49.23, lon: 18.8 };
+  const verquin: SourcePlace = { name: 'Verquin', country: 'France', lat: 50.5031, lon: 2.6408 };
+  const silesian = { lat: 49.96127, lon: 18.71778 };
+  const match = { key: 'pawlowice-pl', country: 'PL', lat: 49.96127, lon: 18.71778 };
+  const inPoland = (): string => 'PL';
+  const gazetteer = (...named: Point[]): PointUnits => ({
+    unitKeysAt: () => unitKeys('Masovian Voivodeship'),
+    namedWithin: () => false,
+    placesNamed: (key, country) => (key === nameKey(pawlowice) && country === 'PL' ? named : []),
+  });
+  const factsWith = (...partners: SourcePlace[]): SourceFacts => {
+    const facts = factsOf(pawlowice, ...partners);
+    facts.listPartners.set(placeKey(pawlowice), partners);
+    return facts;
+  };
+
+  it("is the one place of the name near a partner abroad, a reference beside the list's point", () => {
+    const facts = factsWith(perkupa, teplicka, verquin);
+    const units = gazetteer(silesian);
+    expect(partnerPlace(pawlowice, pawlowice as Point, facts, units)).toEqual(silesian);
+    expect(judgeEnd(match, [pawlowice], facts, inPoland, SESSION10_CHECK, units).verdict).toBe('wrong');
+    expect(judgeEnd(match, [pawlowice], facts, inPoland, CHECK, units).verdict).toBe('right');
+  });
+
+  it('is none without such a partner, with two such places, or where a place of the name lies at the point', () => {
+    const units = gazetteer(silesian);
+    expect(partnerPlace(pawlowice, pawlowice as Point, factsWith(perkupa, verquin), units)).toBeUndefined();
+    // A partner in the same country, or one of the same name (a namesake pair), says nothing.
+    const home = { ...teplicka, country: 'Poland' };
+    expect(partnerPlace(pawlowice, pawlowice as Point, factsWith(home), units)).toBeUndefined();
+    const namesake = { ...teplicka, name: 'Pawłowice' };
+    expect(partnerPlace(pawlowice, pawlowice as Point, factsWith(namesake), units)).toBeUndefined();
+    const two = gazetteer(silesian, { lat: 49.5, lon: 19.2 });
+    expect(partnerPlace(pawlowice, pawlowice as Point, factsWith(teplicka), two)).toBeUndefined();
+    const atPoint = { ...units, namedWithin: () => true };
+    expect(partnerPlace(pawlowice, pawlowice as Point, factsWith(teplicka), atPoint)).toBeUndefined();
   });
 });
