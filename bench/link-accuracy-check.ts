@@ -97,7 +97,8 @@ export interface CheckRules {
 
 /**
  * Further readings of a list's place, each of which only adds a reference point, so that it can turn a wrong
- * end right and never a right one wrong:
+ * end right and never a right one wrong (`seat` and `partner` only where Wikidata 2026's one place of the name
+ * does not confirm the list's point):
  * - `seat`: a point that is no place of the name's, in the first-level unit of the country's one gazetteer seat
  *   of a first- or second-level unit of that name and within 100 km of it, is taken for the seat's unit, and
  *   the seat is a reference;
@@ -262,8 +263,13 @@ function ownListPoint(
   if (applies('abroad') && stated !== undefined && country !== undefined && !inStatedCountry(country, stated))
     return { setAside: 'abroad' };
   if (applies('coarse') && coarsePoint(point)) return { setAside: 'coarse' };
-  const reads = (r: Reading): boolean => rules.readings?.includes(r) ?? false;
-  // The seat whose unit the point is taken for is a reference beside the point.
+  // A point that Wikidata 2026's one place of the name confirms (within 25 km) is the place's: no reading adds
+  // another (the lists' Rhodes and Wikidata's Q43048 both lie at the island's middle, 40 km from Rhodes town).
+  const twin = wikidataTwin(p, facts);
+  const confirmed = twin !== undefined && distanceKm(facts.qidFacts.get(twin)!, point) <= UNIT_POINT_KM;
+  const reads = (r: Reading): boolean => !confirmed && (rules.readings?.includes(r) ?? false);
+  // The seat whose unit the point is taken for, or the place its partners across a border ring, is a
+  // reference beside the point.
   const seatPoint = reads('seat') && units !== undefined ? seatUnitPoint(p, point, units) : undefined;
   const partnerPoint =
     reads('partner') && units !== undefined ? partnerPlace(p, point, facts, units) : undefined;

@@ -178,6 +178,27 @@ describe('a list point at the middle of the unit its seat names', () => {
     expect(judgeEnd(elsewhere, [shahinShahr], facts, inIran, CHECK, isfahan).verdict).toBe('wrong');
   });
 
+  it("adds nothing where Wikidata 2026's one place of the name confirms the point", () => {
+    // twin_cities.csv:12935 "Rhodes,Greece,36.17,27.92,Ávila,…" and wikidata-2026/nodes.tsv:2660 "Q43048 Rhodes
+    // 27.92 36.17 … GR": both at the island's middle, 40 km from Ródos (GeoNames 400666, 36.43556, 28.22199, a
+    // PPLA2), the match. The Q-id's own ends are judged by Wikidata's point, so the list's are too.
+    const rhodes: SourcePlace = { name: 'Rhodes', country: 'Greece', lat: 36.17, lon: 27.92 };
+    const rodos = { lat: 36.43556, lon: 28.22199, admin1: 'GR.ESYE42' };
+    const dodecanese: PointUnits = {
+      unitKeysAt: () => [],
+      namedWithin: () => false,
+      admin1At: () => 'GR.ESYE42',
+      seatsNamed: (key) => (key === 'rhodes' ? [rodos] : []),
+    };
+    const atTown = { key: 'rodos-gr', country: 'GR', lat: 36.43556, lon: 28.22199 };
+    const alone = factsOf(rhodes);
+    expect(judgeEnd(atTown, [rhodes], alone, () => 'GR', CHECK, dodecanese).verdict).toBe('right');
+    const facts = factsOf(rhodes);
+    facts.qidByName.set(`${nameKey(rhodes)}|GR`, 'Q43048');
+    facts.qidFacts.set('Q43048', { lat: 36.17, lon: 27.92, country: 'GR' });
+    expect(judgeEnd(atTown, [rhodes], facts, () => 'GR', CHECK, dodecanese).verdict).toBe('wrong');
+  });
+
   it('is not where a place of the name lies near the point, the seat is not one, in another unit, or far', () => {
     const point = shahinShahr as Point;
     expect(seatUnitPoint(shahinShahr, point, { ...isfahan, namedWithin: () => true })).toBeUndefined();
