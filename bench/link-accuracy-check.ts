@@ -1,10 +1,12 @@
-import type { Point } from '../src/core/geo.js';
+import { distanceKm, type Point } from '../src/core/geo.js';
 import type { SourcePlace } from '../src/ingest/sources/records.js';
 import type { PointUnits, Registry } from './identity-stats.js';
 import { placeKey } from '../src/ingest/import/collect.js';
+import { parsePlaceName } from '../src/ingest/reconcile/place-name.js';
 import {
   kmFrom,
   inStatedCountry,
+  listAliasesOf,
   nameKey,
   pointKey,
   statedCountry,
@@ -89,7 +91,24 @@ export interface CheckRules {
   name: string;
   setAside: readonly SetAsideRule[];
   uncheckableWhenSetAside: readonly SetAsideRule[];
+  /** Further readings of a list's place that only add references (session 13); none if absent. */
+  readings?: readonly Reading[];
 }
+
+/**
+ * Further readings of a list's place, each of which only adds a reference point, so that it can turn a wrong
+ * end right and never a right one wrong (`seat` and `partner` only where Wikidata 2026's one place of the name
+ * does not confirm the list's point):
+ * - `seat`: a point that is no place of the name's, in the first-level unit of the country's one gazetteer seat
+ *   of a first- or second-level unit of that name and within 100 km of it, is taken for the seat's unit, and
+ *   the seat is a reference;
+ * - `alias`: the list's other spellings of a qualified place ("Žagarė (Joniškis)" for "Joniškis – Žagarė")
+ *   lend it their points;
+ * - `partner`: a point with no place of the name within 25 km, of a place the list pairs with partners
+ *   across a border, is a namesake's; the one gazetteer place of the name in the stated country within 100 km
+ *   of such a partner's point is a reference beside it.
+ */
+export type Reading = 'seat' | 'alias' | 'partner';
 
 /** Session 8's check: shared and abroad points set aside, such an end judged by the stated country. */
 export const SESSION8_CHECK: CheckRules = {
@@ -113,7 +132,7 @@ export const SESSION9_CHECK: CheckRules = {
 };
 
 /**
- * This check (session 10): a point where the geocoder found a unit named after the place rather than a place of
+ * Session 10's check: a point where the geocoder found a unit named after the place rather than a place of
  * the name (the gazetteer place nearest the point lies in a first- or second-level unit of the place's name, and
  * no gazetteer place bearing the name lies within 25 km of it: "Franklin, United States" at Mount Vernon in
  * Franklin County, Texas; "Shawnee" at Topeka in Shawnee County) is the unit's point. The list may mean the
@@ -122,14 +141,32 @@ export const SESSION9_CHECK: CheckRules = {
  * and country where there is one (a match far from both stays wrong), else by the stated country. Read from
  * the list's name and point and the gazetteer alone, never the match; it can only turn wrong ends right.
  */
-export const CHECK: CheckRules = {
-  name: 'this check',
+export const SESSION10_CHECK: CheckRules = {
+  name: "session 10's check",
   setAside: ['shared', 'abroad', 'coarse', 'unit'],
   uncheckableWhenSetAside: ['abroad'],
 };
 
+/**
+ * This check (session 13): session 10's, with two readings that only add evidence (`Reading`). A point with no
+ * place of the name within 25 km, in the first-level unit of the country's one gazetteer seat of a first- or
+ * second-level unit bearing the name and within 100 km of it, is the seat's unit's ("Shahin Shahr, Iran" at the
+ * middle of Shahin Shahr and Meymeh County, 65 km from the city, a PPLA2), so the seat is a reference beside the
+ * point; and a qualified place's other spellings in the list lend it their points ("Joniškis – Žagarė",
+ * geocoded to Šiauliai, is "Žagarė (Joniškis)" at Žagarė). Read from the list's names and points and the
+ * gazetteer, never the match.
+ */
+export const CHECK: CheckRules = {
+  ...SESSION10_CHECK,
+  name: 'this check',
+  readings: ['seat', 'alias', 'partner'],
+};
+
 /** How near a place of the name must lie to a point for the point to be taken as that place's, not its unit's. */
 const UNIT_POINT_KM = 25;
+
+/** How far from its seat a point may lie and still be taken for the seat's unit's (a county's or district's middle). */
+const SEAT_UNIT_KM = 100;
 
 /**
  * Whether a list's point is a unit's named after the place (the geocoder took "Franklin" for Franklin County):
@@ -139,6 +176,60 @@ const UNIT_POINT_KM = 25;
 export function unitPoint(p: SourcePlace, point: Point, units: PointUnits): boolean {
   const key = nameKey(p);
   return units.unitKeysAt(point).includes(key) && !units.namedWithin(point, key, UNIT_POINT_KM);
+}
+
+/**
+ * The seat whose unit a list's point is taken for, if any: no gazetteer place of the place's name lies within
+ * 25 km of the point, the gazetteer has one seat of a first- or second-level unit (PPLA, PPLA2) bearing that
+ * name in the stated country, and the point lies in the seat's first-level unit (by the gazetteer place nearest
+ * it) within 100 km of the seat. The geocoder took the name for the unit named after its seat ("Shahin Shahr" for its county's middle).
+ */
+export function seatUnitPoint(p: SourcePlace, point: Point, units: PointUnits): Point | undefined {
+  const country = statedCountry(p)?.country;
+  if (country === undefined || units.seatsNamed === undefined || units.admin1At === undefined)
+    return undefined;
+  const key = nameKey(p);
+  const seats = units.seatsNamed(key, country);
+  if (seats.length !== 1 || units.namedWithin(point, key, UNIT_POINT_KM)) return undefined;
+  const seat = seats[0]!;
+  return seat.admin1 === units.admin1At(point) && distanceKm(seat, point) <= SEAT_UNIT_KM
+    ? { lat: seat.lat, lon: seat.lon }
+    : undefined;
+}
+
+/** How near a partner across a border the place of the name must lie to be taken for the list's place. */
+const PARTNER_KM = 100;
+
+/**
+ * The place a list's place is by its partners, if any: the name is unqualified, no gazetteer place of it lies
+ * within 25 km of the list's point (the geocoder's namesake, which GeoNames' towns of 500 lack), and the
+ * gazetteer has one place of the name in the stated country within 100 km of the list's point for a partner
+ * in another country and of another name (a namesake pair, Lengnau–Lengnau, says nothing). Neighbours across
+ * a border twin: "Pawłowice, Poland", geocoded to a village in Masovia, is paired with Teplička nad Váhom,
+ * Slovakia, 82 km from the gazetteer's one Pawłowice, in Silesia.
+ */
+export function partnerPlace(
+  p: SourcePlace,
+  point: Point,
+  facts: SourceFacts,
+  units: PointUnits,
+): Point | undefined {
+  const country = statedCountry(p)?.country;
+  const key = nameKey(p);
+  if (country === undefined || units.placesNamed === undefined || parsePlaceName(p.name).hints.length > 0)
+    return undefined;
+  if (units.namedWithin(point, key, UNIT_POINT_KM)) return undefined;
+  const partners = (facts.listPartners.get(placeKey(p)) ?? []).flatMap((q): Point[] => {
+    const theirs = statedCountry(q)?.country;
+    if (theirs === undefined || theirs === country || nameKey(q) === key) return [];
+    if (q.lat === undefined || q.lon === undefined || facts.sharedPoints.has(pointKey(q))) return [];
+    const at = { lat: q.lat, lon: q.lon };
+    return coarsePoint(at) ? [] : [at];
+  });
+  const near = units
+    .placesNamed(key, country)
+    .filter((g) => partners.some((q) => distanceKm(q, g) <= PARTNER_KM));
+  return near.length === 1 ? near[0] : undefined;
 }
 
 /** Whether both coordinates are given to at most one decimal (40, 9 or 37.5, 14: ±5 km at best, often an area's centre). */
@@ -157,7 +248,7 @@ function ownListPoint(
   countryAt: Registry['countryAt'],
   rules: CheckRules,
   units: PointUnits | undefined,
-): { point?: Point; setAside?: SetAsideRule } {
+): { point?: Point; setAside?: SetAsideRule; seat?: Point; partner?: Point } {
   // The raw list names the same places as the geocoded one, without points.
   const at =
     p.lat === undefined ? facts.bySource.get('wikipedia-lists-geocoded')!.places.get(placeKey(p)) : p;
@@ -172,10 +263,24 @@ function ownListPoint(
   if (applies('abroad') && stated !== undefined && country !== undefined && !inStatedCountry(country, stated))
     return { setAside: 'abroad' };
   if (applies('coarse') && coarsePoint(point)) return { setAside: 'coarse' };
+  // A point that Wikidata 2026's one place of the name confirms (within 25 km) is the place's: no reading adds
+  // another (the lists' Rhodes and Wikidata's Q43048 both lie at the island's middle, 40 km from Rhodes town).
+  const twin = wikidataTwin(p, facts);
+  const confirmed = twin !== undefined && distanceKm(facts.qidFacts.get(twin)!, point) <= UNIT_POINT_KM;
+  const reads = (r: Reading): boolean => !confirmed && (rules.readings?.includes(r) ?? false);
+  // The seat whose unit the point is taken for, or the place its partners across a border ring, is a
+  // reference beside the point.
+  const seatPoint = reads('seat') && units !== undefined ? seatUnitPoint(p, point, units) : undefined;
+  const partnerPoint =
+    reads('partner') && units !== undefined ? partnerPlace(p, point, facts, units) : undefined;
+  const seat = {
+    ...(seatPoint ? { seat: seatPoint } : {}),
+    ...(partnerPoint ? { partner: partnerPoint } : {}),
+  };
   // A unit's point is kept: the list may mean the unit, and a match at it is right.
   if (applies('unit') && units !== undefined && unitPoint(p, point, units))
-    return { point, setAside: 'unit' };
-  return { point };
+    return { point, setAside: 'unit', ...seat };
+  return { point, ...seat };
 }
 
 /**
@@ -212,7 +317,21 @@ export function judgeEnd(
     if (own.setAside !== undefined && rules.uncheckableWhenSetAside.includes(own.setAside))
       setAsideUncheckable = true;
     if (twin !== undefined || (own.point !== undefined && own.setAside !== 'unit')) unitPointsOnly = false;
-    return [...(own.point ? [own.point] : []), ...(twin ? [facts.qidFacts.get(twin)!] : [])];
+    // A reading's points (a seat, another spelling's point) only add references: a match near one is right,
+    // a match far from all is judged as without them.
+    const aliases = rules.readings?.includes('alias')
+      ? listAliasesOf(p, facts).flatMap((q): Point[] => {
+          const theirs = ownListPoint(q, facts, countryAt, rules, units);
+          return theirs.point && theirs.setAside === undefined ? [theirs.point] : [];
+        })
+      : [];
+    return [
+      ...(own.point ? [own.point] : []),
+      ...(twin ? [facts.qidFacts.get(twin)!] : []),
+      ...(own.seat ? [own.seat] : []),
+      ...(own.partner ? [own.partner] : []),
+      ...aliases,
+    ];
   });
   const kms = (points: Point[]): number[] => points.map((p) => kmFrom(loc, p) ?? Infinity);
   const names = places.map((p) => p.name).join(' / ');

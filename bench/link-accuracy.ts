@@ -15,14 +15,21 @@
  * - new in session 10: a list's point that is a unit's named after the place (the nearest gazetteer place lies
  *   in a first- or second-level unit of the place's name, and no gazetteer place of the name lies within 25 km:
  *   "Franklin, United States" at the seat of Franklin County, Texas) is set aside as a region's centre is.
+ * - new in session 13, readings that only add evidence (`Reading`): a point with no place of the name within 25 km, in
+ *   the first-level unit of the country's one gazetteer seat of that name and within 100 km of it, is the
+ *   seat's unit's, and the seat is a reference beside it; a qualified place's other spellings in the list
+ *   ("Žagarė (Joniškis)" for "Joniškis – Žagarė") lend it their points; the one gazetteer place of an
+ *   unqualified name in the stated country within 100 km of a partner across a border (another country, another
+ *   name) is a reference beside a point with no place of the name within 25 km ("Pawłowice, Poland", paired
+ *   with Teplička nad Váhom, is the Silesian one).
  * No reference comes from the registry or the match: only the source files, and the gazetteer's country of
  * the place nearest a list's point.
- * Prints the share with both ends right by this check and by session 9's, how links move between the two,
+ * Prints the share with both ends right by this check and by session 10's, how links move between the two,
  * each wrong end (marked when the import flagged it doubtful), and how often the list's own point agrees with
  * Wikidata 2026 where it disagrees with the match. With `--before <file>`, also how links move from that
  * registry to this one under each check. Reads the registry file given (bench/world-build.ts writes one), or
  * builds one in a temporary folder.
- * With `--also-seeds a,b,c`, also one line for each further seed's sample (this check and session 9's), read
+ * With `--also-seeds a,b,c`, also one line for each further seed's sample (this check and session 10's), read
  * from the same registry and files.
  * Run: npx tsx bench/link-accuracy.ts [registry.sqlite] [--seed N] [--size N] [--before other.sqlite]
  *      [--also-seeds a,b,c]
@@ -37,7 +44,7 @@ import {
   CHECK,
   linkVerdicts,
   listPointDisagreements,
-  SESSION9_CHECK,
+  SESSION10_CHECK,
   sampleLinkAccuracy,
   verdictMovement,
   type CheckRules,
@@ -81,24 +88,24 @@ try {
   console.log(
     `Both ends checkable: ${r.checkable}; both ends right: ${r.bothRight} (${pct(r.bothRight, r.checkable)} of checkable)`,
   );
-  const old = sampleLinkAccuracy(reg, facts, seed, size, SESSION9_CHECK);
+  const old = sampleLinkAccuracy(reg, facts, seed, size, SESSION10_CHECK);
   console.log(
-    `  by session 9's check: ${old.bothRight} of ${old.checkable} (${pct(old.bothRight, old.checkable)}); links moved to this check: ${movement(verdictMovement(linkVerdicts(old.sample), linkVerdicts(r.sample)))}`,
+    `  by session 10's check: ${old.bothRight} of ${old.checkable} (${pct(old.bothRight, old.checkable)}); links moved to this check: ${movement(verdictMovement(linkVerdicts(old.sample), linkVerdicts(r.sample)))}`,
   );
   if (values.before !== undefined) {
     const other = openDatabase(values.before);
     const before = await readRegistry(other.db);
     await other.close();
-    for (const rules of [SESSION9_CHECK, CHECK] as CheckRules[]) {
+    for (const rules of [SESSION10_CHECK, CHECK] as CheckRules[]) {
       const b = sampleLinkAccuracy(before, facts, seed, size, rules);
       const a = rules === CHECK ? r : old;
       console.log(
         `  ${rules.name}: before ${b.bothRight} of ${b.checkable} (${pct(b.bothRight, b.checkable)}), after ${a.bothRight} of ${a.checkable}; links moved before → after: ${movement(verdictMovement(linkVerdicts(b.sample), linkVerdicts(a.sample)))}`,
       );
     }
-    const b = sampleLinkAccuracy(before, facts, seed, size, SESSION9_CHECK);
+    const b = sampleLinkAccuracy(before, facts, seed, size, SESSION10_CHECK);
     console.log(
-      `  before by session 9's check → after by this check: ${movement(verdictMovement(linkVerdicts(b.sample), linkVerdicts(r.sample)))}`,
+      `  before by session 10's check → after by this check: ${movement(verdictMovement(linkVerdicts(b.sample), linkVerdicts(r.sample)))}`,
     );
   }
   console.log(`One end uncheckable, the other right: ${r.halfChecked}`);
@@ -114,9 +121,9 @@ try {
     );
   for (const other of values['also-seeds']?.split(',').map(Number) ?? []) {
     const a = sampleLinkAccuracy(reg, facts, other, size, CHECK);
-    const b = sampleLinkAccuracy(reg, facts, other, size, SESSION9_CHECK);
+    const b = sampleLinkAccuracy(reg, facts, other, size, SESSION10_CHECK);
     console.log(
-      `Seed ${other}: both ends right ${a.bothRight} of ${a.checkable} (${pct(a.bothRight, a.checkable)}); by session 9's check ${b.bothRight} of ${b.checkable} (${pct(b.bothRight, b.checkable)})`,
+      `Seed ${other}: both ends right ${a.bothRight} of ${a.checkable} (${pct(a.bothRight, a.checkable)}); by session 10's check ${b.bothRight} of ${b.checkable} (${pct(b.bothRight, b.checkable)})`,
     );
   }
   // The check's reference where it disagrees with the match, judged by Wikidata 2026 where it can be.

@@ -20,6 +20,13 @@ export interface SourceFacts {
    * Wikidata 2026 places, by their 2026 name or their 2016 label.
    */
   qidByName: Map<string, string>;
+  /**
+   * The geocoded list's qualified places by what their names say, taken apart (`aliasKey`): one place the list
+   * writes in several ways ("Joniškis – Žagarė" on Lithuania's page, "Žagarė (Joniškis)" on its partners').
+   */
+  listAliases: Map<string, SourcePlace[]>;
+  /** The places the geocoded list pairs each of its places with, by the place's key. */
+  listPartners: Map<string, SourcePlace[]>;
 }
 
 /** Reads the four shared files. */
@@ -51,7 +58,41 @@ export async function readSourceFacts(data: string): Promise<SourceFacts> {
     if (at?.country) add(`${nameKey(p)}|${at.country}`, p.wikidataId!);
   }
   const qidByName = new Map([...byName].filter(([, qs]) => qs.size === 1).map(([k, qs]) => [k, [...qs][0]!]));
-  return { bySource, qidFacts, sharedPoints, qidByName };
+  const listAliases = new Map<string, SourcePlace[]>();
+  for (const p of bySource.get('wikipedia-lists-geocoded')!.places.values()) {
+    const k = aliasKey(p);
+    if (k !== undefined) listAliases.set(k, [...(listAliases.get(k) ?? []), p]);
+  }
+  const listed = bySource.get('wikipedia-lists-geocoded')!;
+  const listPartners = new Map<string, SourcePlace[]>();
+  for (const st of listed.statements)
+    for (const [x, y] of [
+      [st.subject, st.object],
+      [st.object, st.subject],
+    ] as const)
+      listPartners.set(x, [...(listPartners.get(x) ?? []), listed.places.get(y)!]);
+  return { bySource, qidFacts, sharedPoints, qidByName, listAliases, listPartners };
+}
+
+/**
+ * What a qualified list name says, taken apart: its stated country, its name and its qualifiers, each by match
+ * key, the qualifiers in any order ("Joniškis – Žagarė" and "Žagarė (Joniškis)", Lithuania, say the same);
+ * undefined for a name without qualifiers (such names say the same only when written alike) or a country.
+ */
+export function aliasKey(p: SourcePlace): string | undefined {
+  const parsed = parsePlaceName(p.name);
+  const country = statedCountry(p)?.country;
+  if (parsed.hints.length === 0 || country === undefined) return undefined;
+  const hints = parsed.hints.map((h) => matchKey(h)).sort();
+  return `${country}|${matchKey(parsed.base)}|${hints.join('|')}`;
+}
+
+/** The geocoded list's other spellings of a qualified list place (`aliasKey`), not the place itself. */
+export function listAliasesOf(p: SourcePlace, facts: SourceFacts): SourcePlace[] {
+  const k = aliasKey(p);
+  if (k === undefined) return [];
+  const own = placeKey(p);
+  return (facts.listAliases.get(k) ?? []).filter((q) => placeKey(q) !== own);
 }
 
 /** A point's identity to four decimals. */

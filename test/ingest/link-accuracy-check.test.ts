@@ -7,11 +7,14 @@ import {
   CHECK,
   coarsePoint,
   judgeEnd,
+  partnerPlace,
   SESSION8_CHECK,
   SESSION9_CHECK,
+  SESSION10_CHECK,
+  seatUnitPoint,
   unitPoint,
 } from '../../bench/link-accuracy-check.js';
-import { nameKey, type SourceFacts } from '../../bench/source-facts.js';
+import { aliasKey, nameKey, type SourceFacts } from '../../bench/source-facts.js';
 
 // The link check's rules for a list's own point (bench/link-accuracy.ts), on lines of the shared Wikipedia list
 // (`twin_cities.csv`) and the gazetteer's places (GeoNames cities500).
@@ -28,7 +31,19 @@ function factsOf(...places: SourcePlace[]): SourceFacts {
     qidFacts: new Map(),
     sharedPoints: new Set(),
     qidByName: new Map(),
+    listAliases: aliasesOf(places),
+    listPartners: new Map(),
   };
+}
+
+/** The places by what their qualified names say, as `readSourceFacts` files them. */
+function aliasesOf(places: SourcePlace[]): Map<string, SourcePlace[]> {
+  const out = new Map<string, SourcePlace[]>();
+  for (const p of places) {
+    const k = aliasKey(p);
+    if (k !== undefined) out.set(k, [...(out.get(k) ?? []), p]);
+  }
+  return out;
 }
 
 describe('a list point given to whole tenths of a degree', () => {
@@ -131,5 +146,143 @@ describe('a list point that is a unit named after the place', () => {
     expect(judgeEnd(match, [franklin], facts, inUs, CHECK, franklinCounty).verdict).toBe('wrong');
     const indiana = { ...match, lat: 39.48061, lon: -86.05499 };
     expect(judgeEnd(indiana, [franklin], facts, inUs, CHECK, franklinCounty).verdict).toBe('right');
+  });
+});
+
+describe('a list point at the middle of the unit its seat names', () => {
+  // twin_cities.csv:14584 "Nishapur,Iran,36.2061,58.7933,Shahin Shahr,Iran,33.3628,51.1936": the middle of
+  // Shahin Shahr and Meymeh County, 65 km from the city. GeoNames 417472 Shāhīn Shahr (32.85788, 51.5529) is a
+  // PPLA2 in Isfahan (IR.28), the one seat of the name in Iran; the place nearest the point, Alavijeh (144263,
+  // 33.0548, 51.08331), lies in Isfahan too, and no place called Shahin Shahr lies within 25 km of the point.
+  const shahinShahr: SourcePlace = { name: 'Shahin Shahr', country: 'Iran', lat: 33.3628, lon: 51.1936 };
+  const seat = { lat: 32.85788, lon: 51.5529, admin1: 'IR.28' };
+  const match = { key: 'shahin-shahr-ir', country: 'IR', lat: 32.85788, lon: 51.5529 };
+  const inIran = (): string => 'IR';
+  const isfahan: PointUnits = {
+    unitKeysAt: () => unitKeys('Isfahan'),
+    namedWithin: () => false,
+    admin1At: () => 'IR.28',
+    seatsNamed: (key, country) => (key === 'shahin shahr' && country === 'IR' ? [seat] : []),
+  };
+
+  it("is taken for the seat's unit: the seat is a reference beside the point", () => {
+    expect(seatUnitPoint(shahinShahr, shahinShahr as Point, isfahan)).toEqual({
+      lat: 32.85788,
+      lon: 51.5529,
+    });
+    const facts = factsOf(shahinShahr);
+    expect(judgeEnd(match, [shahinShahr], facts, inIran, SESSION10_CHECK, isfahan).verdict).toBe('wrong');
+    expect(judgeEnd(match, [shahinShahr], facts, inIran, CHECK, isfahan).verdict).toBe('right');
+    // A match at neither the seat nor the point stays wrong: the reading adds a reference and no leniency.
+    const elsewhere = { ...match, lat: 34.0, lon: 51.45 };
+    expect(judgeEnd(elsewhere, [shahinShahr], facts, inIran, CHECK, isfahan).verdict).toBe('wrong');
+  });
+
+  it("adds nothing where Wikidata 2026's one place of the name confirms the point", () => {
+    // twin_cities.csv:12935 "Rhodes,Greece,36.17,27.92,Ávila,…" and wikidata-2026/nodes.tsv:2660 "Q43048 Rhodes
+    // 27.92 36.17 … GR": both at the island's middle, 40 km from Ródos (GeoNames 400666, 36.43556, 28.22199, a
+    // PPLA2), the match. The Q-id's own ends are judged by Wikidata's point, so the list's are too.
+    const rhodes: SourcePlace = { name: 'Rhodes', country: 'Greece', lat: 36.17, lon: 27.92 };
+    const rodos = { lat: 36.43556, lon: 28.22199, admin1: 'GR.ESYE42' };
+    const dodecanese: PointUnits = {
+      unitKeysAt: () => [],
+      namedWithin: () => false,
+      admin1At: () => 'GR.ESYE42',
+      seatsNamed: (key) => (key === 'rhodes' ? [rodos] : []),
+    };
+    const atTown = { key: 'rodos-gr', country: 'GR', lat: 36.43556, lon: 28.22199 };
+    const alone = factsOf(rhodes);
+    expect(judgeEnd(atTown, [rhodes], alone, () => 'GR', CHECK, dodecanese).verdict).toBe('right');
+    const facts = factsOf(rhodes);
+    facts.qidByName.set(`${nameKey(rhodes)}|GR`, 'Q43048');
+    facts.qidFacts.set('Q43048', { lat: 36.17, lon: 27.92, country: 'GR' });
+    expect(judgeEnd(atTown, [rhodes], facts, () => 'GR', CHECK, dodecanese).verdict).toBe('wrong');
+  });
+
+  it('is not where a place of the name lies near the point, the seat is not one, in another unit, or far', () => {
+    const point = shahinShahr as Point;
+    expect(seatUnitPoint(shahinShahr, point, { ...isfahan, namedWithin: () => true })).toBeUndefined();
+    expect(
+      seatUnitPoint(shahinShahr, point, { ...isfahan, seatsNamed: () => [seat, { ...seat, lat: 36 }] }),
+    ).toBeUndefined();
+    expect(seatUnitPoint(shahinShahr, point, { ...isfahan, admin1At: () => 'IR.04' })).toBeUndefined();
+    expect(seatUnitPoint(shahinShahr, { lat: 34.0, lon: 50.0 }, isfahan)).toBeUndefined();
+  });
+});
+
+describe("a qualified list place's other spelling", () => {
+  // twin_cities.csv:16475 "Joniškis – Žagarė,Lithuania,55.9319,23.3142,Bienvenida,Spain,…": Lithuania's page
+  // names Žagarė in Joniškis district; the geocoder put it at Šiauliai, 48 km from Žagarė. Line 875
+  // "Lassee,Austria,48.2167,16.8167,Žagarė (Joniškis),Lithuania,56.3667,23.25": the same place as its partners'
+  // pages write it, at Žagarė (GeoNames 592942, 56.36149, 23.25094).
+  const dashed: SourcePlace = { name: 'Joniškis – Žagarė', country: 'Lithuania', lat: 55.9319, lon: 23.3142 };
+  const bracketed: SourcePlace = {
+    name: 'Žagarė (Joniškis)',
+    country: 'Lithuania',
+    lat: 56.3667,
+    lon: 23.25,
+  };
+  const match = { key: 'zagare-lt', country: 'LT', lat: 56.36149, lon: 23.25094 };
+  const inLithuania = (): string => 'LT';
+
+  it('says the same place: the same name, qualifiers and country, written another way', () => {
+    expect(aliasKey(dashed)).toBe(aliasKey(bracketed));
+    expect(aliasKey({ ...bracketed, name: 'Žagarė (Akmenė)' })).not.toBe(aliasKey(dashed));
+    expect(aliasKey({ ...bracketed, country: 'Latvia' })).not.toBe(aliasKey(dashed));
+    expect(aliasKey({ ...bracketed, name: 'Žagarė' })).toBeUndefined();
+  });
+
+  it('lends its point', () => {
+    const facts = factsOf(dashed, bracketed);
+    expect(judgeEnd(match, [dashed], facts, inLithuania, SESSION10_CHECK).verdict).toBe('wrong');
+    expect(judgeEnd(match, [dashed], facts, inLithuania, CHECK).verdict).toBe('right');
+    // Without the other spelling in the list, the end stays as it was.
+    expect(judgeEnd(match, [dashed], factsOf(dashed), inLithuania, CHECK).verdict).toBe('wrong');
+  });
+});
+
+describe('a list place by its partners across a border', () => {
+  // twin_cities.csv:19260-19262 "Pawłowice,Poland,51.8511,20.6161," with Perkupa (Hungary, 48.4712,20.6854),
+  // Teplička nad Váhom (Slovakia, 49.23,18.8) and Verquin (France, 50.5031,2.6408): the point is a Pawłowice in
+  // Masovia that GeoNames' towns of 500 lack. The gazetteer's one Pawłowice in Poland (3089340, 49.96127,
+  // 18.71778) is the Silesian gmina, 82 km from Teplička nad Váhom and 249 km from the list's point.
+  const pawlowice: SourcePlace = { name: 'Pawłowice', country: 'Poland', lat: 51.8511, lon: 20.6161 };
+  const perkupa: SourcePlace = { name: 'Perkupa', country: 'Hungary', lat: 48.4712, lon: 20.6854 };
+  const teplicka: SourcePlace = { name: 'Teplička nad Váhom', country: 'Slovakia', lat: 49.23, lon: 18.8 };
+  const verquin: SourcePlace = { name: 'Verquin', country: 'France', lat: 50.5031, lon: 2.6408 };
+  const silesian = { lat: 49.96127, lon: 18.71778 };
+  const match = { key: 'pawlowice-pl', country: 'PL', lat: 49.96127, lon: 18.71778 };
+  const inPoland = (): string => 'PL';
+  const gazetteer = (...named: Point[]): PointUnits => ({
+    unitKeysAt: () => unitKeys('Masovian Voivodeship'),
+    namedWithin: () => false,
+    placesNamed: (key, country) => (key === nameKey(pawlowice) && country === 'PL' ? named : []),
+  });
+  const factsWith = (...partners: SourcePlace[]): SourceFacts => {
+    const facts = factsOf(pawlowice, ...partners);
+    facts.listPartners.set(placeKey(pawlowice), partners);
+    return facts;
+  };
+
+  it("is the one place of the name near a partner abroad, a reference beside the list's point", () => {
+    const facts = factsWith(perkupa, teplicka, verquin);
+    const units = gazetteer(silesian);
+    expect(partnerPlace(pawlowice, pawlowice as Point, facts, units)).toEqual(silesian);
+    expect(judgeEnd(match, [pawlowice], facts, inPoland, SESSION10_CHECK, units).verdict).toBe('wrong');
+    expect(judgeEnd(match, [pawlowice], facts, inPoland, CHECK, units).verdict).toBe('right');
+  });
+
+  it('is none without such a partner, with two such places, or where a place of the name lies at the point', () => {
+    const units = gazetteer(silesian);
+    expect(partnerPlace(pawlowice, pawlowice as Point, factsWith(perkupa, verquin), units)).toBeUndefined();
+    // A partner in the same country, or one of the same name (a namesake pair), says nothing.
+    const home = { ...teplicka, country: 'Poland' };
+    expect(partnerPlace(pawlowice, pawlowice as Point, factsWith(home), units)).toBeUndefined();
+    const namesake = { ...teplicka, name: 'Pawłowice' };
+    expect(partnerPlace(pawlowice, pawlowice as Point, factsWith(namesake), units)).toBeUndefined();
+    const two = gazetteer(silesian, { lat: 49.5, lon: 19.2 });
+    expect(partnerPlace(pawlowice, pawlowice as Point, factsWith(teplicka), two)).toBeUndefined();
+    const atPoint = { ...units, namedWithin: () => true };
+    expect(partnerPlace(pawlowice, pawlowice as Point, factsWith(teplicka), atPoint)).toBeUndefined();
   });
 });
