@@ -16,7 +16,7 @@ import { TokenResolver } from './auth.js';
 import type { ApiConfig } from './config.js';
 import { clientErrorHandler, frameworkErrors } from './client-errors.js';
 import { handleError } from './error-handler.js';
-import { boundIntegers, boundRequestIntegers, buildValidator } from './input-bounds.js';
+import { boundIntegers, boundRequestIntegers, validatorFactory } from './input-bounds.js';
 import { assertCan, roleAllows, type Action, type Principal } from './permissions.js';
 import { HeavyWorkPool } from './heavy/pool.js';
 import { LiveCopy } from './live-copy.js';
@@ -254,7 +254,7 @@ export async function buildApp(
     trustProxy: config.trustProxy,
     clientErrorHandler,
     frameworkErrors,
-    schemaController: { compilersFactory: { buildValidator } },
+    schemaController: { compilersFactory: { buildValidator: validatorFactory() } },
     // strictNumbers off on purpose: with it on, Ajv 8 coerces "Infinity" or "1e309" to Infinity and then
     // skips minimum/maximum for non-finite values; off, the finite bounds input-bounds.ts gives every number
     // refuse them (and JSON's 1e309, which parses to Infinity).
