@@ -112,9 +112,9 @@ async function gazetteerAround(
     for (const u of readPackageJson<UnitRow[]>(file))
       if (u.name !== '') unitNames.set(u.code, unitKeys(u.name));
   const byId = new Map(rows.map((r) => [r.geoname_id, r]));
-  const seats = new Map(rows.filter((r) => SEAT_CODES.has(r.feature_code)).map((r) => [r.geoname_id, r]));
   const names = new Map<number, string[]>();
-  const seatsByName = new Map<string, (Point & { admin1: string })[]>();
+  // Places by name and country (a name row's country is its place's): a place once, however many of its names
+  // fold to the key.
   const byName = new Map<string, Set<number>>();
   for (const n of await db.selectFrom('gazetteer_names').select(['geoname_id', 'key', 'country']).execute()) {
     const list = names.get(n.geoname_id);
@@ -122,15 +122,9 @@ async function gazetteerAround(
     else names.set(n.geoname_id, [n.key]);
     const named = `${n.key}|${n.country}`;
     byName.set(named, (byName.get(named) ?? new Set()).add(n.geoname_id));
-    const seat = seats.get(n.geoname_id);
-    if (seat === undefined) continue;
-    const k = `${n.key}|${seat.country}`;
-    const found = seatsByName.get(k) ?? [];
-    // A seat bears a key once, however many of its names fold to it.
-    if (!found.some((f) => f.lat === seat.lat && f.lon === seat.lon))
-      found.push({ lat: seat.lat, lon: seat.lon, admin1: `${seat.country}.${seat.admin1}` });
-    seatsByName.set(k, found);
   }
+  const rowsNamed = (key: string, country: string): typeof rows =>
+    [...(byName.get(`${key}|${country}`) ?? [])].flatMap((id) => byId.get(id) ?? []);
   return {
     countryAt: (p) => nearest(p)?.country,
     units: {
@@ -144,12 +138,11 @@ async function gazetteerAround(
         const r = nearest(p);
         return r === undefined ? undefined : `${r.country}.${r.admin1}`;
       },
-      seatsNamed: (key, country) => seatsByName.get(`${key}|${country}`) ?? [],
-      placesNamed: (key, country) =>
-        [...(byName.get(`${key}|${country}`) ?? [])].flatMap((id) => {
-          const r = byId.get(id);
-          return r ? [{ lat: r.lat, lon: r.lon }] : [];
-        }),
+      seatsNamed: (key, country) =>
+        rowsNamed(key, country)
+          .filter((r) => SEAT_CODES.has(r.feature_code))
+          .map((r) => ({ lat: r.lat, lon: r.lon, admin1: `${r.country}.${r.admin1}` })),
+      placesNamed: (key, country) => rowsNamed(key, country).map((r) => ({ lat: r.lat, lon: r.lon })),
       namedWithin: (p, key, km) => {
         for (const { r } of around(p, km)) if (names.get(r.geoname_id)?.includes(key)) return true;
         return false;

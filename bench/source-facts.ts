@@ -58,19 +58,22 @@ export async function readSourceFacts(data: string): Promise<SourceFacts> {
     if (at?.country) add(`${nameKey(p)}|${at.country}`, p.wikidataId!);
   }
   const qidByName = new Map([...byName].filter(([, qs]) => qs.size === 1).map(([k, qs]) => [k, [...qs][0]!]));
-  const listAliases = new Map<string, SourcePlace[]>();
-  for (const p of bySource.get('wikipedia-lists-geocoded')!.places.values()) {
-    const k = aliasKey(p);
-    if (k !== undefined) listAliases.set(k, [...(listAliases.get(k) ?? []), p]);
-  }
   const listed = bySource.get('wikipedia-lists-geocoded')!;
+  const push = <T>(map: Map<string, T[]>, key: string, value: T): void => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  const listAliases = new Map<string, SourcePlace[]>();
+  for (const p of listed.places.values()) {
+    const k = aliasKey(p);
+    if (k !== undefined) push(listAliases, k, p);
+  }
   const listPartners = new Map<string, SourcePlace[]>();
-  for (const st of listed.statements)
-    for (const [x, y] of [
-      [st.subject, st.object],
-      [st.object, st.subject],
-    ] as const)
-      listPartners.set(x, [...(listPartners.get(x) ?? []), listed.places.get(y)!]);
+  for (const st of listed.statements) {
+    push(listPartners, st.subject, listed.places.get(st.object)!);
+    push(listPartners, st.object, listed.places.get(st.subject)!);
+  }
   return { bySource, qidFacts, sharedPoints, qidByName, listAliases, listPartners };
 }
 
