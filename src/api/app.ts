@@ -16,6 +16,7 @@ import { TokenResolver } from './auth.js';
 import type { ApiConfig } from './config.js';
 import { clientErrorHandler, frameworkErrors } from './client-errors.js';
 import { handleError } from './error-handler.js';
+import { DeferredCompiles } from './deferred-compiles.js';
 import { boundIntegers, boundRequestIntegers, validatorFactory } from './input-bounds.js';
 import { assertCan, roleAllows, type Action, type Principal } from './permissions.js';
 import { HeavyWorkPool } from './heavy/pool.js';
@@ -63,6 +64,11 @@ export interface AppOptions {
   now?: () => Date;
   /** How long the web's network views wait for a study before showing it as being computed (5 s by default). */
   studyWaitMs?: number;
+  /**
+   * `deferred` (the default): each route's schemas are compiled on first use, or once the server listens, one at a
+   * time between requests; `eager`: all of them before the app is ready, as Fastify does by itself.
+   */
+  compileSchemas?: 'deferred' | 'eager';
 }
 
 const SAFE_REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -244,6 +250,7 @@ export async function buildApp(
       },
     );
   }
+  const deferred = options.compileSchemas === 'eager' ? undefined : new DeferredCompiles();
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
     genReqId: (req) => {
@@ -254,7 +261,12 @@ export async function buildApp(
     trustProxy: config.trustProxy,
     clientErrorHandler,
     frameworkErrors,
-    schemaController: { compilersFactory: { buildValidator: validatorFactory() } },
+    schemaController: {
+      compilersFactory: {
+        buildValidator: deferred ? deferred.validators(validatorFactory()) : validatorFactory(),
+        ...(deferred && { buildSerializer: deferred.serializers() }),
+      },
+    },
     // strictNumbers off on purpose: with it on, Ajv 8 coerces "Infinity" or "1e309" to Infinity and then
     // skips minimum/maximum for non-finite values; off, the finite bounds input-bounds.ts gives every number
     // refuse them (and JSON's 1e309, which parses to Infinity).
@@ -267,6 +279,12 @@ export async function buildApp(
       },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Listening, the server compiles the schemas no request has needed yet, one at a time between requests.
+  if (deferred)
+    app.addHook('onListen', (done) => {
+      void deferred.compileAll((error) => app.log.error({ err: error }, 'a route schema failed to compile'));
+      done();
+    });
   app.setErrorHandler((error, request, reply) => reply.send(handleError(error, request, reply)));
   app.setNotFoundHandler((request, reply) => {
     // The path is not quoted back: it may be kilobytes of anything.

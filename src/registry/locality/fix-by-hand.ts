@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import { TwinningError } from '../../core/errors.js';
 import type { AuditActor } from '../../store/audit.repository.js';
 import { linksOfLocality } from '../../store/link.repository.js';
-import { setIndexedPopulation } from '../../store/writes/name-index.js';
 import type { DB } from '../../store/schema.js';
 import { linkWithKeys, snapshotLink, type LinkSnapshot } from '../link/snapshot.js';
 import { versionedWrite } from '../versioned-write.js';
@@ -72,12 +71,11 @@ export async function unmergeByHand(
     { action: 'unmerge', actor, before: null, after: () => localityView(trx, mergedId) },
   );
   if (keptBefore !== undefined) {
-    const after = await versionedWrite(
+    await versionedWrite(
       trx,
       { entity: 'locality', id: keptId, key: keptBefore.key },
       { action: 'unmerge', actor, before: keptBefore, after: () => localityView(trx, keptId) },
     );
-    await setIndexedPopulation(trx, keptId, after.population);
   }
   // The links the undo touched: the restored locality's, and the kept one's with a partner it shares.
   const restoredLinks = await linksOfLocality(trx, mergedId);
@@ -91,6 +89,5 @@ export async function unmergeByHand(
       touched.set(id, snapshot);
   }
   await recordLinkChanges(trx, touched, 'unmerge', actor);
-  await setIndexedPopulation(trx, mergedId, restored.population);
   return undone;
 }

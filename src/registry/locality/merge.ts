@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import { TwinningError } from '../../core/errors.js';
 import type { AuditActor } from '../../store/audit.repository.js';
 import { linksOfLocality } from '../../store/link.repository.js';
-import { setIndexedPopulation } from '../../store/writes/name-index.js';
 import type { DB } from '../../store/schema.js';
 import { linkWithKeys, snapshotLink, type LinkSnapshot } from '../link/snapshot.js';
 import { bumpVersion, recordWrite, versionedWrite } from '../versioned-write.js';
@@ -88,7 +87,6 @@ export async function mergeRecorded(
   const links = await linksAroundMerge(trx, target.id, source.id);
   const mergeId = await mergeLocalities(trx, target.id, source.id, actor.name, reason);
   const after = await localityView(trx, target.id);
-  await setIndexedPopulation(trx, target.id, after.population); // the names that moved rank as their new place
   await recordWrite(trx, targetRef, {
     action: 'merge',
     actor,

@@ -5,7 +5,6 @@ import { TwinningError } from '../../core/errors.js';
 import { toFlag } from '../../store/booleans.js';
 import { gazetteerPlace } from '../../store/gazetteer.repository.js';
 import { insertNames } from '../../store/writes/locality.js';
-import { setIndexedPopulation } from '../../store/writes/name-index.js';
 import type { DB } from '../../store/schema.js';
 import { sourceIdsByKey } from '../../store/source.repository.js';
 import { insertCitations } from '../../store/writes/source.js';
@@ -80,8 +79,6 @@ export async function updateLocality(
       if (names) {
         await trx.deleteFrom('locality_names').where('locality_id', '=', id).execute();
         await insertNames(trx, id, names);
-      } else if (patch.population !== undefined) {
-        await setIndexedPopulation(trx, id, patch.population);
       }
       if (patch.citations) {
         const sourceIds = await sourceIdsByKey(trx);

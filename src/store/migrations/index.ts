@@ -11,6 +11,7 @@ import { nameWordsNotifyMigration } from './0008-name-words-notify.js';
 import { registryChangeCountMigration } from './0009-registry-change-count.js';
 import { localityFeatureCodeMigration } from './0010-locality-feature-code.js';
 import { localityDivisionMigration } from './0011-locality-division.js';
+import { nameWordsPopulationMigration } from './0012-name-words-population.js';
 import type { MIGRATION_NAMES } from './names.js';
 
 /**
@@ -30,5 +31,6 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
     '0009-registry-change-count': registryChangeCountMigration(dialect),
     '0010-locality-feature-code': localityFeatureCodeMigration(),
     '0011-locality-division': localityDivisionMigration(),
+    '0012-name-words-population': nameWordsPopulationMigration(dialect),
   } satisfies Record<(typeof MIGRATION_NAMES)[number], Migration>;
 }

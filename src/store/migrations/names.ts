@@ -14,4 +14,5 @@ export const MIGRATION_NAMES = [
   '0009-registry-change-count',
   '0010-locality-feature-code',
   '0011-locality-division',
+  '0012-name-words-population',
 ] as const;
