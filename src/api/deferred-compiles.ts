@@ -1,10 +1,19 @@
 import type AjvCompiler from '@fastify/ajv-compiler';
-import SerializerSelector from '@fastify/fast-json-stringify-compiler';
+import type SerializerSelector from '@fastify/fast-json-stringify-compiler';
+import { createRequire } from 'node:module';
 
 type BuildValidator = ReturnType<typeof AjvCompiler>;
 type Validator = ReturnType<ReturnType<BuildValidator>>;
 type BuildSerializer = ReturnType<typeof SerializerSelector>;
 type Serializer = ReturnType<ReturnType<BuildSerializer>>;
+
+/** Fastify's own serializer factory, loaded when first needed (with fast-json-stringify and its Ajv). */
+function defaultSerializers(): BuildSerializer {
+  const selector = createRequire(import.meta.url)(
+    '@fastify/fast-json-stringify-compiler',
+  ) as typeof SerializerSelector;
+  return selector();
+}
 
 /**
  * The compiling of the routes' schemas (Ajv validators, fast-json-stringify serializers), deferred: a server
@@ -50,12 +59,15 @@ export class DeferredCompiles {
     };
   }
 
-  /** fast-json-stringify's serializer factory, made lazy: each response's serializer is built on first use. */
-  serializers(build: BuildSerializer = SerializerSelector()): BuildSerializer {
+  /**
+   * fast-json-stringify's serializer factory (by default Fastify's own, loaded on first use), made lazy: each
+   * response's serializer is built on first use.
+   */
+  serializers(build?: BuildSerializer): BuildSerializer {
     return (externalSchemas, options) => {
-      const compiler = build(externalSchemas, options);
+      const compiler = this.defer(() => (build ?? defaultSerializers())(externalSchemas, options));
       return (route) => {
-        const compiled = this.defer<Serializer>(() => compiler(route));
+        const compiled = this.defer<Serializer>(() => compiler()(route));
         return (doc: unknown) => compiled()(doc);
       };
     };

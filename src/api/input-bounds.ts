@@ -1,4 +1,5 @@
-import AjvCompiler from '@fastify/ajv-compiler';
+import type AjvCompiler from '@fastify/ajv-compiler';
+import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
 
 /** The range of the integer columns both dialects share (PostgreSQL `integer` is 32-bit). */
@@ -52,15 +53,19 @@ type BuildValidator = ReturnType<typeof AjvCompiler>;
  * coerced (`"lat": null` would become 0, `"population": "12"` a number); the query string, the path and the
  * headers, which are text, still are. Made once per app: its two compiler pools keep one Ajv instance for each
  * set of shared schemas, as Fastify's own factory does, where a pool made on every call built new instances for
- * every plugin's context (about half a second of a server's start).
+ * every plugin's context (about half a second of a server's start). Ajv is loaded on the factory's first call,
+ * which a server that defers its compiling (deferred-compiles.ts) makes after it listens.
  */
 export function validatorFactory(): BuildValidator {
-  const coercingPool = AjvCompiler();
-  const exactPool = AjvCompiler();
+  let pools: { coercing: BuildValidator; exact: BuildValidator } | undefined;
   return (externalSchemas, options = {}) => {
+    if (pools === undefined) {
+      const ajvCompiler = createRequire(import.meta.url)('@fastify/ajv-compiler') as typeof AjvCompiler;
+      pools = { coercing: ajvCompiler(), exact: ajvCompiler() };
+    }
     const ajv = options as { customOptions?: Record<string, unknown> };
-    const coercing = coercingPool(externalSchemas, options);
-    const exact = exactPool(externalSchemas, {
+    const coercing = pools.coercing(externalSchemas, options);
+    const exact = pools.exact(externalSchemas, {
       ...options,
       customOptions: { ...ajv.customOptions, coerceTypes: false },
     } as typeof options);

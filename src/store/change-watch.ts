@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { sql } from 'kysely';
 import type { Database } from './database.js';
 import { REGISTRY_CHANNEL } from './migrations/0003-api-access.js';
@@ -102,7 +102,9 @@ class PostgresWatch implements ChangeWatch {
   }
 
   async #connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url });
+    // Loaded here, not with the module: a server on SQLite never needs the PostgreSQL client (about 0.1 s of a start).
+    const { default: postgres } = await import('pg');
+    const client = new postgres.Client({ connectionString: this.url });
     client.on('notification', () => this.onChange('registry'));
     client.on('error', () => this.#lost(client));
     client.on('end', () => this.#lost(client));
