@@ -26,6 +26,7 @@ import {
   FEATURES,
 } from '../src/core/suggest/features.js';
 import { areLinked, buildSuggestGraph, degreeOf, type SuggestGraph } from '../src/core/suggest/graph.js';
+import { averageModels, fitSeeds } from '../src/core/suggest/average.js';
 import { heuristicModel, scoreRows, type SuggestModel } from '../src/core/suggest/model.js';
 import {
   DEFAULT_TRAINING,
@@ -49,7 +50,12 @@ const column =
     return out;
   };
 
-function methods(model: SuggestModel, seed: number, linear?: SuggestModel): [string, Method][] {
+function methods(
+  model: SuggestModel,
+  seed: number,
+  linear?: SuggestModel,
+  firstFit?: SuggestModel,
+): [string, Method][] {
   const rng = seededRng(seed);
   return [
     ['random', (rows) => Float64Array.from({ length: rows.length / FEATURE_COUNT }, () => rng())],
@@ -77,6 +83,10 @@ function methods(model: SuggestModel, seed: number, linear?: SuggestModel): [str
           ],
         ]
       : []),
+    // The first of several fits alone: the one-fit model of the same seed.
+    ...(firstFit
+      ? [['model, first fit alone', (rows: Float64Array) => scoreRows(firstFit, rows)] as [string, Method]]
+      : []),
     [
       `model (${model.kind}${model.kind === 'boosted' && model.linear ? ' + linear' : ''})`,
       (rows) => scoreRows(model, rows),
@@ -99,6 +109,7 @@ function evaluateSplit(
   model: SuggestModel,
   maxQueries = Infinity,
   linear?: SuggestModel,
+  firstFit?: SuggestModel,
 ): SplitResult {
   const targetsOf = new Map<number, number[]>();
   for (const [a, b] of tests) {
@@ -110,7 +121,7 @@ function evaluateSplit(
     queries = shuffleInPlace(queries, seededRng(7))
       .slice(0, maxQueries)
       .sort((x, y) => x - y);
-  const ms = methods(model, 11, linear);
+  const ms = methods(model, 11, linear, firstFit);
   const warm = ms.map(() => [] as QueryOutcome[]);
   const cold = ms.map(() => [] as QueryOutcome[]);
   const warmTargets = [0];
@@ -164,21 +175,31 @@ if (split) {
     ...(JSON.parse(process.env.SUGGEST_TRAINING ?? '{}') as object),
   };
   const t0 = performance.now();
-  const sampled = sampleExamples(split.places, split.train, options);
-  const model = fitModel(sampled, options);
+  const single = { ...options, fits: 1 };
+  const sampled = sampleExamples(split.places, split.train, single);
+  // With `fits`, the first fit is the one-fit model (scored alone too); the others are trained whole.
+  const parts = [fitModel(sampled, single)];
+  let examples = sampled.blocks.length;
+  let queries = sampled.queries;
+  for (const seed of fitSeeds(options.seed, options.fits).slice(1)) {
+    const other = trainModel(split.places, split.train, { ...single, seed });
+    parts.push(other.model);
+    examples += other.examples;
+    queries += other.queries;
+  }
+  const model = averageModels(parts);
+  const firstFit = parts.length > 1 ? parts[0] : undefined;
   const trainMs = performance.now() - t0;
-  const examples = sampled.blocks.length;
-  const queries = sampled.queries;
   // The same groups fit by a linear model, to tell what the trees add over the features.
   const t1 = performance.now();
   const linear = fitModel(sampled, { ...options, model: 'logistic' });
   const linearMs = performance.now() - t1;
   const graph = buildSuggestGraph(split.places, split.train);
-  const result = evaluateSplit('temporal', graph, split.test, model, Infinity, linear);
+  const result = evaluateSplit('temporal', graph, split.test, model, Infinity, linear, firstFit);
   out.push(
     `### Temporal split (Wikidata 2016 → 2026)`,
     '',
-    `${split.places.length} cities, ${split.train.length} training links (2016), ${split.test.length} new links (2026). Model (${model.kind === 'boosted' ? `${model.trees.length} boosted trees` : model.kind}, ${FEATURE_COUNT} features) trained on the 2016 links only (${queries} queries, ${examples} groups, seed ${options.seed}) in ${(trainMs / 1000).toFixed(1)} s; the linear model fit to the same groups in ${(linearMs / 1000).toFixed(1)} s.`,
+    `${split.places.length} cities, ${split.train.length} training links (2016), ${split.test.length} new links (2026). Model (${model.kind === 'boosted' ? `${model.trees.length} boosted trees` : model.kind}, ${FEATURE_COUNT} features${parts.length > 1 ? `, the average of ${parts.length} fits` : ''}) trained on the 2016 links only (${queries} queries, ${examples} groups, seed ${options.seed}${parts.length > 1 ? `, fits' seeds ${fitSeeds(options.seed, options.fits).join(', ')}` : ''}) in ${(trainMs / 1000).toFixed(1)} s; the linear model fit to the same groups in ${(linearMs / 1000).toFixed(1)} s.`,
     '',
     `Cities with training links: ${table(result.warm)}`,
     '',

@@ -8,12 +8,14 @@
  * cities get populations, seat levels and divisions from the registry as in bench/suggest-eval.ts
  * (SUGGEST_FACTS=none: none; a list such as `population,seat`: those). SUGGEST_VALIDATION=gap holds out 25% of
  * links and every link of 3% of places instead (GAP_SPLIT: nearer the gap between the snapshots).
- * SUGGEST_TREE_PREFIXES=200,300 also scores each boosted model's first 200 and 300 trees.
+ * SUGGEST_TREE_PREFIXES=200,300 also scores each boosted model's first 200 and 300 trees. A configuration with
+ * `"fits":3` also scores the average of its first fit and of its first two (the first fit is `"fits":1`'s model).
  */
 import { loadavg } from 'node:os';
 import { evaluateQuery, summarise, type QueryOutcome } from '../src/core/suggest/evaluation.js';
 import { candidateFeatures, distancesFrom } from '../src/core/suggest/features.js';
 import { areLinked, buildSuggestGraph, degreeOf } from '../src/core/suggest/graph.js';
+import { averageModels, fitSeeds } from '../src/core/suggest/average.js';
 import { scoreRows, type SuggestModel } from '../src/core/suggest/model.js';
 import {
   DEFAULT_TRAINING,
@@ -72,9 +74,22 @@ for (const config of configs) {
     linearBlend: _b,
     ...drawing
   } = options;
-  const key = JSON.stringify(drawing);
-  const examples = sampled.get(key) ?? sampled.set(key, sampleExamples(split.places, fit, options)).get(key)!;
-  const model = fitModel(examples, options);
+  const key = JSON.stringify({ ...drawing, fits: 1 });
+  const single = { ...options, fits: 1 };
+  const examples = sampled.get(key) ?? sampled.set(key, sampleExamples(split.places, fit, single)).get(key)!;
+  // With `fits`, the first fit is the one-fit model; the others are trained whole from their own seeds, and the
+  // average of the first k fits is scored for every k (so the one-fit model is measured in the same run).
+  const parts = [fitModel(examples, single)];
+  for (const seed of fitSeeds(options.seed, options.fits).slice(1)) {
+    const other = { ...single, seed };
+    parts.push(fitModel(sampleExamples(split.places, fit, other), other));
+  }
+  for (let k = 1; k < parts.length; k++)
+    models.push([
+      `${JSON.stringify(config)}, first ${k} fit${k > 1 ? 's' : ''}`,
+      averageModels(parts.slice(0, k)),
+    ]);
+  const model = averageModels(parts);
   models.push([JSON.stringify(config), model]);
   // SUGGEST_BAG=2: a second fit of the same groups with another seed, the two models' scores averaged.
   const bag = Number(process.env.SUGGEST_BAG ?? 1);

@@ -1,6 +1,7 @@
 import { randomInt, seededRng, type Rng } from '../random.js';
 import { candidateFeatures, FEATURE_COUNT, FEATURES } from './features.js';
 import { areLinked, buildSuggestGraph, degreeOf, type SuggestPlace } from './graph.js';
+import { averageModels, fitSeeds } from './average.js';
 import { fitBoostedTrees, type BoostOptions } from './boost.js';
 import { heuristicModel, scoreRows, type SuggestModel } from './model.js';
 
@@ -45,6 +46,11 @@ export interface TrainingOptions {
   l2: number;
   /** The linear model's step falls linearly to zero over its epochs (else it stays, and the last weights wander). */
   decay: boolean;
+  /**
+   * Models trained whole (their own hold-outs, groups and fit) with the seeds of `fitSeeds(seed, fits)`, their
+   * scores averaged (`averageModels`), so that the model depends less on one seed's draws; 1: one model.
+   */
+  fits: number;
 }
 
 /** The defaults `twinning suggest --train` and the benchmark use. */
@@ -86,6 +92,7 @@ export const DEFAULT_TRAINING: TrainingOptions = {
   // The linear model's step falling to zero: on the gap validation split at six rounds the linear model alone
   // 0.0856 → 0.1072 recall@10 (its last weights no longer wander), trees + half of it 0.1165 → 0.1209 (session 12).
   decay: true,
+  fits: 1,
 };
 
 /** Shuffles an array in place with the generator (Fisher–Yates). */
@@ -113,16 +120,25 @@ export interface TrainingExamples {
  * each group, or LambdaRank's pairs): a share of the links is hidden, features are computed on the rest, and each
  * hidden link seen from each end gives a group of its row and sampled non-partners' rows. Gradient-boosted trees
  * by default, or a linear model by Adam on mini-batches; the seed fixes the hold-out, the queries, the negatives,
- * the groups each tree sees and the batch order, so the same links and seed give the same model.
+ * the groups each tree sees and the batch order, so the same links and seed give the same model. With `fits` above
+ * 1, that many models trained so from seeds derived from the seed, averaged into one.
  */
 export function trainModel(
   places: readonly SuggestPlace[],
   edges: readonly (readonly [number, number])[],
   options: TrainingOptions = DEFAULT_TRAINING,
 ): { model: SuggestModel; examples: number; queries: number } {
-  const examples = sampleExamples(places, edges, options);
-  const count = examples.blocks.length;
-  return { model: fitModel(examples, options), examples: count, queries: examples.queries };
+  const fits = fitSeeds(options.seed, options.fits).map((seed) => {
+    const single = { ...options, seed, fits: 1 };
+    const examples = sampleExamples(places, edges, single);
+    const count = examples.blocks.length;
+    return { model: fitModel(examples, single), examples: count, queries: examples.queries };
+  });
+  return {
+    model: averageModels(fits.map((f) => f.model)),
+    examples: fits.reduce((s, f) => s + f.examples, 0),
+    queries: fits.reduce((s, f) => s + f.queries, 0),
+  };
 }
 
 /** The training groups of every round of hold-out, drawn with a generator seeded by `options.seed`. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRng } from '../../../src/core/random.js';
+import { averageModels } from '../../../src/core/suggest/average.js';
 import { evaluateQuery } from '../../../src/core/suggest/evaluation.js';
 import { candidateFeatures, F, FEATURE_COUNT } from '../../../src/core/suggest/features.js';
 import { buildSuggestGraph, type SuggestPlace } from '../../../src/core/suggest/graph.js';
@@ -137,6 +138,25 @@ describe('the model', () => {
     const corrected = fitModel(uniform, { ...ring, correction: true });
     expect(corrected).not.toEqual(fitModel(uniform, { ...ring, correction: false }));
     expect(fitModel(uniform, { ...ring, correction: true })).toEqual(corrected);
+  });
+  it('averages fits trained whole from seeds derived from the seed, the same each time', () => {
+    const { places, edges } = randomNetwork(3);
+    const two = { ...options, fits: 2 };
+    const model = trainModel(places, edges, two).model;
+    expect(trainModel(places, edges, two).model).toEqual(model);
+    const first = trainModel(places, edges, options).model;
+    const second = trainModel(places, edges, { ...options, seed: 1001 }).model;
+    expect(first.training).not.toHaveProperty('fits');
+    expect(model).toEqual(averageModels([first, second]));
+    if (model.kind !== 'boosted' || first.kind !== 'boosted') throw new Error('expected trees');
+    expect(model.trees).toHaveLength(20);
+    expect(model.training).toMatchObject({ seed: 1, fits: 2, seeds: '1,1001' });
+    // The first fit's trees at half their values: the one-fit model is the first of the average.
+    expect(model.trees[0]!.value).toEqual(first.trees[0]!.value.map((v) => Number((v / 2).toPrecision(6))));
+    const rows = candidateFeatures(buildSuggestGraph(places, edges), 0);
+    const [s, a, b] = [model, first, second].map((m) => scoreRows(m, rows));
+    for (const i of [5, 17, 60])
+      expect(s![i]! - s![1]!).toBeCloseTo((a![i]! + b![i]! - a![1]! - b![1]!) / 2, 4);
   });
   it('ranks the same way twice, ties broken by key, never the query nor its partners', () => {
     const { places, edges } = randomNetwork(5);
