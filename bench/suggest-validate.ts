@@ -21,6 +21,7 @@ import {
   DEFAULT_TRAINING,
   fitModel,
   sampleExamples,
+  trainModel,
   type TrainingExamples,
   type TrainingOptions,
 } from '../src/core/suggest/train.js';
@@ -80,10 +81,8 @@ for (const config of configs) {
   // With `fits`, the first fit is the one-fit model; the others are trained whole from their own seeds, and the
   // average of the first k fits is scored for every k (so the one-fit model is measured in the same run).
   const parts = [fitModel(examples, single)];
-  for (const seed of fitSeeds(options.seed, options.fits).slice(1)) {
-    const other = { ...single, seed };
-    parts.push(fitModel(sampleExamples(split.places, fit, other), other));
-  }
+  for (const seed of fitSeeds(options.seed, options.fits).slice(1))
+    parts.push(trainModel(split.places, fit, { ...single, seed }).model);
   for (let k = 1; k < parts.length; k++)
     models.push([
       `${JSON.stringify(config)}, first ${k} fit${k > 1 ? 's' : ''}`,
