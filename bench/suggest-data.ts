@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { seededRng } from '../src/core/random.js';
 import type { SuggestPlace } from '../src/core/suggest/graph.js';
+import { otherNamesCount } from '../src/core/suggest/other-names.js';
 import { seatLevel } from '../src/core/suggest/seat-level.js';
 import { defaultGazetteerPath } from '../src/ingest/gazetteer/load-gazetteer.js';
 import { BUNDLED_DATA_DIR } from '../src/registry/open-registry.js';
@@ -28,10 +29,11 @@ export interface PlaceFacts {
   population?: number;
   seat?: number;
   division?: string;
+  otherNames?: number;
 }
 
 /** The facts the benchmarks can give a city (`gazetteer-population`: the gazetteer's where the locality has none). */
-export const FACTS = ['population', 'seat', 'division', 'gazetteer-population'] as const;
+export const FACTS = ['population', 'seat', 'division', 'gazetteer-population', 'other-names'] as const;
 export type Fact = (typeof FACTS)[number];
 
 /**
@@ -44,7 +46,10 @@ export function placeFacts(keep: ReadonlySet<Fact> = new Set(FACTS)): Map<string
   const snapshot = gunzipSync(readFileSync(join(BUNDLED_DATA_DIR, 'world', 'registry.jsonl.gz'))).toString(
     'utf8',
   );
-  const gazetteer = new Map<number, { code: string; division: string; population: number }>();
+  const gazetteer = new Map<
+    number,
+    { code: string; division: string; population: number; otherNames: number }
+  >();
   for (const line of readFileSync(defaultGazetteerPath(), 'utf8').split('\n')) {
     const f = line.split('\t');
     if (f.length >= 19)
@@ -52,6 +57,7 @@ export function placeFacts(keep: ReadonlySet<Fact> = new Set(FACTS)): Map<string
         code: f[7]!,
         division: f[10] ? `${f[8]}.${f[10]}` : '',
         population: Number(f[14]),
+        otherNames: otherNamesCount(f[1]!, f[2]!, f[3] ? f[3].split(',') : []),
       });
   }
   const facts = new Map<string, PlaceFacts>();
@@ -86,6 +92,7 @@ export function placeFacts(keep: ReadonlySet<Fact> = new Set(FACTS)): Map<string
       ...(keep.has('population') && population !== undefined ? { population } : {}),
       ...(keep.has('seat') && seat !== undefined ? { seat } : {}),
       ...(keep.has('division') && place?.division ? { division: place.division } : {}),
+      ...(keep.has('other-names') && place ? { otherNames: place.otherNames } : {}),
     });
   }
   return facts;

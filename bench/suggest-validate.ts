@@ -10,6 +10,7 @@
  * links and every link of 3% of places instead (GAP_SPLIT: nearer the gap between the snapshots).
  * SUGGEST_TREE_PREFIXES=200,300 also scores each boosted model's first 200 and 300 trees. A configuration with
  * `"fits":3` also scores the average of its first fit and of its first two (the first fit is `"fits":1`'s model).
+ * SUGGEST_VALIDATION_SEED=100 draws the split's hold-out with that seed instead of 99.
  */
 import { loadavg } from 'node:os';
 import { evaluateQuery, summarise, type QueryOutcome } from '../src/core/suggest/evaluation.js';
@@ -41,9 +42,12 @@ if (!split) throw new Error('the temporal split needs ../shared/data/wikidata-20
 const configs = JSON.parse(process.env.SUGGEST_CONFIGS ?? '[{}]') as Config[];
 const before = load();
 const gap = process.env.SUGGEST_VALIDATION === 'gap';
+// SUGGEST_VALIDATION_SEED=100: another draw of the same split (99 unless said), to see a change over several draws.
+const validationSeed = Number(process.env.SUGGEST_VALIDATION_SEED ?? 99);
+if (!Number.isInteger(validationSeed)) throw new Error('SUGGEST_VALIDATION_SEED: give an integer');
 const { fit, held } = gap
-  ? validationSplit(split.places, split.train, 99, GAP_SPLIT.linkShare, GAP_SPLIT.placeShare)
-  : validationSplit(split.places, split.train);
+  ? validationSplit(split.places, split.train, validationSeed, GAP_SPLIT.linkShare, GAP_SPLIT.placeShare)
+  : validationSplit(split.places, split.train, validationSeed);
 const models: [string, SuggestModel][] = [];
 // SUGGEST_BLEND=0.25,0.5: each boosted model's trees (without the linear term they may carry) plus that weight times
 // the score of a linear model fit to the same groups (both are logits of the same grouped softmax).
@@ -155,7 +159,7 @@ for (const q of queries) {
 }
 const targetCount = queries.reduce((s, q) => s + targetsOf.get(q)!.length, 0);
 console.log(
-  `Validation${gap ? ' (gap split)' : ''}: ${fit.length} of the ${split.train.length} links of 2016 kept, ${held.length} held out; ${queries.length} query places with a kept link, ${targetCount} links to find.\n`,
+  `Validation${gap ? ' (gap split)' : ''}, seed ${validationSeed}: ${fit.length} of the ${split.train.length} links of 2016 kept, ${held.length} held out; ${queries.length} query places with a kept link, ${targetCount} links to find.\n`,
 );
 console.log('| configuration | recall@10 | recall@50 | MRR |\n| --- | ---: | ---: | ---: |');
 ['nearest by distance', ...models.map(([name]) => name), ...blends.map(([name]) => name)].forEach(

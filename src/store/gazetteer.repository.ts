@@ -25,6 +25,8 @@ export interface GazetteerHit {
   country: string;
   admin1: string;
   population: number;
+  /** How many other names GeoNames gives it; null for a supplement place or a gazetteer loaded before migration 0013. */
+  otherNames: number | null;
   /** The key it was found under, and whether that key comes from its main name. */
   key: string;
   isMain: boolean;
@@ -45,6 +47,7 @@ function base(db: Kysely<DB>) {
       'p.country',
       'p.admin1',
       'p.population',
+      'p.other_names',
       'n.key',
       'n.is_main',
     ]);
@@ -59,6 +62,7 @@ type Row = {
   country: string;
   admin1: string;
   population: number;
+  other_names: number | null;
   key: string;
   is_main: number;
 };
@@ -73,6 +77,7 @@ function toHit(r: Row): GazetteerHit {
     country: r.country,
     admin1: r.admin1,
     population: Number(r.population),
+    otherNames: r.other_names === null ? null : Number(r.other_names),
     key: r.key,
     isMain: Number(r.is_main) === 1,
   };
@@ -131,6 +136,7 @@ const MAIN_NAME_COLUMNS = [
   'p.country',
   'p.admin1',
   'p.population',
+  'p.other_names',
   sql<string>`''`.as('key'),
   sql<number>`1`.as('is_main'),
 ] as const;

@@ -68,6 +68,8 @@ export interface LocalitiesTable {
   feature_code: ColumnType<string | null, string | null | undefined, string | null>;
   /** Its gazetteer place's first-level division, country and GeoNames admin1 code (`FR.27`), when known (migration 0011). */
   division: ColumnType<string | null, string | null | undefined, string | null>;
+  /** How many other names GeoNames gives its gazetteer place, when known (migration 0013). */
+  other_names: ColumnType<number | null, number | null | undefined, number | null>;
   unverified: number;
   notes: string | null;
   version: Generated<number>;
@@ -162,6 +164,8 @@ export interface GazetteerPlacesTable {
   admin2: string;
   population: number;
   timezone: string;
+  /** How many other names (distinct alternate names) GeoNames gives the place; null in a gazetteer loaded before migration 0013. */
+  other_names: number | null;
 }
 
 /** One lookup key of a gazetteer place's names (folded, and spelling-blind). */

@@ -16,6 +16,8 @@ export interface SuggestPlaceRow {
   featureCode: string | null;
   /** Its gazetteer place's country and admin1 code (`FR.27`), as stored on the locality; null when unknown. */
   division: string | null;
+  /** How many other names GeoNames gives its gazetteer place, as stored on the locality; null when unknown. */
+  otherNames: number | null;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function suggestPlaceRows(db: Kysely<DB>): Promise<SuggestPlaceRow[
       'localities.lon',
       'localities.population',
       'localities.division',
+      'localities.other_names as otherNames',
     ])
     .execute();
 }

@@ -3,21 +3,22 @@ import { DIALECTS } from '../support/databases.js';
 import { buildLocality, call, startTestApi, type TestApi } from './api-harness.js';
 
 /** Hypothetical gazetteer places (ids and codes made up for the test, not GeoNames' facts). */
-const SEAT = { geoname_id: 910_001, feature_code: 'PPLA', admin1: '05' };
-const CAPITAL = { geoname_id: 910_002, feature_code: 'PPLC', admin1: '16' };
+const SEAT = { geoname_id: 910_001, feature_code: 'PPLA', admin1: '05', other_names: 7 };
+const CAPITAL = { geoname_id: 910_002, feature_code: 'PPLC', admin1: '16', other_names: 40 };
 
 for (const dialect of DIALECTS) {
-  describe(`a locality's feature code and division follow the GeoNames id an editor gives it [${dialect}]`, () => {
+  describe(`a locality's feature code, division and other names follow the GeoNames id an editor gives it [${dialect}]`, () => {
     let api: TestApi;
     const key = 'feature-code-town';
     const row = () =>
       api.database.db
         .selectFrom('localities')
-        .select(['feature_code', 'division'])
+        .select(['feature_code', 'division', 'other_names'])
         .where('key', '=', key)
         .executeTakeFirstOrThrow();
     const code = async () => (await row()).feature_code;
     const division = async () => (await row()).division;
+    const otherNames = async () => (await row()).other_names;
     const patch = async (geonamesId: number | null) => {
       const read = await call(api.app, 'GET', `/v1/localities/${key}`);
       const response = await call(api.app, 'PATCH', `/v1/localities/${key}`, {
@@ -55,17 +56,22 @@ for (const dialect of DIALECTS) {
       ).toBe(201);
       expect(await code()).toBe('PPLA');
       expect(await division()).toBe('DE.05');
+      expect(await otherNames()).toBe(7);
       await patch(CAPITAL.geoname_id);
       expect(await code()).toBe('PPLC');
       expect(await division()).toBe('DE.16');
-      await patch(910_999); // a place the gazetteer lacks: the old code and division must not stay
+      expect(await otherNames()).toBe(40);
+      await patch(910_999); // a place the gazetteer lacks: the old code, division and count must not stay
       expect(await code()).toBeNull();
       expect(await division()).toBeNull();
+      expect(await otherNames()).toBeNull();
       await patch(SEAT.geoname_id);
       expect(await division()).toBe('DE.05');
+      expect(await otherNames()).toBe(7);
       await patch(null);
       expect(await code()).toBeNull();
       expect(await division()).toBeNull();
+      expect(await otherNames()).toBeNull();
     });
   });
 }

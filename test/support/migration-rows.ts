@@ -5,7 +5,13 @@
 import type { Database } from '../../src/store/database.js';
 
 /** A gazetteer place by its id and the columns a test cares about; the rest are blank. */
-export type PlaceRow = { geoname_id: number; feature_code?: string; country?: string; admin1?: string };
+export type PlaceRow = {
+  geoname_id: number;
+  feature_code?: string;
+  country?: string;
+  admin1?: string;
+  other_names?: number | null;
+};
 
 export async function addGazetteerPlaces(database: Database, places: readonly PlaceRow[]): Promise<void> {
   await database.db
@@ -58,8 +64,8 @@ export async function addBareLocality(
 /** One column of every locality, by key. */
 export async function localityColumn(
   database: Database,
-  column: 'feature_code' | 'division',
-): Promise<Record<string, string | null>> {
+  column: 'feature_code' | 'division' | 'other_names',
+): Promise<Record<string, string | number | null>> {
   const rows = await database.db.selectFrom('localities').select(['key', column]).orderBy('key').execute();
-  return Object.fromEntries(rows.map((r) => [r.key, r[column as keyof typeof r] as string | null]));
+  return Object.fromEntries(rows.map((r) => [r.key, r[column as keyof typeof r] as string | number | null]));
 }

@@ -67,6 +67,8 @@ export const FEATURES = [
   'divisionLinkedShare',
   'countryPairShare',
   'reverseCountryPairShare',
+  'logOtherNames',
+  'queryLogOtherNames',
 ] as const;
 
 /** The name of a feature. */
@@ -83,6 +85,9 @@ const UNKNOWN_POPULATION_DIFFERENCE = 1;
 
 /** Two places are of a size when their populations differ by at most this much log10 (a factor of about 3). */
 export const SAME_SIZE_LOG10 = 0.5;
+
+/** The value of logOtherNames where the gazetteer does not say (below log(1 + 0), every known value). */
+export const UNKNOWN_OTHER_NAMES = -1;
 
 /** The seat level taken where the gazetteer does not say (one past NO_SEAT). */
 export const UNKNOWN_SEAT = NO_SEAT + 1;
@@ -324,6 +329,7 @@ export function candidateFeatures(
   const qDegree = degreeOf(graph, query);
   const qPopKnown = Number.isFinite(qPop);
   const qSeat = graph.seatOf[query]!;
+  const qOtherNames = graph.logOtherNames[query]!;
   const qDivision = graph.divisionOf[query]!;
   const c = graph.countries.length;
   const regionCache = new Map<number, number>();
@@ -392,6 +398,9 @@ export function candidateFeatures(
     const seat = graph.seatOf[i]!;
     rows[row + F.seatLevel] = seat >= 0 ? seat : UNKNOWN_SEAT;
     rows[row + F.querySeatLevel] = qSeat >= 0 ? qSeat : UNKNOWN_SEAT;
+    const otherNames = graph.logOtherNames[i]!;
+    rows[row + F.logOtherNames] = Number.isFinite(otherNames) ? otherNames : UNKNOWN_OTHER_NAMES;
+    rows[row + F.queryLogOtherNames] = Number.isFinite(qOtherNames) ? qOtherNames : UNKNOWN_OTHER_NAMES;
     rows[row + F.sameName] = qName !== '' && graph.names[i] === qName ? 1 : 0;
     const cc = graph.countryOf[i]!;
     rows[row + F.sameCountry] = cc >= 0 && cc === qCountry ? 1 : 0;

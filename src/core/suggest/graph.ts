@@ -19,6 +19,8 @@ export interface SuggestPlace {
   seat?: number;
   /** Its first-level division as country and GeoNames admin1 code (`FR.27`), when its gazetteer place is known. */
   division?: string;
+  /** How many other names (in other languages and spellings) GeoNames gives its place, when its place is known. */
+  otherNames?: number;
 }
 
 /**
@@ -48,6 +50,8 @@ export interface SuggestGraph {
   logPopulation: Float64Array;
   /** Per place: its seat level (`seatLevel`), or -1 when unknown. */
   seatOf: Int8Array;
+  /** log(1 + the number of other names GeoNames gives the place), NaN when unknown: how widely it is known. */
+  logOtherNames: Float64Array;
   lat: Float64Array;
   lon: Float64Array;
   /** Each place as a point on the unit sphere (NaN without coordinates), for fast nearest-place scans. */
@@ -179,6 +183,9 @@ export function buildSuggestGraph(
       p.population !== undefined && p.population > 0 ? Math.log10(p.population) : NaN,
     ),
     seatOf: Int8Array.from(places, (p) => p.seat ?? -1),
+    logOtherNames: Float64Array.from(places, (p) =>
+      p.otherNames !== undefined ? Math.log1p(p.otherNames) : NaN,
+    ),
     lat,
     lon,
     unitX: lat.map((la, i) => Math.cos(la * RAD) * Math.cos(lon[i]! * RAD)),

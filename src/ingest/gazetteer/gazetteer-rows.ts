@@ -1,6 +1,7 @@
 import type { GazetteerNamesTable, GazetteerPlacesTable } from '../../store/schema.js';
 import type { GeoNamesPlace } from './geonames-parser.js';
 import { bareKey, gazetteerKeys, skeletonKey } from '../../core/name-keys.js';
+import { otherNamesCount } from '../../core/suggest/other-names.js';
 
 /** A gazetteer place row as stored. */
 export type GazetteerPlaceRow = GazetteerPlacesTable;
@@ -21,7 +22,16 @@ export function placeRow(p: GeoNamesPlace): GazetteerPlaceRow {
     admin2: p.admin2,
     population: p.population,
     timezone: p.timezone,
+    other_names: otherNamesOf(p),
   };
+}
+
+/**
+ * How many other names GeoNames gives the place; null for a place of the supplement (a negative id), whose file
+ * gives no other names.
+ */
+export function otherNamesOf(p: GeoNamesPlace): number | null {
+  return p.geonameId > 0 ? otherNamesCount(p.name, p.asciiName, p.alternateNames) : null;
 }
 
 /** One lookup key of a place's names, and whether it comes from its main name. */

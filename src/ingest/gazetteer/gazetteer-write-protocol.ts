@@ -12,6 +12,7 @@ export const PLACE_COLUMNS = [
   'admin2',
   'population',
   'timezone',
+  'other_names',
 ] as const;
 
 /** The gazetteer name-key columns, in the order a key's values are sent. */
@@ -44,7 +45,7 @@ export const SENT_NAME_WIDTH = 4;
  * PLACE_COLUMNS, a name key's as SENT_NAME_WIDTH says), then finish or abort.
  */
 export type ToWriter =
-  | { kind: 'rows'; places: (string | number)[]; names: (string | number)[] }
+  | { kind: 'rows'; places: (string | number | null)[]; names: (string | number)[] }
   | { kind: 'finish' }
   | { kind: 'abort' };
 

@@ -47,18 +47,7 @@ try {
       if (message.kind === 'rows') {
         const { places, names: keys } = message;
         for (let i = 0; i < places.length; i += placeWidth)
-          insertPlace.run(
-            places[i],
-            places[i + 1],
-            places[i + 2],
-            places[i + 3],
-            places[i + 4],
-            places[i + 5],
-            places[i + 6],
-            places[i + 7],
-            places[i + 8],
-            places[i + 9],
-          );
+          insertPlace.run(...places.slice(i, i + placeWidth));
         // The spelling-blind key is computed here, off the thread that reads and keys the names.
         for (let i = 0; i < keys.length; i += SENT_NAME_WIDTH) {
           const key = keys[i + 1] as string;

@@ -11,7 +11,7 @@ const MAX_IN_FLIGHT = 4;
 /** A thread that writes the gazetteer into a SQLite file while this one reads and keys the next places. */
 export interface GazetteerWriter {
   /** Sends a batch of rows (flat, in the protocol's column order); waits while too many are in flight. */
-  write(places: (string | number)[], names: (string | number)[]): Promise<void>;
+  write(places: (string | number | null)[], names: (string | number)[]): Promise<void>;
   /** Builds the indexes and commits; resolves with the name keys written, once the thread has closed the file. */
   finish(): Promise<number>;
   /** Rolls back and waits for the thread to close the file. */

@@ -3,7 +3,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Database } from '../../store/database.js';
 import { learnFeatureCodes } from '../../registry/import/feature-codes.js';
-import { nameRow, placeRow, type GazetteerNameRow, type GazetteerPlaceRow } from './gazetteer-rows.js';
+import {
+  nameRow,
+  otherNamesOf,
+  placeRow,
+  type GazetteerNameRow,
+  type GazetteerPlaceRow,
+} from './gazetteer-rows.js';
 import type { GeoNamesPlace } from './geonames-parser.js';
 import type { Progress } from '../progress.js';
 import { gazetteerPlaces, type GazetteerEntry } from './supplement.js';
@@ -26,7 +32,7 @@ export interface GazetteerLoadSummary {
 }
 
 /** A place's column values, in the order of PLACE_COLUMNS. */
-function placeValues(p: GeoNamesPlace): (string | number)[] {
+function placeValues(p: GeoNamesPlace): (string | number | null)[] {
   return [
     p.geonameId,
     p.name,
@@ -38,6 +44,7 @@ function placeValues(p: GeoNamesPlace): (string | number)[] {
     p.admin2,
     p.population,
     p.timezone,
+    otherNamesOf(p),
   ];
 }
 
@@ -56,7 +63,7 @@ async function loadSqlite(
   let count = 0;
   try {
     for await (const batch of places) {
-      const placeRows: (string | number)[] = [];
+      const placeRows: (string | number | null)[] = [];
       const nameRows: (string | number)[] = [];
       for (const { place, names } of batch) {
         placeRows.push(...placeValues(place));

@@ -79,6 +79,7 @@ export function newLocality(p: PreparedPlace, m: MatchResult): PlannedLocality {
     geonamesId: own?.kind === 'geonames' ? Number(own.id) : null,
     featureCode: own?.kind === 'geonames' ? (own.featureCode ?? null) : null,
     division: own?.kind === 'geonames' ? firstLevelDivision(own.country, own.admin1) : null,
+    otherNames: own?.kind === 'geonames' ? (own.otherNames ?? null) : null,
     unverified: unresolved,
     notes:
       m.method === 'parent'

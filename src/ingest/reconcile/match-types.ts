@@ -49,6 +49,8 @@ export interface PlaceCandidate {
   lon?: number;
   population: number;
   featureCode?: string;
+  /** How many other names GeoNames gives the place, when known. */
+  otherNames?: number | null;
   via: CandidateVia;
   /**
    * How far down a seat candidate ranks: 0 for the town of the unit's own name or the first part of a

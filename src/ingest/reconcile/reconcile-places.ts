@@ -38,6 +38,7 @@ function candidate(hit: GazetteerHit, via: CandidateVia): PlaceCandidate {
     lon: hit.lon,
     population: hit.population,
     featureCode: hit.featureCode,
+    otherNames: hit.otherNames,
     via,
   };
 }

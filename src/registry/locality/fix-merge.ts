@@ -102,10 +102,12 @@ export async function mergeLocalities(
       .filter((k) => kept[k] === null && merged[k] !== null)
       .map((k) => [k, merged[k]]),
   );
-  // A feature code and a division belong to their GeoNames id: they come with the id, never alone.
+  // A feature code, a division and a count of other names belong to their GeoNames id: they come with the id, never
+  // alone.
   if ('geonames_id' in fill) {
     fill.feature_code = merged.feature_code;
     fill.division = merged.division;
+    fill.other_names = merged.other_names;
   }
   if (Object.keys(fill).length > 0) await j.update('localities', kept, fill);
   await j.delete('localities', merged);

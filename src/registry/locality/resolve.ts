@@ -86,6 +86,7 @@ export async function resolveLocality(
             geonames_id: geonamesId,
             feature_code: place.featureCode,
             division: firstLevelDivision(place.country, place.admin1),
+            other_names: place.otherNames,
             country: place.country,
             lat: place.lat,
             lon: place.lon,

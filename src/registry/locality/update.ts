@@ -47,13 +47,15 @@ export async function updateLocality(
         });
       }
     }
-    // A new GeoNames id brings its place's feature code and division when the gazetteer holds it; the old one's go.
+    // A new GeoNames id brings its place's feature code, division and count of other names when the gazetteer holds
+    // it; the old one's go.
     const place =
       patch.geonamesId === undefined || patch.geonamesId === null
         ? undefined
         : await gazetteerPlace(trx, patch.geonamesId);
     const featureCode = place?.featureCode ?? null;
     const division = firstLevelDivision(place?.country, place?.admin1);
+    const otherNames = place?.otherNames ?? null;
     const changes = {
       ...(patch.kind !== undefined && { kind: patch.kind }),
       ...(country !== undefined && { country }),
@@ -69,6 +71,7 @@ export async function updateLocality(
         geonames_id: patch.geonamesId,
         feature_code: featureCode,
         division,
+        other_names: otherNames,
       }),
       ...(patch.unverified !== undefined && { unverified: toFlag(patch.unverified) }),
       ...(patch.notes !== undefined && { notes: patch.notes }),

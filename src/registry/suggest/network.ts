@@ -48,6 +48,7 @@ export async function loadSuggestNetwork(
     population: r.population ?? undefined,
     seat: seatLevel(r.featureCode),
     division: r.division ?? undefined,
+    otherNames: r.otherNames ?? undefined,
   }));
   const index = new Map(places.map((p, i) => [p.key, i]));
   const edges = input.edges.map((e) => [index.get(e.a)!, index.get(e.b)!] as const);

@@ -12,6 +12,7 @@ import { registryChangeCountMigration } from './0009-registry-change-count.js';
 import { localityFeatureCodeMigration } from './0010-locality-feature-code.js';
 import { localityDivisionMigration } from './0011-locality-division.js';
 import { nameWordsPopulationMigration } from './0012-name-words-population.js';
+import { otherNamesMigration } from './0013-other-names.js';
 import type { MIGRATION_NAMES } from './names.js';
 
 /**
@@ -32,5 +33,6 @@ export function allMigrations(dialect: DialectName): Record<string, Migration> {
     '0010-locality-feature-code': localityFeatureCodeMigration(),
     '0011-locality-division': localityDivisionMigration(),
     '0012-name-words-population': nameWordsPopulationMigration(dialect),
+    '0013-other-names': otherNamesMigration(),
   } satisfies Record<(typeof MIGRATION_NAMES)[number], Migration>;
 }

@@ -15,4 +15,5 @@ export const MIGRATION_NAMES = [
   '0010-locality-feature-code',
   '0011-locality-division',
   '0012-name-words-population',
+  '0013-other-names',
 ] as const;

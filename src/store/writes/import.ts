@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
 import { firstLevelDivision } from '../../core/region.js';
 import { foldText } from '../../core/text-fold.js';
 import type { LocalityName } from '../../core/locality.js';
@@ -24,6 +24,8 @@ export interface NewLocalityRow {
   featureCode?: string | null;
   /** Its first-level division, country and GeoNames admin1 code (`FR.27`). */
   division?: string | null;
+  /** How many other names GeoNames gives that place. */
+  otherNames?: number | null;
   unverified: boolean;
   notes: string | null;
   names: LocalityName[];
@@ -54,6 +56,7 @@ export async function insertLocalities(
         geonames_id: r.geonamesId,
         feature_code: r.featureCode ?? null,
         division: r.division ?? null,
+        other_names: r.otherNames ?? null,
         unverified: r.unverified ? 1 : 0,
         notes: r.notes,
         created_at: now,
@@ -113,11 +116,14 @@ export async function insertSourcePlaces(
   for (const part of chunks(rows, 200)) await insertRows(db, 'source_places', part);
 }
 
-/** Records the GeoNames id a locality was found to be, with its place's feature code and first-level division. */
+/**
+ * Records the GeoNames id a locality was found to be, with its place's feature code, first-level division and count
+ * of other names.
+ */
 export async function setGeonamesId(db: Kysely<DB>, localityId: number, geonamesId: number): Promise<void> {
   const place = await db
     .selectFrom('gazetteer_places')
-    .select(['lat', 'lon', 'population', 'feature_code', 'country', 'admin1'])
+    .select(['lat', 'lon', 'population', 'feature_code', 'country', 'admin1', 'other_names'])
     .where('geoname_id', '=', geonamesId)
     .executeTakeFirst();
   await db
@@ -126,6 +132,7 @@ export async function setGeonamesId(db: Kysely<DB>, localityId: number, geonames
       geonames_id: geonamesId,
       feature_code: place?.feature_code ?? null,
       division: firstLevelDivision(place?.country, place?.admin1),
+      other_names: place?.other_names ?? null,
       // Facts the registry lacks are taken from the gazetteer; facts it has are kept.
       lat: eb.fn.coalesce('lat', eb.val(place?.lat ?? null)),
       lon: eb.fn.coalesce('lon', eb.val(place?.lon ?? null)),
@@ -140,16 +147,20 @@ export async function setGeonamesId(db: Kysely<DB>, localityId: number, geonames
 }
 
 /** A locality column that holds a fact of its gazetteer place, and that fact in SQL (null where the place lacks it). */
-const gazetteerFacts = {
+const gazetteerFacts: Record<
+  'feature_code' | 'division' | 'other_names',
+  RawBuilder<string | number | null>
+> = {
   feature_code: sql<string | null>`g.feature_code`,
   division: placeDivision('g'),
-} as const;
+  other_names: sql<number | null>`g.other_names`,
+};
 
 /**
  * Gives every locality with a GeoNames id and no value yet in `column` its place's fact (`feature_code`: the
- * feature code; `division`: the first-level division), where the gazetteer holds the place and the place has the
- * fact (after a gazetteer load: localities matched before it, the bundled dataset's). Returns how many localities
- * it changed.
+ * feature code; `division`: the first-level division; `other_names`: how many other names it has), where the
+ * gazetteer holds the place and the place has the fact (after a gazetteer load: localities matched before it, the
+ * bundled dataset's). Returns how many localities it changed.
  */
 export async function fillFromGazetteer(
   db: Kysely<DB>,

@@ -8,8 +8,8 @@ import { indexNames } from './name-index.js';
 import type { DB } from '../schema.js';
 
 /**
- * Inserts a locality with its names (and its gazetteer place's feature code and first-level division, when known);
- * returns its id.
+ * Inserts a locality with its names (and its gazetteer place's feature code, first-level division and count of
+ * other names, when known); returns its id.
  */
 export async function insertLocality(
   db: Kysely<DB>,
@@ -31,7 +31,8 @@ export async function insertLocality(
       population_year: locality.populationYear ?? null,
       wikidata_id: locality.wikidataId ?? null,
       geonames_id: locality.geonamesId ?? null,
-      // Its place's feature code and division, when the gazetteer is loaded (else a later gazetteer load fills them).
+      // Its place's feature code, division and count of other names, when the gazetteer is loaded (else a later
+      // gazetteer load fills them).
       feature_code:
         locality.geonamesId === undefined
           ? null
@@ -46,6 +47,13 @@ export async function insertLocality(
               .selectFrom('gazetteer_places as g')
               .select(placeDivision('g').as('division'))
               .where('g.geoname_id', '=', locality.geonamesId),
+      other_names:
+        locality.geonamesId === undefined
+          ? null
+          : db
+              .selectFrom('gazetteer_places')
+              .select('other_names')
+              .where('geoname_id', '=', locality.geonamesId),
       unverified: toFlag(locality.unverified),
       notes: locality.notes ?? null,
       created_at: now,

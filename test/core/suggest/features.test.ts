@@ -11,6 +11,7 @@ import {
   neighbourhoodScores,
   populationRanks,
   queryProfile,
+  UNKNOWN_OTHER_NAMES,
   UNKNOWN_SEAT,
 } from '../../../src/core/suggest/features.js';
 import { buildSuggestGraph } from '../../../src/core/suggest/graph.js';
@@ -119,6 +120,13 @@ describe('size and seat features', () => {
     expect(feature(4, 'seatLevel')).toBe(6);
     expect(feature(2, 'seatLevel')).toBe(UNKNOWN_SEAT);
     expect(feature(2, 'querySeatLevel')).toBe(1);
+  });
+  it('takes how many other names the candidate and the query have, unknown below none', () => {
+    expect(feature(1, 'logOtherNames')).toBeCloseTo(Math.log(13), 12); // Brest, 12
+    expect(feature(3, 'logOtherNames')).toBe(0); // Dijon, none
+    expect(feature(2, 'logOtherNames')).toBe(UNKNOWN_OTHER_NAMES); // Caen, not in the gazetteer
+    expect(feature(2, 'queryLogOtherNames')).toBeCloseTo(Math.log(41), 12); // Toledo, 40
+    expect(UNKNOWN_OTHER_NAMES).toBeLessThan(0);
   });
 });
 

@@ -4,15 +4,56 @@ import { buildSuggestGraph, type SuggestPlace } from '../../../src/core/suggest/
  * A tiny network on the equator (one degree of longitude apart): Toledo (DE) twinned with Brest and Caen (FR),
  * both twinned with Dijon (FR), Dijon with Essen (DE); Essen is also named Toledo; Graz (AT) has no partner.
  * Seat levels (hypothetical): Toledo and Dijon seats of a first-level division, Brest of a second, Essen no
- * seat, Graz a capital, Caen unknown to the gazetteer.
+ * seat, Graz a capital, Caen unknown to the gazetteer. Other names in the gazetteer (hypothetical too): Toledo 40,
+ * Brest 12, Dijon 0, Essen 5, Graz 30, Caen unknown.
  */
 export const PLACES: SuggestPlace[] = [
-  { key: 'a', name: 'Toledo', country: 'DE', lat: 0, lon: 0, population: 300_000, kind: 'city', seat: 1 },
-  { key: 'b', name: 'Brest', country: 'FR', lat: 0, lon: 1, population: 140_000, kind: 'city', seat: 2 },
+  {
+    key: 'a',
+    name: 'Toledo',
+    country: 'DE',
+    lat: 0,
+    lon: 0,
+    population: 300_000,
+    kind: 'city',
+    seat: 1,
+    otherNames: 40,
+  },
+  {
+    key: 'b',
+    name: 'Brest',
+    country: 'FR',
+    lat: 0,
+    lon: 1,
+    population: 140_000,
+    kind: 'city',
+    seat: 2,
+    otherNames: 12,
+  },
   { key: 'c', name: 'Caen', country: 'FR', lat: 0, lon: 2, kind: 'town' },
-  { key: 'd', name: 'Dijon', country: 'FR', lat: 0, lon: 3, population: 310_000, kind: 'city', seat: 1 },
-  { key: 'e', name: 'Toledo', country: 'DE', lat: 0, lon: 10, population: 3_000, kind: 'town', seat: 6 },
-  { key: 'f', name: 'Graz', country: 'AT', kind: 'city', seat: 0 },
+  {
+    key: 'd',
+    name: 'Dijon',
+    country: 'FR',
+    lat: 0,
+    lon: 3,
+    population: 310_000,
+    kind: 'city',
+    seat: 1,
+    otherNames: 0,
+  },
+  {
+    key: 'e',
+    name: 'Toledo',
+    country: 'DE',
+    lat: 0,
+    lon: 10,
+    population: 3_000,
+    kind: 'town',
+    seat: 6,
+    otherNames: 5,
+  },
+  { key: 'f', name: 'Graz', country: 'AT', kind: 'city', seat: 0, otherNames: 30 },
 ];
 
 export const EDGES: [number, number][] = [

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GazetteerLoadSummary } from '../../../src/ingest/gazetteer/load-gazetteer.js';
 import { nameRows } from '../../../src/ingest/gazetteer/gazetteer-rows.js';
+import { otherNamesCount } from '../../../src/core/suggest/other-names.js';
 import { readGeoNames } from '../../../src/ingest/gazetteer/geonames-parser.js';
 import { openDatabase, type Database } from '../../../src/store/database.js';
 import { gazetteerByKeys, gazetteerSize } from '../../../src/store/gazetteer.repository.js';
@@ -42,6 +43,19 @@ for (const dialect of DIALECTS) {
       const sorted = <T extends { geoname_id: number; key: string }>(rows: T[]): T[] =>
         [...rows].sort((a, b) => a.geoname_id - b.geoname_id || a.key.localeCompare(b.key));
       expect(sorted(stored.map((r) => ({ ...r, is_main: Number(r.is_main) })))).toEqual(sorted(expected));
+      // Each place keeps how many other names the file gives it: its distinct alternate names, not its keys.
+      const counts = await database.db
+        .selectFrom('gazetteer_places')
+        .select(['geoname_id', 'other_names'])
+        .execute();
+      expect(counts.map((r) => [r.geoname_id, r.other_names]).sort((a, b) => a[0]! - b[0]!)).toEqual(
+        places
+          .map((p) => [p.geonameId, otherNamesCount(p.name, p.asciiName, p.alternateNames)])
+          .sort((a, b) => a[0]! - b[0]!),
+      );
+      const count = (id: number) => counts.find((r) => r.geoname_id === id)?.other_names;
+      expect(count(3104324)).toBe(2); // Zaragoza: Saragossa, Saragosse (its own name again is not another)
+      expect(count(2844988)).toBe(0); // Rosenheim: none in the file
     }, 60_000);
 
     it('keeps the gazetteer it had when a file is malformed, and can load again after', async () => {

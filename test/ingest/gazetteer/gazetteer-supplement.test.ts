@@ -60,6 +60,14 @@ for (const dialect of DIALECTS) {
         doubtful: false,
         candidate: { kind: 'geonames-point', id: expect.stringMatching(/^KR:34\.\d+:128\.\d+$/) },
       });
+      // The supplement's file gives no other names: unknown, not none.
+      const point = await database.db
+        .selectFrom('gazetteer_places')
+        .select('other_names')
+        .where('geoname_id', '<', 0)
+        .where('name', '=', 'Tongyeong')
+        .executeTakeFirstOrThrow();
+      expect(point.other_names).toBeNull();
     });
   });
 }

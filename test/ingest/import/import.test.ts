@@ -89,6 +89,26 @@ for (const dialect of DIALECTS) {
       expect(rows.filter((r) => r.division !== (r.admin1 ? `${r.country}.${r.admin1}` : null))).toEqual([]);
     });
 
+    it('keeps how many other names each matched gazetteer place has on its locality, bundled ones adopted included', async () => {
+      const otherNames = async (geonamesId: number) =>
+        (
+          await database.db
+            .selectFrom('localities')
+            .select('other_names')
+            .where('geonames_id', '=', geonamesId)
+            .executeTakeFirstOrThrow()
+        ).other_names;
+      expect(await otherNames(3169070)).toBe(4); // bundled Rome: Roma, Rom, Рим, 罗马市 in the fixture gazetteer
+      expect(await otherNames(2510409)).toBe(2); // Toledo, Spain, created by the import: Toletum, Tolède
+      const rows = await database.db
+        .selectFrom('localities')
+        .innerJoin('gazetteer_places', 'gazetteer_places.geoname_id', 'localities.geonames_id')
+        .select(['localities.other_names as kept', 'gazetteer_places.other_names as gazetteer'])
+        .execute();
+      expect(rows.length).toBeGreaterThan(5);
+      expect(rows.filter((r) => r.kept !== r.gazetteer)).toEqual([]);
+    });
+
     it('finds a matched place by any of its gazetteer names, in search and by name', async () => {
       const search = async (text: string) =>
         (await cliJson<{ key: string; matched: string }[]>(url, 'search', text)).value;

@@ -135,21 +135,22 @@ for (const dialect of DIALECTS) {
       expect(parsed.every((l) => typeof l.status === 'string')).toBe(true);
     });
 
-    it('moves a feature code and a division with the GeoNames id a merge gives the kept locality, and takes both back on undo', async () => {
+    it('moves a feature code, a division and a count of other names with the GeoNames id a merge gives the kept locality, and takes them back on undo', async () => {
       const [smallville] = await matchOf(database.db, 'Smallville');
       const row = (id: number) =>
         database.db
           .selectFrom('localities')
-          .select(['geonames_id', 'feature_code', 'division'])
+          .select(['geonames_id', 'feature_code', 'division', 'other_names'])
           .where('id', '=', id)
           .executeTakeFirstOrThrow();
       const toledoOhio = await database.db
         .selectFrom('localities')
-        .select(['id', 'feature_code', 'division'])
+        .select(['id', 'feature_code', 'division', 'other_names'])
         .where('geonames_id', '=', 5174035)
         .executeTakeFirstOrThrow();
       expect(toledoOhio.feature_code).toBe('PPLA2');
       expect(toledoOhio.division).toBe('US.OH');
+      expect(toledoOhio.other_names).toBe(0); // the fixture gazetteer gives Toledo, Ohio no other name
       const kept = smallville!.locality_id;
       const merged = await cliJson<{ mergeId: number }>(
         url,
@@ -159,13 +160,24 @@ for (const dialect of DIALECTS) {
         String(toledoOhio.id),
       );
       expect(merged.code).toBe(0);
-      expect(await row(kept)).toEqual({ geonames_id: 5174035, feature_code: 'PPLA2', division: 'US.OH' });
+      expect(await row(kept)).toEqual({
+        geonames_id: 5174035,
+        feature_code: 'PPLA2',
+        division: 'US.OH',
+        other_names: 0,
+      });
       expect((await cli(url, 'locality', 'unmerge', String(merged.value.mergeId))).code).toBe(0);
-      expect(await row(kept)).toEqual({ geonames_id: null, feature_code: null, division: null });
+      expect(await row(kept)).toEqual({
+        geonames_id: null,
+        feature_code: null,
+        division: null,
+        other_names: null,
+      });
       expect(await row(toledoOhio.id)).toEqual({
         geonames_id: 5174035,
         feature_code: 'PPLA2',
         division: 'US.OH',
+        other_names: 0,
       });
     });
 

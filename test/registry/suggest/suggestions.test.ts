@@ -72,8 +72,9 @@ describe('suggested partners over the bundled registry', () => {
     }
   });
 
-  it('reads each locality’s stored feature code and division, with or without a gazetteer loaded', async () => {
-    // A gazetteer of one place, Coventry's GeoNames place as the seat of a second-level division; the bundled
+  it('reads each locality’s stored feature code, division and other names, with or without a gazetteer loaded', async () => {
+    // A gazetteer of one place, Coventry's GeoNames place as the seat of a second-level division, with the 32 other
+    // names cities500 gives it (Coventria, Koventri, Ковентри, 考文垂…: otherNamesCount of its row); the bundled
     // registry holds no GeoNames ids, so Coventry is matched to it as an import would (setGeonamesId).
     const geonamesId = 2_652_221;
     await database.db
@@ -89,6 +90,7 @@ describe('suggested partners over the bundled registry', () => {
         admin2: 'P5',
         population: 345_324,
         timezone: 'Europe/London',
+        other_names: 32,
       })
       .execute();
     const coventry = (await localityIdsByKey(database.db, ['coventry'])).get('coventry')!;
@@ -106,6 +108,8 @@ describe('suggested partners over the bundled registry', () => {
       expect(rows.find((r) => r.key === 'volgograd')!.division).toBeNull();
       expect(rows.find((r) => r.key === 'coventry')!.featureCode).toBe('PPLA2');
       expect(rows.find((r) => r.key === 'volgograd')!.featureCode).toBeNull();
+      expect(rows.find((r) => r.key === 'coventry')!.otherNames).toBe(32);
+      expect(rows.find((r) => r.key === 'volgograd')!.otherNames).toBeNull();
       expect(rows.length).toBe(new Set(rows.map((r) => r.id)).size);
       // Another day than the earlier tests', so that the network kept per process is read afresh (setting a
       // GeoNames id moves no version, so the data stamp alone would not tell).
@@ -115,10 +119,12 @@ describe('suggested partners over the bundled registry', () => {
       const division = graph.divisionOf[graph.indexOf.get('coventry')!]!;
       expect(graph.divisions[division]).toBe('GB.ENG');
       expect(graph.divisionOf[graph.indexOf.get('volgograd')!]).toBe(-1);
+      expect(graph.logOtherNames[graph.indexOf.get('coventry')!]).toBeCloseTo(Math.log(33), 12);
+      expect(graph.logOtherNames[graph.indexOf.get('volgograd')!]).toBeNaN();
     } finally {
       await database.db
         .updateTable('localities')
-        .set({ geonames_id: null, feature_code: null, division: null })
+        .set({ geonames_id: null, feature_code: null, division: null, other_names: null })
         .where('id', '=', coventry)
         .execute();
       await database.db.deleteFrom('gazetteer_places').execute();

@@ -165,6 +165,23 @@ for (const dialect of DIALECTS) {
       expect(known.every((r) => /^[A-Z]{2}\.[A-Z0-9]+$/.test(r.division!))).toBe(true);
     });
 
+    it('gives the partner finder how many other names each matched place has, with no gazetteer loaded', async () => {
+      expect(await gazetteerSize(database.db)).toBe(0);
+      const rows = await suggestPlaceRows(database.db);
+      const otherNames = (key: string) => rows.find((r) => r.key === key)?.otherNames;
+      // cities500's alternate names of each place, its own name left out (Coventria, Koventri, Ковентри, 考文垂…).
+      expect([otherNames('coventry'), otherNames('paris'), otherNames('rome')]).toEqual([32, 107, 59]);
+      // Known exactly where the locality has a GeoNames id (a supplement's place has none, and no other names).
+      const known = rows.filter((r) => r.otherNames !== null);
+      const matched = await database.db
+        .selectFrom('localities')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('geonames_id', 'is not', null)
+        .executeTakeFirstOrThrow();
+      expect(known.length).toBe(Number(matched.n));
+      expect(known.length).toBeGreaterThan(16_000);
+    });
+
     it('finds the names the gazetteer holds for a matched place in the API search as you type', async () => {
       const app = await buildApp(configWith({ logLevel: 'silent', databaseUrl: url }), database);
       try {
