@@ -2,7 +2,42 @@
  * Rows a migration test inserts before migrating further: gazetteer places and localities by the columns every
  * migration since 0001 has, and a column of every locality read back by key.
  */
-import type { Database } from '../../src/store/database.js';
+import { Migrator, type MigrationProvider } from 'kysely';
+import { afterAll, beforeAll } from 'vitest';
+import { openDatabase, type Database } from '../../src/store/database.js';
+import type { DialectName } from '../../src/store/dialect-name.js';
+import { allMigrations } from '../../src/store/migrations/index.js';
+import type { MIGRATION_NAMES } from '../../src/store/migrations/names.js';
+import { createTestDatabase } from './databases.js';
+
+/**
+ * A new, unmigrated test database of the dialect for the tests of the describe block this is called in: created
+ * before them, closed and dropped after. The returned function gives it once the block's tests run.
+ */
+export function blockDatabase(dialect: DialectName): () => Database {
+  let database: Database | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const created = await createTestDatabase(dialect);
+    drop = created.drop;
+    database = openDatabase(created.url);
+  });
+  afterAll(async () => {
+    await database?.close();
+    await drop?.();
+  });
+  return () => {
+    if (!database)
+      throw new Error('blockDatabase: the database is made before the block’s tests, not before');
+    return database;
+  };
+}
+
+/** Applies every migration up to and including `last`, no further. */
+export async function migrateUpTo(database: Database, last: (typeof MIGRATION_NAMES)[number]): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => allMigrations(database.dialect) };
+  await new Migrator({ db: database.db, provider }).migrateTo(last);
+}
 
 /** A gazetteer place by its id and the columns a test cares about; the rest are blank. */
 export type PlaceRow = {

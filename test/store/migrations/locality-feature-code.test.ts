@@ -1,10 +1,14 @@
-import { Migrator, type MigrationProvider } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateToLatest, openDatabase, type Database } from '../../../src/store/database.js';
-import { allMigrations } from '../../../src/store/migrations/index.js';
+import { describe, expect, it } from 'vitest';
+import { migrateToLatest } from '../../../src/store/database.js';
 import { fillFromGazetteer } from '../../../src/store/writes/import.js';
-import { createTestDatabase, DIALECTS } from '../../support/databases.js';
-import { addBareLocality, addGazetteerPlaces, localityColumn } from '../../support/migration-rows.js';
+import { DIALECTS } from '../../support/databases.js';
+import {
+  addBareLocality,
+  addGazetteerPlaces,
+  blockDatabase,
+  localityColumn,
+  migrateUpTo,
+} from '../../support/migration-rows.js';
 
 /** Hypothetical gazetteer places (ids and codes made up for the test, not GeoNames' facts). */
 const PLACES = [
@@ -15,22 +19,11 @@ const PLACES = [
 
 for (const dialect of DIALECTS) {
   describe(`migration 0010: a locality's feature code [${dialect}]`, () => {
-    let database: Database;
-    let drop: () => Promise<void>;
-
-    beforeAll(async () => {
-      const created = await createTestDatabase(dialect);
-      drop = created.drop;
-      database = openDatabase(created.url);
-    });
-    afterAll(async () => {
-      await database.close();
-      await drop();
-    });
+    const databaseOf = blockDatabase(dialect);
 
     it('backfills localities matched before it from the gazetteer places it holds, null for the rest', async () => {
-      const provider: MigrationProvider = { getMigrations: async () => allMigrations(database.dialect) };
-      await new Migrator({ db: database.db, provider }).migrateTo('0009-registry-change-count');
+      const database = databaseOf();
+      await migrateUpTo(database, '0009-registry-change-count');
       await addGazetteerPlaces(database, PLACES.slice(0, 2));
       await addBareLocality(database, 'seat', 900_001);
       await addBareLocality(database, 'capital', 900_002);
@@ -46,6 +39,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('fills the codes a later gazetteer holds, and keeps those already known', async () => {
+      const database = databaseOf();
       await database.db.deleteFrom('gazetteer_places').execute();
       // The newer gazetteer says otherwise of 900_001: the code the locality has is kept.
       await addGazetteerPlaces(database, [{ geoname_id: 900_001, feature_code: 'PPLA3' }, PLACES[2]!]);

@@ -1,10 +1,8 @@
-import { Migrator, type MigrationProvider } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type Database } from '../../../src/store/database.js';
-import { allMigrations } from '../../../src/store/migrations/index.js';
 import { indexNames } from '../../../src/store/writes/name-index.js';
 import { createTestDatabase, DIALECTS } from '../../support/databases.js';
-import { addBareLocality } from '../../support/migration-rows.js';
+import { addBareLocality, migrateUpTo } from '../../support/migration-rows.js';
 
 /** Hypothetical localities and names (made up for the test); each name is indexed with a stale population. */
 async function addNamedLocality(database: Database, key: string, name: string): Promise<number> {
@@ -53,8 +51,7 @@ for (const dialect of DIALECTS) {
       const created = await createTestDatabase(dialect);
       drop = created.drop;
       database = openDatabase(created.url);
-      const provider: MigrationProvider = { getMigrations: async () => allMigrations(database.dialect) };
-      await new Migrator({ db: database.db, provider }).migrateTo('0011-locality-division');
+      await migrateUpTo(database, '0011-locality-division');
       north = await addNamedLocality(database, 'north', 'North Town');
       south = await addNamedLocality(database, 'south', 'South Port');
       await setPopulation(database, north, 1200);

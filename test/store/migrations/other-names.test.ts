@@ -1,29 +1,22 @@
-import { Migrator, type MigrationProvider } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateToLatest, openDatabase, type Database } from '../../../src/store/database.js';
-import { allMigrations } from '../../../src/store/migrations/index.js';
+import { describe, expect, it } from 'vitest';
+import { migrateToLatest } from '../../../src/store/database.js';
 import { fillFromGazetteer } from '../../../src/store/writes/import.js';
-import { createTestDatabase, DIALECTS } from '../../support/databases.js';
-import { addBareLocality, addGazetteerPlaces, localityColumn } from '../../support/migration-rows.js';
+import { DIALECTS } from '../../support/databases.js';
+import {
+  addBareLocality,
+  addGazetteerPlaces,
+  blockDatabase,
+  localityColumn,
+  migrateUpTo,
+} from '../../support/migration-rows.js';
 
 for (const dialect of DIALECTS) {
   describe(`migration 0013: how many other names a place has [${dialect}]`, () => {
-    let database: Database;
-    let drop: () => Promise<void>;
-
-    beforeAll(async () => {
-      const created = await createTestDatabase(dialect);
-      drop = created.drop;
-      database = openDatabase(created.url);
-    });
-    afterAll(async () => {
-      await database.close();
-      await drop();
-    });
+    const databaseOf = blockDatabase(dialect);
 
     it('adds the count empty to the gazetteer and the localities: a gazetteer loaded before it kept no count', async () => {
-      const provider: MigrationProvider = { getMigrations: async () => allMigrations(database.dialect) };
-      await new Migrator({ db: database.db, provider }).migrateTo('0012-name-words-population');
+      const database = databaseOf();
+      await migrateUpTo(database, '0012-name-words-population');
       // Hypothetical places (ids made up for the test, not GeoNames').
       await addGazetteerPlaces(database, [{ geoname_id: 900_201 }, { geoname_id: 900_202 }]);
       await addBareLocality(database, 'matched', 900_201);
@@ -35,6 +28,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('fills the counts a later gazetteer holds, and keeps those already known', async () => {
+      const database = databaseOf();
       await database.db.deleteFrom('gazetteer_places').execute();
       await addGazetteerPlaces(database, [
         { geoname_id: 900_201, other_names: 12 },
