@@ -1,4 +1,5 @@
 import { haversineKm } from '../geo.js';
+import { sharedNameWord } from './name-words.js';
 import { NO_SEAT } from './seat-level.js';
 import {
   cellsAround,
@@ -69,6 +70,7 @@ export const FEATURES = [
   'reverseCountryPairShare',
   'logOtherNames',
   'queryLogOtherNames',
+  'sharedNameWord',
 ] as const;
 
 /** The name of a feature. */
@@ -311,6 +313,7 @@ export function candidateFeatures(
   const rows = new Float64Array(n * FEATURE_COUNT);
   const { common, adamicAdar, resourceAllocation } = neighbourhoodScores(graph, query);
   const threeHop = threeHopPaths(graph, query, common);
+  const sharedWord = sharedNameWord(graph.nameWords, query);
   const distances = distancesFrom(graph, query);
   const toPartner = nearestPartnerKm(graph, query);
   const ranks = distanceRanks(distances, query);
@@ -402,6 +405,7 @@ export function candidateFeatures(
     rows[row + F.logOtherNames] = Number.isFinite(otherNames) ? otherNames : UNKNOWN_OTHER_NAMES;
     rows[row + F.queryLogOtherNames] = Number.isFinite(qOtherNames) ? qOtherNames : UNKNOWN_OTHER_NAMES;
     rows[row + F.sameName] = qName !== '' && graph.names[i] === qName ? 1 : 0;
+    rows[row + F.sharedNameWord] = sharedWord[i]!;
     const cc = graph.countryOf[i]!;
     rows[row + F.sameCountry] = cc >= 0 && cc === qCountry ? 1 : 0;
     rows[row + F.sharedLanguage] =

@@ -2,6 +2,7 @@ import { continentOf } from '../country.js';
 import { EARTH_RADIUS_KM, haversineKm } from '../geo.js';
 import { foldText } from '../text-fold.js';
 import { languagesOf } from './languages.js';
+import { nameWordIndex, type NameWordIndex } from './name-words.js';
 
 /** A place as the partner finder sees it: what the registry and its gazetteer hold of it. */
 export interface SuggestPlace {
@@ -46,6 +47,8 @@ export interface SuggestGraph {
   links: number;
   /** Folded primary names. */
   names: readonly string[];
+  /** The words of those names, and how rare each is. */
+  nameWords: NameWordIndex;
   /** log10 of the population, NaN when unknown. */
   logPopulation: Float64Array;
   /** Per place: its seat level (`seatLevel`), or -1 when unknown. */
@@ -163,6 +166,7 @@ export function buildSuggestGraph(
     if (x !== y) addCellLink(y, x);
   }
   const divisions = divisionsOf(places, pairs, countryOfPlace, degree);
+  const names = places.map((p) => foldText(p.name));
   return {
     places,
     indexOf,
@@ -178,7 +182,8 @@ export function buildSuggestGraph(
     countryPairLinks,
     countryEnds,
     links: pairs.length,
-    names: places.map((p) => foldText(p.name)),
+    names,
+    nameWords: nameWordIndex(names),
     logPopulation: Float64Array.from(places, (p) =>
       p.population !== undefined && p.population > 0 ? Math.log10(p.population) : NaN,
     ),

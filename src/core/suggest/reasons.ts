@@ -14,6 +14,7 @@ import { neighboursOf, type SuggestGraph } from './graph.js';
 import { languageName, sharedLanguages } from './languages.js';
 import { contributions, type SuggestModel } from './model.js';
 import { NO_SEAT } from './seat-level.js';
+import { foldText } from '../text-fold.js';
 
 /** One reason a candidate is suggested, as a code and the words that say it. */
 export interface Reason {
@@ -21,6 +22,7 @@ export interface Reason {
     | 'common_partners'
     | 'similar_population'
     | 'same_name'
+    | 'shared_name_word'
     | 'same_language'
     | 'distance'
     | 'partners_of_partners_country'
@@ -61,6 +63,18 @@ export function commonPartners(graph: SuggestGraph, query: number, candidate: nu
   return out;
 }
 
+/**
+ * The rarest word the candidate's name shares with the query's, as the candidate's name spells it (`Newcastle`
+ * for "Newcastle upon Tyne"), or undefined when they share none.
+ */
+export function sharedWord(graph: SuggestGraph, query: number, candidate: number): string | undefined {
+  const { wordsOf, rarity } = graph.nameWords;
+  const shared = wordsOf[candidate]!.filter((w) => wordsOf[query]!.includes(w));
+  if (shared.length === 0) return undefined;
+  const word = graph.nameWords.words[shared.reduce((a, b) => (rarity[b]! > rarity[a]! ? b : a))]!;
+  return graph.places[candidate]!.name.split(/[^\p{L}\p{N}]+/u).find((w) => foldText(w) === word) ?? word;
+}
+
 /** The words for the seats of first- to fifth-level divisions. */
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 
@@ -83,6 +97,7 @@ const REASON_FEATURES: Record<Reason['code'], readonly FeatureName[]> = {
   region_to_your_country: ['divisionToQueryCountry'],
   your_region_to_country: ['queryDivisionToCountry'],
   same_name: ['sameName'],
+  shared_name_word: ['sharedNameWord'],
   same_language: ['sharedLanguage'],
   distance: [
     'logDistance',
@@ -104,14 +119,14 @@ const REASON_FEATURES: Record<Reason['code'], readonly FeatureName[]> = {
 
 /**
  * The reasons for one candidate, in words, each true of the graph it was ranked on: shared partners (named when
- * few), similar populations, the same name, a shared official language, the distance against the query's own
- * links, the query's partners' partners in the candidate's country, how often the two countries twin, how many of
- * the partners of other places in the query's country are in the candidate's, the query's
- * partner nearest the candidate and the candidate's partners near the query (within NEAR_KM), the same seat of
- * government (both capitals, both seats of a division of one level), the candidate's partners of about the
+ * few), similar populations, the same name or a word the names share, a shared official language, the distance
+ * against the query's own links, the query's partners' partners in the candidate's country, how often the two
+ * countries twin, how many of the partners of other places in the query's country are in the candidate's, the
+ * query's partner nearest the candidate and the candidate's partners near the query (within NEAR_KM), the same
+ * seat of government (both capitals, both seats of a division of one level), the candidate's partners of about the
  * query's size (within SAME_SIZE_LOG10), the twinnings of other places between the two first-level divisions
- * (regions) and from each region to the other place's country. Given the model,
- * the reasons come in the order of what their features added to the candidate's score, most first.
+ * (regions) and from each region to the other place's country. Given the model, the reasons come in the order of
+ * what their features added to the candidate's score, most first.
  */
 export function reasonsFor(
   graph: SuggestGraph,
@@ -142,6 +157,10 @@ export function reasonsFor(
     reasons.push({ code: 'similar_population', text: `both about ${roughly((qPop + cPop) / 2)} people` });
   }
   if (rows[row + F.sameName] === 1) reasons.push({ code: 'same_name', text: `both named ${place.name}` });
+  else if (rows[row + F.sharedNameWord]! > 0) {
+    const word = sharedWord(graph, q, candidate);
+    if (word) reasons.push({ code: 'shared_name_word', text: `“${word}” in both names` });
+  }
   const qCountry = graph.places[q]!.country;
   if (rows[row + F.sharedLanguage] === 1 && qCountry && place.country && qCountry !== place.country) {
     const shared = sharedLanguages(

@@ -121,6 +121,11 @@ describe('size and seat features', () => {
     expect(feature(2, 'seatLevel')).toBe(UNKNOWN_SEAT);
     expect(feature(2, 'querySeatLevel')).toBe(1);
   });
+  it('weighs a word shared with the query’s name by its rarity', () => {
+    // Toledo (query) and Essen, also named Toledo: the word "toledo" is held by 2 of the 6 places.
+    expect(feature(4, 'sharedNameWord')).toBeCloseTo(Math.log(6 / 2), 12);
+    expect(feature(3, 'sharedNameWord')).toBe(0); // Dijon
+  });
   it('takes how many other names the candidate and the query have, unknown below none', () => {
     expect(feature(1, 'logOtherNames')).toBeCloseTo(Math.log(13), 12); // Brest, 12
     expect(feature(3, 'logOtherNames')).toBe(0); // Dijon, none

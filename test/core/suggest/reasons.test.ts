@@ -27,6 +27,27 @@ describe('reasons in words', () => {
     expect(texts(3)).toContain("330 km apart (your links' median is 160 km)");
     expect(texts(4)).toContain("1,100 km apart (your links' median is 160 km)");
   });
+  it('says the rarest word two names share, as the candidate spells it, and not beside the same name', () => {
+    const g = buildSuggestGraph(
+      [
+        { key: 'ffm', name: 'Frankfurt am Main', country: 'DE' },
+        { key: 'ffo', name: 'Frankfurt (Oder)', country: 'DE' },
+        { key: 'main', name: 'Main', country: 'DE' },
+        { key: 'ffm2', name: 'Frankfurt am Main', country: 'DE' },
+        { key: 'halle', name: 'Halle (Saale)', country: 'DE' },
+      ],
+      [],
+    );
+    const p = queryProfile(g, 0);
+    const r = candidateFeatures(g, 0, p);
+    const say = (c: number): string[] => reasonsFor(g, p, r, c).map((x) => x.text);
+    // frankfurt is held by 3 of 5 places, main by 3 of 5: the first of equally rare words.
+    expect(say(1)).toContain('“Frankfurt” in both names');
+    expect(say(2)).toContain('“Main” in both names');
+    expect(say(3)).toContain('both named Frankfurt am Main');
+    expect(say(3).some((t) => t.includes('in both names'))).toBe(false);
+    expect(say(4).some((t) => t.includes('in both names'))).toBe(false);
+  });
   it('counts partners of partners in the candidate’s country and the twinnings of the two countries', () => {
     expect(texts(3)).toContain('2 partners of your partners are in France');
     expect(texts(3)).toContain('Germany and France share 3 twinnings');
