@@ -49,64 +49,38 @@ for (const dialect of DIALECTS) {
       expect((await matchOf(database.db, 'Rome, Italy'))[0]).toMatchObject({ geonames_id: 3169070 });
     });
 
-    it('keeps the feature code of each matched gazetteer place on its locality, bundled ones adopted included', async () => {
-      const code = async (geonamesId: number) =>
-        (
-          await database.db
-            .selectFrom('localities')
-            .select('feature_code')
-            .where('geonames_id', '=', geonamesId)
-            .executeTakeFirstOrThrow()
-        ).feature_code;
-      expect(await code(3169070)).toBe('PPLC'); // bundled Rome, which took the match
-      expect(await code(2510409)).toBe('PPLA2'); // Toledo, Spain, created by the import
+    /** A fact of the locality matched to a GeoNames place, and every matched locality's fact against its place's. */
+    const factsOf = async (column: 'feature_code' | 'division' | 'other_names', geonamesId: number) => {
+      const own = await database.db
+        .selectFrom('localities')
+        .select(column)
+        .where('geonames_id', '=', geonamesId)
+        .executeTakeFirstOrThrow();
       const rows = await database.db
         .selectFrom('localities')
-        .innerJoin('gazetteer_places', 'gazetteer_places.geoname_id', 'localities.geonames_id')
-        .select(['localities.feature_code as kept', 'gazetteer_places.feature_code as gazetteer'])
+        .innerJoin('gazetteer_places as g', 'g.geoname_id', 'localities.geonames_id')
+        .select([`localities.${column} as kept`, 'g.feature_code', 'g.country', 'g.admin1', 'g.other_names'])
         .execute();
-      expect(rows.length).toBeGreaterThan(5);
-      expect(rows.filter((r) => r.kept !== r.gazetteer)).toEqual([]);
-    });
+      return { own: own[column], rows };
+    };
 
-    it('keeps the first-level division of each matched gazetteer place on its locality, bundled ones adopted included', async () => {
-      const division = async (geonamesId: number) =>
-        (
-          await database.db
-            .selectFrom('localities')
-            .select('division')
-            .where('geonames_id', '=', geonamesId)
-            .executeTakeFirstOrThrow()
-        ).division;
-      expect(await division(3169070)).toBe('IT.07'); // bundled Rome, which took the match
-      expect(await division(2510409)).toBe('ES.54'); // Toledo, Spain, created by the import
-      const rows = await database.db
-        .selectFrom('localities')
-        .innerJoin('gazetteer_places', 'gazetteer_places.geoname_id', 'localities.geonames_id')
-        .select(['localities.division', 'gazetteer_places.country', 'gazetteer_places.admin1'])
-        .execute();
-      expect(rows.length).toBeGreaterThan(5);
-      expect(rows.filter((r) => r.division !== (r.admin1 ? `${r.country}.${r.admin1}` : null))).toEqual([]);
-    });
-
-    it('keeps how many other names each matched gazetteer place has on its locality, bundled ones adopted included', async () => {
-      const otherNames = async (geonamesId: number) =>
-        (
-          await database.db
-            .selectFrom('localities')
-            .select('other_names')
-            .where('geonames_id', '=', geonamesId)
-            .executeTakeFirstOrThrow()
-        ).other_names;
-      expect(await otherNames(3169070)).toBe(4); // bundled Rome: Roma, Rom, Рим, 罗马市 in the fixture gazetteer
-      expect(await otherNames(2510409)).toBe(2); // Toledo, Spain, created by the import: Toletum, Tolède
-      const rows = await database.db
-        .selectFrom('localities')
-        .innerJoin('gazetteer_places', 'gazetteer_places.geoname_id', 'localities.geonames_id')
-        .select(['localities.other_names as kept', 'gazetteer_places.other_names as gazetteer'])
-        .execute();
-      expect(rows.length).toBeGreaterThan(5);
-      expect(rows.filter((r) => r.kept !== r.gazetteer)).toEqual([]);
+    it('keeps the feature code, division and other names of each matched gazetteer place on its locality, bundled ones adopted included', async () => {
+      // Bundled Rome, which took the match, and Toledo, Spain, created by the import; their other names in the
+      // fixture gazetteer: Roma, Rom, Рим, 罗马市; Toletum, Tolède.
+      const expected = {
+        feature_code: ['PPLC', 'PPLA2'],
+        division: ['IT.07', 'ES.54'],
+        other_names: [4, 2],
+      } as const;
+      for (const column of ['feature_code', 'division', 'other_names'] as const) {
+        expect((await factsOf(column, 3169070)).own).toBe(expected[column][0]);
+        const { own, rows } = await factsOf(column, 2510409);
+        expect(own).toBe(expected[column][1]);
+        expect(rows.length).toBeGreaterThan(5);
+        const place = (r: (typeof rows)[number]) =>
+          column === 'division' ? (r.admin1 ? `${r.country}.${r.admin1}` : null) : r[column];
+        expect(rows.filter((r) => r.kept !== place(r))).toEqual([]);
+      }
     });
 
     it('finds a matched place by any of its gazetteer names, in search and by name', async () => {
