@@ -27,8 +27,7 @@ export function blockDatabase(dialect: DialectName): () => Database {
     await drop?.();
   });
   return () => {
-    if (!database)
-      throw new Error('blockDatabase: the database is made before the block’s tests, not before');
+    if (!database) throw new Error('blockDatabase: read before the block’s beforeAll made the database');
     return database;
   };
 }

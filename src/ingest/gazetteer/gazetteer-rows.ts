@@ -30,7 +30,7 @@ export function placeRow(p: GeoNamesPlace): GazetteerPlaceRow {
  * How many other names GeoNames gives the place; null for a place of the supplement (a negative id), whose file
  * gives no other names.
  */
-export function otherNamesOf(p: GeoNamesPlace): number | null {
+function otherNamesOf(p: GeoNamesPlace): number | null {
   return p.geonameId > 0 ? otherNamesCount(p.name, p.asciiName, p.alternateNames) : null;
 }
 

@@ -3,13 +3,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Database } from '../../store/database.js';
 import { learnFeatureCodes } from '../../registry/import/feature-codes.js';
-import {
-  nameRow,
-  otherNamesOf,
-  placeRow,
-  type GazetteerNameRow,
-  type GazetteerPlaceRow,
-} from './gazetteer-rows.js';
+import { nameRow, placeRow, type GazetteerNameRow, type GazetteerPlaceRow } from './gazetteer-rows.js';
+import { PLACE_COLUMNS } from './gazetteer-write-protocol.js';
 import type { GeoNamesPlace } from './geonames-parser.js';
 import type { Progress } from '../progress.js';
 import { gazetteerPlaces, type GazetteerEntry } from './supplement.js';
@@ -31,21 +26,10 @@ export interface GazetteerLoadSummary {
   seconds: number;
 }
 
-/** A place's column values, in the order of PLACE_COLUMNS. */
+/** A place's column values, in the order of PLACE_COLUMNS: its stored row's, so the two never part. */
 function placeValues(p: GeoNamesPlace): (string | number | null)[] {
-  return [
-    p.geonameId,
-    p.name,
-    p.lat,
-    p.lon,
-    p.featureCode,
-    p.country,
-    p.admin1,
-    p.admin2,
-    p.population,
-    p.timezone,
-    otherNamesOf(p),
-  ];
+  const row = placeRow(p);
+  return PLACE_COLUMNS.map((column) => row[column]);
 }
 
 /**
