@@ -7,10 +7,12 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { seededRng } from '../src/core/random.js';
 import type { SuggestPlace } from '../src/core/suggest/graph.js';
+import { kmToCoast, type CoastIndex } from '../src/core/suggest/coast.js';
 import { otherNamesCount } from '../src/core/suggest/other-names.js';
 import { seatLevel } from '../src/core/suggest/seat-level.js';
 import { defaultGazetteerPath } from '../src/ingest/gazetteer/load-gazetteer.js';
 import { BUNDLED_DATA_DIR } from '../src/registry/open-registry.js';
+import { coastline } from '../src/registry/suggest/coastline.js';
 import { holdOutSplit } from '../src/core/suggest/train.js';
 import { SHARED_DATA } from './analysis-data.js';
 
@@ -33,7 +35,14 @@ export interface PlaceFacts {
 }
 
 /** The facts the benchmarks can give a city (`gazetteer-population`: the gazetteer's where the locality has none). */
-export const FACTS = ['population', 'seat', 'division', 'gazetteer-population', 'other-names'] as const;
+export const FACTS = [
+  'population',
+  'seat',
+  'division',
+  'gazetteer-population',
+  'other-names',
+  'coast',
+] as const;
 export type Fact = (typeof FACTS)[number];
 
 /**
@@ -98,27 +107,39 @@ export function placeFacts(keep: ReadonlySet<Fact> = new Set(FACTS)): Map<string
   return facts;
 }
 
+/** The facts SUGGEST_FACTS names: `none`, a comma-separated list of FACTS, or, unset, every fact. */
+function factsWanted(value: string | undefined): Set<Fact> {
+  if (value === 'none') return new Set();
+  const keep = new Set(value ? (value.split(',') as Fact[]) : FACTS);
+  const unknown = [...keep].filter((f) => !FACTS.includes(f));
+  if (unknown.length > 0)
+    throw new Error(`SUGGEST_FACTS: unknown ${unknown.join(', ')}; say none or ${FACTS.join(',')}`);
+  return keep;
+}
+
 /**
  * The facts the benchmarks give the split's cities, as SUGGEST_FACTS says: `none` (the snapshots alone, as before
  * session 8), a comma-separated list of FACTS (`population,seat`: as in session 8), or, unset, every fact.
  */
 export function factsFromEnv(value = process.env.SUGGEST_FACTS): Map<string, PlaceFacts> {
-  if (value === 'none') return new Map();
-  const keep = new Set(value ? (value.split(',') as Fact[]) : FACTS);
-  const unknown = [...keep].filter((f) => !FACTS.includes(f));
-  if (unknown.length > 0)
-    throw new Error(`SUGGEST_FACTS: unknown ${unknown.join(', ')}; say none or ${FACTS.join(',')}`);
-  return placeFacts(keep);
+  const keep = factsWanted(value);
+  return keep.size === 0 ? new Map() : placeFacts(keep);
+}
+
+/** The coastline, for each city's km to the coast, unless SUGGEST_FACTS leaves `coast` out. */
+export function coastFromEnv(value = process.env.SUGGEST_FACTS): CoastIndex | undefined {
+  return factsWanted(value).has('coast') ? coastline() : undefined;
 }
 
 /**
  * The temporal split: train on 2016's links among the 2026 file's cities, find the links 2026 adds. With
  * `facts`, each city gets the population and seat level the registry holds of its Wikidata item (the snapshots
- * have neither).
+ * have neither); with `coast`, its km to the coast from its coordinates.
  */
 export function temporalSplit(
   root = SHARED_DATA,
   facts: ReadonlyMap<string, PlaceFacts> = placeFacts(),
+  coast?: CoastIndex,
 ): { places: SuggestPlace[]; train: Edge[]; test: Edge[] } | undefined {
   if (!existsSync(join(root, 'wikidata-2026', 'nodes.tsv'))) return undefined;
   const places: SuggestPlace[] = readTsv(join(root, 'wikidata-2026', 'nodes.tsv'), true).map(
@@ -129,6 +150,7 @@ export function temporalSplit(
       lat: Number(lat),
       lon: Number(lng),
       ...facts.get(id!),
+      ...(coast && lat && lng ? { coastKm: kmToCoast(coast, Number(lat), Number(lng)) } : {}),
     }),
   );
   const index = new Map(places.map((p, i) => [p.key, i]));

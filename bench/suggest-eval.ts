@@ -36,7 +36,7 @@ import {
   trainModel,
 } from '../src/core/suggest/train.js';
 import { SHARED_DATA } from './analysis-data.js';
-import { factsFromEnv, temporalSplit, type Edge } from './suggest-data.js';
+import { coastFromEnv, factsFromEnv, temporalSplit, type Edge } from './suggest-data.js';
 
 type Method = (rows: Float64Array, graph: SuggestGraph, query: number) => Float64Array;
 
@@ -166,7 +166,7 @@ const load = loadavg()
 const temporal = !process.argv.includes('--no-temporal');
 // SUGGEST_FACTS=none leaves out the registry's populations and seat levels (the split as before session 8);
 // `population` or `seat` gives one of the two.
-const split = temporal ? temporalSplit(SHARED_DATA, factsFromEnv()) : undefined;
+const split = temporal ? temporalSplit(SHARED_DATA, factsFromEnv(), coastFromEnv()) : undefined;
 if (temporal && !split)
   console.log(`skipped the temporal split: ${SHARED_DATA} has no wikidata-2026/nodes.tsv`);
 if (split) {

@@ -1,7 +1,7 @@
 /**
  * The partner finder's query time alone (issue 14): one query over every place of a registry made by
  * `twinning init`, ranked by data/suggest/model.json (features, scores, top 10), median of 50 seeded queries,
- * against distances alone (the cheapest full pass) in the same run, and the median CPU time of a query (what
+ * against distances alone (the cheapest full pass) and the random walk from the query in the same run, and the median CPU time of a query (what
  * the wall time would be on an idle core). Prints one line with the load average.
  *   Run: npx tsx bench/suggest-query-time.ts /tmp/world.sqlite [model.json ...]
  * Model files named after the registry are timed in turns in the same process instead (three rounds each).
@@ -11,6 +11,7 @@ import { partialDateFromJsDate } from '../src/core/partial-date.js';
 import { seededRng } from '../src/core/random.js';
 import { distancesFrom } from '../src/core/suggest/features.js';
 import { rankCandidates } from '../src/core/suggest/rank.js';
+import { personalisedRank } from '../src/core/suggest/walks.js';
 import { BUNDLED_DATA_DIR, openRegistry } from '../src/registry/open-registry.js';
 import { readModel } from '../src/registry/suggest/model-file.js';
 import { loadSuggestNetwork } from '../src/registry/suggest/network.js';
@@ -52,8 +53,9 @@ for (let round = 1; round <= rounds; round++)
     const before = load();
     const whole = timeIt((q) => rankCandidates(graph, model, q, 10));
     const distances = timeIt((q) => distancesFrom(graph, q));
+    const walk = timeIt((q) => personalisedRank(graph, q));
     // On a busy machine the wall time counts the time the process waited for a core; the CPU time does not.
     console.log(
-      `${rounds > 1 ? `round ${round}, ${file}: ` : ''}One query over all ${graph.places.length} places, model ${model.kind}${model.kind === 'boosted' ? ` (${model.trees.length} trees${model.linear ? ' + linear' : ''})` : ''} (median of 50): ${whole.wall.toFixed(1)} ms; distances alone ${distances.wall.toFixed(2)} ms (ratio ${(whole.wall / distances.wall).toFixed(1)}); CPU time ${whole.cpu.toFixed(1)} ms a query; load ${before} → ${load()}`,
+      `${rounds > 1 ? `round ${round}, ${file}: ` : ''}One query over all ${graph.places.length} places, model ${model.kind}${model.kind === 'boosted' ? ` (${model.trees.length} trees${model.linear ? ' + linear' : ''})` : ''} (median of 50): ${whole.wall.toFixed(1)} ms; distances alone ${distances.wall.toFixed(2)} ms (ratio ${(whole.wall / distances.wall).toFixed(1)}); the walk alone ${walk.wall.toFixed(2)} ms; CPU time ${whole.cpu.toFixed(1)} ms a query; load ${before} → ${load()}`,
     );
   }

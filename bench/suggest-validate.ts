@@ -27,7 +27,7 @@ import {
   type TrainingOptions,
 } from '../src/core/suggest/train.js';
 import { SHARED_DATA } from './analysis-data.js';
-import { factsFromEnv, GAP_SPLIT, temporalSplit, validationSplit } from './suggest-data.js';
+import { coastFromEnv, factsFromEnv, GAP_SPLIT, temporalSplit, validationSplit } from './suggest-data.js';
 
 type Config = Partial<Omit<TrainingOptions, 'boost'>> & { boost?: Partial<TrainingOptions['boost']> };
 
@@ -37,7 +37,7 @@ const load = (): string =>
     .join(' ');
 // SUGGEST_FACTS=none leaves out the registry's populations and seat levels (the split as before session 8);
 // `population` or `seat` gives one of the two.
-const split = temporalSplit(SHARED_DATA, factsFromEnv());
+const split = temporalSplit(SHARED_DATA, factsFromEnv(), coastFromEnv());
 if (!split) throw new Error('the temporal split needs ../shared/data/wikidata-2026 and wikidata-2016');
 const configs = JSON.parse(process.env.SUGGEST_CONFIGS ?? '[{}]') as Config[];
 const before = load();

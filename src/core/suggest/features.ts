@@ -1,6 +1,8 @@
 import { haversineKm } from '../geo.js';
+import { COASTAL_KM } from './coast.js';
 import { sharedNameWord } from './name-words.js';
 import { NO_SEAT } from './seat-level.js';
+import { personalisedRank } from './walks.js';
 import {
   cellsAround,
   chordToKm,
@@ -71,6 +73,11 @@ export const FEATURES = [
   'logOtherNames',
   'queryLogOtherNames',
   'sharedNameWord',
+  'walkRank',
+  'walkRankPerLink',
+  'logCoastKm',
+  'queryLogCoastKm',
+  'bothCoastal',
 ] as const;
 
 /** The name of a feature. */
@@ -90,6 +97,11 @@ export const SAME_SIZE_LOG10 = 0.5;
 
 /** The value of logOtherNames where the gazetteer does not say (below log(1 + 0), every known value). */
 export const UNKNOWN_OTHER_NAMES = -1;
+
+/** The value of logCoastKm where the coordinates are unknown (below log(1 + 0), every known value). */
+export const UNKNOWN_COAST = -1;
+
+const COASTAL_LOG_KM = Math.log1p(COASTAL_KM);
 
 /** The seat level taken where the gazetteer does not say (one past NO_SEAT). */
 export const UNKNOWN_SEAT = NO_SEAT + 1;
@@ -313,6 +325,7 @@ export function candidateFeatures(
   const rows = new Float64Array(n * FEATURE_COUNT);
   const { common, adamicAdar, resourceAllocation } = neighbourhoodScores(graph, query);
   const threeHop = threeHopPaths(graph, query, common);
+  const walk = personalisedRank(graph, query);
   const sharedWord = sharedNameWord(graph.nameWords, query);
   const distances = distancesFrom(graph, query);
   const toPartner = nearestPartnerKm(graph, query);
@@ -333,6 +346,7 @@ export function candidateFeatures(
   const qPopKnown = Number.isFinite(qPop);
   const qSeat = graph.seatOf[query]!;
   const qOtherNames = graph.logOtherNames[query]!;
+  const qCoast = graph.logCoastKm[query]!;
   const qDivision = graph.divisionOf[query]!;
   const c = graph.countries.length;
   const regionCache = new Map<number, number>();
@@ -352,6 +366,8 @@ export function candidateFeatures(
     rows[row + F.regionPairLinks] = cell >= 0 ? Math.log1p(regionLinks(cell)) : 0;
     rows[row + F.commonNeighbours] = common[i]!;
     rows[row + F.threeHopPaths] = Math.log1p(threeHop[i]!);
+    // Scaled by the number of places, so that 0 is no share and 1 the share of a place in a uniform spread.
+    rows[row + F.walkRank] = Math.log1p(n * walk[i]!);
     rows[row + F.queryLogDegree] = Math.log1p(qDegree);
     rows[row + F.logKmToQueryPartner] = Math.log1p(toPartner.km[i]!);
     rows[row + F.queryPartnersNearCandidate] = toPartner.near[i]!;
@@ -359,6 +375,7 @@ export function candidateFeatures(
     rows[row + F.resourceAllocation] = resourceAllocation[i]!;
     const degree = degreeOf(graph, i);
     rows[row + F.logDegree] = Math.log1p(degree);
+    rows[row + F.walkRankPerLink] = Math.log1p((n * walk[i]!) / (degree + 1));
     rows[row + F.isolated] = degree === 0 ? 1 : 0;
     rows[row + F.degreeOne] = degree === 1 ? 1 : 0;
     rows[row + F.degreeFew] = degree >= 2 && degree <= 4 ? 1 : 0;
@@ -404,6 +421,10 @@ export function candidateFeatures(
     const otherNames = graph.logOtherNames[i]!;
     rows[row + F.logOtherNames] = Number.isFinite(otherNames) ? otherNames : UNKNOWN_OTHER_NAMES;
     rows[row + F.queryLogOtherNames] = Number.isFinite(qOtherNames) ? qOtherNames : UNKNOWN_OTHER_NAMES;
+    const coast = graph.logCoastKm[i]!;
+    rows[row + F.logCoastKm] = Number.isFinite(coast) ? coast : UNKNOWN_COAST;
+    rows[row + F.queryLogCoastKm] = Number.isFinite(qCoast) ? qCoast : UNKNOWN_COAST;
+    rows[row + F.bothCoastal] = coast <= COASTAL_LOG_KM && qCoast <= COASTAL_LOG_KM ? 1 : 0;
     rows[row + F.sameName] = qName !== '' && graph.names[i] === qName ? 1 : 0;
     rows[row + F.sharedNameWord] = sharedWord[i]!;
     const cc = graph.countryOf[i]!;

@@ -22,6 +22,8 @@ export interface SuggestPlace {
   division?: string;
   /** How many other names (in other languages and spellings) GeoNames gives its place, when its place is known. */
   otherNames?: number;
+  /** The km to the nearest coast, up to COAST_SEARCH_KM (`kmToCoast`), when its coordinates are known. */
+  coastKm?: number;
 }
 
 /**
@@ -55,6 +57,8 @@ export interface SuggestGraph {
   seatOf: Int8Array;
   /** log(1 + the number of other names GeoNames gives the place), NaN when unknown: how widely it is known. */
   logOtherNames: Float64Array;
+  /** log(1 + km to the coast), NaN when unknown. */
+  logCoastKm: Float64Array;
   lat: Float64Array;
   lon: Float64Array;
   /** Each place as a point on the unit sphere (NaN without coordinates), for fast nearest-place scans. */
@@ -191,6 +195,7 @@ export function buildSuggestGraph(
     logOtherNames: Float64Array.from(places, (p) =>
       p.otherNames !== undefined ? Math.log1p(p.otherNames) : NaN,
     ),
+    logCoastKm: Float64Array.from(places, (p) => (p.coastKm !== undefined ? Math.log1p(p.coastKm) : NaN)),
     lat,
     lon,
     unitX: lat.map((la, i) => Math.cos(la * RAD) * Math.cos(lon[i]! * RAD)),

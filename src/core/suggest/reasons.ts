@@ -20,6 +20,7 @@ import { foldText } from '../text-fold.js';
 export interface Reason {
   code:
     | 'common_partners'
+    | 'network_path'
     | 'similar_population'
     | 'same_name'
     | 'shared_name_word'
@@ -31,6 +32,7 @@ export interface Reason {
     | 'near_your_partner'
     | 'partners_near_you'
     | 'same_seat'
+    | 'both_coastal'
     | 'partners_your_size'
     | 'region_pair'
     | 'region_to_your_country'
@@ -75,6 +77,46 @@ export function sharedWord(graph: SuggestGraph, query: number, candidate: number
   return graph.places[candidate]!.name.split(/[^\p{L}\p{N}]+/u).find((w) => foldText(w) === word) ?? word;
 }
 
+/** The longest chain of twinnings a reason names (three or four: two is a shared partner). */
+const PATH_STEPS = 4;
+
+/**
+ * A shortest chain of links from `from` to `to` of at most `steps` links, as its places from `from` to `to`, or
+ * undefined when there is none that short. Where several are as short, the one found first by a breadth-first
+ * search taking each place's partners in index order: the same chain every time.
+ */
+export function shortestPath(
+  graph: SuggestGraph,
+  from: number,
+  to: number,
+  steps: number,
+): number[] | undefined {
+  const parent = new Map<number, number>([[from, -1]]);
+  let frontier = [from];
+  for (let step = 0; step < steps && frontier.length > 0; step++) {
+    const next: number[] = [];
+    for (const u of frontier) {
+      for (const v of neighboursOf(graph, u)) {
+        if (parent.has(v)) continue;
+        parent.set(v, u);
+        if (v === to) {
+          const path = [to];
+          for (let p = u; p !== -1; p = parent.get(p)!) path.push(p);
+          return path.reverse();
+        }
+        next.push(v);
+      }
+    }
+    frontier = next;
+  }
+  return undefined;
+}
+
+/** Names as a list in words: "A", "A and B", "A, B and C". */
+function listed(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+}
+
 /** The words for the seats of first- to fifth-level divisions. */
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 
@@ -84,6 +126,7 @@ const SIMILAR_POPULATION = 1.5;
 /** The features each reason speaks for: a reason ranks by what they add to the candidate's score. */
 const REASON_FEATURES: Record<Reason['code'], readonly FeatureName[]> = {
   common_partners: ['commonNeighbours', 'adamicAdar', 'resourceAllocation', 'threeHopPaths'],
+  network_path: ['walkRank', 'walkRankPerLink'],
   similar_population: [
     'populationDifference',
     'populationKnown',
@@ -92,6 +135,7 @@ const REASON_FEATURES: Record<Reason['code'], readonly FeatureName[]> = {
     'populationProfile',
   ],
   same_seat: ['seatLevel', 'querySeatLevel'],
+  both_coastal: ['bothCoastal', 'logCoastKm', 'queryLogCoastKm'],
   partners_your_size: ['partnersOfQuerySize'],
   region_pair: ['divisionPairLinks', 'sameDivision', 'divisionLinkedShare'],
   region_to_your_country: ['divisionToQueryCountry'],
@@ -119,11 +163,11 @@ const REASON_FEATURES: Record<Reason['code'], readonly FeatureName[]> = {
 
 /**
  * The reasons for one candidate, in words, each true of the graph it was ranked on: shared partners (named when
- * few), similar populations, the same name or a word the names share, a shared official language, the distance
+ * few) or, where there are none, a chain of three or four twinnings to it, similar populations, the same name or a word the names share, a shared official language, the distance
  * against the query's own links, the query's partners' partners in the candidate's country, how often the two
  * countries twin, how many of the partners of other places in the query's country are in the candidate's, the
  * query's partner nearest the candidate and the candidate's partners near the query (within NEAR_KM), the same
- * seat of government (both capitals, both seats of a division of one level), the candidate's partners of about the
+ * seat of government (both capitals, both seats of a division of one level), both on the coast, the candidate's partners of about the
  * query's size (within SAME_SIZE_LOG10), the twinnings of other places between the two first-level divisions
  * (regions) and from each region to the other place's country. Given the model, the reasons come in the order of
  * what their features added to the candidate's score, most first.
@@ -149,6 +193,14 @@ export function reasonsFor(
         common.length === 1
           ? `1 of your partners${which} is a partner of ${place.name}`
           : `${common.length} of your partners${which} are partners of ${place.name}`,
+    });
+  }
+  const path = common.length === 0 ? shortestPath(graph, q, candidate, PATH_STEPS) : undefined;
+  if (path) {
+    const through = path.slice(1, -1).map((i) => graph.places[i]!.name);
+    reasons.push({
+      code: 'network_path',
+      text: `${path.length - 1} twinnings from you, through ${listed(through)}`,
     });
   }
   const qPop = graph.places[q]!.population;
@@ -234,6 +286,16 @@ export function reasonsFor(
     reasons.push({
       code: 'same_seat',
       text: seat === 0 ? 'both national capitals' : `both seats of a ${ORDINALS[seat - 1]!}-level division`,
+    });
+  }
+  if (rows[row + F.bothCoastal] === 1) {
+    const km = (i: number): string => {
+      const d = Math.expm1(graph.logCoastKm[i]!);
+      return d < 1 ? 'under 1 km' : `${roughly(d)} km`;
+    };
+    reasons.push({
+      code: 'both_coastal',
+      text: `both on the coast (${place.name} ${km(candidate)} from it, you ${km(q)})`,
     });
   }
   const qLogPop = graph.logPopulation[q]!;

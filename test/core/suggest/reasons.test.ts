@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { candidateFeatures, queryProfile } from '../../../src/core/suggest/features.js';
-import { commonPartners, reasonsFor, roughly } from '../../../src/core/suggest/reasons.js';
+import { commonPartners, reasonsFor, roughly, shortestPath } from '../../../src/core/suggest/reasons.js';
 import { buildSuggestGraph } from '../../../src/core/suggest/graph.js';
 import { heuristicModel } from '../../../src/core/suggest/model.js';
 import { F } from '../../../src/core/suggest/features.js';
@@ -15,6 +15,29 @@ describe('reasons in words', () => {
   it('names the shared partners and counts them', () => {
     expect(commonPartners(graph, 0, 3)).toEqual([1, 2]);
     expect(texts(3)).toContain('2 of your partners (Brest, Caen) are partners of Dijon');
+  });
+  it('names a shortest chain of three or four twinnings where no partner is shared', () => {
+    // Toledo – Brest – Dijon – Essen, and as short through Caen: the first found takes Brest (index 1).
+    expect(shortestPath(graph, 0, 4, 4)).toEqual([0, 1, 3, 4]);
+    expect(texts(4)).toContain('3 twinnings from you, through Brest and Dijon');
+    expect(shortestPath(graph, 0, 4, 2)).toBeUndefined();
+    expect(shortestPath(graph, 0, 5, 4)).toBeUndefined(); // Graz has no partner
+    expect(texts(3).some((t) => t.includes('twinnings from you'))).toBe(false); // Dijon shares two partners
+  });
+  it('says both are on the coast only when both are within 10 km of it', () => {
+    const coastal = buildSuggestGraph(
+      [
+        { key: 'q', name: 'Q', country: 'FR', lat: 0, lon: 0, coastKm: 0.4 },
+        { key: 'a', name: 'A', country: 'FR', lat: 0, lon: 1, coastKm: 6.2 },
+        { key: 'b', name: 'B', country: 'FR', lat: 0, lon: 2, coastKm: 12 },
+      ],
+      [],
+    );
+    const p = queryProfile(coastal, 0);
+    const r = candidateFeatures(coastal, 0, p);
+    const say = (i: number) => reasonsFor(coastal, p, r, i).filter((x) => x.code === 'both_coastal');
+    expect(say(1).map((x) => x.text)).toEqual(['both on the coast (A 6 km from it, you under 1 km)']);
+    expect(say(2)).toEqual([]);
   });
   it('says two places are about the same size only within a factor of 1.5', () => {
     expect(texts(3)).toContain('both about 310,000 people'); // (300,000 + 310,000) / 2, two figures
@@ -148,17 +171,20 @@ describe('reasons in words', () => {
     // under the second.
     expect(reasonsFor(graph, profile, rows, 4, byName).map((r) => r.code)).toEqual([
       'same_name',
+      'network_path',
       'distance',
       'partners_your_size',
     ]);
     expect(reasonsFor(graph, profile, rows, 4, byDistance).map((r) => r.code)).toEqual([
       'distance',
       'same_name',
+      'network_path',
       'partners_your_size',
     ]);
-    // Without a model, the fixed order: partners, size, name, language, distance, countries, near places, seats,
-    // partners of the query's size.
+    // Without a model, the fixed order: partners (or a chain of twinnings), size, name, language, distance,
+    // countries, near places, seats, partners of the query's size.
     expect(reasonsFor(graph, profile, rows, 4).map((r) => r.code)).toEqual([
+      'network_path',
       'same_name',
       'distance',
       'partners_your_size',
