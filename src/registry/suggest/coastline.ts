@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { mesh } from 'topojson-client';
-import type { Topology } from 'topojson-specification';
+import type { Objects, Topology } from 'topojson-specification';
 import { coastIndex, type CoastIndex } from '../../core/suggest/coast.js';
 
 const require = createRequire(import.meta.url);
@@ -22,9 +22,11 @@ let cached: CoastIndex | undefined;
  */
 export function coastline(): CoastIndex {
   if (!cached) {
-    const topology = JSON.parse(readFileSync(landFile(), 'utf8')) as Topology;
-    const edges = mesh(topology, topology.objects['land'] as never);
-    cached = coastIndex(edges.coordinates);
+    const file = landFile();
+    const topology = JSON.parse(readFileSync(file, 'utf8')) as Topology<Objects>;
+    const land = topology.objects['land'];
+    if (!land) throw new Error(`${file}: no object "land" in the topology`);
+    cached = coastIndex(mesh(topology, land).coordinates);
   }
   return cached;
 }
