@@ -1,8 +1,9 @@
 /**
  * The partner finder's query time alone (issue 14): one query over every place of a registry made by
  * `twinning init`, ranked by data/suggest/model.json (features, scores, top 10), median of 50 seeded queries,
- * against distances alone (the cheapest full pass) and the random walk from the query in the same run, and the median CPU time of a query (what
- * the wall time would be on an idle core). Prints one line with the load average.
+ * against distances alone (the cheapest full pass) and the random walk from the query in the same run, and the
+ * median CPU time of a query (what the wall time would be on an idle core). Prints one line with the load average,
+ * after one line on the cold read of the network (the coastline, then the places and links).
  *   Run: npx tsx bench/suggest-query-time.ts /tmp/world.sqlite [model.json ...]
  * Model files named after the registry are timed in turns in the same process instead (three rounds each).
  */

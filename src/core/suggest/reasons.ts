@@ -163,13 +163,14 @@ const REASON_FEATURES: Record<Reason['code'], readonly FeatureName[]> = {
 
 /**
  * The reasons for one candidate, in words, each true of the graph it was ranked on: shared partners (named when
- * few) or, where there are none, a chain of three or four twinnings to it, similar populations, the same name or a word the names share, a shared official language, the distance
- * against the query's own links, the query's partners' partners in the candidate's country, how often the two
- * countries twin, how many of the partners of other places in the query's country are in the candidate's, the
- * query's partner nearest the candidate and the candidate's partners near the query (within NEAR_KM), the same
- * seat of government (both capitals, both seats of a division of one level), both on the coast, the candidate's partners of about the
- * query's size (within SAME_SIZE_LOG10), the twinnings of other places between the two first-level divisions
- * (regions) and from each region to the other place's country. Given the model, the reasons come in the order of
+ * few) or, where there are none, a chain of three or four twinnings to it, similar populations, the same name or a
+ * word the names share, a shared official language, the distance against the query's own links, the query's
+ * partners' partners in the candidate's country, how often the two countries twin, how many of the partners of
+ * other places in the query's country are in the candidate's, the query's partner nearest the candidate and the
+ * candidate's partners near the query (within NEAR_KM), the same seat of government (both capitals, both seats of
+ * a division of one level), both on the coast, the candidate's partners of about the query's size (within
+ * SAME_SIZE_LOG10), the twinnings of other places between the two first-level divisions (regions) and from each
+ * region to the other place's country. Given the model, the reasons come in the order of
  * what their features added to the candidate's score, most first.
  */
 export function reasonsFor(
@@ -290,7 +291,7 @@ export function reasonsFor(
   }
   if (rows[row + F.bothCoastal] === 1) {
     const km = (i: number): string => {
-      const d = Math.expm1(graph.logCoastKm[i]!);
+      const d = graph.places[i]!.coastKm!;
       return d < 1 ? 'under 1 km' : `${roughly(d)} km`;
     };
     reasons.push({

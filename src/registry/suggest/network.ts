@@ -24,9 +24,9 @@ let cached: { stamp: string; network: SuggestNetwork } | undefined;
 /**
  * Reads the finder's network: every locality (a candidate whether or not it has partners, its seat level from
  * the feature code stored on it and its first-level division from the division stored on it, both known without
- * a loaded gazetteer, and its km to the coast from its coordinates) and the links counted at `asOf` as the network
- * studies count them (active, or formed by undated events). One network is
- * kept per process, keyed by the data stamp, the date and today, so repeated queries skip the read.
+ * a loaded gazetteer, and its km to the coast from its coordinates) and the links counted at `asOf` as the
+ * network studies count them (active, or formed by undated events). One network is kept per process, keyed by
+ * the data stamp, the date and today, so repeated queries skip the read.
  */
 export async function loadSuggestNetwork(
   db: Kysely<DB>,
